@@ -1,0 +1,50 @@
+namespace PppTui.Core.Files;
+
+/// <summary>
+/// Every system path ppptui reads or writes, resolved under one root ("/" by default).
+/// With <c>--root ./sandbox</c> every editing feature works without root and without
+/// touching the real system; tests use temporary roots.
+/// </summary>
+public sealed class SystemPaths
+{
+    public SystemPaths(string root = "/")
+    {
+        Root = Path.GetFullPath(string.IsNullOrEmpty(root) ? "/" : root);
+    }
+
+    /// <summary>The directory every other path hangs from.</summary>
+    public string Root { get; }
+
+    /// <summary>True when this is the live system rather than a sandbox root.</summary>
+    public bool IsSystemRoot => Root == "/";
+
+    public string Under(string absolutePath) =>
+        Path.Join(Root, absolutePath.TrimStart('/'));
+
+    public string EtcPpp => Under("/etc/ppp");
+    public string PeersDir => Under("/etc/ppp/peers");
+    public string PeerFile(string name) => Path.Join(PeersDir, name);
+    public string ChapSecrets => Under("/etc/ppp/chap-secrets");
+    public string PapSecrets => Under("/etc/ppp/pap-secrets");
+    public string Options => Under("/etc/ppp/options");
+    public string ChatScriptsDir => Under("/etc/chatscripts");
+    public string ChatScript(string name) => Path.Join(ChatScriptsDir, name);
+    public string PppTuiEtc => Under("/etc/ppptui");
+    public string ProfilesDir => Under("/etc/ppptui/profiles");
+    public string ProfileFile(string name) => Path.Join(ProfilesDir, name + ".toml");
+    public string AppConfigFile => Under("/etc/ppptui/ppptui.toml");
+    public string BackupsDir => Under("/var/backups/ppptui");
+    public string RunDir => Under("/run");
+    public string VarLog => Under("/var/log");
+    public string VarLock => Under("/var/lock");
+    public string SysClassNet => Under("/sys/class/net");
+    public string Proc => Under("/proc");
+    public string SystemdUnitDir => Under("/etc/systemd/system");
+
+    /// <summary>
+    /// Resolves a path as pppd would see it on the target system (for example the argument of
+    /// <c>file /etc/ppp/options.pptp</c>) to where it lives under this root.
+    /// </summary>
+    public string Resolve(string systemPath) =>
+        Path.IsPathRooted(systemPath) ? Under(systemPath) : Path.Join(EtcPpp, systemPath);
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using PppTui.Core.Files;
+using PppTui.Core.Processes;
+
+namespace PppTui.Cli;
+
+/// <summary>
+/// Builds the command tree. Each verb group lives in its own file and only turns arguments
+/// into one call of a core service; the core does the work.
+/// </summary>
+public sealed class CliApp
+{
+    private readonly CliIO _io;
+    private readonly ICommandRunner _runner;
+
+    public CliApp(CliIO io, ICommandRunner? runner = null)
+    {
+        _io = io;
+        _runner = runner ?? new CliWrapCommandRunner();
+    }
+
+    public CliGlobals Globals { get; } = new();
+
+    public CliContext ContextFor(ParseResult parse) =>
+        new(new SystemPaths(parse.GetValue(Globals.Root) ?? "/"), _io, parse.GetValue(Globals.Json), _runner);
+
+    public RootCommand BuildRoot(Func<ParseResult, int>? runTui = null)
+    {
+        var root = new RootCommand("ppptui: a terminal connection manager for pppd (PPTP, PPPoE, modems)");
+        root.Options.Add(Globals.Root);
+        root.Options.Add(Globals.Json);
+        foreach (var verb in ProfileVerbs.Create(this)) root.Subcommands.Add(verb);
+        if (runTui is not null) root.SetAction(runTui);
+        return root;
+    }
+
+    public int Run(string[] args, Func<ParseResult, int>? runTui = null)
+    {
+        var parse = BuildRoot(runTui).Parse(args);
+        var config = new InvocationConfiguration { Output = _io.Out, Error = _io.Error };
+        return parse.Invoke(config);
+    }
+}
