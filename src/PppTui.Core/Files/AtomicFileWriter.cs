@@ -1,0 +1,95 @@
+using Serilog;
+
+namespace PppTui.Core.Files;
+
+/// <summary>
+/// Writes a file so that a crash at any moment leaves either the old or the new version, never a
+/// mix: a temporary file in the same folder, fsync, rename over the target, fsync the folder.
+/// An existing file keeps its mode and owner; a new one gets the mode it is given.
+/// </summary>
+public sealed class AtomicFileWriter
+{
+    private readonly BackupStore _backups;
+    private readonly ILogger _log;
+
+    public AtomicFileWriter(BackupStore backups, ILogger? log = null)
+    {
+        _backups = backups;
+        _log = log ?? Serilog.Log.Logger;
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="text"/>, after a backup of the current
+    /// version. <paramref name="newFileMode"/> applies only when the file does not exist yet.
+    /// </summary>
+    /// <returns>The backup's path, or null when there was no previous version.</returns>
+    public string? Write(string path, string text, UnixFileMode newFileMode)
+    {
+        var directory = Path.GetDirectoryName(path) ?? ".";
+        var existed = File.Exists(path);
+        var mode = existed ? File.GetUnixFileMode(path) : newFileMode;
+        var owner = existed ? Posix.GetOwner(path) : null;
+        string? backup = null;
+        var temp = Path.Join(directory, $".{Path.GetFileName(path)}.ppptui-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            if (existed) backup = _backups.Save(path);
+            // Create the temporary file with the final mode from the start, so a secrets file is
+            // never readable by others, not even for a moment.
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                UnixCreateMode = mode,
+            };
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(TextFile.Encode(text));
+                stream.Flush(flushToDisk: true);
+            }
+            File.SetUnixFileMode(temp, mode); // the umask may have narrowed UnixCreateMode
+            if (owner is { } o && Posix.IsRoot) Posix.SetOwner(temp, o.Uid, o.Gid);
+            File.Move(temp, path, overwrite: true);
+            Posix.SyncDirectory(directory);
+            _log.Information("Wrote {Path} ({Bytes} bytes){Backup}", path, text.Length,
+                backup is null ? "" : $", previous version in {backup}");
+            return backup;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new NeedsRootException("Writing " + path, directory);
+        }
+        catch (IOException ex)
+        {
+            TryDelete(temp);
+            throw new PppTuiException($"{path}: could not write ({ex.Message}); the file is unchanged",
+                "Check free space and that the file system is writable (mount, df -h), then apply again.", ex);
+        }
+    }
+
+    /// <summary>Deletes a file after a backup of it.</summary>
+    public string? Delete(string path)
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var backup = _backups.Save(path);
+            File.Delete(path);
+            Posix.SyncDirectory(Path.GetDirectoryName(path) ?? ".");
+            _log.Information("Deleted {Path}, previous version in {Backup}", path, backup);
+            return backup;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new NeedsRootException("Deleting " + path, Path.GetDirectoryName(path) ?? path);
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace PppTui.Core.Files;
+
+/// <summary>
+/// The few POSIX calls .NET has no managed API for: owner of a file, chown, fsync of a directory.
+/// </summary>
+internal static partial class Posix
+{
+    [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Stat(string path, Span<byte> buffer);
+
+    [LibraryImport("libc", EntryPoint = "chown", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Chown(string path, uint owner, uint group);
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    internal static partial uint GetEffectiveUserId();
+
+    /// <summary>The owner and group of a file, or null when it cannot be read.</summary>
+    public static (uint Uid, uint Gid)? GetOwner(string path)
+    {
+        // struct stat layout differs by architecture: x86_64 has st_nlink as 8 bytes before
+        // st_mode; the generic layout (arm64) has st_mode then a 4-byte st_nlink.
+        Span<byte> buffer = stackalloc byte[256];
+        if (Stat(path, buffer) != 0) return null;
+        var (uidOffset, gidOffset) = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => (28, 32),
+            Architecture.Arm64 => (24, 28),
+            _ => (-1, -1),
+        };
+        if (uidOffset < 0) return null;
+        return (BitConverter.ToUInt32(buffer[uidOffset..]), BitConverter.ToUInt32(buffer[gidOffset..]));
+    }
+
+    public static bool SetOwner(string path, uint uid, uint gid) => Chown(path, uid, gid) == 0;
+
+    /// <summary>Makes a rename inside <paramref name="directory"/> durable.</summary>
+    public static void SyncDirectory(string directory)
+    {
+        const int ReadOnlyDirectory = 0x10000; // O_RDONLY | O_DIRECTORY on Linux
+        var fd = Open(directory, ReadOnlyDirectory);
+        if (fd < 0) return;
+        Fsync(fd);
+        Close(fd);
+    }
+
+    public static bool IsRoot => GetEffectiveUserId() == 0;
+}
