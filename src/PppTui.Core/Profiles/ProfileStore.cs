@@ -1,0 +1,113 @@
+using PppTui.Core.Files;
+
+namespace PppTui.Core.Profiles;
+
+/// <summary>What loading the profile folder gave: every good profile, and what was wrong with the rest.</summary>
+public sealed record ProfileCatalog(IReadOnlyList<Profile> Profiles, IReadOnlyList<TomlProblem> Problems)
+{
+    public Profile? Find(string name) => Profiles.FirstOrDefault(p => p.Name == name);
+}
+
+/// <summary>
+/// The TOML profiles under <c>&lt;root&gt;/etc/ppptui/profiles/</c>. One bad file never hides the
+/// others: it is reported with file:line:col and skipped.
+/// </summary>
+public sealed class ProfileStore
+{
+    private readonly SystemPaths _paths;
+    private readonly AtomicFileWriter _writer;
+
+    public ProfileStore(SystemPaths paths, AtomicFileWriter writer)
+    {
+        _paths = paths;
+        _writer = writer;
+    }
+
+    public string PathOf(string name) => _paths.ProfileFile(name);
+
+    public ProfileCatalog LoadAll()
+    {
+        var profiles = new List<Profile>();
+        var problems = new List<TomlProblem>();
+        if (!Directory.Exists(_paths.ProfilesDir)) return new ProfileCatalog(profiles, problems);
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(_paths.ProfilesDir, "*.toml").Order(StringComparer.Ordinal).ToList();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            problems.Add(new TomlProblem(_paths.ProfilesDir, 0, 0, "permission denied: run as root to see the profiles"));
+            return new ProfileCatalog(profiles, problems);
+        }
+        foreach (var file in files)
+        {
+            var (profile, fileProblems) = LoadFile(file);
+            problems.AddRange(fileProblems);
+            if (profile is not null) profiles.Add(profile);
+        }
+        return new ProfileCatalog(profiles, problems);
+    }
+
+    /// <summary>Loads one profile by name.</summary>
+    /// <exception cref="PppTuiException">No such profile, or its file is invalid.</exception>
+    public Profile Load(string name)
+    {
+        var nameProblem = ValueRules.CheckProfileName(name);
+        if (nameProblem is not null)
+            throw new PppTuiException($"'{name}' is not a valid profile name: {nameProblem}", "Use 'ppptui list' to see the profiles.");
+        var path = PathOf(name);
+        if (!File.Exists(path))
+            throw new ProfileNotFoundException(name, path);
+        var (profile, problems) = LoadFile(path);
+        if (profile is null)
+            throw new PppTuiException(string.Join("\n", problems.Select(p => p.ToString())),
+                $"Fix the file (it is plain TOML) or re-create it with 'ppptui import {name}'.");
+        return profile;
+    }
+
+    public bool Exists(string name) => File.Exists(PathOf(name));
+
+    public void Save(Profile profile)
+    {
+        var errors = ProfileValidator.Validate(profile);
+        if (errors.Count > 0)
+            throw new ProfileInvalidException(profile.Name, errors);
+        _writer.Write(PathOf(profile.Name), ProfileToml.Write(profile),
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+    }
+
+    public void Delete(string name) => _writer.Delete(PathOf(name));
+
+    private static (Profile?, IReadOnlyList<TomlProblem>) LoadFile(string path)
+    {
+        string? text;
+        try
+        {
+            text = TextFile.ReadOrNull(path);
+        }
+        catch (PppTuiException ex)
+        {
+            return (null, [new TomlProblem(path, 0, 0, ex.Message)]);
+        }
+        if (text is null) return (null, [new TomlProblem(path, 0, 0, "vanished while reading")]);
+        var profile = ProfileToml.Parse(text, path, out var problems);
+        if (profile is not null && profile.Name != Path.GetFileNameWithoutExtension(path))
+            return (null, [new TomlProblem(path, 1, 1, $"name = \"{profile.Name}\" does not match the file name; rename one of them")]);
+        return (profile, problems);
+    }
+}
+
+public sealed class ProfileNotFoundException(string name, string path)
+    : PppTuiException($"no profile named '{name}' ({path} does not exist)",
+        "See 'ppptui list'; hand-written peers files become profiles with 'ppptui import'.")
+{
+    public string Name { get; } = name;
+}
+
+public sealed class ProfileInvalidException(string name, IReadOnlyList<FieldError> errors)
+    : PppTuiException($"profile '{name}' is not valid:\n" + string.Join("\n", errors.Select(e => "  " + e)),
+        "Correct the fields named above.")
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace PppTui.Core.Profiles;
+
+/// <summary>
+/// The shapes values must have. Anything that ends up inside a command pppd runs through /bin/sh
+/// (the pptp server in <c>pty</c>, a chat script path, an APN) must match these strictly: that is
+/// what makes shell injection impossible rather than merely escaped.
+/// </summary>
+public static partial class ValueRules
+{
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex ProfileNamePattern();
+
+    [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$")]
+    private static partial Regex HostNamePattern();
+
+    [GeneratedRegex(@"^(nic-)?[A-Za-z0-9_][A-Za-z0-9._-]{0,14}$")]
+    private static partial Regex InterfacePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    private static partial Regex ApnPattern();
+
+    [GeneratedRegex(@"^[0-9*#+,PTWpw]{1,40}$")]
+    private static partial Regex DialNumberPattern();
+
+    [GeneratedRegex(@"^[0-9]{4,8}$")]
+    private static partial Regex PinPattern();
+
+    [GeneratedRegex(@"^/dev/[A-Za-z0-9_][A-Za-z0-9._/-]{0,63}$")]
+    private static partial Regex DevicePattern();
+
+    [GeneratedRegex(@"^/[A-Za-z0-9._/-]{1,200}$")]
+    private static partial Regex SafePathPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._=:/,-]{1,100}$")]
+    private static partial Regex ShellSafeArgumentPattern();
+
+    private static readonly int[] StandardSpeeds =
+        [300, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 500000, 576000,
+         921600, 1000000, 1152000, 1500000, 2000000, 2500000, 3000000, 3500000, 4000000];
+
+    /// <summary>
+    /// A profile name must be usable as <c>pppd call NAME</c>, a file name and a unit instance:
+    /// letters, digits, dot, dash, underscore; no "..", not starting with a dot or dash.
+    /// </summary>
+    public static string? CheckProfileName(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return "a name is required";
+        if (name.Contains("..", StringComparison.Ordinal)) return "must not contain '..' (pppd refuses it for 'call')";
+        if (!ProfileNamePattern().IsMatch(name))
+            return "use 1-64 letters, digits, '.', '-' or '_', starting with a letter, digit or '_'";
+        return null;
+    }
+
+    /// <summary>A host name (RFC 1123) or an IPv4/IPv6 address.</summary>
+    public static string? CheckHost(string? host)
+    {
+        if (string.IsNullOrWhiteSpace(host)) return "a server (host name or IP address) is required";
+        if (IPAddress.TryParse(host, out var address) && (host.Contains(':') || host.Count(c => c == '.') == 3))
+            return address.ToString() == host || host.Contains(':') ? null : "not a valid IP address";
+        if (host.All(c => char.IsAsciiDigit(c) || c == '.')) return "not a valid IPv4 address";
+        return HostNamePattern().IsMatch(host) ? null : "not a valid host name: use letters, digits, '-' and '.' only";
+    }
+
+    public static string? CheckInterface(string? name) =>
+        string.IsNullOrEmpty(name) ? "a network interface (e.g. eth0) is required"
+        : InterfacePattern().IsMatch(name) ? null
+        : "not an interface name: up to 15 letters, digits, '.', '-' or '_' (optionally 'nic-' first)";
+
+    public static string? CheckApn(string? apn) =>
+        string.IsNullOrEmpty(apn) || ApnPattern().IsMatch(apn) ? null
+        : "an APN has letters, digits, '.', '-' and '_' only (e.g. internet or web.vodafone.de)";
+
+    public static string? CheckDialNumber(string? number) =>
+        string.IsNullOrEmpty(number) ? "a number to dial is required (cellular modems use *99#)"
+        : DialNumberPattern().IsMatch(number) ? null : "a dial string has digits, '*', '#', '+', ',', P, T or W only";
+
+    public static string? CheckPin(string? pin) =>
+        string.IsNullOrEmpty(pin) || PinPattern().IsMatch(pin) ? null : "a SIM PIN is 4 to 8 digits";
+
+    public static string? CheckDevice(string? device) =>
+        string.IsNullOrEmpty(device) ? "a serial device (e.g. /dev/ttyUSB0) is required"
+        : device.Contains("..", StringComparison.Ordinal) || !DevicePattern().IsMatch(device)
+            ? "a device is a path under /dev/ (letters, digits, '.', '-', '_', '/')" : null;
+
+    public static string? CheckSpeed(int? speed) =>
+        speed is null || StandardSpeeds.Contains(speed.Value) ? null
+        : $"not a standard serial speed (use one of {string.Join(", ", StandardSpeeds.Where(s => s >= 9600 && s <= 921600))})";
+
+    public static string? CheckSafePath(string? path) =>
+        string.IsNullOrEmpty(path) ? null
+        : path.Contains("..", StringComparison.Ordinal) || !SafePathPattern().IsMatch(path)
+            ? "an absolute path with letters, digits, '.', '-', '_' and '/' only" : null;
+
+    public static string? CheckShellSafeArgument(string? argument) =>
+        argument is not null && ShellSafeArgumentPattern().IsMatch(argument) && !argument.StartsWith("--nolaunchpppd", StringComparison.Ordinal)
+            ? null : "letters, digits and . _ = : / , - only (it runs inside pppd's pty command)";
+
+    public static string? CheckRange(int? value, int min, int max) =>
+        value is null || (value >= min && value <= max) ? null : $"must be between {min} and {max}";
+
+    /// <summary>A user name or password as it goes into a secrets file: any printable text.</summary>
+    public static string? CheckSecretWord(string? value, string what)
+    {
+        if (value is null) return null;
+        if (value.Length > 255) return $"{what} is longer than 255 characters (pppd's limit)";
+        foreach (var c in value)
+            if (char.IsControl(c)) return $"{what} contains a control character (such as a newline or tab)";
+        return null;
+    }
+
+    public static string? CheckRoute(string? route)
+    {
+        if (string.IsNullOrWhiteSpace(route) || !route.Contains('/') || !IPNetwork.TryParse(route, out var net))
+            return $"'{route}' is not a network in CIDR form (e.g. 10.0.0.0/8)";
+        return net.ToString() == route ? null : $"'{route}' has host bits set: did you mean {net}?";
+    }
+
+    public static string? CheckOptionLine(string? line)
+    {
+        if (string.IsNullOrWhiteSpace(line)) return "an empty option line";
+        foreach (var c in line)
+            if (c is '\n' or '\r' or '\0') return "one option per line: it must not contain a line break";
+        return null;
+    }
+}
