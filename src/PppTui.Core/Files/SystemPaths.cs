@@ -34,6 +34,8 @@ public sealed class SystemPaths
     public string ProfileFile(string name) => Path.Join(ProfilesDir, name + ".toml");
     public string AppConfigFile => Under("/etc/ppptui/ppptui.toml");
     public string BackupsDir => Under("/var/backups/ppptui");
+    public string StateDir => Under("/var/lib/ppptui");
+    public string IpUpDir => Under("/etc/ppp/ip-up.d");
     public string RunDir => Under("/run");
     public string VarLog => Under("/var/log");
     public string VarLock => Under("/var/lock");

@@ -68,9 +68,11 @@ public sealed class ProfileStore
 
     public bool Exists(string name) => File.Exists(PathOf(name));
 
-    public void Save(Profile profile)
+    /// <param name="validate">False only for imports: a hand-written file is kept even when it
+    /// does not pass our rules; apply then refuses until the fields are fixed.</param>
+    public void Save(Profile profile, bool validate = true)
     {
-        var errors = ProfileValidator.Validate(profile);
+        var errors = validate ? ProfileValidator.Validate(profile) : [];
         if (errors.Count > 0)
             throw new ProfileInvalidException(profile.Name, errors);
         _writer.Write(PathOf(profile.Name), ProfileToml.Write(profile),

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using PppTui.Core.Kinds;
+using PppTui.Core.Profiles;
 
 namespace PppTui.Cli;
 
@@ -7,16 +10,456 @@ public static class ProfileVerbs
 {
     public static IEnumerable<Command> Create(CliApp app)
     {
-        var list = new Command("list", "List every profile");
-        list.SetAction(parse =>
+        yield return List(app);
+        yield return Show(app);
+        yield return New(app);
+        yield return Set(app);
+        yield return Delete(app);
+        yield return Import(app);
+        yield return Preview(app);
+        yield return Diff(app);
+        yield return Apply(app);
+        yield return Effective(app);
+    }
+
+    private static Argument<string> NameArgument() => new("NAME") { Description = "Profile name (the peers file name)" };
+
+    private static ProfileService Service(CliContext ctx) => new(ctx.Paths);
+
+    private static Command List(CliApp app)
+    {
+        var command = new Command("list", "List every profile, and peers files not imported yet");
+        command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
-            var dir = ctx.Paths.ProfilesDir;
-            if (!Directory.Exists(dir)) return 0;
-            foreach (var f in Directory.EnumerateFiles(dir, "*.toml").Order(StringComparer.Ordinal))
-                ctx.Out.WriteLine(Path.GetFileNameWithoutExtension(f));
-            return 0;
+            return CliErrors.Guard(ctx, () =>
+            {
+                var service = Service(ctx);
+                var catalog = service.List();
+                var known = catalog.Profiles.Select(p => p.Name).ToHashSet();
+                var notImported = SafePeerNames(service).Where(n => !known.Contains(n)).ToList();
+                if (ctx.Json)
+                {
+                    var o = new JsonObject
+                    {
+                        ["profiles"] = new JsonArray(catalog.Profiles.Select(p => (JsonNode?)new JsonObject
+                        {
+                            ["name"] = p.Name,
+                            ["kind"] = ProfileToml.KindName(p.Kind),
+                            ["description"] = p.Description,
+                            ["peers_file"] = File.Exists(ctx.Paths.PeerFile(p.Name)),
+                        }).ToArray()),
+                        ["not_imported"] = new JsonArray(notImported.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+                        ["problems"] = new JsonArray(catalog.Problems.Select(p => (JsonNode?)JsonValue.Create(p.ToString())).ToArray()),
+                    };
+                    ctx.Out.WriteLine(ProfileJson.Write(o));
+                }
+                else
+                {
+                    if (catalog.Profiles.Count == 0 && notImported.Count == 0)
+                        ctx.Out.WriteLine("No profiles. Create one with 'ppptui new NAME --kind pptp|pppoe|modem', or import peers files with 'ppptui import'.");
+                    foreach (var p in catalog.Profiles)
+                        ctx.Out.WriteLine($"{p.Name,-20} {ProfileToml.KindName(p.Kind),-7} {p.Description}");
+                    foreach (var n in notImported)
+                        ctx.Out.WriteLine($"{n,-20} {"-",-7} /etc/ppp/peers/{n} (not imported: ppptui import {n})");
+                }
+                foreach (var problem in catalog.Problems) ctx.Error.WriteLine($"ppptui: {problem}");
+                return catalog.Problems.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
+            });
         });
-        yield return list;
+        return command;
+    }
+
+    private static IReadOnlyList<string> SafePeerNames(ProfileService service)
+    {
+        try { return service.Importer.PeerNames(); }
+        catch (Core.PppTuiException) { return []; }
+    }
+
+    private static Command Show(CliApp app)
+    {
+        var name = NameArgument();
+        var command = new Command("show", "Show a profile's settings") { name };
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var service = Service(ctx);
+                var profile = service.Load(parse.GetValue(name)!);
+                var secretsFile = FindSecretsFile(service, profile);
+                if (ctx.Json)
+                {
+                    ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Profile(profile, secretsFile)));
+                    return ExitCodes.Ok;
+                }
+                var draft = new ProfileDraft(profile);
+                ctx.Out.WriteLine($"{"name",-18} {profile.Name}");
+                ctx.Out.WriteLine($"{"kind",-18} {KindRegistry.Get(profile.Kind).DisplayName}");
+                foreach (var field in ProfileFields.For(profile.Kind))
+                {
+                    var value = field.Type == FieldType.Secret
+                        ? field.Key == "password" ? (secretsFile is null ? "(not set)" : $"(set, in {secretsFile})") : "(not shown)"
+                        : field.Get(draft);
+                    if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {value}");
+                }
+                var refused = ProfileJson.Refused(profile.Ppp).ToList();
+                if (refused.Count > 0) ctx.Out.WriteLine($"{"refuse",-18} {string.Join(", ", refused)}");
+                foreach (var extra in profile.ExtraOptions) ctx.Out.WriteLine($"{"option",-18} {extra}");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static string? FindSecretsFile(ProfileService service, Profile profile)
+    {
+        if (profile.Ppp.User is not { } user) return null;
+        foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", service.Paths.ChapSecrets), ("/etc/ppp/pap-secrets", service.Paths.PapSecrets) })
+        {
+            try
+            {
+                var text = Core.Files.TextFile.ReadOrNull(full);
+                if (text is not null && Core.PppConfig.SecretsFile.Parse(text).BestMatch(user, profile.SecretsServer) is { } record)
+                    return $"{system}:{record.Line}";
+            }
+            catch (Core.PppTuiException) { }
+        }
+        return null;
+    }
+
+    /// <summary>The field options of new/set, one per editable field (secrets come from stdin only).</summary>
+    private sealed class FieldOptions
+    {
+        public List<(ProfileField Field, Option<string> Option)> Fields { get; } = [];
+        public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = "Read the password from stdin (a masked prompt on a terminal)" };
+        public Option<bool> PinStdin { get; } = new("--pin-stdin") { Description = "Read the SIM PIN from stdin (after the password, if both)" };
+        public Option<string[]> AddOption { get; } = new("--add-option") { Description = "Add a pppd option line kept verbatim (e.g. 'asyncmap 0')", AllowMultipleArgumentsPerToken = false };
+        public Option<string[]> RemoveOption { get; } = new("--remove-option") { Description = "Remove an extra option by name" };
+
+        public FieldOptions()
+        {
+            foreach (var field in ProfileFields.All.Where(f => f.Type != FieldType.Secret))
+            {
+                var help = field.Help + (field.Choices is { } c ? $" ({string.Join("|", c)})" : "") +
+                           (field.Kinds is { } k ? $" [{string.Join(", ", k.Select(ProfileToml.KindName))}]" : "");
+                Fields.Add((field, new Option<string>("--" + field.Key) { Description = help, HelpName = field.Type == FieldType.Number ? "N" : "VALUE" }));
+            }
+        }
+
+        public void AddTo(Command command)
+        {
+            foreach (var (_, option) in Fields) command.Options.Add(option);
+            command.Options.Add(PasswordStdin);
+            command.Options.Add(PinStdin);
+            command.Options.Add(AddOption);
+            command.Options.Add(RemoveOption);
+        }
+
+        /// <summary>Applies the given options to a draft; returns the errors of values that did not parse.</summary>
+        public List<FieldError> ApplyTo(ParseResult parse, ProfileDraft draft, CliIO io)
+        {
+            var errors = new List<FieldError>();
+            foreach (var (field, option) in Fields)
+            {
+                if (parse.GetResult(option) is null) continue;
+                if (!field.AppliesTo(draft.Profile.Kind))
+                {
+                    errors.Add(new FieldError(field.Key, $"does not apply to a {ProfileToml.KindName(draft.Profile.Kind)} profile"));
+                    continue;
+                }
+                if (field.Set(draft, parse.GetValue(option)) is { } problem) errors.Add(new FieldError(field.Key, problem));
+            }
+            foreach (var line in parse.GetValue(AddOption) ?? []) draft.Profile.ExtraOptions.Add(line);
+            foreach (var removed in parse.GetValue(RemoveOption) ?? [])
+                draft.Profile.ExtraOptions.RemoveAll(l => Core.PppConfig.OptionFile.Parse(l).Entries.FirstOrDefault()?.Name == removed);
+            if (parse.GetValue(PasswordStdin)) draft.Secrets.Password = SecretInput.Read(io, "password");
+            if (parse.GetValue(PinStdin)) draft.Secrets.Pin = SecretInput.Read(io, "pin");
+            return errors;
+        }
+    }
+
+    private static Command New(CliApp app)
+    {
+        var name = NameArgument();
+        var kind = new Option<string>("--kind") { Description = "pptp, pppoe, modem or custom", Required = true };
+        var noApply = new Option<bool>("--no-apply") { Description = "Save the profile only; write the files later with 'ppptui apply'" };
+        var fields = new FieldOptions();
+        var command = new Command("new", "Create a profile and write its files (like pptpsetup --create, for every kind)") { name, kind, noApply };
+        fields.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                if (!ProfileToml.TryParseKind(parse.GetValue(kind) ?? "", out var k))
+                    return ctx.Fail(ExitCodes.Usage, $"unknown kind '{parse.GetValue(kind)}': use pptp, pppoe, modem or custom");
+                var service = Service(ctx);
+                var draft = new ProfileDraft(service.Create(parse.GetValue(name)!, k));
+                var errors = fields.ApplyTo(parse, draft, ctx.IO);
+                errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
+                if (errors.Count > 0) throw new ProfileInvalidException(draft.Profile.Name, errors);
+                if (parse.GetValue(noApply))
+                {
+                    service.Save(draft.Profile);
+                    ctx.Out.WriteLine($"Saved profile {draft.Profile.Name}; write its files with 'ppptui apply {draft.Profile.Name}'.");
+                    return ExitCodes.Ok;
+                }
+                var result = service.Apply(draft.Profile, draft.Secrets);
+                draft.Secrets.Clear();
+                PrintApply(ctx, result);
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Set(CliApp app)
+    {
+        var name = NameArgument();
+        var apply = new Option<bool>("--apply") { Description = "Write the files now (a password or PIN is always written at once)" };
+        var fields = new FieldOptions();
+        var command = new Command("set", "Change a profile's settings (then 'ppptui diff' and 'ppptui apply')") { name, apply };
+        fields.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var service = Service(ctx);
+                var draft = new ProfileDraft(service.Load(parse.GetValue(name)!));
+                var errors = fields.ApplyTo(parse, draft, ctx.IO);
+                errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
+                if (errors.Count > 0) throw new ProfileInvalidException(draft.Profile.Name, errors);
+                // A secret is never kept anywhere to be applied later, so it is written now.
+                if (parse.GetValue(apply) || !draft.Secrets.IsEmpty)
+                {
+                    var result = service.Apply(draft.Profile, draft.Secrets);
+                    draft.Secrets.Clear();
+                    PrintApply(ctx, result);
+                }
+                else
+                {
+                    service.Save(draft.Profile);
+                    var plan = service.Preview(draft.Profile);
+                    ctx.Out.WriteLine(plan.HasChanges
+                        ? $"Saved profile {draft.Profile.Name}. Pending changes to {string.Join(", ", plan.Changed.Select(f => f.SystemPath))}: see 'ppptui diff {draft.Profile.Name}', write with 'ppptui apply {draft.Profile.Name}'."
+                        : $"Saved profile {draft.Profile.Name}; its files already say this.");
+                }
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Delete(CliApp app)
+    {
+        var name = NameArgument();
+        var keep = new Option<bool>("--keep-files") { Description = "Keep the peers file and chat script; remove only the profile and its secrets records" };
+        var command = new Command("delete", "Delete a profile, its files (backed up) and only its own secrets record") { name, keep };
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var result = Service(ctx).Delete(parse.GetValue(name)!, parse.GetValue(keep));
+                if (ctx.Json)
+                {
+                    ctx.Out.WriteLine(ProfileJson.Write(new JsonObject
+                    {
+                        ["name"] = result.Name,
+                        ["removed"] = new JsonArray(result.Removed.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
+                        ["kept"] = new JsonArray(result.Kept.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
+                    }));
+                    return ExitCodes.Ok;
+                }
+                ctx.Out.WriteLine($"Deleted profile {result.Name}:");
+                foreach (var r in result.Removed) ctx.Out.WriteLine($"  removed {r}");
+                foreach (var k in result.Kept) ctx.Out.WriteLine($"  kept    {k}");
+                ctx.Out.WriteLine("Previous versions are in /var/backups/ppptui/.");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Import(CliApp app)
+    {
+        var names = new Argument<string[]>("NAME") { Description = "Peers files to import (all when none given)", Arity = ArgumentArity.ZeroOrMore };
+        var replace = new Option<bool>("--replace") { Description = "Re-import over an existing profile" };
+        var command = new Command("import", "Turn existing /etc/ppp/peers files into profiles, keeping every option") { names, replace };
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var service = Service(ctx);
+                var wanted = parse.GetValue(names) ?? [];
+                if (wanted.Length == 0 && !parse.GetValue(replace))
+                {
+                    // Importing everything skips what is already a profile rather than failing on it.
+                    var existing = service.List().Profiles.Select(p => p.Name).ToHashSet();
+                    wanted = service.Importer.PeerNames().Where(n => !existing.Contains(n)).ToArray();
+                    if (wanted.Length == 0)
+                    {
+                        ctx.Out.WriteLine("Nothing to import: every peers file is already a profile.");
+                        return ExitCodes.Ok;
+                    }
+                }
+                var results = service.Import(wanted, parse.GetValue(replace));
+                if (ctx.Json)
+                {
+                    ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(results.Select(r => (JsonNode?)ProfileJson.Profile(r.Profile, r.SecretsFile is null ? null : $"{r.SecretsFile}:{r.SecretsLine}")).ToArray())));
+                    return ExitCodes.Ok;
+                }
+                foreach (var r in results)
+                {
+                    ctx.Out.WriteLine($"Imported {r.Profile.Name} ({KindRegistry.Get(r.Profile.Kind).DisplayName}), {r.Profile.ExtraOptions.Count} option(s) kept verbatim" +
+                                      (r.HasSecret ? $", password in {r.SecretsFile} line {r.SecretsLine}" : r.Profile.Ppp.User is null ? "" : ", no password record found"));
+                    foreach (var w in r.Warnings) ctx.Out.WriteLine($"  warning: {w} (apply will refuse until it is fixed)");
+                }
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Preview(CliApp app)
+    {
+        var name = NameArgument();
+        var command = new Command("preview", "Show the files applying the profile would write (secrets masked)") { name };
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var service = Service(ctx);
+                var plan = service.Preview(service.Load(parse.GetValue(name)!));
+                if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
+                foreach (var file in plan.Files)
+                {
+                    var state = file.IsNew ? "new" : file.Changes ? "changed" : "unchanged";
+                    ctx.Out.WriteLine($"==> {file.SystemPath} ({state}) <==");
+                    ctx.Out.Write(file.PreviewText);
+                    if (!file.PreviewText.EndsWith('\n')) ctx.Out.WriteLine();
+                }
+                foreach (var note in plan.Notes) ctx.Out.WriteLine("note: " + note);
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Diff(CliApp app)
+    {
+        var name = NameArgument();
+        var command = new Command("diff", "Show what applying the profile would change on disk (unified diff, secrets masked)") { name };
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var service = Service(ctx);
+                var plan = service.Preview(service.Load(parse.GetValue(name)!));
+                if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
+                if (!plan.HasChanges) ctx.Out.WriteLine($"No changes: the files already match profile {plan.ProfileName}.");
+                ctx.Out.Write(plan.Diff());
+                foreach (var file in plan.Files.Where(f => f.ChangedOnDiskSince is not null))
+                {
+                    ctx.Out.WriteLine($"note: {file.SystemPath} was edited since ppptui last wrote it; apply will refuse without --force:");
+                    ctx.Out.Write(file.DriftDiff());
+                }
+                foreach (var note in plan.Notes) ctx.Out.WriteLine("note: " + note);
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Apply(CliApp app)
+    {
+        var names = new Argument<string[]>("NAME") { Description = "Profiles to apply (all when none given)", Arity = ArgumentArity.ZeroOrMore };
+        var force = new Option<bool>("--force") { Description = "Overwrite files changed on disk since ppptui read or wrote them" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Also set the password, read from stdin" };
+        var command = new Command("apply", "Write the profile's files atomically, with backups (idempotent)") { names, force, passwordStdin };
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var service = Service(ctx);
+                var wanted = parse.GetValue(names) is { Length: > 0 } given ? given : service.List().Profiles.Select(p => p.Name).ToArray();
+                var secrets = new ProfileSecrets();
+                if (parse.GetValue(passwordStdin))
+                {
+                    if (wanted.Length != 1) return ctx.Fail(ExitCodes.Usage, "--password-stdin needs exactly one profile name");
+                    secrets.Password = SecretInput.Read(ctx.IO, "password");
+                }
+                var outcomes = new JsonArray();
+                foreach (var n in wanted)
+                {
+                    var result = service.Apply(service.Load(n), secrets, parse.GetValue(force));
+                    if (ctx.Json)
+                        outcomes.Add(new JsonObject
+                        {
+                            ["profile"] = n,
+                            ["changed"] = result.ChangedAnything,
+                            ["written"] = new JsonArray(result.Files.Where(f => f.Written).Select(f => (JsonNode?)JsonValue.Create(f.SystemPath)).ToArray()),
+                        });
+                    else PrintApply(ctx, result);
+                }
+                secrets.Clear();
+                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(outcomes));
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static void PrintApply(CliContext ctx, ApplyResult result)
+    {
+        if (!result.ChangedAnything)
+        {
+            ctx.Out.WriteLine($"{result.ProfileName}: nothing to change, the files already match.");
+            return;
+        }
+        ctx.Out.WriteLine($"{result.ProfileName}: applied.");
+        foreach (var f in result.Files.Where(f => f.Written))
+            ctx.Out.WriteLine($"  wrote {f.SystemPath}" + (f.Backup is null ? " (new)" : ""));
+    }
+
+    private static Command Effective(CliApp app)
+    {
+        var name = NameArgument();
+        var all = new Option<bool>("--all") { Description = "Also list the options later lines override" };
+        var command = new Command("effective", "The options pppd really runs with for a profile, and where each comes from") { name, all };
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                var options = Service(ctx).Effective(parse.GetValue(name)!);
+                if (ctx.Json)
+                {
+                    ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(options.Select(o => (JsonNode?)new JsonObject
+                    {
+                        ["option"] = o.Name,
+                        ["argument"] = o.Argument,
+                        ["source"] = o.Source,
+                        ["overridden_by"] = o.OverriddenBy,
+                    }).ToArray())));
+                    return ExitCodes.Ok;
+                }
+                foreach (var o in options.Where(o => o.TakesEffect || parse.GetValue(all)))
+                {
+                    var text = o.Argument is null ? o.Name : $"{o.Name} {o.Argument}";
+                    if (o.Name == "password") text = "password ********";
+                    var suffix = o.TakesEffect ? "" : $"   (overridden by {o.OverriddenBy})";
+                    ctx.Out.WriteLine($"{text,-40} {o.Source}{suffix}");
+                }
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
     }
 }

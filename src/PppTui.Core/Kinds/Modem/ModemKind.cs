@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PppTui.Core.Files;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
+
+namespace PppTui.Core.Kinds.Modem;
+
+/// <summary>
+/// A serial or cellular modem: the device and speed as bare words, <c>connect "chat -v -f SCRIPT"</c>,
+/// and the chat script with the APN, the optional SIM PIN and the number. A connect command that
+/// is not ours (inline chat, a shell script) is kept exactly as written.
+/// </summary>
+public sealed partial class ModemKind : IProfileKind
+{
+    private const string ChatProgram = "/usr/sbin/chat";
+
+    public ProfileKind Kind => ProfileKind.Modem;
+    public string DisplayName => "Modem";
+    public string Description => "A cellular (3G/4G) or dial-up modem on a serial port, dialled by chat";
+
+    public IReadOnlyList<string> FieldKeys { get; } =
+        ["name", "description", "device", "speed", "apn", "number", "pin", "user", "password", "mtu",
+         "default-route", "usepeerdns", "persist", "routes"];
+
+    [GeneratedRegex("""AT\+CGDCONT=\d+,"[^"]*","([^"]*)"?""", RegexOptions.IgnoreCase)]
+    private static partial Regex ApnCommand();
+
+    [GeneratedRegex(@"^ATD[TP]?(.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DialCommand();
+
+    [GeneratedRegex(@"^AT\+CPIN=""?(\d+)""?$", RegexOptions.IgnoreCase)]
+    private static partial Regex PinCommand();
+
+    public bool Recognises(OptionFile peers) =>
+        IsChatCommand(peers.GetArgument("connect")) || DeviceEntry(peers) is not null;
+
+    public bool Models(OptionEntry entry, OptionFile peers) =>
+        entry.Name == "connect" || entry.NameWord == DeviceEntry(peers)?.NameWord || entry.NameWord == SpeedEntry(peers)?.NameWord;
+
+    public void Import(OptionFile peers, Profile profile, KindContext context)
+    {
+        var modem = profile.Modem!;
+        modem.Device = DeviceEntry(peers)?.Name is { } device ? (device.StartsWith('/') ? device : "/dev/" + device) : null;
+        modem.Speed = SpeedEntry(peers) is { } speed ? int.Parse(speed.Name, CultureInfo.InvariantCulture) : null;
+        var connect = peers.GetArgument("connect");
+        var script = ChatScriptPath(connect);
+        if (script is null)
+        {
+            modem.ConnectCommand = connect;
+            return;
+        }
+        modem.ChatScript = script;
+        var text = SafeRead(context.Paths.Resolve(script));
+        if (text is null) return;
+        var chat = ChatScript.Parse(text);
+        modem.Apn = chat.FindSend(s => ApnCommand().IsMatch(s)) is { } apn ? ApnCommand().Match(apn.Value).Groups[1].Value : null;
+        modem.Number = chat.FindSend(s => DialCommand().IsMatch(s)) is { } dial ? DialCommand().Match(dial.Value).Groups[1].Value : null;
+    }
+
+    public void Render(PeersEditor peers, Profile profile, KindContext context)
+    {
+        var modem = profile.Modem!;
+        var device = DeviceEntry(peers.File);
+        if (modem.Device is null) { if (device is not null) peers.Remove(device.Name); }
+        else if (device is null) peers.Add(modem.Device);
+        else if (device.Name != modem.Device && "/dev/" + device.Name != modem.Device) peers.ReplaceWord(device.NameWord, modem.Device);
+
+        var speed = SpeedEntry(peers.File);
+        var wantedSpeed = modem.Speed?.ToString(CultureInfo.InvariantCulture);
+        if (wantedSpeed is null) { if (speed is not null) peers.Remove(speed.Name); }
+        else if (speed is null) peers.Add(wantedSpeed);
+        else if (speed.Name != wantedSpeed) peers.ReplaceWord(speed.NameWord, wantedSpeed);
+
+        if (modem.ConnectCommand is not null)
+        {
+            peers.Value("connect", modem.ConnectCommand);
+            return;
+        }
+        var script = ScriptPathFor(profile);
+        if (ChatScriptPath(peers.Argument("connect")) != script)
+            peers.Value("connect", $"{ChatProgram} -v -f {script}");
+    }
+
+    public void ApplyDefaults(Profile profile)
+    {
+        var modem = profile.Modem!;
+        modem.Speed = 115200;
+        modem.Number = "*99#";
+        modem.ChatScript = "/etc/chatscripts/" + profile.Name;
+        var ppp = profile.Ppp;
+        ppp.LinkName = profile.Name;
+        ppp.NoAuth = true;
+        ppp.DefaultRoute = DefaultRouteMode.Add;
+        ppp.UsePeerDns = true;
+        profile.ExtraOptions = ["noipdefault", "lock", "crtscts"];
+    }
+
+    public IEnumerable<PlannedFile> RenderOwnFiles(Profile profile, KindContext context, Func<string, string?> readDisk)
+    {
+        var modem = profile.Modem!;
+        if (modem.ConnectCommand is not null) yield break;
+        var systemPath = ScriptPathFor(profile);
+        var fullPath = context.Paths.Resolve(systemPath);
+        var old = readDisk(fullPath);
+        var text = old is null ? NewScript(profile, context.Secrets?.Pin) : EditScript(old, modem, context.Secrets?.Pin);
+        yield return new PlannedFile(systemPath, fullPath, FileRole.ChatScript, old, text,
+            old is null ? FileFingerprint.Absent : FileFingerprint.Of(old), PlannedFile.ModeFor(FileRole.ChatScript))
+        {
+            Mask = MaskPin,
+        };
+    }
+
+    /// <summary>Hides a SIM PIN in a chat script's text.</summary>
+    public static string MaskPin(string text) =>
+        Regex.Replace(text, @"(AT\+CPIN=""?)(\d+)", m => m.Groups[1].Value + new string('*', m.Groups[2].Length), RegexOptions.IgnoreCase);
+
+    private static string ScriptPathFor(Profile profile) => profile.Modem!.ChatScript ?? "/etc/chatscripts/" + profile.Name;
+
+    private static string NewScript(Profile profile, string? pin)
+    {
+        var modem = profile.Modem!;
+        var lines = new List<string>
+        {
+            $"# Chat script for ppptui profile {profile.Name}: modem set-up and dialling.",
+            "ABORT BUSY",
+            "ABORT 'NO CARRIER'",
+            "ABORT 'NO DIALTONE'",
+            "ABORT ERROR",
+            "ABORT 'NO ANSWER'",
+            "TIMEOUT 30",
+            "'' AT",
+            "OK ATZ",
+        };
+        if (pin is not null) lines.Add("OK " + ChatQuoting.Quote("AT+CPIN=" + pin));
+        if (!string.IsNullOrEmpty(modem.Apn)) lines.Add("OK " + ChatQuoting.Quote($"AT+CGDCONT=1,\"IP\",\"{modem.Apn}\""));
+        lines.Add("OK " + ChatQuoting.Quote("ATD" + modem.Number));
+        lines.Add("CONNECT ''");
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string EditScript(string text, ModemSettings modem, string? pin)
+    {
+        var chat = ChatScript.Parse(text);
+        if (chat.FindSend(s => ApnCommand().IsMatch(s)) is { } apn && !string.IsNullOrEmpty(modem.Apn) &&
+            ApnCommand().Match(apn.Value).Groups[1].Value != modem.Apn)
+        {
+            var context = ApnCommand().Match(apn.Value);
+            var prefix = apn.Value[..context.Groups[1].Index];
+            chat.ReplaceToken(apn, prefix + modem.Apn + "\"");
+            chat = ChatScript.Parse(chat.Text);
+        }
+        if (chat.FindSend(s => DialCommand().IsMatch(s)) is { } dial && modem.Number is not null &&
+            DialCommand().Match(dial.Value).Groups[1].Value != modem.Number)
+        {
+            var command = dial.Value[..(dial.Value.Length - DialCommand().Match(dial.Value).Groups[1].Length)];
+            chat.ReplaceToken(dial, command + modem.Number);
+            chat = ChatScript.Parse(chat.Text);
+        }
+        if (pin is not null)
+        {
+            if (chat.FindSend(s => PinCommand().IsMatch(s)) is { } current)
+            {
+                if (PinCommand().Match(current.Value).Groups[1].Value != pin) chat.ReplaceToken(current, "AT+CPIN=" + pin);
+            }
+            else if (chat.FindSend(s => ApnCommand().IsMatch(s) || DialCommand().IsMatch(s)) is { } before)
+            {
+                // A new PIN goes on a line of its own just before the APN (or dial) line.
+                var lineStart = chat.Text.LastIndexOf('\n', Math.Max(0, before.Start - 1)) + 1;
+                var newline = chat.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+                return chat.Text.Insert(lineStart, "OK " + ChatQuoting.Quote("AT+CPIN=" + pin) + newline);
+            }
+        }
+        return chat.Text;
+    }
+
+    private static bool IsChatCommand(string? connect) =>
+        connect is not null && CommandWords.Split(connect) is { Count: > 0 } words && CommandWords.ProgramName(words) == "chat";
+
+    /// <summary>The script of <c>chat [flags] -f SCRIPT</c>, or null for any other connect command.</summary>
+    public static string? ChatScriptPath(string? connect)
+    {
+        if (!IsChatCommand(connect)) return null;
+        var words = CommandWords.Split(connect!);
+        for (var i = 1; i < words.Count - 1; i++)
+            if (words[i] == "-f") return i + 2 == words.Count ? words[i + 1] : null;
+        return null;
+    }
+
+    private static OptionEntry? DeviceEntry(OptionFile peers) =>
+        peers.Entries.FirstOrDefault(e => e.Argument is null && !PppOptionTable.IsKnown(e.Name) &&
+            (e.Name.StartsWith("/dev/", StringComparison.Ordinal) || e.Name.StartsWith("tty", StringComparison.Ordinal) ||
+             e.Name.StartsWith("rfcomm", StringComparison.Ordinal)));
+
+    private static OptionEntry? SpeedEntry(OptionFile peers) =>
+        peers.Entries.FirstOrDefault(e => e.Argument is null && e.Name.Length is > 2 and < 9 && e.Name.All(char.IsAsciiDigit));
+
+    private static string? SafeRead(string path)
+    {
+        try { return TextFile.ReadOrNull(path); }
+        catch (PppTuiException) { return null; }
+    }
+}

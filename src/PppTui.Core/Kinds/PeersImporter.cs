@@ -1,0 +1,97 @@
+using PppTui.Core.Files;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
+
+namespace PppTui.Core.Kinds;
+
+/// <summary>What importing one peers file gave.</summary>
+public sealed record ImportResult(
+    Profile Profile,
+    IReadOnlyList<FieldError> Warnings,
+    string? SecretsFile,
+    int? SecretsLine)
+{
+    public bool HasSecret => SecretsFile is not null;
+}
+
+/// <summary>
+/// Turns hand-written peers files into profiles: the kind is recognised, the modelled options are
+/// read into fields and every other option is kept verbatim, so that rendering the profile over
+/// the unchanged file gives back the same bytes.
+/// </summary>
+public sealed class PeersImporter
+{
+    private readonly SystemPaths _paths;
+
+    public PeersImporter(SystemPaths paths) => _paths = paths;
+
+    /// <summary>The peers files on the system, by name (files whose names pppd's call accepts).</summary>
+    public IReadOnlyList<string> PeerNames()
+    {
+        if (!Directory.Exists(_paths.EtcPpp))
+            throw new PppTuiException($"{_paths.EtcPpp} does not exist: pppd is not installed here",
+                "Install it (apt-get install ppp), or point --root at a folder holding etc/ppp.");
+        if (!Directory.Exists(_paths.PeersDir)) return [];
+        return Directory.EnumerateFiles(_paths.PeersDir)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(n => ValueRules.CheckProfileName(n) is null && !n.EndsWith('~') && !n.EndsWith(".bak", StringComparison.Ordinal) &&
+                        !n.EndsWith(".dpkg-old", StringComparison.Ordinal) && !n.EndsWith(".dpkg-dist", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public ImportResult Import(string name)
+    {
+        var path = _paths.PeerFile(name);
+        var text = TextFile.ReadOrNull(path) ?? throw new PppTuiException(
+            $"{path} does not exist", "See the peers files with 'ls /etc/ppp/peers', or create a profile with 'ppptui new'.");
+        return FromText(name, text);
+    }
+
+    public ImportResult FromText(string name, string text)
+    {
+        var peers = OptionFile.Parse(text);
+        var kind = KindRegistry.Detect(peers);
+        var profile = new Profile(name, kind.Kind);
+        var context = new KindContext(_paths, null);
+        SharedPppOptions.Import(peers, profile.Ppp);
+        kind.Import(peers, profile, context);
+        var editor = new PeersEditor(text);
+        profile.ExtraOptions = peers.Entries
+            .Where(e => !SharedPppOptions.Models(e.Name) && !kind.Models(e, peers))
+            .Select(editor.RawText)
+            .ToList();
+        profile.Ppp.Routes = ImportRoutes(name, profile.Ppp.IpParam ?? name);
+
+        var (secretsFile, secretsLine) = FindSecret(profile);
+        var warnings = ProfileValidator.Validate(profile);
+        return new ImportResult(profile, warnings, secretsFile, secretsLine);
+    }
+
+    private (string?, int?) FindSecret(Profile profile)
+    {
+        if (profile.Ppp.User is not { } user) return (null, null);
+        foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", _paths.ChapSecrets), ("/etc/ppp/pap-secrets", _paths.PapSecrets) })
+        {
+            string? text;
+            try { text = TextFile.ReadOrNull(full); }
+            catch (PppTuiException) { continue; }
+            if (text is null) continue;
+            if (SecretsFile.Parse(text).BestMatch(user, profile.SecretsServer) is { } record)
+                return (system, record.Line);
+        }
+        return (null, null);
+    }
+
+    // Routes come back from our own ip-up.d script, if ppptui wrote one for this profile before.
+    private List<string> ImportRoutes(string name, string tag)
+    {
+        var script = Path.Join(_paths.IpUpDir, "ppptui-" + name.Replace('.', '_'));
+        if (!File.Exists(script)) return [];
+        return File.ReadAllLines(script)
+            .Where(l => l.StartsWith("ip route replace ", StringComparison.Ordinal))
+            .Select(l => l.Split(' ')[3])
+            .ToList();
+    }
+}

@@ -1,0 +1,97 @@
+using PppTui.Core.Files;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
+
+namespace PppTui.Core.Kinds.Pppoe;
+
+/// <summary>
+/// PPPoE through pppd's rp-pppoe plugin: <c>plugin rp-pppoe.so</c> and the Ethernet interface as a
+/// bare word (on its own line or after the plugin).
+/// </summary>
+public sealed class PppoeKind : IProfileKind
+{
+    private static readonly string[] ServiceOptions = ["pppoe-service", "rp_pppoe_service"];
+    private static readonly string[] AcOptions = ["pppoe-ac", "rp_pppoe_ac"];
+
+    public ProfileKind Kind => ProfileKind.Pppoe;
+    public string DisplayName => "PPPoE";
+    public string Description => "DSL or fibre via PPP over Ethernet (rp-pppoe plugin)";
+
+    public IReadOnlyList<string> FieldKeys { get; } =
+        ["name", "description", "interface", "user", "password", "service", "ac", "mtu", "default-route",
+         "usepeerdns", "persist", "routes"];
+
+    public bool Recognises(OptionFile peers) => IsPppoePlugin(peers.GetArgument("plugin"));
+
+    public bool Models(OptionEntry entry, OptionFile peers) =>
+        (entry.Name == "plugin" && IsPppoePlugin(entry.Argument)) ||
+        ServiceOptions.Contains(entry.Name) || AcOptions.Contains(entry.Name) ||
+        (Recognises(peers) && InterfaceEntry(peers) is { } iface && iface.NameWord == entry.NameWord);
+
+    public void Import(OptionFile peers, Profile profile, KindContext context)
+    {
+        var pppoe = profile.Pppoe!;
+        pppoe.Plugin = peers.GetArgument("plugin") ?? "rp-pppoe.so";
+        pppoe.Interface = InterfaceEntry(peers)?.Name;
+        pppoe.ServiceName = ServiceOptions.Select(peers.GetArgument).FirstOrDefault(v => v is not null);
+        pppoe.AccessConcentrator = AcOptions.Select(peers.GetArgument).FirstOrDefault(v => v is not null);
+    }
+
+    public void Render(PeersEditor peers, Profile profile, KindContext context)
+    {
+        var pppoe = profile.Pppoe!;
+        if (!IsPppoePlugin(peers.Argument("plugin")) || peers.Argument("plugin") != pppoe.Plugin)
+            peers.Value("plugin", pppoe.Plugin);
+        var iface = InterfaceEntry(peers.File);
+        if (iface is null) { if (pppoe.Interface is not null) peers.Add(pppoe.Interface); }
+        else if (pppoe.Interface is null) peers.Remove(iface.Name);
+        else if (iface.Name != pppoe.Interface) peers.ReplaceWord(iface.NameWord, pppoe.Interface);
+        RenderAliased(peers, ServiceOptions, pppoe.ServiceName);
+        RenderAliased(peers, AcOptions, pppoe.AccessConcentrator);
+    }
+
+    public void ApplyDefaults(Profile profile)
+    {
+        var ppp = profile.Ppp;
+        ppp.UserKeyword = "user";
+        ppp.LinkName = profile.Name;
+        ppp.NoAuth = true;
+        ppp.Persist = true;
+        ppp.MaxFail = 0;
+        ppp.Holdoff = 10;
+        ppp.DefaultRoute = DefaultRouteMode.Add;
+        ppp.UsePeerDns = true;
+        ppp.Mtu = 1492;
+        ppp.Mru = 1492;
+        ppp.LcpEchoInterval = 20;
+        ppp.LcpEchoFailure = 3;
+        profile.ExtraOptions = ["noipdefault", "hide-password"];
+    }
+
+    public IEnumerable<PlannedFile> RenderOwnFiles(Profile profile, KindContext context, Func<string, string?> readDisk) => [];
+
+    // The one option the file spells either way: keep the spelling it uses.
+    private static void RenderAliased(PeersEditor peers, string[] spellings, string? value)
+    {
+        var used = spellings.FirstOrDefault(peers.Has) ?? spellings[0];
+        foreach (var other in spellings.Where(s => s != used)) peers.Remove(other);
+        peers.Value(used, value);
+    }
+
+    private static bool IsPppoePlugin(string? plugin) =>
+        plugin is not null && Path.GetFileName(plugin) is "rp-pppoe.so" or "pppoe.so";
+
+    /// <summary>
+    /// The interface word: a bare word the plugin claims, after the plugin line. Speeds, devices
+    /// and address pairs are pppd's own bare words and never an interface.
+    /// </summary>
+    private static OptionEntry? InterfaceEntry(OptionFile peers)
+    {
+        var plugin = peers.Entries.FirstOrDefault(e => e.Name == "plugin" && IsPppoePlugin(e.Argument));
+        if (plugin is null) return null;
+        return peers.Entries.FirstOrDefault(e =>
+            e.NameWord.Start > plugin.NameWord.Start && e.Argument is null && !PppOptionTable.IsKnown(e.Name) &&
+            !e.Name.StartsWith('/') && !e.Name.All(char.IsAsciiDigit) && !e.Name.Contains(':') &&
+            ValueRules.CheckInterface(e.Name) is null);
+    }
+}

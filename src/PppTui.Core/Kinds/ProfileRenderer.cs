@@ -1,0 +1,160 @@
+using System.Text;
+using PppTui.Core.Files;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
+
+namespace PppTui.Core.Kinds;
+
+/// <summary>
+/// Turns a profile into a change plan: for every file pppd reads, the new text and a diff against
+/// disk. Existing files are edited in place, so every line the profile does not change stays byte
+/// for byte. This is what the live preview recomputes on each keystroke.
+/// </summary>
+public sealed class ProfileRenderer
+{
+    private readonly SystemPaths _paths;
+    private readonly AppliedState _state;
+
+    public ProfileRenderer(SystemPaths paths)
+    {
+        _paths = paths;
+        _state = new AppliedState(paths);
+    }
+
+    /// <param name="readDisk">Reads a file's current text (null when absent); the editor passes a
+    /// snapshot so that typing does not hit the disk.</param>
+    public ChangePlan Plan(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null)
+    {
+        readDisk ??= TextFile.ReadOrNull;
+        var kind = KindRegistry.Get(profile.Kind);
+        var context = new KindContext(_paths, secrets);
+        var files = new List<PlannedFile>();
+        var notes = new List<string>();
+
+        var peersSystemPath = "/etc/ppp/peers/" + profile.Name;
+        var peersPath = _paths.PeerFile(profile.Name);
+        var oldPeers = readDisk(peersPath);
+        var previous = oldPeers is null ? null : OptionFile.Parse(oldPeers);
+        var editor = new PeersEditor(oldPeers ?? NewPeersHeader(profile, kind));
+        SharedPppOptions.Render(editor, profile.Ppp);
+        kind.Render(editor, profile, context);
+        SyncExtraOptions(editor, profile, kind);
+        files.Add(Planned(profile, peersSystemPath, peersPath, FileRole.Peers, oldPeers, editor.Text, null));
+
+        foreach (var own in kind.RenderOwnFiles(profile, context, readDisk))
+            files.Add(own with { });
+
+        files.AddRange(PlanSecrets(profile, secrets, previous, readDisk, notes));
+        if (PlanRoutes(profile, readDisk) is { } routes) files.Add(routes);
+        return new ChangePlan(profile.Name, files.Select(f => WithDriftCheck(profile.Name, f)).ToList(), notes);
+    }
+
+    private PlannedFile Planned(Profile profile, string systemPath, string fullPath, FileRole role, string? old, string text, Func<string, string>? mask) =>
+        new(systemPath, fullPath, role, old, text, old is null ? FileFingerprint.Absent : FileFingerprint.Of(old), PlannedFile.ModeFor(role))
+        {
+            Mask = mask,
+        };
+
+    // A file ppptui wrote before and someone edited since: note it on the plan, apply refuses it.
+    private PlannedFile WithDriftCheck(string profile, PlannedFile file)
+    {
+        if (file.Role == FileRole.Secrets || file.OldText is null) return file;
+        var recorded = _state.Recorded(profile, file.SystemPath);
+        if (recorded is null || recorded == file.ReadFingerprint) return file;
+        return file with { ChangedOnDiskSince = _state.RecordedText(profile, file.SystemPath) ?? "" };
+    }
+
+    private static string NewPeersHeader(Profile profile, IProfileKind kind)
+    {
+        var header = new StringBuilder();
+        header.Append("# ppptui profile ").Append(profile.Name).Append(" (").Append(kind.DisplayName).Append(")\n");
+        header.Append("# Hand edits are kept; ppptui changes only the options its profile sets.\n");
+        return header.ToString();
+    }
+
+    /// <summary>
+    /// Makes the file's unmodelled options match the profile's extra options: entries the profile
+    /// dropped are removed, new ones appended; the rest are not touched.
+    /// </summary>
+    private static void SyncExtraOptions(PeersEditor editor, Profile profile, IProfileKind kind)
+    {
+        var desired = profile.ExtraOptions
+            .SelectMany(line => OptionFile.Parse(line).Entries.Select(e => (e.Name, e.Argument)))
+            .ToList();
+        var present = editor.Entries
+            .Where(e => !SharedPppOptions.Models(e.Name) && !kind.Models(e, editor.File))
+            .Select(e => (e.Name, e.Argument))
+            .ToList();
+        var names = desired.Select(d => d.Name).Concat(present.Select(p => p.Name)).Distinct().ToList();
+        foreach (var name in names)
+        {
+            var want = desired.Where(d => d.Name == name).ToList();
+            var have = present.Where(p => p.Name == name).ToList();
+            if (want.SequenceEqual(have)) continue;
+            if (have.Count > 0) editor.Remove(name);
+            foreach (var (option, argument) in want) editor.Add(option, argument);
+        }
+    }
+
+    private IEnumerable<PlannedFile> PlanSecrets(Profile profile, ProfileSecrets? secrets, OptionFile? previous,
+        Func<string, string?> readDisk, List<string> notes)
+    {
+        var user = profile.Ppp.User;
+        if (string.IsNullOrEmpty(user)) yield break;
+        var server = profile.SecretsServer;
+        var oldUser = previous?.GetArgument("name") ?? previous?.GetArgument("user");
+        var oldServer = previous?.GetArgument("remotename") ?? "*";
+
+        var targets = new List<(string System, string Full)> { ("/etc/ppp/chap-secrets", _paths.ChapSecrets) };
+        if (!profile.Ppp.RefusePap) targets.Add(("/etc/ppp/pap-secrets", _paths.PapSecrets));
+        foreach (var (system, full) in targets)
+        {
+            var old = readDisk(full);
+            var file = SecretsFile.Parse(old ?? "");
+            if (secrets?.Password is { } password)
+            {
+                file.Set(user, server, password);
+            }
+            else if (oldUser is not null && (oldUser != user || oldServer != server) &&
+                     file.Find(oldUser, oldServer) is { } moved && file.Find(user, server) is null)
+            {
+                // The user or remote name changed: the record follows, with the same secret.
+                file.Remove(oldUser, oldServer);
+                file.Set(user, server, moved.Secret, moved.Addresses.Count > 0 ? moved.Addresses : null);
+            }
+            if (old is null && file.Text.Length == 0) continue;
+            if (file.BestMatch(user, server) is null && system.EndsWith("chap-secrets", StringComparison.Ordinal))
+                notes.Add($"No secret for {user}/{server} in {system}: pppd will fail with \"No CHAP secret found\". Set one with --password-stdin.");
+            if (old is not null && File.Exists(full) && (File.GetUnixFileMode(full) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
+                notes.Add($"{system} is readable by group or others: run chmod 600 {system}.");
+            yield return Planned(profile, system, full, FileRole.Secrets, old, file.Text, text => SecretsFile.Parse(text).MaskedText());
+        }
+    }
+
+    private PlannedFile? PlanRoutes(Profile profile, Func<string, string?> readDisk)
+    {
+        var scriptName = "ppptui-" + profile.Name.Replace('.', '_');
+        var systemPath = "/etc/ppp/ip-up.d/" + scriptName;
+        var fullPath = _paths.Resolve(systemPath);
+        var old = readDisk(fullPath);
+        if (profile.Ppp.Routes.Count == 0 && old is null) return null;
+        return Planned(profile, systemPath, fullPath, FileRole.RoutesScript, old, RoutesScript(profile), null);
+    }
+
+    /// <summary>
+    /// The ip-up.d script adding the profile's routes through its interface. pppd passes the
+    /// interface as $1 and ipparam as $6; Debian's wrapper exports PPP_IFACE and PPP_IPPARAM.
+    /// </summary>
+    private static string RoutesScript(Profile profile)
+    {
+        var tag = profile.Ppp.IpParam ?? profile.Name;
+        var script = new StringBuilder();
+        script.Append("#!/bin/sh\n");
+        script.Append("# ppptui profile ").Append(profile.Name).Append(": routes through the link once it is up.\n");
+        script.Append("[ \"${PPP_IPPARAM:-$6}\" = \"").Append(tag).Append("\" ] || exit 0\n");
+        if (profile.Ppp.Routes.Count == 0) script.Append("# (no routes)\n");
+        foreach (var route in profile.Ppp.Routes)
+            script.Append("ip route replace ").Append(route).Append(" dev \"${PPP_IFACE:-$1}\"\n");
+        return script.ToString();
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
+
+namespace PppTui.Core.Kinds;
+
+/// <summary>
+/// The PPP settings every kind shares, read from and written to a peers file. Each group compares
+/// what the file says with what the profile says and edits only when they differ.
+/// </summary>
+public static class SharedPppOptions
+{
+    private static readonly string[] MppeOptions = ["require-mppe", "require-mppe-128", "require-mppe-40", "nomppe"];
+    private static readonly string[] RouteOptions = ["defaultroute", "replacedefaultroute", "nodefaultroute"];
+
+    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal)
+    {
+        "name", "user", "remotename", "linkname", "ipparam", "noauth",
+        "refuse-pap", "refuse-chap", "refuse-mschap", "refuse-mschap-v2", "refuse-eap",
+        "require-mppe", "require-mppe-128", "require-mppe-40", "nomppe", "mppe-stateful",
+        "mtu", "mru", "lcp-echo-interval", "lcp-echo-failure", "persist", "holdoff", "maxfail",
+        "defaultroute", "replacedefaultroute", "nodefaultroute", "usepeerdns",
+    };
+
+    public static bool Models(string option) => Modeled.Contains(option);
+
+    public static void Import(OptionFile peers, PppSettings ppp)
+    {
+        if (peers.GetArgument("user") is { } user && !peers.Has("name"))
+        {
+            ppp.User = user;
+            ppp.UserKeyword = "user";
+        }
+        else
+        {
+            ppp.User = peers.GetArgument("name") ?? peers.GetArgument("user");
+            ppp.UserKeyword = "name";
+        }
+        ppp.RemoteName = peers.GetArgument("remotename");
+        ppp.LinkName = peers.GetArgument("linkname");
+        ppp.IpParam = peers.GetArgument("ipparam");
+        ppp.NoAuth = peers.Has("noauth");
+        ppp.RefusePap = peers.Has("refuse-pap");
+        ppp.RefuseChap = peers.Has("refuse-chap");
+        ppp.RefuseMsChap = peers.Has("refuse-mschap");
+        ppp.RefuseMsChapV2 = peers.Has("refuse-mschap-v2");
+        ppp.RefuseEap = peers.Has("refuse-eap");
+        ppp.Mppe = ReadMppe(peers);
+        ppp.MppeStateful = peers.Has("mppe-stateful");
+        ppp.Mtu = Int(peers, "mtu");
+        ppp.Mru = Int(peers, "mru");
+        ppp.LcpEchoInterval = Int(peers, "lcp-echo-interval");
+        ppp.LcpEchoFailure = Int(peers, "lcp-echo-failure");
+        ppp.Persist = peers.Has("persist");
+        ppp.Holdoff = Int(peers, "holdoff");
+        ppp.MaxFail = Int(peers, "maxfail");
+        ppp.DefaultRoute = ReadDefaultRoute(peers);
+        ppp.UsePeerDns = peers.Has("usepeerdns");
+    }
+
+    public static void Render(PeersEditor peers, PppSettings ppp)
+    {
+        // "name" and "user" carry the same value for authentication; keep whichever the file uses.
+        var keyword = ppp.UserKeyword == "user" ? "user" : "name";
+        var other = keyword == "name" ? "user" : "name";
+        if (ppp.User is null) { peers.Remove("name"); peers.Remove("user"); }
+        else
+        {
+            if (peers.Has(other) && peers.Argument(other) != ppp.User) peers.Remove(other);
+            peers.Value(keyword, ppp.User);
+        }
+        peers.Value("remotename", ppp.RemoteName);
+        peers.Value("linkname", ppp.LinkName);
+        peers.Value("ipparam", ppp.IpParam);
+        peers.Flag("noauth", ppp.NoAuth);
+        peers.Flag("refuse-pap", ppp.RefusePap);
+        peers.Flag("refuse-chap", ppp.RefuseChap);
+        peers.Flag("refuse-mschap", ppp.RefuseMsChap);
+        peers.Flag("refuse-mschap-v2", ppp.RefuseMsChapV2);
+        peers.Flag("refuse-eap", ppp.RefuseEap);
+        if (ReadMppe(peers.File) != ppp.Mppe)
+        {
+            foreach (var option in MppeOptions) peers.Remove(option);
+            var wanted = ppp.Mppe switch
+            {
+                MppeMode.Required => "require-mppe",
+                MppeMode.Required128 => "require-mppe-128",
+                MppeMode.Required40 => "require-mppe-40",
+                MppeMode.Refused => "nomppe",
+                _ => null,
+            };
+            if (wanted is not null) peers.Add(wanted);
+        }
+        peers.Flag("mppe-stateful", ppp.MppeStateful);
+        IntValue(peers, "mtu", ppp.Mtu);
+        IntValue(peers, "mru", ppp.Mru);
+        IntValue(peers, "lcp-echo-interval", ppp.LcpEchoInterval);
+        IntValue(peers, "lcp-echo-failure", ppp.LcpEchoFailure);
+        peers.Flag("persist", ppp.Persist);
+        IntValue(peers, "holdoff", ppp.Holdoff);
+        IntValue(peers, "maxfail", ppp.MaxFail);
+        if (ReadDefaultRoute(peers.File) != ppp.DefaultRoute)
+        {
+            foreach (var option in RouteOptions) peers.Remove(option);
+            switch (ppp.DefaultRoute)
+            {
+                case DefaultRouteMode.Add: peers.Add("defaultroute"); break;
+                case DefaultRouteMode.Replace: peers.Add("defaultroute"); peers.Add("replacedefaultroute"); break;
+                case DefaultRouteMode.Never: peers.Add("nodefaultroute"); break;
+            }
+        }
+        peers.Flag("usepeerdns", ppp.UsePeerDns);
+    }
+
+    private static MppeMode ReadMppe(OptionFile peers) =>
+        peers.Has("nomppe") ? MppeMode.Refused
+        : peers.Has("require-mppe-128") ? MppeMode.Required128
+        : peers.Has("require-mppe-40") ? MppeMode.Required40
+        : peers.Has("require-mppe") ? MppeMode.Required
+        : MppeMode.None;
+
+    private static DefaultRouteMode ReadDefaultRoute(OptionFile peers) =>
+        peers.Has("nodefaultroute") ? DefaultRouteMode.Never
+        : peers.Has("replacedefaultroute") ? DefaultRouteMode.Replace
+        : peers.Has("defaultroute") ? DefaultRouteMode.Add
+        : DefaultRouteMode.None;
+
+    private static int? Int(OptionFile peers, string option) =>
+        int.TryParse(peers.GetArgument(option), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    // An integer written as "0x5d8" or "01416" in a hand-written file keeps its spelling while it
+    // means the same number.
+    private static void IntValue(PeersEditor peers, string option, int? value)
+    {
+        if (value is null) { peers.Remove(option); return; }
+        if (Int(peers.File, option) == value && peers.File.Entries.Count(e => e.Name == option) >= 1) return;
+        peers.Value(option, value.Value.ToString(CultureInfo.InvariantCulture));
+    }
+}

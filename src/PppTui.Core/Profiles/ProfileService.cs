@@ -1,0 +1,135 @@
+using PppTui.Core.Files;
+using PppTui.Core.Kinds;
+using PppTui.Core.PppConfig;
+using Serilog;
+
+namespace PppTui.Core.Profiles;
+
+/// <summary>What deleting a profile removed.</summary>
+public sealed record DeleteResult(string Name, IReadOnlyList<string> Removed, IReadOnlyList<string> Kept);
+
+/// <summary>
+/// The profile actions both front ends call: list, create, change, preview, apply, import, delete,
+/// effective options. One method per user action; the CLI and the TUI only build the request.
+/// </summary>
+public sealed class ProfileService
+{
+    private readonly ILogger _log;
+
+    public ProfileService(SystemPaths paths, ILogger? log = null)
+    {
+        Paths = paths;
+        _log = log ?? Serilog.Log.Logger;
+        Writer = new AtomicFileWriter(new BackupStore(paths), _log);
+        Store = new ProfileStore(paths, Writer);
+        Renderer = new ProfileRenderer(paths);
+        Importer = new PeersImporter(paths);
+        Applier = new ProfileApplier(paths, Writer, _log);
+    }
+
+    public SystemPaths Paths { get; }
+    public AtomicFileWriter Writer { get; }
+    public ProfileStore Store { get; }
+    public ProfileRenderer Renderer { get; }
+    public PeersImporter Importer { get; }
+    public ProfileApplier Applier { get; }
+
+    public ProfileCatalog List() => Store.LoadAll();
+
+    public Profile Load(string name) => Store.Load(name);
+
+    public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null) =>
+        Renderer.Plan(profile, secrets, readDisk);
+
+    /// <summary>Validates, saves the profile and writes its files.</summary>
+    public ApplyResult Apply(Profile profile, ProfileSecrets? secrets = null, bool force = false)
+    {
+        var errors = ProfileValidator.Validate(profile, secrets);
+        if (errors.Count > 0) throw new ProfileInvalidException(profile.Name, errors);
+        var plan = Renderer.Plan(profile, secrets);
+        var result = Applier.Apply(plan, force);
+        Store.Save(profile);
+        return result;
+    }
+
+    /// <summary>Saves the profile only; its files change on the next apply.</summary>
+    public void Save(Profile profile) => Store.Save(profile);
+
+    /// <summary>Creates a new profile of a kind, refusing to replace an existing profile or peers file.</summary>
+    public Profile Create(string name, ProfileKind kind)
+    {
+        var nameProblem = ValueRules.CheckProfileName(name);
+        if (nameProblem is not null)
+            throw new ProfileInvalidException(name, [new FieldError("name", nameProblem)]);
+        if (Store.Exists(name))
+            throw new PppTuiException($"a profile named '{name}' already exists", $"Change it with 'ppptui set {name} ...' or delete it first.");
+        if (File.Exists(Paths.PeerFile(name)))
+            throw new PppTuiException($"/etc/ppp/peers/{name} already exists and is not a ppptui profile",
+                $"Import it with 'ppptui import {name}', or choose another name.");
+        return KindRegistry.NewProfile(name, kind);
+    }
+
+    /// <summary>Imports peers files as profiles (all when <paramref name="names"/> is empty).</summary>
+    public IReadOnlyList<ImportResult> Import(IReadOnlyList<string> names, bool replace = false)
+    {
+        var wanted = names.Count > 0 ? names : Importer.PeerNames();
+        var results = new List<ImportResult>();
+        foreach (var name in wanted)
+        {
+            if (Store.Exists(name) && !replace)
+                throw new PppTuiException($"a profile named '{name}' already exists", $"Re-import over it with 'ppptui import {name} --replace'.");
+            var result = Importer.Import(name);
+            Store.Save(result.Profile, validate: false);
+            Applier.Adopt(Renderer.Plan(result.Profile));
+            _log.Information("Imported /etc/ppp/peers/{Name} as a {Kind} profile", name, result.Profile.Kind);
+            results.Add(result);
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// Deletes a profile, its peers file, its chat script and routes script (with backups), and its
+    /// own secrets records only: other lines of the secrets files stay byte for byte.
+    /// </summary>
+    public DeleteResult Delete(string name, bool keepFiles = false)
+    {
+        var profile = Store.Load(name);
+        var removed = new List<string>();
+        var kept = new List<string>();
+        using (ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30)))
+        {
+            if (profile.Ppp.User is { } user)
+            {
+                foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", Paths.ChapSecrets), ("/etc/ppp/pap-secrets", Paths.PapSecrets) })
+                {
+                    var text = TextFile.ReadOrNull(full);
+                    if (text is null) continue;
+                    var secrets = SecretsFile.Parse(text);
+                    if (!secrets.Remove(user, profile.SecretsServer)) continue;
+                    Writer.Write(full, secrets.Text, PlannedFile.ModeFor(FileRole.Secrets));
+                    removed.Add($"{system}: the record for {user}/{profile.SecretsServer}");
+                }
+            }
+            var ownFiles = new List<string> { "/etc/ppp/peers/" + name, "/etc/ppp/ip-up.d/ppptui-" + name.Replace('.', '_') };
+            if (profile.Modem is { ConnectCommand: null } modem) ownFiles.Add(modem.ChatScript ?? "/etc/chatscripts/" + name);
+            foreach (var system in ownFiles)
+            {
+                var full = Paths.Resolve(system);
+                if (!File.Exists(full)) continue;
+                if (keepFiles) { kept.Add(system); continue; }
+                Writer.Delete(full);
+                removed.Add(system);
+            }
+        }
+        Store.Delete(name);
+        Applier.Forget(name);
+        removed.Add("profile " + Store.PathOf(name));
+        return new DeleteResult(name, removed, kept);
+    }
+
+    public IReadOnlyList<EffectiveOption> Effective(string name)
+    {
+        var device = Store.Exists(name) ? Store.Load(name).Modem?.Device : null;
+        return EffectiveOptions.For(Paths, name, device);
+    }
+}
