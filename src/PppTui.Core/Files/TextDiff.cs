@@ -19,6 +19,7 @@ public static class TextDiff
         if (oldText == newText) return "";
         var oldLines = SplitKeepingEndings(oldText);
         var newLines = SplitKeepingEndings(newText);
+        if (oldLines.Count == 0 || newLines.Count == 0) return WholeFile(oldLines, newLines, oldLabel, newLabel);
         var diff = Differ.Instance.CreateDiffs(
             string.Concat(oldLines.Select(Escape)), string.Concat(newLines.Select(Escape)),
             ignoreWhiteSpace: false, ignoreCase: false, new LineChunker());
@@ -55,6 +56,18 @@ public static class TextDiff
             output.Append(hunk);
             i = last + 1;
         }
+        return output.ToString();
+    }
+
+    // DiffPlex sees an empty text as one empty line; a file created or emptied is all one hunk.
+    private static string WholeFile(List<string> oldLines, List<string> newLines, string oldLabel, string newLabel)
+    {
+        var output = new StringBuilder();
+        output.Append("--- ").Append(oldLabel).Append('\n');
+        output.Append("+++ ").Append(newLabel).Append('\n');
+        output.Append("@@ -").Append(Range(0, oldLines.Count)).Append(" +").Append(Range(0, newLines.Count)).Append(" @@\n");
+        foreach (var line in oldLines) AppendLine(output, '-', line);
+        foreach (var line in newLines) AppendLine(output, '+', line);
         return output.ToString();
     }
 

@@ -400,7 +400,7 @@ public static class ProfileVerbs
                 {
                     var result = service.Apply(service.Load(n), secrets, parse.GetValue(force));
                     if (ctx.Json)
-                        outcomes.Add(new JsonObject
+                        outcomes.Add((JsonNode)new JsonObject
                         {
                             ["profile"] = n,
                             ["changed"] = result.ChangedAnything,
