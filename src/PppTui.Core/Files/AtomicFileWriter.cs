@@ -34,6 +34,7 @@ public sealed class AtomicFileWriter
         try
         {
             Directory.CreateDirectory(directory);
+            SweepAbandonedTemporaries(directory, Path.GetFileName(path));
             if (existed) backup = _backups.Save(path);
             // Create the temporary file with the final mode from the start, so a secrets file is
             // never readable by others, not even for a moment.
@@ -85,6 +86,19 @@ public sealed class AtomicFileWriter
         catch (UnauthorizedAccessException)
         {
             throw new NeedsRootException("Deleting " + path, Path.GetDirectoryName(path) ?? path);
+        }
+    }
+
+    // A ppptui killed between creating its temporary file and the rename leaves it behind; the
+    // next writer of the same file removes those whose process is gone.
+    private static void SweepAbandonedTemporaries(string directory, string fileName)
+    {
+        foreach (var temp in Directory.EnumerateFiles(directory, $".{fileName}.ppptui-*.tmp"))
+        {
+            var rest = Path.GetFileName(temp)[(fileName.Length + ".ppptui-".Length + 1)..];
+            var dash = rest.IndexOf('-');
+            if (dash > 0 && int.TryParse(rest[..dash], out var pid) && pid != Environment.ProcessId && !Directory.Exists($"/proc/{pid}"))
+                TryDelete(temp);
         }
     }
 
