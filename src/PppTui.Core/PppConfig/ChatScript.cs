@@ -148,10 +148,16 @@ public sealed class ChatScript
             throw new ArgumentException("The token is not part of this script's current text (it was read before an earlier edit).",
                 nameof(token));
 
+        if (newValue == token.Value) return;
         int end = token.End;
         bool keepsCarriageReturn = !token.WasQuoted && end > token.Start && _text[end - 1] == '\r' &&
                                    (end == _text.Length || _text[end] == '\n');
-        if (keepsCarriageReturn) end--;
+        if (keepsCarriageReturn)
+        {
+            end--;
+            // The caller may pass the value as read, carriage return included.
+            if (newValue.EndsWith('\r')) newValue = newValue[..^1];
+        }
         string expected = keepsCarriageReturn ? newValue + "\r" : newValue;
         if (expected == token.Value) return;
 

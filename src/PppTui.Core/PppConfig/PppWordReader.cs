@@ -63,6 +63,8 @@ public static class PppWordReader
         var words = new List<PppWord>(Math.Min(text.Length / 6 + 4, 1 << 20));
         List<SyntaxProblem>? problems = null;
         var bytes = new WordBytes();
+        var shortWords = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shortWordLookup = shortWords.GetAlternateLookup<ReadOnlySpan<char>>();
         int length = text.Length, i = 0, line = 1;
 
         while (true)
@@ -198,7 +200,18 @@ public static class PppWordReader
             }
 
             string value;
-            if (simple)
+            if (simple && i - start <= MaxSharedWordLength)
+            {
+                // Option names and common values repeat all over a file: share one string each.
+                var span = text.AsSpan(start, i - start);
+                if (!shortWordLookup.TryGetValue(span, out value!))
+                {
+                    value = span.ToString();
+                    if (value.Contains('\0')) value = ValueOf(bytes, text, start, i, startLine, ref problems);
+                    else if (shortWords.Count < MaxSharedWords) shortWords.Add(value, value);
+                }
+            }
+            else if (simple)
             {
                 value = text.Substring(start, i - start);
                 if (value.Length * 3 > MaxWordBytes || value.Contains('\0'))
@@ -217,6 +230,16 @@ public static class PppWordReader
         }
 
         return new PppWordReadResult(words, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+    }
+
+    private const int MaxSharedWordLength = 24;
+    private const int MaxSharedWords = 4096;
+
+    private static string ValueOf(WordBytes bytes, string text, int start, int end, int line, ref List<SyntaxProblem>? problems)
+    {
+        bytes.Reset();
+        bytes.AddChars(text, start, end);
+        return bytes.Value(line, ref problems);
     }
 
     /// <summary>C's isspace() in the "C" locale, which pppd runs in.</summary>

@@ -190,6 +190,22 @@ public class PppWordReaderTests
     }
 
     [Fact]
+    public void A_literal_nul_character_ends_the_value_of_its_word()
+    {
+        var read = PppWordReader.Read("ab\0cd next ab\0cd");
+        Assert.Equal(["ab", "next", "ab"], read.Words.Select(w => w.Value));
+        Assert.Equal(2, read.Problems.Count);
+    }
+
+    [Fact]
+    public void Repeated_words_read_the_same_each_time()
+    {
+        var words = PppWordReader.ReadWords(string.Concat(Enumerable.Repeat("mtu 1400 'mtu' m\\tu\n", 3)));
+        string[] once = ["mtu", "1400", "mtu", "m\tu"];
+        Assert.Equal(once.Concat(once).Concat(once), words.Select(w => w.Value));
+    }
+
+    [Fact]
     public void A_trailing_lone_backslash_is_not_a_word()
     {
         Assert.Equal(["a"], Values("a \\"));
