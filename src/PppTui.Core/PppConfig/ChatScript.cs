@@ -163,8 +163,7 @@ public sealed class ChatScript
 
         // Text glued to the token (as in 'a'b) would join a bare replacement.
         bool textFollows = end < _text.Length && _text[end] is not (' ' or '\t' or '\n' or '\0') && !keepsCarriageReturn;
-        // A quoted token stays quoted with the same quote: only the value changes, not its style.
-        if (!ChatQuoting.TryEncode(newValue, token.Quote, allowBare: !textFollows && !token.WasQuoted, out var encoded, out var problem))
+        if (!ChatQuoting.TryEncode(newValue, token.Quote, allowBare: !textFollows, out var encoded, out var problem))
             throw new ArgumentException($"The new string cannot be written in the chat script: it {problem}.", nameof(newValue));
         if (keepsCarriageReturn && encoded.Length > 0 && encoded[0] is '\'' or '"')
             throw new ArgumentException(

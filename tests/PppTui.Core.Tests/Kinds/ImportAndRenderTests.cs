@@ -138,7 +138,7 @@ public class ImportAndRenderTests
 
         profile.Modem.Apn = "internet";
         var chat = new ProfileRenderer(root.Paths).Plan(profile).Changed.Single();
-        Assert.Equal("ABORT BUSY\n'' AT\nOK 'AT+CGDCONT=1,\"IP\",\"internet\"'\nOK ATD*99***1#\nCONNECT ''\n", chat.NewText);
+        Assert.Equal("ABORT BUSY\n'' AT\nOK AT+CGDCONT=1,\"IP\",\"internet\"\nOK ATD*99***1#\nCONNECT ''\n", chat.NewText);
     }
 
     [Fact]
