@@ -1,0 +1,4 @@
+DESCRIPTION="Broken twin: PPPoE segment with no access concentrator"
+EXPECT=down
+EXPECT_EXIT='[0-9]+'
+EXPECT_LOG='Timeout waiting for PADO packets'
