@@ -190,13 +190,14 @@ cmd_interactive() {
   before=$(host_fingerprint)
   mapfile -t args < <(boot_args "$run" interactive)
   args+=("LAB_TERM=${TERM:-xterm}" "LAB_ROWS=$(tput lines 2>/dev/null || echo 24)" "LAB_COLS=$(tput cols 2>/dev/null || echo 80)"
-    "LAB_UI=${LAB_UI:-shell}")
+    "LAB_UI=${LAB_UI:-shell}" loglevel=1)
   say "booting the lab guest; it powers off when you leave"
   saved=$(stty -g)
   # The guest's console is this terminal: raw, so keys (Ctrl-C too) reach the guest.
   trap 'stty "$saved"' EXIT
   stty raw -echo
-  linux "${args[@]}" || true
+  # Its own session: UML ends by killing its process group, which must not include this script.
+  setsid -w linux "${args[@]}" || true
   stty "$saved"; trap - EXIT
   after=$(host_fingerprint)
   if [ "$before" = "$after" ]; then
