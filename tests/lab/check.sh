@@ -16,8 +16,8 @@ check_scripts_parse() {
   local f bad=()
   while IFS= read -r f; do
     bash -n "$f" 2>/dev/null || bad+=("${f#"$LAB_DIR"/}")
-  done < <(find "$LAB_DIR" -name '*.sh' -o -path '*/guest/bin/*' ! -name lab-syslogd -type f)
-  perl -c "$LAB_DIR/guest/bin/lab-syslogd" >/dev/null 2>&1 || bad+=(guest/bin/lab-syslogd)
+  done < <(find "$LAB_DIR" -name '*.sh' -o -path '*/guest/helpers/*' ! -name lab-syslogd -type f)
+  perl -c "$LAB_DIR/guest/helpers/lab-syslogd" >/dev/null 2>&1 || bad+=(guest/helpers/lab-syslogd)
   if [ ${#bad[@]} -eq 0 ]; then pass "scripts-parse: every lab script passes bash -n / perl -c"
   else fail "scripts-parse: syntax errors in ${bad[*]}"; fi
 }
@@ -116,7 +116,19 @@ check_modem_responder() {
     fail "modem-cgdcont-syntax: answered '$got'"
 }
 
+# A fresh clone must hold every lab file: none may match a .gitignore pattern.
+check_nothing_ignored() {
+  local ignored
+  if ! git -C "$LAB_DIR" rev-parse --git-dir >/dev/null 2>&1; then
+    pass "nothing-ignored: not a git checkout, every file present is used as it is"; return
+  fi
+  ignored=$(git -C "$LAB_DIR" ls-files --others --ignored --exclude-standard -- . | tr '\n' ' ')
+  if [ -z "$ignored" ]; then pass "nothing-ignored: no lab file is hidden from git by .gitignore"
+  else fail "nothing-ignored: .gitignore hides lab files a fresh clone would lack: $ignored"; fi
+}
+
 check_scripts_parse
+check_nothing_ignored
 check_scenarios
 check_every_profile_tested
 check_documentation_addresses

@@ -64,6 +64,15 @@ ensure_packages() {
   fi
 }
 
+# Inside the guest everything runs as root, but hostfs reaches the host's files with the rights of
+# the user who started UML: pppd (root:dip, mode 4754) and /etc/ppp/peers need group dip.
+check_rights() {
+  [ "$(id -u)" = 0 ] && return 0
+  [ -x /usr/sbin/pppd ] ||
+    die "without root, the lab needs your user in group dip (pppd is root:dip 4754): sudo adduser $(id -un) dip, then log in again"
+  say "not root: secrets files on the host are compared by name, mode, size and time only"
+}
+
 # hostfs hands the guest the host's files, and the kernel command line carries paths: keep both
 # simple enough to pass through unquoted.
 check_repo_path() {
@@ -79,7 +88,9 @@ host_fingerprint() {
   for p in "${WATCHED[@]}"; do
     if [ -e "$p" ] || [ -L "$p" ]; then
       find "$p" -printf '%y %m %U:%G %s %T@ %p -> %l\n' 2>&1 | LC_ALL=C sort
-      find "$p" -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0r sha256sum
+      # Without root the secrets files cannot be read: their "Permission denied" is compared too,
+      # so they are still checked by name, mode, size and time.
+      find "$p" -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0r sha256sum 2>&1
     else
       echo "absent $p"
     fi
@@ -123,6 +134,7 @@ cmd_check() { exec "$LAB_DIR/check.sh"; }
 
 cmd_test() {
   ensure_packages
+  check_rights
   check_repo_path
   [ "${LAB_CLIENT:-pppd}" = ppptui ] && ensure_ppptui yes
   local only=("$@") name
@@ -182,6 +194,7 @@ cmd_test() {
 
 cmd_interactive() {
   ensure_packages
+  check_rights
   check_repo_path
   [ -t 0 ] && [ -t 1 ] || die "the interactive lab needs a terminal (use ./build.sh lab-test in scripts)"
   ensure_ppptui no

@@ -71,7 +71,7 @@ install_lab_files() {
   cp "$c"/chatscripts/* /etc/chatscripts/
   cp "$s"/ppp/* "$LAB_RUN/server/etc-ppp/"
   chmod 600 "$LAB_RUN/server/etc-ppp/chap-secrets"
-  ln -s "$LAB_DIR"/guest/bin/* "$LAB_RUN/bin/"
+  ln -s "$LAB_DIR"/guest/helpers/* "$LAB_RUN/bin/"
   (cd "$LAB_DIR/../.." && pwd) >"$LAB_RUN/repo"
 }
 

@@ -15,7 +15,7 @@ file=$1
 NAME=$(basename "$file" .sh)
 NAME=${NAME#[0-9][0-9]-}
 
-# What a scenario file may set (see scenarios/README.md).
+# What a scenario file may set (see tests/lab/README.md).
 DESCRIPTION=
 PROFILE=$NAME
 EXPECT=
@@ -123,7 +123,7 @@ say "$verdict $NAME (${took}s): $detail"
 if [ "$verdict" = FAIL ]; then
   for f in "${FAILS[@]}"; do say "  problem: $f"; done
   say "  client log ($PROFILE.log):"; sed 's/^/    /' "$SCEN_DIR/$PROFILE.log" | tail -n 40
-  say "  pppd output ($PROFILE.out):"; sed 's/^/    /' "$SCEN_DIR/$PROFILE.out" 2>/dev/null | tail -n 20
+  say "  $LAB_CLIENT output ($PROFILE.out):"; sed 's/^/    /' "$SCEN_DIR/$PROFILE.out" 2>/dev/null | tail -n 20
   say "  server log ($PROFILE.server.log):"; sed 's/^/    /' "$SCEN_DIR/$PROFILE.server.log" | tail -n 30
 fi
 [ "$verdict" = PASS ]
