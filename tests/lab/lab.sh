@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# The PPP lab, host side: real pppd, real servers and a real kernel with PPP (user-mode Linux),
+# on a machine whose own kernel has none. Needs neither root nor KVM to boot; installing the
+# Debian packages it needs does need root.
+#
+#   lab.sh test [SCENARIO...]   boot, run every scenario (or the ones named), print "N passed, M failed"
+#   lab.sh interactive          boot with every server up and open a session on this terminal
+#   lab.sh check                the quick checks that need no guest (see check.sh)
+#
+# Environment: LAB_CLIENT=pppd|ppptui (who dials; default pppd), LAB_TIMEOUT (seconds for the
+# whole guest, default 600), LAB_UI=shell|tui (interactive), LAB_KEEP_RUNS (default 5).
+set -euo pipefail
+LAB_DIR=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$LAB_DIR/../.." && pwd)
+RUNS=$REPO/.lab/runs
+
+# Debian package -> a file that proves it is installed.
+PACKAGES=(
+  "user-mode-linux:/usr/bin/linux.uml"
+  "ppp:/usr/sbin/pppd"
+  "pptp-linux:/usr/sbin/pptp"
+  "pptpd:/usr/sbin/pptpd"
+  "pppoe:/usr/sbin/pppoe-server"
+  "kmod:/usr/sbin/insmod"
+  "iproute2:/usr/sbin/ip"
+  "socat:/usr/bin/socat"
+  "tmux:/usr/bin/tmux"
+  "jq:/usr/bin/jq"
+)
+
+say() { printf 'lab: %s\n' "$*"; }
+die() { printf 'lab: %s\n' "$*" >&2; exit 2; }
+
+# Installs what is missing when root; otherwise names the exact command and stops.
+ensure_packages() {
+  local missing=() entry
+  for entry in "${PACKAGES[@]}"; do
+    [ -e "${entry#*:}" ] || missing+=("${entry%%:*}")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    say "missing Debian packages: ${missing[*]}"
+    say "install them with:"
+    printf '  sudo apt-get install -y --no-install-recommends %s\n' "${missing[*]}"
+    exit 2
+  fi
+  command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get to install them"
+  say "installing ${missing[*]}"
+  # The lab runs its own servers inside the guest: the host must not start pptpd because a
+  # package was installed, so service starts are refused for the duration of the install.
+  local policy=/usr/sbin/policy-rc.d added_policy=no
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# added by ppptui lab.sh for one apt-get run\nexit 101\n' >"$policy"
+    chmod +x "$policy"; added_policy=yes
+  fi
+  local status=0
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null ||
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; }
+  } || status=$?
+  [ "$added_policy" = yes ] && rm -f "$policy"
+  [ $status -eq 0 ] || die "apt-get install ${missing[*]} failed (exit $status)"
+  if [[ " ${missing[*]} " == *" pptpd "* ]] && [ -d /run/systemd/system ]; then
+    systemctl disable --now pptpd >/dev/null 2>&1 && say "pptpd was installed for the lab only: its host service is disabled"
+  fi
+}
+
+# Inside the guest everything runs as root, but hostfs reaches the host's files with the rights of
+# the user who started UML: pppd (root:dip, mode 4754) and /etc/ppp/peers need group dip.
+check_rights() {
+  [ "$(id -u)" = 0 ] && return 0
+  [ -x /usr/sbin/pppd ] ||
+    die "without root, the lab needs your user in group dip (pppd is root:dip 4754): sudo adduser $(id -un) dip, then log in again"
+  say "not root: secrets files on the host are compared by name, mode, size and time only"
+}
+
+# hostfs hands the guest the host's files, and the kernel command line carries paths: keep both
+# simple enough to pass through unquoted.
+check_repo_path() {
+  [[ $REPO =~ ^[A-Za-z0-9_./+-]+$ ]] ||
+    die "the repository path '$REPO' has characters the lab cannot pass to the guest (use letters, digits, _ . / + -)"
+}
+
+# The files on the host the guest could write through hostfs if its shields failed: their names,
+# modes, owners, sizes, times and contents. Compared before and after every run.
+WATCHED=(/etc/ppp /etc/ppptui /etc/chatscripts /etc/resolv.conf)
+host_fingerprint() {
+  local p
+  for p in "${WATCHED[@]}"; do
+    if [ -e "$p" ] || [ -L "$p" ]; then
+      find "$p" -printf '%y %m %U:%G %s %T@ %p -> %l\n' 2>&1 | LC_ALL=C sort
+      # Without root the secrets files cannot be read: their "Permission denied" is compared too,
+      # so they are still checked by name, mode, size and time.
+      find "$p" -type f -print0 2>/dev/null | LC_ALL=C sort -z | xargs -0r sha256sum 2>&1
+    else
+      echo "absent $p"
+    fi
+  done
+}
+
+ppptui_available() {
+  [ -x "$REPO/dist/ppptui-linux-x64" ] || [ -f "$REPO/src/PppTui/bin/Debug/net10.0/ppptui.dll" ]
+}
+
+ensure_ppptui() { # REQUIRED(yes|no)
+  ppptui_available && return 0
+  if command -v dotnet >/dev/null; then
+    say "building ppptui (./build.sh) so the guest can run it"
+    (cd "$REPO" && ./build.sh >/dev/null) || { [ "$1" = yes ] && die "./build.sh failed"; return 0; }
+  elif [ "$1" = yes ]; then
+    die "ppptui is not built and dotnet is not installed (run ./build.sh publish somewhere and copy dist/)"
+  fi
+}
+
+new_run_dir() {
+  mkdir -p "$RUNS"
+  local dir; dir=$RUNS/$(date +%Y%m%d-%H%M%S)-$$
+  mkdir -p "$dir"
+  ln -sfn "runs/$(basename "$dir")" "$REPO/.lab/last"
+  # Keep the newest few runs only.
+  find "$RUNS" -mindepth 1 -maxdepth 1 -type d | LC_ALL=C sort | head -n "-${LAB_KEEP_RUNS:-5}" | xargs -r rm -rf
+  echo "$dir"
+}
+
+boot_args() { # RUN_DIR MODE
+  local args=(mem=1G rootfstype=hostfs rootflags=/ rw "init=$LAB_DIR/guest/init.sh"
+    con=null con0=fd:0,fd:1 "uml_dir=$1" "umid=lab$$" quiet
+    "LAB_MODE=$2" "LAB_OUT_HOST=$1" "LAB_CLIENT=${LAB_CLIENT:-pppd}")
+  [ -n "${LAB_ONLY:-}" ] && args+=("LAB_ONLY=$LAB_ONLY")
+  [ -n "${LAB_SCENARIO_LIMIT:-}" ] && args+=("LAB_SCENARIO_LIMIT=$LAB_SCENARIO_LIMIT")
+  printf '%s\n' "${args[@]}"
+}
+
+cmd_check() { exec "$LAB_DIR/check.sh"; }
+
+cmd_test() {
+  ensure_packages
+  check_rights
+  check_repo_path
+  [ "${LAB_CLIENT:-pppd}" = ppptui ] && ensure_ppptui yes
+  local only=("$@") name
+  for name in "${only[@]}"; do
+    compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-$name.sh" >/dev/null || die "no scenario named '$name' (see tests/lab/scenarios/)"
+  done
+  [ ${#only[@]} -gt 0 ] && export LAB_ONLY=$(IFS=,; echo "${only[*]}")
+
+  local started=$SECONDS run before after status=0
+  run=$(new_run_dir)
+  say "results go to ${run#"$REPO"/} (also .lab/last)"
+
+  # Checks that need no guest come first and count like scenarios.
+  local checks_passed=0 checks_failed=0 line
+  while IFS= read -r line; do
+    echo "$line"
+    case "$line" in
+      "PASS "*) checks_passed=$((checks_passed + 1)) ;;
+      "FAIL "*) checks_failed=$((checks_failed + 1)) ;;
+    esac
+  done < <("$LAB_DIR/check.sh" --lines 2>&1 || true)
+
+  before=$(host_fingerprint)
+  local args; mapfile -t args < <(boot_args "$run" test)
+  say "booting the guest (user-mode Linux $(linux --version 2>/dev/null | head -n 1 || true))"
+  timeout -k 10 "${LAB_TIMEOUT:-600}" linux "${args[@]}" </dev/null 2>&1 |
+    tr -d '\r' | tee "$run/console.log" | grep --line-buffered -E '^lab: |^    |Kernel panic' || status=$?
+  after=$(host_fingerprint)
+
+  # Count: every scenario that should have run, the host check, the guest-free checks.
+  local passed=$checks_passed failed=$checks_failed expected=()
+  for name in "$LAB_DIR"/scenarios/[0-9][0-9]-*.sh; do
+    name=$(basename "$name" .sh); name=${name#[0-9][0-9]-}
+    if [ -n "${LAB_ONLY:-}" ] && [[ ",$LAB_ONLY," != *",$name,"* ]]; then continue; fi
+    expected+=("$name")
+  done
+  local verdict
+  for name in "${expected[@]}"; do
+    verdict=$(awk -F'\t' -v n="$name" '$1 == n { v = $2 } END { print v }' "$run/results.tsv" 2>/dev/null || true)
+    case "$verdict" in
+      PASS) passed=$((passed + 1)) ;;
+      FAIL) failed=$((failed + 1)) ;;
+      *) failed=$((failed + 1)); say "FAIL $name: no result (the guest stopped early; see ${run#"$REPO"/}/console.log)" ;;
+    esac
+  done
+  [ -f "$run/guest-finished" ] || say "the guest did not finish its run (console: ${run#"$REPO"/}/console.log)"
+  if [ "$before" = "$after" ]; then
+    passed=$((passed + 1)); say "PASS host-untouched: ${WATCHED[*]} are byte-identical after the run"
+  else
+    failed=$((failed + 1)); say "FAIL host-untouched: the host changed during the run:"
+    diff <(echo "$before") <(echo "$after") | sed 's/^/    /' | head -n 40
+  fi
+  say "lab took $((SECONDS - started))s; evidence in ${run#"$REPO"/}"
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+}
+
+cmd_interactive() {
+  ensure_packages
+  check_rights
+  check_repo_path
+  [ -t 0 ] && [ -t 1 ] || die "the interactive lab needs a terminal (use ./build.sh lab-test in scripts)"
+  ensure_ppptui no
+  local run before after saved args
+  run=$(new_run_dir)
+  before=$(host_fingerprint)
+  mapfile -t args < <(boot_args "$run" interactive)
+  args+=("LAB_TERM=${TERM:-xterm}" "LAB_ROWS=$(tput lines 2>/dev/null || echo 24)" "LAB_COLS=$(tput cols 2>/dev/null || echo 80)"
+    "LAB_UI=${LAB_UI:-shell}" loglevel=1)
+  say "booting the lab guest; it powers off when you leave"
+  saved=$(stty -g)
+  # The guest's console is this terminal: raw, so keys (Ctrl-C too) reach the guest.
+  trap 'stty "$saved"' EXIT
+  stty raw -echo
+  # Its own session: UML ends by killing its process group, which must not include this script.
+  setsid -w linux "${args[@]}" || true
+  stty "$saved"; trap - EXIT
+  after=$(host_fingerprint)
+  if [ "$before" = "$after" ]; then
+    say "guest powered off; the host's ${WATCHED[*]} are unchanged"
+  else
+    say "WARNING: the host changed during the session:"; diff <(echo "$before") <(echo "$after") | head -n 40
+    exit 1
+  fi
+}
+
+verb=${1:-test}
+[ $# -gt 0 ] && shift
+case "$verb" in
+  test) cmd_test "$@" ;;
+  interactive) cmd_interactive "$@" ;;
+  check) cmd_check ;;
+  *) die "unknown verb '$verb' (use: test [SCENARIO...], interactive, check)" ;;
+esac

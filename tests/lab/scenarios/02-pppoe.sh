@@ -1,0 +1,8 @@
+DESCRIPTION="PPPoE subscriber line against pppoe-server, CHAP, DNS pushed"
+EXPECT=up
+EXPECT_LOCAL='203\.0\.113\.1[0-9]'
+EXPECT_PEER=203.0.113.1
+EXPECT_MTU=1492
+EXPECT_DEFAULT_ROUTE=yes
+EXPECT_DNS=203.0.113.53
+EXPECT_LOG='CHAP authentication succeeded'

@@ -1,0 +1,8 @@
+DESCRIPTION="Broken twin: PPTP with a password the server does not know"
+EXPECT=down
+# 19: we failed to authenticate to the peer. The server hangs up at the same moment; when its
+# hangup reaches pppd before pppd has finished closing the link, pppd ends with 16 (Modem hangup)
+# instead. Both are real (16 shows up when the machine is busy): the log line is the evidence.
+EXPECT_EXIT='19|16'
+EXPECT_LOG='MS-CHAP authentication failed: Access denied'
+EXPECT_SERVER_LOG='Peer labuser failed CHAP authentication'

@@ -1,0 +1,8 @@
+DESCRIPTION="Broken twin: PPTP server that drops the link 8 seconds after it came up"
+EXPECT=drop
+EXPECT_LOCAL='198\.51\.100\.2[0-9]'
+EXPECT_PEER=198.51.100.1
+EXPECT_MTU=1412
+EXPECT_EXIT=16 # modem hangup: pptp exits when the server closes the call
+DROP_LIMIT=30
+EXPECT_LOG='terminated by peer'

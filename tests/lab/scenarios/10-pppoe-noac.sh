@@ -1,0 +1,4 @@
+DESCRIPTION="Broken twin: PPPoE segment with no access concentrator"
+EXPECT=down
+EXPECT_EXIT=8 # the plugin's discovery counts as a failed connect script
+EXPECT_LOG='Timeout waiting for PADO packets'

@@ -1,0 +1,4 @@
+DESCRIPTION="Broken twin: the modem answers NO CARRIER to the dial command"
+EXPECT=down
+EXPECT_EXIT=8 # connect script failed
+EXPECT_LOG='Failed \(NO CARRIER\)'
