@@ -21,6 +21,9 @@ public sealed record DisconnectRequested(string Reason) : LinkObservation;
 /// <summary>No new line for a short while: whatever was pending (an Up waiting for its DNS lines) is complete.</summary>
 public sealed record QuietPeriod : LinkObservation;
 
+/// <summary>A check outside the log (routes, DNS) found something worth telling.</summary>
+public sealed record NoticeObserved(LinkDiagnosis Diagnosis) : LinkObservation;
+
 /// <summary>What pid files, /proc and /sys/class/net show for the link right now.</summary>
 public sealed record LinkProbed(LinkProbe Probe) : LinkObservation;
 

@@ -66,11 +66,26 @@ public sealed class LinkStateMachine
             case QuietPeriod:
                 FlushUp(events);
                 break;
+            case NoticeObserved notice:
+                events.Add(new LinkNotice(Link, Now, notice.Diagnosis));
+                break;
             case LinkProbed probed:
                 OnProbe(events, probed.Probe);
                 break;
         }
         return events;
+    }
+
+    /// <summary>
+    /// Takes over a state learned elsewhere (a dial that another machine followed), without
+    /// emitting events, so the next observation continues from there.
+    /// </summary>
+    public void Sync(LinkState state, LinkDetails details)
+    {
+        State = state;
+        Details = details;
+        _upPending = false;
+        _upAnnounced = state == LinkState.Up;
     }
 
     private void OnLine(List<LinkEvent> events, string text)
