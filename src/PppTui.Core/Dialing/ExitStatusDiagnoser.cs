@@ -60,6 +60,6 @@ public sealed class ExitStatusDiagnoser : ILinkDiagnoser
         !line.Contains("IPv6", StringComparison.Ordinal) && !line.Contains("sif6addr", StringComparison.Ordinal) &&
         (line.Contains("fail", StringComparison.OrdinalIgnoreCase) || line.Contains("timeout", StringComparison.OrdinalIgnoreCase)
          || line.Contains("refused", StringComparison.OrdinalIgnoreCase) || line.Contains("hangup", StringComparison.OrdinalIgnoreCase)
-         || line.Contains("Couldn't", StringComparison.Ordinal) || line.Contains("unrecognized", StringComparison.Ordinal)
+         || line.Contains("Couldn't", StringComparison.Ordinal) || line.Contains("Can't", StringComparison.Ordinal) || line.Contains("unrecognized", StringComparison.Ordinal)
          || line.Contains("No response", StringComparison.Ordinal) || line.Contains("terminated by peer", StringComparison.Ordinal));
 }

@@ -94,7 +94,6 @@ public sealed class LinkDialer
 
         var observations = Channel.CreateUnbounded<LinkObservation>(new UnboundedChannelOptions { SingleReader = true });
         _ = Task.Run(() => PumpAsync(spec, observations.Writer), CancellationToken.None);
-        Feed(new DialStarted(null));
 
         int? exitStatus = null;
         int? pid = null;
@@ -112,6 +111,8 @@ public sealed class LinkDialer
             }
             var slice = Min(_timings.QuietPeriod, deadline - now);
             var observation = await NextAsync(observations.Reader, slice, cancellationToken).ConfigureAwait(false);
+            // The runner reports the pid first; a program that could not start reports no pid at all.
+            if (machine.State == LinkState.Down && observation is not DialStarted) Feed(new DialStarted(null));
             switch (observation)
             {
                 case null:

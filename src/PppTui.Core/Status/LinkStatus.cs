@@ -58,4 +58,6 @@ public sealed record LinkStatus
 [JsonSerializable(typeof(LinkStatus))]
 [JsonSerializable(typeof(List<LinkStatus>))]
 [JsonSerializable(typeof(LinkDiagnosis))]
+[JsonSerializable(typeof(DisconnectOutcome))]
+[JsonSerializable(typeof(LinkExplanation))]
 public sealed partial class LinkStatusJsonContext : JsonSerializerContext;
