@@ -93,6 +93,7 @@ public sealed class LinkDialer
         };
 
         var observations = Channel.CreateUnbounded<LinkObservation>(new UnboundedChannelOptions { SingleReader = true });
+        Feed(new DialStarted(null));
         _ = Task.Run(() => PumpAsync(spec, observations.Writer), CancellationToken.None);
 
         int? exitStatus = null;
@@ -104,23 +105,29 @@ public sealed class LinkDialer
                 foreach (var line in tail.ReadNewLines()) Feed(new PppdOutput(line));
             if (machine.State == LinkState.Down || exitStatus is not null) break;
             var now = _time.GetUtcNow();
+            LinkObservation? observation;
             if (now >= deadline)
             {
-                timedOut = true;
-                break;
+                // Whatever already arrived still counts: the wait ends, not the reading.
+                if (!observations.Reader.TryRead(out observation))
+                {
+                    timedOut = true;
+                    break;
+                }
             }
-            var slice = Min(_timings.QuietPeriod, deadline - now);
-            var observation = await NextAsync(observations.Reader, slice, cancellationToken).ConfigureAwait(false);
-            // The runner reports the pid first; a program that could not start reports no pid at all.
-            if (machine.State == LinkState.Down && observation is not DialStarted) Feed(new DialStarted(null));
+            else
+            {
+                observation = await NextAsync(observations.Reader, Min(_timings.QuietPeriod, deadline - now), cancellationToken)
+                    .ConfigureAwait(false);
+            }
             switch (observation)
             {
                 case null:
                     Feed(new QuietPeriod());
                     break;
-                case DialStarted started:
-                    pid = started.Pid;
-                    Feed(started);
+                case PppdPidKnown known:
+                    pid = known.Pid;
+                    Feed(known);
                     break;
                 case PppdExited exited:
                     // The logfile may still hold the last lines: read them before judging the exit.
@@ -219,7 +226,7 @@ public sealed class LinkDialer
             {
                 LinkObservation? observation = e switch
                 {
-                    CommandStarted s => new DialStarted(s.ProcessId),
+                    CommandStarted s => new PppdPidKnown(s.ProcessId),
                     CommandOutputLine l => new PppdOutput(l.Text),
                     CommandExited x => new PppdExited(x.ExitCode),
                     _ => null,

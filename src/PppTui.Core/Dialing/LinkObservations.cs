@@ -9,6 +9,9 @@ public abstract record LinkObservation;
 /// <summary>ppptui started pppd for this link (pid when known).</summary>
 public sealed record DialStarted(int? Pid) : LinkObservation;
 
+/// <summary>The pppd this dial started now has a pid (the runner reports it once the process exists).</summary>
+public sealed record PppdPidKnown(int Pid) : LinkObservation;
+
 /// <summary>One line from pppd or its helper (stdout while attached, a logfile, or the log stream).</summary>
 public sealed record PppdOutput(string Text) : LinkObservation;
 

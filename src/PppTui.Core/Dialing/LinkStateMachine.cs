@@ -54,6 +54,9 @@ public sealed class LinkStateMachine
                 Details = new LinkDetails { Pid = started.Pid };
                 MoveTo(events, LinkState.Starting, started.Pid is { } pid ? $"pppd started (pid {pid})" : "pppd started");
                 break;
+            case PppdPidKnown known:
+                Details = Details with { Pid = known.Pid };
+                break;
             case PppdOutput output:
                 OnLine(events, output.Text);
                 break;
