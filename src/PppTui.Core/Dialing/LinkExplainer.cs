@@ -98,25 +98,36 @@ public sealed class LinkExplainer
 
     /// <summary>
     /// The lines of the last attempt in a logfile: pppd writes no timestamps there, so attempts
-    /// are told apart by the line that ends each one.
+    /// are told apart by the line that ends each one ("Connection terminated."). What pppd logs
+    /// while tearing down after it (Modem hangup, helper scripts finishing) still belongs to it.
     /// </summary>
     public static IReadOnlyList<string> LastAttempt(IReadOnlyList<string> lines)
     {
-        var ends = new List<int>();
-        for (var i = 0; i < lines.Count; i++)
-            if (EndsAttempt(lines[i])) ends.Add(i);
-        if (ends.Count == 0) return lines;
-        var lastEnd = ends[^1];
-        // Lines after the last end belong to an attempt that is still going or failed early.
-        if (lines.Skip(lastEnd + 1).Any(l => l.Trim().Length > 0)) return lines.Skip(lastEnd + 1).ToList();
-        var start = ends.Count > 1 ? ends[^2] + 1 : 0;
-        return lines.Skip(start).Take(lastEnd - start + 1).ToList();
+        var blocks = new List<List<string>> { new() };
+        foreach (var line in lines)
+        {
+            blocks[^1].Add(line);
+            if (EndsAttempt(line)) blocks.Add([]);
+        }
+        var last = blocks.Count - 1;
+        var result = new List<string>(blocks[last]);
+        while (last > 0 && result.All(IsTeardown))
+        {
+            last--;
+            result.InsertRange(0, blocks[last]);
+        }
+        return result;
     }
 
-    private static bool EndsAttempt(string line)
+    private static bool EndsAttempt(string line) => line.Trim() == "Connection terminated.";
+
+    private static bool IsTeardown(string line)
     {
         var t = line.Trim();
-        return t is "Connection terminated." or "Exit." || t.StartsWith("Exit.", StringComparison.Ordinal);
+        return t.Length == 0 || t == "Modem hangup" || t == "Exit." || t.StartsWith("Waiting for ", StringComparison.Ordinal)
+               || (t.StartsWith("Script ", StringComparison.Ordinal) && t.Contains(" finished", StringComparison.Ordinal))
+               || t.StartsWith("Connect time ", StringComparison.Ordinal) || t.StartsWith("Sent ", StringComparison.Ordinal)
+               || t.StartsWith("Terminating on signal", StringComparison.Ordinal);
     }
 
     private List<string> LaterSyslogLines(DialAttempt record)
