@@ -103,7 +103,10 @@ public sealed class LinkDialer
         {
             if (tail is not null)
                 foreach (var line in tail.ReadNewLines()) Feed(new PppdOutput(line));
-            if (machine.State == LinkState.Down || exitStatus is not null) break;
+            // Up is decided by pppd's own lines, not by its exit: a pty helper (pptp, or the
+            // pppd of a pair) inherits pppd's stdout and keeps the pipe open for the whole link,
+            // so the runner reports the exit only when that helper ends.
+            if (machine.State is LinkState.Down or LinkState.Up || exitStatus is not null) break;
             var now = _time.GetUtcNow();
             LinkObservation? observation;
             if (now >= deadline)
@@ -155,7 +158,10 @@ public sealed class LinkDialer
         }
         else
         {
-            // Exit 0: pppd detached (the link is up) or will be found by its pid file and process.
+            // Up, or exit 0: pppd detached (the link is up) or will be found by its pid file and
+            // process. Give the parent a moment to hand over to its detached child first, so the
+            // pid we report is the one that lives on.
+            if (exitStatus is null && pid is { } parent) await ParentGoneAsync(parent, cancellationToken).ConfigureAwait(false);
             outcome = await AttachAsync(name, machine, Feed, deadline, attached: false, pid, cancellationToken).ConfigureAwait(false);
             outcome = outcome with { ExitStatus = exitStatus };
         }
@@ -207,6 +213,14 @@ public sealed class LinkDialer
                 return TimedOut(name, machine, link.Pid) with { AlreadyRunning = attached, Status = status };
             await Task.Delay(_timings.ProbeInterval, _time, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task ParentGoneAsync(int pid, CancellationToken cancellationToken)
+    {
+        var processes = _discovery.Processes;
+        var until = _time.GetUtcNow() + TimeSpan.FromSeconds(2);
+        while (processes.IsAlive(pid) && _time.GetUtcNow() < until)
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
     }
 
     private static ConnectOutcome TimedOut(string name, LinkStateMachine machine, int? pid)

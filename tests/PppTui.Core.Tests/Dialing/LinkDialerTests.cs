@@ -59,6 +59,38 @@ public class LinkDialerTests
     }
 
     [Fact]
+    public async Task Up_is_reported_from_pppds_lines_even_while_a_pty_helper_keeps_the_output_open()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
+        };
+        var helperEnds = new TaskCompletionSource();
+        // The parent pppd (905) hands over to its child (906) and exits; pptp still holds the pipe.
+        runner.Stream = (_, _) =>
+        {
+            sys.Pppd(905, "call", "myvpn", "updetach");
+            return Forever(helperEnds.Task, [new CommandStarted(905), .. PppdLogs.PptpUp.Select(l => new CommandOutputLine(l, false))],
+                () => { Detached(sys, "myvpn", 906, "ppp0"); sys.Kill(905); });
+        };
+        try
+        {
+            var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(20));
+
+            Assert.True(outcome.IsUp, outcome.Reason);
+            Assert.False(outcome.TimedOut);
+            Assert.Null(outcome.ExitStatus);
+            Assert.Equal(906, outcome.Status!.Pid);
+            Assert.Equal(906, new DialAttemptStore(sys.Paths).Load("myvpn")!.DaemonPid);
+        }
+        finally
+        {
+            helperEnds.SetResult();
+        }
+    }
+
+    [Fact]
     public async Task A_peers_file_without_linkname_gets_one_on_the_command_line()
     {
         using var sys = new FakeSystem().Peer("dsl", "plugin rp-pppoe.so\nnic-eth0\n");
@@ -256,9 +288,13 @@ public class LinkDialerTests
         Assert.Contains(events.OfType<LinkNotice>(), n => n.Diagnosis.Code == "default-route-not-added");
     }
 
-    private static async IAsyncEnumerable<CommandEvent> Forever(Task until, params CommandEvent[] first)
+    private static IAsyncEnumerable<CommandEvent> Forever(Task until, params CommandEvent[] first) => Forever(until, first, null);
+
+    private static async IAsyncEnumerable<CommandEvent> Forever(Task until, CommandEvent[] first, Action? afterLines)
     {
         foreach (var e in first) yield return e;
+        await Task.Delay(30);
+        afterLines?.Invoke();
         await until;
         yield return new CommandExited(5);
     }
