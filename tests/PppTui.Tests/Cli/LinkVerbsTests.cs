@@ -40,7 +40,9 @@ public sealed class LinkVerbsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private (int Code, string Out, string Err) Run(params string[] args)
+    private (int Code, string Out, string Err) Run(params string[] args) => RunAsync(CancellationToken.None, args).GetAwaiter().GetResult();
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -52,7 +54,7 @@ public sealed class LinkVerbsTests : IDisposable
                      new PeerOptionsFileReader(ctx.Paths), new ExitStatusDiagnoser(), new EmptyLog(), new PppdCommands("pppd"),
                      () => _isRoot, TimeProvider.System, new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))))))
             root.Subcommands.Add(verb);
-        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -184,6 +186,20 @@ public sealed class LinkVerbsTests : IDisposable
         Assert.Contains("myvpn  up  ppp0  pid 300", output);
         Assert.Contains("traffic   rx 2.0 kB  tx 1.0 kB", output);
         Assert.Contains("dns       198.51.100.53", output);
+    }
+
+    [Fact]
+    public async Task Status_watch_refreshes_every_second_until_cancelled_with_rates_from_the_second_sample()
+    {
+        RunningPppd(302, "myvpn", "ppp0");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(3500));
+
+        var (code, output, _) = await RunAsync(stop.Token, "--root", _root, "status", "--watch");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var refreshes = output.Split("Ctrl-C to stop").Length - 1;
+        Assert.True(refreshes >= 2, output);
+        Assert.Contains("rx 2.0 kB (0 B/s)", output);
     }
 
     [Fact]
