@@ -11,6 +11,8 @@ public enum LinkRefusal
     NoSuchPeer,
     NeedsRoot,
     NotRunning,
+    /// <summary>The action does not apply here (for example DNS to apply when resolv.conf is a plain file).</summary>
+    NotApplicable,
 }
 
 /// <summary>A link action that cannot start: what is wrong and what to do about it.</summary>
@@ -73,8 +75,13 @@ public sealed class LinkManager
     public LinkDiscovery Discovery { get; }
     public LinkStatusReader Status { get; }
 
+    /// <summary>
+    /// Dials <paramref name="name"/> (or attaches to it when it already runs) and waits up to
+    /// <paramref name="wait"/> for Up. With a <paramref name="monitor"/>, the dial's events go
+    /// through it, so a view subscribed to the monitor sees one story for the link.
+    /// </summary>
     public async Task<ConnectOutcome> ConnectAsync(string name, TimeSpan wait, Action<LinkEvent>? onEvent = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, LinkMonitor? monitor = null)
     {
         CheckName(name);
         RequireRoot("connect", name);
@@ -82,7 +89,41 @@ public sealed class LinkManager
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no peers file {_s.Paths.PeerFile(name)}",
                 $"Create the profile first (ppptui new {name} ...), or list the peers with 'ppptui list'.");
         var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings);
-        return await dialer.ConnectAsync(name, wait, onEvent, cancellationToken).ConfigureAwait(false);
+        if (monitor is null) return await dialer.ConnectAsync(name, wait, onEvent, cancellationToken).ConfigureAwait(false);
+        using (monitor.Claim(name))
+        {
+            return await dialer.ConnectAsync(name, wait, e =>
+            {
+                monitor.Forward(e);
+                onEvent?.Invoke(e);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Gives the peer's DNS servers to the resolver that ignored them: <c>resolvectl dns IFACE
+    /// ...</c> under systemd-resolved, <c>resolvconf -a IFACE.pppd</c> under resolvconf. This is
+    /// the fix the peer-dns trap offers.
+    /// </summary>
+    public async Task<CommandResult> ApplyPeerDnsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        RequireRoot("apply DNS for", name);
+        var status = (await StatusAsync(name, null, cancellationToken).ConfigureAwait(false)).Links
+            .FirstOrDefault(l => l.State == LinkState.Up && l.Interface is not null)
+            ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not up", $"Connect it first: ppptui connect {name}");
+        if (status.PeerDns.Count == 0)
+            throw new LinkRefusedException(LinkRefusal.NotApplicable, $"the peer of {name} offered no DNS servers",
+                "Add 'usepeerdns' to the peers file, or set DNS servers yourself.");
+        var spec = status.DnsManager switch
+        {
+            DnsManager.SystemdResolved => IpCommands.ApplyLinkDns(status.Interface!, status.PeerDns),
+            DnsManager.Resolvconf => IpCommands.ApplyResolvconfDns(status.Interface!, status.PeerDns),
+            _ => throw new LinkRefusedException(LinkRefusal.NotApplicable,
+                "/etc/resolv.conf is a plain file: no resolver to hand the servers to",
+                $"Add 'nameserver {status.PeerDns[0]}' to /etc/resolv.conf, or fix the usepeerdns hook in /etc/ppp/ip-up.d."),
+        };
+        return await _s.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DisconnectOutcome> DisconnectAsync(string name, bool force, TimeSpan? wait = null,

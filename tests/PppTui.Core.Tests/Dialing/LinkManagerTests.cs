@@ -90,4 +90,56 @@ public class LinkManagerTests
 
         Assert.Equal([("dsl", LinkState.Connecting), ("myvpn", LinkState.Up)], links.Select(l => (l.Name, l.State)).OrderBy(x => x.Name));
     }
+
+    [Fact]
+    public async Task Peer_dns_ignored_by_systemd_resolved_can_be_applied_to_the_link()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\n")
+            .Pppd(9003, "call", "myvpn").LinkPidFile("myvpn", 9003, "ppp0").Interface("ppp0")
+            .File_("/etc/resolv.conf", "nameserver 127.0.0.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"), "Link 5 (ppp0):\n"),
+        };
+        var manager = Manager(sys.Paths, runner, true);
+        Assert.Equal("peer-dns-ignored-resolved", (await manager.StatusAsync("myvpn")).Links.Single().Notices.Single(n => n.Code.StartsWith("peer-dns")).Code);
+
+        await manager.ApplyPeerDnsAsync("myvpn");
+
+        Assert.Equal(["dns", "ppp0", "198.51.100.53"], runner.Specs.Last().Arguments);
+        Assert.Equal("resolvectl", runner.Specs.Last().Program);
+    }
+
+    [Fact]
+    public async Task Applying_peer_dns_with_a_plain_resolv_conf_is_refused_with_the_line_to_add()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\n")
+            .Pppd(9004, "call", "myvpn").LinkPidFile("myvpn", 9004, "ppp0").Interface("ppp0")
+            .File_("/etc/resolv.conf", "nameserver 192.0.2.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+        var runner = new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")) };
+
+        var refused = await Assert.ThrowsAsync<LinkRefusedException>(() => Manager(sys.Paths, runner, true).ApplyPeerDnsAsync("myvpn"));
+
+        Assert.Equal(LinkRefusal.NotApplicable, refused.Refusal);
+        Assert.Contains("nameserver 198.51.100.53", refused.Fix);
+    }
+
+    [Fact]
+    public async Task A_dial_through_a_monitor_reaches_its_subscribers_once()
+    {
+        using var sys = new FakeSystem().Peer("dsl", "plugin rp-pppoe.so\nnic-eth0\n");
+        var runner = new FakeCommandRunner();
+        runner.Stream = (_, _) => FakeCommandRunner.Script([new CommandStarted(1), new CommandOutputLine("Timeout waiting for PADO packets", false), new CommandExited(1)]);
+        var manager = Manager(sys.Paths, runner, true);
+        var monitor = manager.CreateMonitor();
+        var seen = new List<LinkEvent>();
+        monitor.Changed += seen.Add;
+
+        var outcome = await manager.ConnectAsync("dsl", TimeSpan.FromSeconds(5), monitor: monitor);
+
+        Assert.Equal(LinkState.Down, outcome.State);
+        Assert.Single(seen.OfType<LinkDown>());
+        Assert.Empty(await monitor.PollAsync());
+        Assert.Equal(LinkState.Down, monitor.StateOf("dsl"));
+    }
 }
