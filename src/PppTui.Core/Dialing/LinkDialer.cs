@@ -223,12 +223,16 @@ public sealed class LinkDialer
             await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
     }
 
-    private static ConnectOutcome TimedOut(string name, LinkStateMachine machine, int? pid)
+    private ConnectOutcome TimedOut(string name, LinkStateMachine machine, int? pid)
     {
         var who = pid is { } p ? $"pppd (pid {p})" : "pppd";
         var reason = $"not up yet ({machine.State.Describe()}); {who} keeps trying on its own. " +
                      $"Watch it with 'ppptui status {name}', stop it with 'ppptui disconnect {name}'.";
-        return new ConnectOutcome(name, machine.State, reason, null, null, null, false, true, machine.Lines.ToList());
+        // A persist link that keeps failing has already said why in its lines.
+        var why = machine.Lines.Count > 0
+            ? _diagnoser.Explain(machine.Lines, null, LinkDiagnosisContext.For(name, new PeerOptions(_options.Read(name))))
+            : null;
+        return new ConnectOutcome(name, machine.State, reason, null, why, null, false, true, machine.Lines.ToList());
     }
 
     private async Task PumpAsync(CommandSpec spec, ChannelWriter<LinkObservation> writer)

@@ -188,6 +188,29 @@ public class LinkDialerTests
     }
 
     [Fact]
+    public async Task A_persist_link_that_keeps_failing_times_out_redialing_with_the_diagnosis_of_its_failures()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", SeedPeer).File_("/etc/ppp/options", "persist\nholdoff 30\n");
+        var release = new TaskCompletionSource();
+        var runner = new FakeCommandRunner();
+        runner.Stream = (_, _) => Forever(release.Task, [new CommandStarted(935), .. PppdLogs.PptpWrongPassword.Select(l => new CommandOutputLine(l, false))]);
+        try
+        {
+            var events = new List<LinkEvent>();
+            var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromMilliseconds(400), events.Add);
+
+            Assert.True(outcome.TimedOut);
+            Assert.Equal(LinkState.Redialing, outcome.State);
+            Assert.Equal("auth-failed", outcome.Diagnosis!.Code);
+            Assert.Equal("auth-failed for myvpn", events.OfType<LinkStateChanged>().Single(e => e.New == LinkState.Redialing).Reason);
+        }
+        finally
+        {
+            release.SetResult();
+        }
+    }
+
+    [Fact]
     public async Task With_a_logfile_the_progress_is_read_from_the_file_instead_of_stdout()
     {
         using var sys = new FakeSystem().Peer("gprs", "/dev/ttyUSB0\nlogfile /var/log/ppp-gprs.log\nnoipdefault\n")
