@@ -8,7 +8,8 @@ namespace PppTui.Core.Dialing;
 /// <summary>How often the dialer looks at things. Tests shorten them; the defaults keep a change visible within 250 ms.</summary>
 public sealed record DialTimings(TimeSpan QuietPeriod, TimeSpan ProbeInterval)
 {
-    public static readonly DialTimings Default = new(TimeSpan.FromMilliseconds(120), TimeSpan.FromMilliseconds(200));
+    // pppd logs the address and DNS lines in one go, microseconds apart: 60 ms of quiet is plenty.
+    public static readonly DialTimings Default = new(TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(200));
 }
 
 /// <summary>How a connect ended (or where it stood when the wait ran out).</summary>

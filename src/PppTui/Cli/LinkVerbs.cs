@@ -43,9 +43,9 @@ public static class LinkVerbs
             var progress = ctx.Json ? ctx.Error : ctx.Out;
             return await Guard(ctx, async () =>
             {
-                // The final block explains a Down; the progress line would only repeat it.
+                // The final block explains a Down and lists the warnings; progress would only repeat them.
                 var outcome = await managerFor(ctx).ConnectAsync(link, TimeSpan.FromSeconds(seconds),
-                    e => PrintProgress(progress, e, skipDown: true), cancellationToken);
+                    e => PrintProgress(progress, e, finalBlockFollows: true), cancellationToken);
                 var status = outcome.Status ?? new LinkStatus
                 {
                     Name = link,
@@ -192,11 +192,11 @@ public static class LinkVerbs
         }
     }
 
-    private static void PrintProgress(TextWriter writer, LinkEvent e, bool skipDown = false)
+    private static void PrintProgress(TextWriter writer, LinkEvent e, bool finalBlockFollows = false)
     {
         switch (e)
         {
-            case LinkStateChanged { New: LinkState.Down } when skipDown:
+            case LinkStateChanged { New: LinkState.Down } or LinkNotice when finalBlockFollows:
                 break;
             case LinkStateChanged change:
                 writer.WriteLine($"{change.Link}: {change.New.Describe()} - {change.Reason}");
