@@ -1,0 +1,287 @@
+using System.Threading.Channels;
+using PppTui.Core.Files;
+using PppTui.Core.Processes;
+using PppTui.Core.Status;
+
+namespace PppTui.Core.Dialing;
+
+/// <summary>How often the dialer looks at things. Tests shorten them; the defaults keep a change visible within 250 ms.</summary>
+public sealed record DialTimings(TimeSpan QuietPeriod, TimeSpan ProbeInterval)
+{
+    // pppd logs the address and DNS lines in one go, microseconds apart: 60 ms of quiet is plenty.
+    public static readonly DialTimings Default = new(TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(200));
+}
+
+/// <summary>How a connect ended (or where it stood when the wait ran out).</summary>
+public sealed record ConnectOutcome(
+    string Name,
+    LinkState State,
+    string Reason,
+    LinkStatus? Status,
+    LinkDiagnosis? Diagnosis,
+    int? ExitStatus,
+    bool AlreadyRunning,
+    bool TimedOut,
+    IReadOnlyList<string> Lines)
+{
+    public bool IsUp => State == LinkState.Up;
+}
+
+/// <summary>
+/// Dials a link: runs <c>pppd call NAME updetach</c> through the command runner, feeds pppd's
+/// lines (stdout/stderr while attached, or the peer's logfile) into a <see cref="LinkStateMachine"/>,
+/// and reports every event as it happens. When pppd detaches the link lives on by itself; a
+/// link that is already running is attached to instead of dialed twice.
+/// </summary>
+public sealed class LinkDialer
+{
+    private readonly SystemPaths _paths;
+    private readonly ICommandRunner _runner;
+    private readonly IPeerOptionsReader _options;
+    private readonly ILinkDiagnoser _diagnoser;
+    private readonly LinkDiscovery _discovery;
+    private readonly LinkStatusReader _status;
+    private readonly DialAttemptStore _attempts;
+    private readonly PppdCommands _commands;
+    private readonly TimeProvider _time;
+    private readonly DialTimings _timings;
+
+    public LinkDialer(SystemPaths paths, ICommandRunner runner, IPeerOptionsReader options, ILinkDiagnoser diagnoser,
+        PppdCommands commands, TimeProvider? time = null, DialTimings? timings = null)
+    {
+        _paths = paths;
+        _runner = runner;
+        _options = options;
+        _diagnoser = diagnoser;
+        _commands = commands;
+        _time = time ?? TimeProvider.System;
+        _timings = timings ?? DialTimings.Default;
+        _discovery = new LinkDiscovery(paths);
+        _status = new LinkStatusReader(paths, runner, options, _time);
+        _attempts = new DialAttemptStore(paths);
+    }
+
+    /// <summary>
+    /// Connects <paramref name="name"/> and waits up to <paramref name="wait"/> for it to come up.
+    /// Events go to <paramref name="onEvent"/> on whatever thread observes them. When the wait runs
+    /// out pppd is left alone (it keeps dialing: persist, holdoff and maxfail are its business).
+    /// </summary>
+    public async Task<ConnectOutcome> ConnectAsync(string name, TimeSpan wait, Action<LinkEvent>? onEvent = null,
+        CancellationToken cancellationToken = default)
+    {
+        var deadline = _time.GetUtcNow() + wait;
+        var options = new PeerOptions(_options.Read(name));
+        var context = LinkDiagnosisContext.For(name, options);
+        var machine = new LinkStateMachine(name, options.Persist, _diagnoser, context, _time);
+        void Feed(LinkObservation observation)
+        {
+            foreach (var e in machine.Observe(observation)) onEvent?.Invoke(e);
+        }
+
+        var existing = _discovery.Scan().Find(name);
+        if (existing.Count > 0)
+            return await AttachAsync(name, machine, Feed, deadline, attached: true, null, cancellationToken).ConfigureAwait(false);
+
+        var spec = _commands.Connect(name, options);
+        var tail = options.LogFile is { } logFile ? new LogFileTail(_paths.Resolve(logFile), LogFileTail.LengthOf(_paths.Resolve(logFile))) : null;
+        var attempt = new DialAttempt
+        {
+            Name = name,
+            StartedAt = _time.GetUtcNow(),
+            LogFile = options.LogFile,
+            LogFileOffset = tail?.Offset,
+            Outcome = LinkState.Starting,
+        };
+
+        var observations = Channel.CreateUnbounded<LinkObservation>(new UnboundedChannelOptions { SingleReader = true });
+        Feed(new DialStarted(null));
+        _ = Task.Run(() => PumpAsync(spec, observations.Writer), CancellationToken.None);
+
+        int? exitStatus = null;
+        int? pid = null;
+        var timedOut = false;
+        while (true)
+        {
+            if (tail is not null)
+                foreach (var line in tail.ReadNewLines()) Feed(new PppdOutput(line));
+            // Up is decided by pppd's own lines, not by its exit: a pty helper (pptp, or the
+            // pppd of a pair) inherits pppd's stdout and keeps the pipe open for the whole link,
+            // so the runner reports the exit only when that helper ends.
+            if (machine.State is LinkState.Down or LinkState.Up || exitStatus is not null) break;
+            var now = _time.GetUtcNow();
+            LinkObservation? observation;
+            if (now >= deadline)
+            {
+                // Whatever already arrived still counts: the wait ends, not the reading.
+                if (!observations.Reader.TryRead(out observation))
+                {
+                    timedOut = true;
+                    break;
+                }
+            }
+            else
+            {
+                observation = await NextAsync(observations.Reader, Min(_timings.QuietPeriod, deadline - now), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            switch (observation)
+            {
+                case null:
+                    Feed(new QuietPeriod());
+                    break;
+                case PppdPidKnown known:
+                    pid = known.Pid;
+                    Feed(known);
+                    break;
+                case PppdExited exited:
+                    // The logfile may still hold the last lines: read them before judging the exit.
+                    if (tail is not null)
+                        foreach (var line in tail.ReadNewLines()) Feed(new PppdOutput(line));
+                    exitStatus = exited.ExitStatus;
+                    Feed(exited);
+                    break;
+                default:
+                    Feed(observation);
+                    break;
+            }
+        }
+
+        ConnectOutcome outcome;
+        if (machine.State == LinkState.Down)
+        {
+            var down = machine.LastDown;
+            outcome = new ConnectOutcome(name, LinkState.Down, down?.Reason ?? "pppd failed", null, down?.Diagnosis,
+                exitStatus, false, false, machine.Lines.ToList());
+        }
+        else if (timedOut)
+        {
+            outcome = TimedOut(name, machine, pid);
+        }
+        else
+        {
+            // Up, or exit 0: pppd detached (the link is up) or will be found by its pid file and
+            // process. Give the parent a moment to hand over to its detached child first, so the
+            // pid we report is the one that lives on.
+            if (exitStatus is null && pid is { } parent) await ParentGoneAsync(parent, cancellationToken).ConfigureAwait(false);
+            outcome = await AttachAsync(name, machine, Feed, deadline, attached: false, pid, cancellationToken).ConfigureAwait(false);
+            outcome = outcome with { ExitStatus = exitStatus };
+        }
+
+        _attempts.Save(attempt with
+        {
+            EndedAt = outcome.TimedOut ? null : _time.GetUtcNow(),
+            Pid = pid,
+            DaemonPid = outcome.Status?.Pid,
+            ExitStatus = exitStatus,
+            Outcome = outcome.State,
+            Reason = outcome.Reason,
+            LogFileOffset = attempt.LogFileOffset,
+            Lines = machine.Lines.ToList(),
+        });
+        return outcome;
+    }
+
+    /// <summary>Follows a running pppd through its pid files, process and interface until it is up, gone, or the wait ends.</summary>
+    private async Task<ConnectOutcome> AttachAsync(string name, LinkStateMachine machine, Action<LinkObservation> feed,
+        DateTimeOffset deadline, bool attached, int? startedPid, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var snapshot = _discovery.Scan();
+            var link = snapshot.Find(name).FirstOrDefault();
+            if (link is null)
+            {
+                var stale = snapshot.FindStale(name).FirstOrDefault();
+                feed(new LinkProbed(new LinkProbe(false, stale?.Pid ?? startedPid, stale?.Interface, false, null, null, null,
+                    stale is null ? null : "stale " + string.Join(", ", stale.PidFiles.Select(Path.GetFileName)))));
+                var down = machine.LastDown;
+                return new ConnectOutcome(name, LinkState.Down, down?.Reason ?? "pppd is gone", null, down?.Diagnosis,
+                    null, attached, false, machine.Lines.ToList());
+            }
+
+            var network = await _status.ReadNetworkAsync(cancellationToken).ConfigureAwait(false);
+            var dial = new DialKnowledge(machine.Details, machine.Lines.ToList());
+            var (status, _) = await _status.ReadAsync(link, network, null, dial, cancellationToken).ConfigureAwait(false);
+            feed(new LinkProbed(new LinkProbe(true, link.Pid, status.Interface, status.State == LinkState.Up,
+                status.LocalAddress, status.PeerAddress, status.Mtu)));
+            if (status.State == LinkState.Up && machine.State == LinkState.Up)
+            {
+                foreach (var notice in status.Notices) feed(new NoticeObserved(notice));
+                var reason = attached ? $"already up on {status.Interface}" : $"up on {status.Interface}";
+                return new ConnectOutcome(name, LinkState.Up, reason, status, null, null, attached, false, machine.Lines.ToList());
+            }
+            if (_time.GetUtcNow() >= deadline)
+                return TimedOut(name, machine, link.Pid) with { AlreadyRunning = attached, Status = status };
+            await Task.Delay(_timings.ProbeInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ParentGoneAsync(int pid, CancellationToken cancellationToken)
+    {
+        var processes = _discovery.Processes;
+        var until = _time.GetUtcNow() + TimeSpan.FromSeconds(2);
+        while (processes.IsAlive(pid) && _time.GetUtcNow() < until)
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    private ConnectOutcome TimedOut(string name, LinkStateMachine machine, int? pid)
+    {
+        var who = pid is { } p ? $"pppd (pid {p})" : "pppd";
+        var reason = $"not up yet ({machine.State.Describe()}); {who} keeps trying on its own. " +
+                     $"Watch it with 'ppptui status {name}', stop it with 'ppptui disconnect {name}'.";
+        // A persist link that keeps failing has already said why in its lines.
+        var why = machine.Lines.Count > 0
+            ? _diagnoser.Explain(machine.Lines, null, LinkDiagnosisContext.For(name, new PeerOptions(_options.Read(name))))
+            : null;
+        return new ConnectOutcome(name, machine.State, reason, null, why, null, false, true, machine.Lines.ToList());
+    }
+
+    private async Task PumpAsync(CommandSpec spec, ChannelWriter<LinkObservation> writer)
+    {
+        try
+        {
+            // Never cancelled: stopping the wait must not kill pppd (CliWrap would kill it).
+            await foreach (var e in _runner.StreamAsync(spec, CancellationToken.None).ConfigureAwait(false))
+            {
+                LinkObservation? observation = e switch
+                {
+                    CommandStarted s => new PppdPidKnown(s.ProcessId),
+                    CommandOutputLine l => new PppdOutput(l.Text),
+                    CommandExited x => new PppdExited(x.ExitCode),
+                    _ => null,
+                };
+                if (observation is not null) writer.TryWrite(observation);
+            }
+        }
+        catch (Exception ex)
+        {
+            writer.TryWrite(new PppdOutput($"ppptui: could not run {spec.Program}: {ex.Message}"));
+            writer.TryWrite(new PppdExited(127));
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    private static async Task<LinkObservation?> NextAsync(ChannelReader<LinkObservation> reader, TimeSpan wait,
+        CancellationToken cancellationToken)
+    {
+        if (reader.TryRead(out var ready)) return ready;
+        using var slice = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        slice.CancelAfter(wait);
+        try
+        {
+            if (await reader.WaitToReadAsync(slice.Token).ConfigureAwait(false) && reader.TryRead(out var next)) return next;
+            // The stream ended without an exit event: treat it as a failure to run pppd.
+            if (reader.Completion.IsCompleted) return new PppdExited(127);
+            return null;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,181 @@
+using PppTui.Core.Files;
+using PppTui.Core.Processes;
+using PppTui.Core.Status;
+
+namespace PppTui.Core.Dialing;
+
+/// <summary>Why a link action was refused before anything ran.</summary>
+public enum LinkRefusal
+{
+    InvalidName,
+    NoSuchPeer,
+    NeedsRoot,
+    NotRunning,
+    /// <summary>The action does not apply here (for example DNS to apply when resolv.conf is a plain file).</summary>
+    NotApplicable,
+}
+
+/// <summary>A link action that cannot start: what is wrong and what to do about it.</summary>
+public sealed class LinkRefusedException : Exception
+{
+    public LinkRefusedException(LinkRefusal refusal, string message, string fix) : base(message)
+    {
+        Refusal = refusal;
+        Fix = fix;
+    }
+
+    public LinkRefusal Refusal { get; }
+    public string Fix { get; }
+}
+
+/// <summary>Everything a link manager works with; the real system's parts come from <see cref="LinkManager.ForSystem"/>.</summary>
+public sealed record LinkServices(
+    SystemPaths Paths,
+    ICommandRunner Runner,
+    IProcessSignals Signals,
+    IPeerOptionsReader Options,
+    ILinkDiagnoser Diagnoser,
+    IPppLogReader Logs,
+    PppdCommands Commands,
+    Func<bool> IsRoot,
+    TimeProvider Time,
+    DialTimings Timings);
+
+/// <summary>
+/// The one entry point the CLI and the TUI use for links: connect, disconnect, status,
+/// explain, and a monitor for live views. Front ends turn its outcomes into text or widgets.
+/// </summary>
+public sealed class LinkManager
+{
+    private readonly LinkServices _s;
+
+    public LinkManager(LinkServices services)
+    {
+        _s = services;
+        Discovery = new LinkDiscovery(services.Paths);
+        Status = new LinkStatusReader(services.Paths, services.Runner, services.Options, services.Time);
+    }
+
+    /// <summary>The real parts: kill(2), syslog files, pppd from PATH or sbin, the minimal peers reader and exit-status diagnoser.</summary>
+    public static LinkServices SystemServices(SystemPaths paths, ICommandRunner runner) => new(
+        paths,
+        runner,
+        new ProcessSignals(),
+        new PeerOptionsFileReader(paths),
+        new ExitStatusDiagnoser(),
+        new SyslogFileLogReader(paths),
+        PppdCommands.ForThisSystem(),
+        () => ProcessSignals.IsRoot,
+        TimeProvider.System,
+        DialTimings.Default);
+
+    public static LinkManager ForSystem(SystemPaths paths, ICommandRunner runner) => new(SystemServices(paths, runner));
+
+    public LinkServices Services => _s;
+    public LinkDiscovery Discovery { get; }
+    public LinkStatusReader Status { get; }
+
+    /// <summary>
+    /// Dials <paramref name="name"/> (or attaches to it when it already runs) and waits up to
+    /// <paramref name="wait"/> for Up. With a <paramref name="monitor"/>, the dial's events go
+    /// through it, so a view subscribed to the monitor sees one story for the link.
+    /// </summary>
+    public async Task<ConnectOutcome> ConnectAsync(string name, TimeSpan wait, Action<LinkEvent>? onEvent = null,
+        CancellationToken cancellationToken = default, LinkMonitor? monitor = null)
+    {
+        CheckName(name);
+        RequireRoot("connect", name);
+        if (!File.Exists(_s.Paths.PeerFile(name)) && Discovery.Scan().Find(name).Count == 0)
+            throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no peers file {_s.Paths.PeerFile(name)}",
+                $"Create the profile first (ppptui new {name} ...), or list the peers with 'ppptui list'.");
+        var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings);
+        if (monitor is null) return await dialer.ConnectAsync(name, wait, onEvent, cancellationToken).ConfigureAwait(false);
+        using (monitor.Claim(name))
+        {
+            return await dialer.ConnectAsync(name, wait, e =>
+            {
+                monitor.Forward(e);
+                onEvent?.Invoke(e);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Gives the peer's DNS servers to the resolver that ignored them: <c>resolvectl dns IFACE
+    /// ...</c> under systemd-resolved, <c>resolvconf -a IFACE.pppd</c> under resolvconf. This is
+    /// the fix the peer-dns trap offers.
+    /// </summary>
+    public async Task<CommandResult> ApplyPeerDnsAsync(string name, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        RequireRoot("apply DNS for", name);
+        var status = (await StatusAsync(name, null, cancellationToken).ConfigureAwait(false)).Links
+            .FirstOrDefault(l => l.State == LinkState.Up && l.Interface is not null)
+            ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not up", $"Connect it first: ppptui connect {name}");
+        if (status.PeerDns.Count == 0)
+            throw new LinkRefusedException(LinkRefusal.NotApplicable, $"the peer of {name} offered no DNS servers",
+                "Add 'usepeerdns' to the peers file, or set DNS servers yourself.");
+        var spec = status.DnsManager switch
+        {
+            DnsManager.SystemdResolved => IpCommands.ApplyLinkDns(status.Interface!, status.PeerDns),
+            DnsManager.Resolvconf => IpCommands.ApplyResolvconfDns(status.Interface!, status.PeerDns),
+            _ => throw new LinkRefusedException(LinkRefusal.NotApplicable,
+                "/etc/resolv.conf is a plain file: no resolver to hand the servers to",
+                $"Add 'nameserver {status.PeerDns[0]}' to /etc/resolv.conf, or fix the usepeerdns hook in /etc/ppp/ip-up.d."),
+        };
+        return await _s.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DisconnectOutcome> DisconnectAsync(string name, bool force, TimeSpan? wait = null,
+        Action<LinkEvent>? onEvent = null, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        RequireRoot("disconnect", name);
+        var disconnector = new LinkDisconnector(_s.Paths, _s.Signals, _s.Time);
+        return await disconnector.DisconnectAsync(name, force, wait, onEvent, cancellationToken).ConfigureAwait(false)
+               ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not running (no pppd for it, no pid file)",
+                   $"Nothing to stop. 'ppptui status' lists the running links.");
+    }
+
+    /// <summary>Status of every link, or of one (a Down status with the reason when it is not running).</summary>
+    public async Task<StatusSample> StatusAsync(string? name = null, IReadOnlyDictionary<string, InterfaceCounters>? previous = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (name is not null) CheckName(name);
+        var snapshot = Discovery.Scan();
+        if (name is not null)
+            snapshot = new DiscoverySnapshot(snapshot.Find(name), snapshot.FindStale(name));
+        var sample = await Status.ReadAllAsync(snapshot, previous, cancellationToken).ConfigureAwait(false);
+        if (name is null || sample.Links.Count > 0) return sample;
+        if (!File.Exists(_s.Paths.PeerFile(name)))
+            throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no link or peers file named {name}",
+                "'ppptui status' lists the running links; 'ppptui list' the profiles.");
+        var last = new DialAttemptStore(_s.Paths).Load(name);
+        var reason = last is { Outcome: LinkState.Down, Reason: { } why } ? $"not running; the last dial failed: {why}" : "not running";
+        return sample with { Links = [new LinkStatus { Name = name, State = LinkState.Down, Reason = reason }] };
+    }
+
+    public LinkExplanation? Explain(string name)
+    {
+        CheckName(name);
+        return new LinkExplainer(_s.Paths, _s.Options, _s.Diagnoser, _s.Logs).Explain(name);
+    }
+
+    public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time);
+
+    private static void CheckName(string name)
+    {
+        if (LinkNames.Problem(name) is { } problem)
+            throw new LinkRefusedException(LinkRefusal.InvalidName, problem, "Use the name of a file in /etc/ppp/peers.");
+    }
+
+    private void RequireRoot(string action, string name)
+    {
+        // pppd opens /dev/ppp, sets routes and reads the secrets: only root can. Under a sandbox
+        // root nothing on the system is touched, so the check would only get in the way.
+        if (_s.Paths.IsSystemRoot && !_s.IsRoot())
+            throw new LinkRefusedException(LinkRefusal.NeedsRoot,
+                $"{action} needs root: pppd must run as root to open /dev/ppp, set routes and read the secrets files",
+                $"Run it as root: sudo ppptui {action} {name}");
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using PppTui.Core.Files;
+
+namespace PppTui.Core.Dialing;
+
+/// <summary>One process as /proc shows it.</summary>
+public sealed record ProcessInfo(int Pid, IReadOnlyList<string> CommandLine, char State, long? StartTicks)
+{
+    /// <summary>The program's file name (argv[0] without its folder).</summary>
+    public string Program => CommandLine.Count > 0 ? Path.GetFileName(CommandLine[0]) : "";
+
+    public bool IsZombie => State is 'Z' or 'X';
+}
+
+/// <summary>Reads processes from &lt;root&gt;/proc, so tests can use a fake tree.</summary>
+public sealed class ProcessTable
+{
+    // USER_HZ, the unit of /proc/PID/stat's start time, is 100 on every Linux architecture.
+    private const double TicksPerSecond = 100;
+
+    private readonly SystemPaths _paths;
+
+    public ProcessTable(SystemPaths paths)
+    {
+        _paths = paths;
+    }
+
+    public IEnumerable<ProcessInfo> All()
+    {
+        if (!Directory.Exists(_paths.Proc)) yield break;
+        IEnumerable<string> dirs;
+        try
+        {
+            dirs = Directory.EnumerateDirectories(_paths.Proc).ToList();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+        foreach (var dir in dirs)
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (Get(pid) is { } info) yield return info;
+        }
+    }
+
+    /// <summary>The process, or null when it does not exist (or vanished while being read).</summary>
+    public ProcessInfo? Get(int pid)
+    {
+        var dir = Path.Join(_paths.Proc, pid.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            var cmdlinePath = Path.Join(dir, "cmdline");
+            if (!File.Exists(cmdlinePath)) return null;
+            var raw = File.ReadAllText(cmdlinePath);
+            var args = raw.Split('\0');
+            // cmdline ends with a NUL, so the split leaves one empty tail.
+            var commandLine = args.Length > 0 && args[^1].Length == 0 ? args[..^1] : args;
+            var (state, start) = ReadStat(Path.Join(dir, "stat"));
+            return new ProcessInfo(pid, commandLine, state, start);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True when the process exists and is not a zombie.</summary>
+    public bool IsAlive(int pid) => Get(pid) is { IsZombie: false };
+
+    /// <summary>When the process started, from its start ticks and the boot time in /proc/stat.</summary>
+    public DateTimeOffset? StartTime(ProcessInfo process)
+    {
+        if (process.StartTicks is not { } ticks) return null;
+        try
+        {
+            var stat = Path.Join(_paths.Proc, "stat");
+            if (!File.Exists(stat)) return null;
+            var btime = File.ReadLines(stat).FirstOrDefault(l => l.StartsWith("btime ", StringComparison.Ordinal));
+            if (btime is null || !long.TryParse(btime[6..].Trim(), CultureInfo.InvariantCulture, out var boot)) return null;
+            return DateTimeOffset.FromUnixTimeSeconds(boot).AddSeconds(ticks / TicksPerSecond);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static (char State, long? StartTicks) ReadStat(string path)
+    {
+        if (!File.Exists(path)) return ('?', null);
+        var stat = File.ReadAllText(path);
+        // The command name sits in parentheses and may itself contain spaces or ')'.
+        var close = stat.LastIndexOf(')');
+        if (close < 0 || close + 2 >= stat.Length) return ('?', null);
+        var fields = stat[(close + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var state = fields.Length > 0 && fields[0].Length > 0 ? fields[0][0] : '?';
+        // After the name: state is field 3 of stat(5), starttime field 22, i.e. index 19 here.
+        long? start = fields.Length > 19 && long.TryParse(fields[19], CultureInfo.InvariantCulture, out var s) ? s : null;
+        return (state, start);
+    }
+}

@@ -1,0 +1,182 @@
+using PppTui.Core.Dialing;
+using PppTui.Core.Files;
+using PppTui.Core.Processes;
+
+namespace PppTui.Core.Status;
+
+/// <summary>Routes and DNS, read once per refresh and shared by every link's status.</summary>
+public sealed record NetworkView(IReadOnlyList<RouteEntry> Routes, DnsState Dns, bool RoutesKnown);
+
+/// <summary>One refresh: every link's status, and the counters to compute rates from next time.</summary>
+public sealed record StatusSample(IReadOnlyList<LinkStatus> Links, IReadOnlyDictionary<string, InterfaceCounters> Counters);
+
+/// <summary>
+/// Reads the status of links from the live system: /sys/class/net for counters and MTU,
+/// <c>ip -j</c> for addresses and routes, resolv.conf files (and resolvectl under
+/// systemd-resolved) for DNS, pid files and /proc for pid and uptime.
+/// </summary>
+public sealed class LinkStatusReader
+{
+    private readonly SystemPaths _paths;
+    private readonly ICommandRunner _runner;
+    private readonly IPeerOptionsReader _options;
+    private readonly TimeProvider _time;
+    private readonly ProcessTable _processes;
+
+    public LinkStatusReader(SystemPaths paths, ICommandRunner runner, IPeerOptionsReader options, TimeProvider? time = null)
+    {
+        _paths = paths;
+        _runner = runner;
+        _options = options;
+        _time = time ?? TimeProvider.System;
+        _processes = new ProcessTable(paths);
+    }
+
+    /// <summary>Status of every running link and every link that died without cleaning up.</summary>
+    public async Task<StatusSample> ReadAllAsync(DiscoverySnapshot snapshot,
+        IReadOnlyDictionary<string, InterfaceCounters>? previous = null, CancellationToken cancellationToken = default)
+    {
+        var network = await ReadNetworkAsync(cancellationToken).ConfigureAwait(false);
+        var links = new List<LinkStatus>();
+        var counters = new Dictionary<string, InterfaceCounters>(StringComparer.Ordinal);
+        foreach (var link in snapshot.Links)
+        {
+            InterfaceCounters? before = null;
+            if (link.Interface is { } i) previous?.TryGetValue(i, out before);
+            var (status, now) = await ReadAsync(link, network, before, null, cancellationToken).ConfigureAwait(false);
+            links.Add(status);
+            if (now is not null) counters[now.Name] = now;
+        }
+        var running = links.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
+        links.AddRange(snapshot.Stale.Where(s => !running.Contains(s.Name)).Select(Stale));
+        return new StatusSample(links, counters);
+    }
+
+    public async Task<NetworkView> ReadNetworkAsync(CancellationToken cancellationToken = default)
+    {
+        var routes = await _runner.RunAsync(IpCommands.MainRoutes(), cancellationToken).ConfigureAwait(false);
+        var parsed = routes.Succeeded ? IpOutput.ParseRoutes(routes.StandardOutput) : [];
+        return new NetworkView(parsed, DnsState.Read(_paths), routes.Succeeded);
+    }
+
+    /// <summary>
+    /// Status of one running link. <paramref name="dial"/> carries what the dial itself saw
+    /// (MPPE agreed, the lines for evidence) when ppptui started it.
+    /// </summary>
+    public async Task<(LinkStatus Status, InterfaceCounters? Counters)> ReadAsync(RunningLink link, NetworkView network,
+        InterfaceCounters? previous = null, DialKnowledge? dial = null, CancellationToken cancellationToken = default)
+    {
+        var options = new PeerOptions(link.Profile is { } profile ? _options.Read(profile) : new Dictionary<string, string?>());
+        var now = _time.GetUtcNow();
+        var status = new LinkStatus
+        {
+            Name = link.Name,
+            State = LinkState.Connecting,
+            Pid = link.Pid,
+            Interface = link.Interface,
+            ConfiguredMtu = options.Mtu,
+            Command = link.CommandText,
+            DnsManager = network.Dns.Manager,
+            Dns = network.Dns.SystemServers,
+            DefaultRouteDevice = IpOutput.EffectiveDefault(network.Routes)?.Device,
+        };
+        if (link.Interface is not { } iface)
+            return (status with { State = WaitingState(link, options), Reason = $"pppd (pid {link.Pid}) is dialing; no interface yet" }, null);
+
+        var counters = InterfaceCounters.Read(_paths, iface, now);
+        if (!counters.Exists)
+            return (status with { State = WaitingState(link, options), Reason = $"{iface} does not exist yet" }, null);
+
+        var addresses = await _runner.RunAsync(IpCommands.AddressesOf(iface), cancellationToken).ConfigureAwait(false);
+        var address = addresses.Succeeded
+            ? IpOutput.ParseAddresses(addresses.StandardOutput).FirstOrDefault(a => a.Name == iface)?.FirstIPv4
+            : null;
+        var rates = previous is null ? null : TrafficRates.Between(previous, counters);
+        var upSince = UpSince(link);
+        status = status with
+        {
+            LocalAddress = address?.Local,
+            PeerAddress = address?.Peer,
+            Mtu = counters.Mtu,
+            MtuNote = LinkTraps.MtuNote(options, counters.Mtu, dial?.Details.Compression?.StartsWith("MPPE", StringComparison.Ordinal) ?? false),
+            RxBytes = counters.RxBytes,
+            TxBytes = counters.TxBytes,
+            RxRate = rates?.RxBytesPerSecond,
+            TxRate = rates?.TxBytesPerSecond,
+            UpSince = upSince,
+            UptimeSeconds = upSince is { } since ? (long)Math.Max(0, (now - since).TotalSeconds) : null,
+            Routes = network.Routes.Where(r => r.Device == iface).Select(r => r.ToString()).ToList(),
+            OwnsDefaultRoute = IpOutput.EffectiveDefault(network.Routes)?.Device == iface,
+        };
+        if (!(counters.IsUp && address is not null))
+            return (status with { State = LinkState.Connecting, Reason = $"{iface} has no IPv4 address yet" }, counters);
+
+        var peerDns = dial?.Details.Dns is { Count: > 0 } fromDial ? fromDial : network.Dns.PeerServers;
+        var (effectiveDns, applied) = await DnsInEffectAsync(network.Dns, iface, peerDns, cancellationToken).ConfigureAwait(false);
+        var notices = LinkTraps.AfterUp(new LinkTrapInput(link.Name, iface, options,
+            network.RoutesKnown ? network.Routes : null,
+            network.Dns, peerDns, applied, dial?.Lines ?? []));
+        return (status with
+        {
+            State = LinkState.Up,
+            Reason = null,
+            Dns = effectiveDns,
+            PeerDns = peerDns,
+            PeerDnsApplied = peerDns.Count == 0 ? null : applied,
+            Notices = notices,
+        }, counters);
+    }
+
+    /// <summary>A link whose pppd is gone but whose pid files are still there.</summary>
+    public LinkStatus Stale(StaleLink stale) => new()
+    {
+        Name = stale.Name,
+        State = LinkState.Down,
+        Pid = stale.Pid,
+        Interface = stale.Interface,
+        Reason = $"pppd (pid {stale.Pid}) ended without cleaning up (killed with SIGKILL, or it crashed)",
+        Diagnosis = new LinkDiagnosis("pppd-vanished", LinkDiagnosisSeverity.Failure,
+            $"pppd (pid {stale.Pid}) ended without cleaning up (killed with SIGKILL, or it crashed); its pid files are still there.",
+            "Find out what killed it (dmesg for the OOM killer); connect again. ppptui ignores the stale pid files.",
+            "stale " + string.Join(", ", stale.PidFiles.Select(Path.GetFileName)), null),
+    };
+
+    private async Task<(IReadOnlyList<string> Servers, bool Applied)> DnsInEffectAsync(DnsState dns, string iface,
+        IReadOnlyList<string> peer, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> effective = dns.SystemServers;
+        switch (dns.Manager)
+        {
+            case DnsManager.SystemdResolved:
+                var result = await _runner.RunAsync(IpCommands.LinkDns(iface), cancellationToken).ConfigureAwait(false);
+                var linkServers = result.Succeeded ? DnsState.ParseResolvectlDns(result.StandardOutput) : [];
+                if (linkServers.Count > 0) effective = linkServers;
+                break;
+            case DnsManager.Resolvconf:
+                var registered = DnsState.ResolvconfServersFor(_paths, iface);
+                if (registered.Count > 0) effective = [.. registered, .. dns.SystemServers.Except(registered)];
+                break;
+        }
+        return (effective, peer.Count > 0 && peer.All(effective.Contains));
+    }
+
+    private static LinkState WaitingState(RunningLink link, PeerOptions options) =>
+        // With a linkname pppd writes its link pid file from the start and removes it when an
+        // attempt ends; a live pppd without one is between attempts (holdoff) or redialing.
+        link.PidFiles.Count == 0 && (link.LinkName is not null || options.LinkName is not null) && options.Persist
+            ? LinkState.Redialing
+            : LinkState.Connecting;
+
+    private DateTimeOffset? UpSince(RunningLink link)
+    {
+        // pppd rewrites its pid files when it detaches (updetach: once the link is up) and when
+        // the interface is set up, so the interface pid file's time is close to "up since".
+        var pidFile = link.PidFiles.OrderBy(f => Path.GetFileName(f).StartsWith("ppp-", StringComparison.Ordinal) ? 1 : 0)
+            .FirstOrDefault(File.Exists);
+        if (pidFile is not null) return new DateTimeOffset(File.GetLastWriteTimeUtc(pidFile), TimeSpan.Zero);
+        return _processes.Get(link.Pid) is { } process ? _processes.StartTime(process) : null;
+    }
+}
+
+/// <summary>What a dial saw that the live system does not keep: agreed compression, DNS offered, the log lines.</summary>
+public sealed record DialKnowledge(LinkDetails Details, IReadOnlyList<string> Lines);

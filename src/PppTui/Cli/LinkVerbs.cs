@@ -1,0 +1,301 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using PppTui.Core.Dialing;
+using PppTui.Core.Status;
+
+namespace PppTui.Cli;
+
+/// <summary>Link verbs: connect, disconnect, status, explain. Each is one call of <see cref="LinkManager"/>.</summary>
+public static class LinkVerbs
+{
+    public static IEnumerable<Command> Create(CliApp app, Func<CliContext, LinkManager>? managerFor = null)
+    {
+        managerFor ??= ctx => LinkManager.ForSystem(ctx.Paths, ctx.Runner);
+        yield return Connect(app, managerFor);
+        yield return Disconnect(app, managerFor);
+        yield return StatusVerb(app, managerFor);
+        yield return Explain(app, managerFor);
+    }
+
+    private static Argument<string> NameArgument(string description) => new("NAME") { Description = description };
+
+    private static Command Connect(CliApp app, Func<CliContext, LinkManager> managerFor)
+    {
+        var name = NameArgument("The profile (peers file) to dial");
+        var wait = new Option<int>("--wait")
+        {
+            Description = "Seconds to wait for the link to come up",
+            DefaultValueFactory = _ => 60,
+            HelpName = "SECONDS",
+        };
+        var command = new Command("connect", "Dial a link (pppd call NAME); exit 0 once it is up, otherwise print the diagnosis")
+        {
+            name,
+            wait,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var ctx = app.ContextFor(parse);
+            var link = parse.GetValue(name)!;
+            var seconds = parse.GetValue(wait);
+            if (seconds <= 0) return ctx.Fail(ExitCodes.Usage, "--wait must be a positive number of seconds");
+            var progress = ctx.Json ? ctx.Error : ctx.Out;
+            return await Guard(ctx, async () =>
+            {
+                // The final block explains a Down and lists the warnings; progress would only repeat them.
+                var outcome = await managerFor(ctx).ConnectAsync(link, TimeSpan.FromSeconds(seconds),
+                    e => PrintProgress(progress, e, finalBlockFollows: true), cancellationToken);
+                var status = outcome.Status ?? new LinkStatus
+                {
+                    Name = link,
+                    State = outcome.State,
+                    Reason = outcome.Reason,
+                    Diagnosis = outcome.Diagnosis,
+                };
+                if (ctx.Json)
+                {
+                    ctx.Out.WriteLine(JsonSerializer.Serialize(status, LinkStatusJsonContext.Default.LinkStatus));
+                }
+                else if (outcome.IsUp)
+                {
+                    WriteStatus(ctx.Out, status);
+                }
+                else
+                {
+                    ctx.Out.WriteLine($"{link}: {outcome.State.Describe()}: {outcome.Reason}");
+                    if (outcome.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
+                    if (outcome.ExitStatus is { } exit && exit != 0) ctx.Out.WriteLine($"  pppd exit status {exit}");
+                }
+                return outcome.IsUp ? ExitCodes.Ok : ExitCodes.LinkDown;
+            });
+        });
+        return command;
+    }
+
+    private static Command Disconnect(CliApp app, Func<CliContext, LinkManager> managerFor)
+    {
+        var name = NameArgument("The link to bring down");
+        var force = new Option<bool>("--force") { Description = "Send SIGKILL if pppd has not gone 10 s after SIGTERM" };
+        var command = new Command("disconnect", "Stop a link: SIGTERM to its pppd only (stops persist redials too)")
+        {
+            name,
+            force,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var ctx = app.ContextFor(parse);
+            return await Guard(ctx, async () =>
+            {
+                var outcome = await managerFor(ctx).DisconnectAsync(parse.GetValue(name)!, parse.GetValue(force), null,
+                    e => PrintProgress(ctx.Json ? ctx.Error : ctx.Out, e), cancellationToken);
+                if (ctx.Json) ctx.Out.WriteLine(JsonSerializer.Serialize(outcome, LinkStatusJsonContext.Default.DisconnectOutcome));
+                else ctx.Out.WriteLine(outcome.Message);
+                return outcome.Stopped ? ExitCodes.Ok : ExitCodes.Failure;
+            });
+        });
+        return command;
+    }
+
+    private static Command StatusVerb(CliApp app, Func<CliContext, LinkManager> managerFor)
+    {
+        var name = new Argument<string?>("NAME") { Description = "Only this link", Arity = ArgumentArity.ZeroOrOne };
+        var watch = new Option<bool>("--watch") { Description = "Refresh every second until Ctrl-C" };
+        var command = new Command("status", "Show running links: interface, addresses, MTU, traffic, routes, DNS, pid")
+        {
+            name,
+            watch,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var ctx = app.ContextFor(parse);
+            var only = parse.GetValue(name);
+            return await Guard(ctx, async () =>
+            {
+                var manager = managerFor(ctx);
+                IReadOnlyDictionary<string, InterfaceCounters>? previous = null;
+                var code = ExitCodes.Ok;
+                do
+                {
+                    var sample = await manager.StatusAsync(only, previous, cancellationToken);
+                    previous = sample.Counters;
+                    code = only is not null && sample.Links.All(l => l.State != LinkState.Up) ? ExitCodes.LinkDown : ExitCodes.Ok;
+                    PrintSample(ctx, sample, only, parse.GetValue(watch));
+                    if (!parse.GetValue(watch)) break;
+                    try
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        break;
+                    }
+                } while (!cancellationToken.IsCancellationRequested);
+                return code;
+            });
+        });
+        return command;
+    }
+
+    private static Command Explain(CliApp app, Func<CliContext, LinkManager> managerFor)
+    {
+        var name = NameArgument("The profile whose last failure to explain");
+        var command = new Command("explain", "Explain the last failure of a profile from its logs: cause, fix, evidence") { name };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var ctx = app.ContextFor(parse);
+            var link = parse.GetValue(name)!;
+            return await Guard(ctx, () =>
+            {
+                var explanation = managerFor(ctx).Explain(link);
+                if (explanation is null)
+                    return Task.FromResult(ctx.Fail(ExitCodes.NotFound,
+                        $"no attempt of {link} found (no ppptui record, no logfile, nothing in the syslog)\n  fix: dial it once with 'ppptui connect {link}', or add 'logfile /var/log/ppp-{link}.log' to its peers file"));
+                if (ctx.Json)
+                {
+                    ctx.Out.WriteLine(JsonSerializer.Serialize(explanation, LinkStatusJsonContext.Default.LinkExplanation));
+                    return Task.FromResult(ExitCodes.Ok);
+                }
+                var when = explanation.When is { } t ? " at " + t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "";
+                ctx.Out.WriteLine($"{link}: last attempt{when}, from {explanation.Source}");
+                if (explanation.Note is { } note) ctx.Out.WriteLine("  note: " + note);
+                if (explanation.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
+                else ctx.Out.WriteLine("  no failure in these lines: the last attempt looks fine");
+                if (explanation.ExitStatus is { } exit) ctx.Out.WriteLine($"  pppd exit status {exit}");
+                ctx.Out.WriteLine("  log:");
+                foreach (var line in explanation.Lines.TakeLast(40)) ctx.Out.WriteLine("    " + line);
+                return Task.FromResult(ExitCodes.Ok);
+            });
+        });
+        return command;
+    }
+
+    private static async Task<int> Guard(CliContext ctx, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (LinkRefusedException ex)
+        {
+            var code = ex.Refusal switch
+            {
+                LinkRefusal.InvalidName => ExitCodes.Usage,
+                LinkRefusal.NeedsRoot => ExitCodes.NeedsRoot,
+                _ => ExitCodes.NotFound,
+            };
+            return ctx.Fail(code, $"{ex.Message}\n  fix: {ex.Fix}");
+        }
+        catch (OperationCanceledException)
+        {
+            return ctx.Fail(ExitCodes.Failure, "interrupted");
+        }
+    }
+
+    private static void PrintProgress(TextWriter writer, LinkEvent e, bool finalBlockFollows = false)
+    {
+        switch (e)
+        {
+            case LinkStateChanged { New: LinkState.Down } or LinkNotice when finalBlockFollows:
+                break;
+            case LinkStateChanged change:
+                writer.WriteLine($"{change.Link}: {change.New.Describe()} - {change.Reason}");
+                break;
+            case LinkNotice { Diagnosis.Severity: not LinkDiagnosisSeverity.Info } notice:
+                writer.WriteLine($"{notice.Link}: warning: {notice.Diagnosis.Cause}");
+                break;
+        }
+    }
+
+    private static void PrintSample(CliContext ctx, StatusSample sample, string? only, bool watch)
+    {
+        if (watch && !ctx.Json && ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected)
+            ctx.Out.Write("\u001b[H\u001b[2J");
+        if (ctx.Json)
+        {
+            var json = only is not null && sample.Links.Count == 1
+                ? JsonSerializer.Serialize(sample.Links[0], Compact(watch).LinkStatus)
+                : JsonSerializer.Serialize(sample.Links.ToList(), Compact(watch).ListLinkStatus);
+            ctx.Out.WriteLine(json);
+            return;
+        }
+        if (sample.Links.Count == 0) ctx.Out.WriteLine("no links running");
+        foreach (var status in sample.Links) WriteStatus(ctx.Out, status);
+        if (watch) ctx.Out.WriteLine($"-- {DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, every 1 s; Ctrl-C to stop");
+    }
+
+    private static LinkStatusJsonContext Compact(bool watch) =>
+        !watch ? LinkStatusJsonContext.Default : CompactContext.Value;
+
+    private static readonly Lazy<LinkStatusJsonContext> CompactContext = new(() =>
+        new LinkStatusJsonContext(new JsonSerializerOptions(LinkStatusJsonContext.Default.Options) { WriteIndented = false }));
+
+    /// <summary>The plain-text status block of one link.</summary>
+    internal static void WriteStatus(TextWriter w, LinkStatus s)
+    {
+        var head = new List<string> { s.Name, s.State.Describe() };
+        if (s.Interface is not null) head.Add(s.Interface);
+        if (s.Pid is not null) head.Add($"pid {s.Pid}");
+        if (s.UptimeSeconds is { } up && s.State == LinkState.Up) head.Add("up " + Duration(up));
+        w.WriteLine(string.Join("  ", head));
+        if (s.Reason is not null) w.WriteLine($"  reason    {s.Reason}");
+        if (s.LocalAddress is not null)
+            w.WriteLine($"  address   {s.LocalAddress}{(s.PeerAddress is null ? "" : " peer " + s.PeerAddress)}");
+        if (s.Mtu is not null) w.WriteLine($"  mtu       {s.Mtu}{(s.MtuNote is null ? "" : $" ({s.MtuNote})")}");
+        if (s.RxBytes is not null)
+            w.WriteLine($"  traffic   rx {Bytes(s.RxBytes.Value)}{Rate(s.RxRate)}  tx {Bytes(s.TxBytes ?? 0)}{Rate(s.TxRate)}");
+        if (s.State == LinkState.Up)
+        {
+            for (var i = 0; i < s.Routes.Count; i++) w.WriteLine((i == 0 ? "  routes    " : "            ") + s.Routes[i]);
+            if (s.Routes.Count == 0) w.WriteLine("  routes    none through this link");
+            w.WriteLine($"  default   {(s.OwnsDefaultRoute ? "this link" : s.DefaultRouteDevice is null ? "no default route" : "via " + s.DefaultRouteDevice)}");
+            var manager = s.DnsManager switch
+            {
+                DnsManager.SystemdResolved => "systemd-resolved",
+                DnsManager.Resolvconf => "resolvconf",
+                _ => "resolv.conf",
+            };
+            var peer = s.PeerDns.Count == 0 ? "" :
+                $"; peer offered {string.Join(' ', s.PeerDns)}{(s.PeerDnsApplied == true ? ", in effect" : ", not in effect")}";
+            w.WriteLine($"  dns       {(s.Dns.Count == 0 ? "none" : string.Join(' ', s.Dns))} ({manager}{peer})");
+        }
+        if (s.Command is not null) w.WriteLine($"  command   {s.Command}");
+        foreach (var notice in s.Notices) WriteDiagnosis(w, notice, "  ");
+        if (s.Diagnosis is { } d) WriteDiagnosis(w, d, "  ");
+    }
+
+    private static void WriteDiagnosis(TextWriter w, LinkDiagnosis d, string indent)
+    {
+        var label = d.Severity switch
+        {
+            LinkDiagnosisSeverity.Failure => "cause",
+            LinkDiagnosisSeverity.Warning => "warning",
+            _ => "note",
+        };
+        w.WriteLine($"{indent}{label,-9} {d.Cause}");
+        w.WriteLine($"{indent}{"fix",-9} {d.Fix}");
+        if (d.Evidence is not null) w.WriteLine($"{indent}{"evidence",-9} {d.Evidence}");
+    }
+
+    private static string Duration(long seconds)
+    {
+        var t = TimeSpan.FromSeconds(seconds);
+        return t.TotalDays >= 1 ? $"{(int)t.TotalDays}d{t.Hours:00}h{t.Minutes:00}m"
+            : t.TotalHours >= 1 ? $"{t.Hours}h{t.Minutes:00}m{t.Seconds:00}s"
+            : $"{t.Minutes}m{t.Seconds:00}s";
+    }
+
+    private static string Bytes(double bytes)
+    {
+        string[] units = ["B", "kB", "MB", "GB", "TB"];
+        var unit = 0;
+        while (bytes >= 1000 && unit < units.Length - 1)
+        {
+            bytes /= 1000;
+            unit++;
+        }
+        return unit == 0 ? $"{bytes:0} B" : string.Create(CultureInfo.InvariantCulture, $"{bytes:0.0} {units[unit]}");
+    }
+
+    private static string Rate(double? rate) => rate is { } r ? $" ({Bytes(r)}/s)" : "";
+}

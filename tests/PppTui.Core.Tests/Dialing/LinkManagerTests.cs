@@ -1,0 +1,145 @@
+using PppTui.Core.Dialing;
+using PppTui.Core.Files;
+using PppTui.Core.Processes;
+
+namespace PppTui.Core.Tests.Dialing;
+
+public class LinkManagerTests
+{
+    private static LinkManager Manager(SystemPaths paths, FakeCommandRunner runner, bool isRoot, IProcessSignals? signals = null) =>
+        new(new LinkServices(paths, runner, signals ?? new FakeProcessSignals(), new PeerOptionsFileReader(paths),
+            new FakeLinkDiagnoser(), new FakeLogReader(), new PppdCommands("pppd"), () => isRoot, TimeProvider.System,
+            new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))));
+
+    [Fact]
+    public async Task Connect_and_disconnect_on_the_live_system_refuse_without_root_and_say_how()
+    {
+        var runner = new FakeCommandRunner();
+        var manager = Manager(new SystemPaths("/"), runner, isRoot: false);
+
+        var connect = await Assert.ThrowsAsync<LinkRefusedException>(() => manager.ConnectAsync("myvpn", TimeSpan.FromSeconds(1)));
+        var disconnect = await Assert.ThrowsAsync<LinkRefusedException>(() => manager.DisconnectAsync("myvpn", false));
+
+        Assert.Equal(LinkRefusal.NeedsRoot, connect.Refusal);
+        Assert.Contains("sudo ppptui connect myvpn", connect.Fix);
+        Assert.Equal(LinkRefusal.NeedsRoot, disconnect.Refusal);
+        Assert.Empty(runner.Specs);
+    }
+
+    [Fact]
+    public async Task Under_a_sandbox_root_the_root_check_does_not_apply()
+    {
+        using var sys = new FakeSystem();
+        var manager = Manager(sys.Paths, new FakeCommandRunner(), isRoot: false);
+
+        var refused = await Assert.ThrowsAsync<LinkRefusedException>(() => manager.ConnectAsync("myvpn", TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(LinkRefusal.NoSuchPeer, refused.Refusal);
+        Assert.Contains("ppptui new myvpn", refused.Fix);
+    }
+
+    [Fact]
+    public async Task A_bad_name_is_refused_before_anything_runs()
+    {
+        using var sys = new FakeSystem();
+        var runner = new FakeCommandRunner();
+        var manager = Manager(sys.Paths, runner, isRoot: true);
+
+        Assert.Equal(LinkRefusal.InvalidName,
+            (await Assert.ThrowsAsync<LinkRefusedException>(() => manager.ConnectAsync("../../bin/sh", TimeSpan.FromSeconds(1)))).Refusal);
+        Assert.Equal(LinkRefusal.InvalidName, Assert.Throws<LinkRefusedException>(() => manager.Explain("a/b")).Refusal);
+        Assert.Empty(runner.Specs);
+    }
+
+    [Fact]
+    public async Task Disconnecting_a_link_that_is_not_running_is_refused_as_not_running()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
+
+        var refused = await Assert.ThrowsAsync<LinkRefusedException>(() => Manager(sys.Paths, new FakeCommandRunner(), true).DisconnectAsync("myvpn", false));
+
+        Assert.Equal(LinkRefusal.NotRunning, refused.Refusal);
+    }
+
+    [Fact]
+    public async Task Status_of_a_profile_that_is_not_running_is_down_with_its_last_failure()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
+        new DialAttemptStore(sys.Paths).Save(new DialAttempt
+        {
+            Name = "myvpn", StartedAt = DateTimeOffset.UnixEpoch, Outcome = LinkState.Down, Reason = "wrong password",
+        });
+        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true);
+
+        var status = (await manager.StatusAsync("myvpn")).Links.Single();
+
+        Assert.Equal(LinkState.Down, status.State);
+        Assert.Equal("not running; the last dial failed: wrong password", status.Reason);
+        Assert.Equal(LinkRefusal.NoSuchPeer, (await Assert.ThrowsAsync<LinkRefusedException>(() => manager.StatusAsync("nothing"))).Refusal);
+    }
+
+    [Fact]
+    public async Task Status_of_everything_lists_each_running_link()
+    {
+        using var sys = new FakeSystem()
+            .Pppd(9001, "call", "myvpn").LinkPidFile("myvpn", 9001, "ppp0").Interface("ppp0")
+            .Pppd(9002, "call", "dsl");
+        var runner = new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")) };
+
+        var links = (await Manager(sys.Paths, runner, true).StatusAsync()).Links;
+
+        Assert.Equal([("dsl", LinkState.Connecting), ("myvpn", LinkState.Up)], links.Select(l => (l.Name, l.State)).OrderBy(x => x.Name));
+    }
+
+    [Fact]
+    public async Task Peer_dns_ignored_by_systemd_resolved_can_be_applied_to_the_link()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\n")
+            .Pppd(9003, "call", "myvpn").LinkPidFile("myvpn", 9003, "ppp0").Interface("ppp0")
+            .File_("/etc/resolv.conf", "nameserver 127.0.0.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"), "Link 5 (ppp0):\n"),
+        };
+        var manager = Manager(sys.Paths, runner, true);
+        Assert.Equal("peer-dns-ignored-resolved", (await manager.StatusAsync("myvpn")).Links.Single().Notices.Single(n => n.Code.StartsWith("peer-dns")).Code);
+
+        await manager.ApplyPeerDnsAsync("myvpn");
+
+        Assert.Equal(["dns", "ppp0", "198.51.100.53"], runner.Specs.Last().Arguments);
+        Assert.Equal("resolvectl", runner.Specs.Last().Program);
+    }
+
+    [Fact]
+    public async Task Applying_peer_dns_with_a_plain_resolv_conf_is_refused_with_the_line_to_add()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\n")
+            .Pppd(9004, "call", "myvpn").LinkPidFile("myvpn", 9004, "ppp0").Interface("ppp0")
+            .File_("/etc/resolv.conf", "nameserver 192.0.2.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+        var runner = new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")) };
+
+        var refused = await Assert.ThrowsAsync<LinkRefusedException>(() => Manager(sys.Paths, runner, true).ApplyPeerDnsAsync("myvpn"));
+
+        Assert.Equal(LinkRefusal.NotApplicable, refused.Refusal);
+        Assert.Contains("nameserver 198.51.100.53", refused.Fix);
+    }
+
+    [Fact]
+    public async Task A_dial_through_a_monitor_reaches_its_subscribers_once()
+    {
+        using var sys = new FakeSystem().Peer("dsl", "plugin rp-pppoe.so\nnic-eth0\n");
+        var runner = new FakeCommandRunner();
+        runner.Stream = (_, _) => FakeCommandRunner.Script([new CommandStarted(1), new CommandOutputLine("Timeout waiting for PADO packets", false), new CommandExited(1)]);
+        var manager = Manager(sys.Paths, runner, true);
+        var monitor = manager.CreateMonitor();
+        var seen = new List<LinkEvent>();
+        monitor.Changed += seen.Add;
+
+        var outcome = await manager.ConnectAsync("dsl", TimeSpan.FromSeconds(5), monitor: monitor);
+
+        Assert.Equal(LinkState.Down, outcome.State);
+        Assert.Single(seen.OfType<LinkDown>());
+        Assert.Empty(await monitor.PollAsync());
+        Assert.Equal(LinkState.Down, monitor.StateOf("dsl"));
+    }
+}

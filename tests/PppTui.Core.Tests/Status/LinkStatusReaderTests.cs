@@ -1,0 +1,194 @@
+using PppTui.Core.Dialing;
+using PppTui.Core.Status;
+using PppTui.Core.Tests.Dialing;
+
+namespace PppTui.Core.Tests.Status;
+
+public class LinkStatusReaderTests
+{
+    private const string SeedPeer = "linkname myvpn\npty \"pptp vpn.example.com --nolaunchpppd\"\nusepeerdns\nrequire-mppe-128\ndefaultroute\nmtu 1416\n";
+
+    private static FakeSystem UpPptp() => new FakeSystem()
+        .Peer("myvpn", SeedPeer)
+        .Pppd(7001, "call", "myvpn", "updetach", "linkname", "myvpn")
+        .LinkPidFile("myvpn", 7001, "ppp0").InterfacePidFile("ppp0", 7001)
+        .Interface("ppp0", mtu: 1412, rx: 5000, tx: 2000)
+        .File_("/etc/resolv.conf", "nameserver 192.0.2.53\n")
+        .File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+
+    private static FakeCommandRunner Runner(string routes) => new()
+    {
+        Run = FakeCommandRunner.Ip(routes, iface => IpJson.PppAddress(iface, "198.51.100.10", "198.51.100.1")),
+    };
+
+    [Fact]
+    public async Task An_up_link_shows_interface_addresses_mtu_reason_routes_default_owner_dns_and_pid()
+    {
+        using var sys = UpPptp();
+        var routes = IpJson.Routes(IpJson.PeerRoute("198.51.100.1", "ppp0", "198.51.100.10"),
+            """{"dst":"default","dev":"ppp0","scope":"link","metric":0,"flags":[]}""");
+        var reader = new LinkStatusReader(sys.Paths, Runner(routes), new PeerOptionsFileReader(sys.Paths));
+
+        var status = Assert.Single((await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links);
+
+        Assert.Equal(LinkState.Up, status.State);
+        Assert.Equal("myvpn", status.Name);
+        Assert.Equal(7001, status.Pid);
+        Assert.Equal("ppp0", status.Interface);
+        Assert.Equal("198.51.100.10", status.LocalAddress);
+        Assert.Equal("198.51.100.1", status.PeerAddress);
+        Assert.Equal(1412, status.Mtu);
+        Assert.Equal(1416, status.ConfiguredMtu);
+        Assert.Equal("1416 configured, 1412 after MPPE (MPPE takes 4 bytes)", status.MtuNote);
+        Assert.Equal(5000, status.RxBytes);
+        Assert.Equal(2000, status.TxBytes);
+        Assert.Null(status.RxRate);
+        Assert.Equal(["198.51.100.1 dev ppp0 proto kernel scope link src 198.51.100.10", "default dev ppp0 scope link metric 0"], status.Routes);
+        Assert.True(status.OwnsDefaultRoute);
+        Assert.Equal("ppp0", status.DefaultRouteDevice);
+        Assert.Equal(["198.51.100.53"], status.PeerDns);
+        Assert.False(status.PeerDnsApplied);
+        Assert.Equal("peer-dns-not-merged", Assert.Single(status.Notices).Code);
+        Assert.NotNull(status.UpSince);
+        Assert.NotNull(status.UptimeSeconds);
+    }
+
+    [Fact]
+    public async Task A_link_that_lost_the_default_route_to_eth0_carries_the_route_trap()
+    {
+        using var sys = UpPptp().File_("/etc/resolv.conf", "nameserver 198.51.100.53\n");
+        var reader = new LinkStatusReader(sys.Paths, Runner(IpJson.Routes()), new PeerOptionsFileReader(sys.Paths));
+
+        var status = (await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links.Single();
+
+        Assert.False(status.OwnsDefaultRoute);
+        Assert.Equal("eth0", status.DefaultRouteDevice);
+        Assert.True(status.PeerDnsApplied);
+        Assert.Equal("default-route-not-added", Assert.Single(status.Notices).Code);
+    }
+
+    [Fact]
+    public async Task Rates_come_from_the_previous_sample()
+    {
+        using var sys = UpPptp();
+        var time = new SteppingTime(DateTimeOffset.UnixEpoch.AddYears(50));
+        var reader = new LinkStatusReader(sys.Paths, Runner(IpJson.Routes()), new PeerOptionsFileReader(sys.Paths), time);
+        var first = await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan());
+        sys.Interface("ppp0", mtu: 1412, rx: 7000, tx: 2500);
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        var second = await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan(), first.Counters);
+
+        Assert.Equal(1000, second.Links.Single().RxRate);
+        Assert.Equal(250, second.Links.Single().TxRate);
+    }
+
+    [Fact]
+    public async Task Under_systemd_resolved_the_links_own_servers_are_the_ones_in_effect()
+    {
+        using var sys = UpPptp().File_("/etc/resolv.conf", "nameserver 127.0.0.53\n");
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")),
+                i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"), "Link 5 (ppp0): 198.51.100.53\n"),
+        };
+        var reader = new LinkStatusReader(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths));
+
+        var status = (await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links.Single();
+
+        Assert.Equal(DnsManager.SystemdResolved, status.DnsManager);
+        Assert.Equal(["198.51.100.53"], status.Dns);
+        Assert.True(status.PeerDnsApplied);
+        Assert.Contains(runner.Specs, s => s.Program == "resolvectl" && s.Arguments.SequenceEqual(["dns", "ppp0"]));
+    }
+
+    [Fact]
+    public async Task A_pppd_without_interface_yet_is_connecting_and_one_between_persist_attempts_is_redialing()
+    {
+        using var sys = new FakeSystem()
+            .Peer("dsl", "plugin rp-pppoe.so\nnic-eth0\npersist\n")
+            .Pppd(7002, "call", "dsl", "updetach", "linkname", "dsl")
+            .Peer("gprs", "/dev/ttyUSB0\n")
+            .Pppd(7003, "call", "gprs", "updetach", "linkname", "gprs").LinkPidFile("gprs", 7003, null);
+        var reader = new LinkStatusReader(sys.Paths, Runner(IpJson.Routes()), new PeerOptionsFileReader(sys.Paths));
+
+        var links = (await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links;
+
+        Assert.Equal(LinkState.Redialing, links.Single(l => l.Name == "dsl").State);
+        Assert.Equal(LinkState.Connecting, links.Single(l => l.Name == "gprs").State);
+        Assert.Contains("no interface yet", links.Single(l => l.Name == "gprs").Reason);
+    }
+
+    [Fact]
+    public async Task An_interface_without_an_address_is_still_negotiating()
+    {
+        using var sys = UpPptp().Interface("ppp0", flags: 0x1090);
+        var runner = new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes(), IpJson.NoAddress) };
+        var reader = new LinkStatusReader(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths));
+
+        var status = (await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links.Single();
+
+        Assert.Equal(LinkState.Connecting, status.State);
+        Assert.Null(status.LocalAddress);
+        Assert.Empty(status.Notices);
+    }
+
+    [Fact]
+    public async Task A_pppd_killed_with_sigkill_shows_down_with_its_stale_pid_files_as_evidence()
+    {
+        using var sys = new FakeSystem().LinkPidFile("myvpn", 7004, "ppp0").InterfacePidFile("ppp0", 7004);
+        var reader = new LinkStatusReader(sys.Paths, Runner(IpJson.Routes()), new PeerOptionsFileReader(sys.Paths));
+
+        var status = Assert.Single((await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links);
+
+        Assert.Equal(LinkState.Down, status.State);
+        Assert.Contains("SIGKILL", status.Reason);
+        Assert.Equal("pppd-vanished", status.Diagnosis!.Code);
+        Assert.Contains("ppp-myvpn.pid", status.Diagnosis.Evidence);
+    }
+
+    [Fact]
+    public async Task Two_links_each_show_their_own_interface_and_routes()
+    {
+        using var sys = UpPptp()
+            .Peer("dsl", "plugin rp-pppoe.so\nnic-eth0\n")
+            .Pppd(7005, "call", "dsl", "updetach", "linkname", "dsl").LinkPidFile("dsl", 7005, "ppp1").InterfacePidFile("ppp1", 7005)
+            .Interface("ppp1", mtu: 1492);
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(
+                IpJson.Routes(IpJson.PeerRoute("198.51.100.1", "ppp0", "198.51.100.10"), IpJson.PeerRoute("203.0.113.1", "ppp1", "203.0.113.10")),
+                i => i == "ppp0" ? IpJson.PppAddress("ppp0", "198.51.100.10", "198.51.100.1") : IpJson.PppAddress("ppp1", "203.0.113.10", "203.0.113.1", 1492)),
+        };
+        var reader = new LinkStatusReader(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths));
+
+        var links = (await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links;
+
+        var vpn = links.Single(l => l.Name == "myvpn");
+        var dsl = links.Single(l => l.Name == "dsl");
+        Assert.Equal(("ppp0", "198.51.100.10"), (vpn.Interface, vpn.LocalAddress));
+        Assert.Equal(("ppp1", "203.0.113.10"), (dsl.Interface, dsl.LocalAddress));
+        Assert.All(vpn.Routes, r => Assert.Contains("dev ppp0", r));
+        Assert.All(dsl.Routes, r => Assert.Contains("dev ppp1", r));
+        Assert.Equal(1, runner.Specs.Count(s => s.Arguments.Contains("route")));
+    }
+
+    [Fact]
+    public void Status_serialises_to_json_with_readable_states()
+    {
+        var status = new LinkStatus { Name = "myvpn", State = LinkState.Up, DnsManager = DnsManager.SystemdResolved, Mtu = 1412 };
+
+        var json = System.Text.Json.JsonSerializer.Serialize(status, LinkStatusJsonContext.Default.LinkStatus);
+
+        Assert.Contains("\"state\": \"Up\"", json);
+        Assert.Contains("\"dnsManager\": \"SystemdResolved\"", json);
+        Assert.Contains("\"mtu\": 1412", json);
+    }
+
+    internal sealed class SteppingTime(DateTimeOffset start) : TimeProvider
+    {
+        private DateTimeOffset _now = start;
+        public void Advance(TimeSpan by) => _now += by;
+        public override DateTimeOffset GetUtcNow() => _now;
+    }
+}

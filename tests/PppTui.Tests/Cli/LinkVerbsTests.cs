@@ -1,0 +1,309 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using PppTui.Cli;
+using PppTui.Core.Dialing;
+using PppTui.Core.Files;
+using PppTui.Core.Processes;
+
+namespace PppTui.Tests.Cli;
+
+public sealed class LinkVerbsTests : IDisposable
+{
+    private const string SeedPeer = "linkname myvpn\npty \"pptp vpn.example.com --nolaunchpppd\"\nusepeerdns\nrequire-mppe-128\ndefaultroute\nmtu 1416\n";
+
+    private static readonly string[] PptpUp =
+    [
+        "Using interface ppp0",
+        "Connect: ppp0 <--> /dev/pts/1",
+        "CHAP authentication succeeded",
+        "MPPE 128-bit stateless compression enabled",
+        "local  IP address 198.51.100.10",
+        "remote IP address 198.51.100.1",
+        "primary   DNS address 198.51.100.53",
+    ];
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ppptui-cli-" + Guid.NewGuid().ToString("N"));
+    private readonly ScriptedRunner _runner = new();
+    private readonly RecordingSignals _signals = new();
+    private bool _isRoot = true;
+
+    public LinkVerbsTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "etc/ppp/peers"));
+        Directory.CreateDirectory(Path.Combine(_root, "run"));
+        Directory.CreateDirectory(Path.Combine(_root, "proc"));
+        File.WriteAllText(Path.Combine(_root, "etc/ppp/peers/myvpn"), SeedPeer);
+        File.WriteAllText(Path.Combine(_root, "etc/resolv.conf"), "nameserver 198.51.100.53\n");
+        _runner.Routes = """[{"dst":"default","dev":"ppp0","scope":"link","flags":[]}]""";
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private (int Code, string Out, string Err) Run(params string[] args) => RunAsync(CancellationToken.None, args).GetAwaiter().GetResult();
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var app = new CliApp(new CliIO(output, error, new StringReader(""), false), _runner);
+        var root = new RootCommand();
+        root.Options.Add(app.Globals.Root);
+        root.Options.Add(app.Globals.Json);
+        foreach (var verb in LinkVerbs.Create(app, ctx => new LinkManager(new LinkServices(ctx.Paths, ctx.Runner, _signals,
+                     new PeerOptionsFileReader(ctx.Paths), new ExitStatusDiagnoser(), new EmptyLog(), new PppdCommands("pppd"),
+                     () => _isRoot, TimeProvider.System, new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))))))
+            root.Subcommands.Add(verb);
+        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private void RunningPppd(int pid, string name, string? iface)
+    {
+        var proc = Path.Combine(_root, "proc", pid.ToString());
+        Directory.CreateDirectory(proc);
+        File.WriteAllText(Path.Combine(proc, "cmdline"), $"/usr/sbin/pppd\0call\0{name}\0updetach\0");
+        if (iface is null) return;
+        File.WriteAllText(Path.Combine(_root, "run", $"ppp-{name}.pid"), $"{pid}\n{iface}\n");
+        File.WriteAllText(Path.Combine(_root, "run", $"{iface}.pid"), $"{pid}\n");
+        var net = Path.Combine(_root, "sys/class/net", iface, "statistics");
+        Directory.CreateDirectory(net);
+        File.WriteAllText(Path.Combine(_root, "sys/class/net", iface, "mtu"), "1412\n");
+        File.WriteAllText(Path.Combine(_root, "sys/class/net", iface, "flags"), "0x10d1\n");
+        File.WriteAllText(Path.Combine(net, "rx_bytes"), "2048\n");
+        File.WriteAllText(Path.Combine(net, "tx_bytes"), "1024\n");
+    }
+
+    [Fact]
+    public void Connect_prints_each_state_and_the_up_status_and_exits_0()
+    {
+        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
+
+        var (code, output, _) = Run("--root", _root, "connect", "myvpn", "--wait", "10");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("myvpn: starting", output);
+        Assert.Contains("myvpn: connecting (LCP) - Using interface ppp0", output);
+        Assert.Contains("myvpn: negotiating IP", output);
+        Assert.Contains("myvpn: up - IP address 198.51.100.10 on ppp0", output);
+        Assert.Contains("address   198.51.100.10 peer 198.51.100.1", output);
+        Assert.Contains("mtu       1412 (1416 configured, 1412 after MPPE (MPPE takes 4 bytes))", output);
+        Assert.Contains("default   this link", output);
+        Assert.Contains("pid 101", output);
+        Assert.Equal(["call", "myvpn", "updetach"], _runner.DialSpecs.Single().Arguments);
+    }
+
+    [Fact]
+    public void Connect_with_json_prints_only_the_final_status_on_stdout()
+    {
+        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
+
+        var (code, output, error) = Run("--root", _root, "--json", "connect", "myvpn");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("Up", json.RootElement.GetProperty("state").GetString());
+        Assert.Equal("ppp0", json.RootElement.GetProperty("interface").GetString());
+        Assert.Equal(1412, json.RootElement.GetProperty("mtu").GetInt32());
+        Assert.Equal("198.51.100.53", json.RootElement.GetProperty("dns")[0].GetString());
+        Assert.Contains("myvpn: connecting", error);
+    }
+
+    [Fact]
+    public void A_failed_connect_exits_link_down_with_cause_fix_and_evidence()
+    {
+        _runner.Dial =
+        [
+            new CommandStarted(100), new CommandOutputLine("Using interface ppp0", false),
+            new CommandOutputLine("MS-CHAP authentication failed: E=691 Authentication failure", false),
+            new CommandOutputLine("CHAP authentication failed", false), new CommandExited(19),
+        ];
+
+        var (code, output, _) = Run("--root", _root, "connect", "myvpn");
+
+        Assert.Equal(ExitCodes.LinkDown, code);
+        Assert.Contains("myvpn: down: We failed to authenticate", output);
+        Assert.Contains("fix       Check the user and the secret in chap-secrets", output);
+        Assert.Contains("evidence  CHAP authentication failed", output);
+        Assert.Contains("pppd exit status 19", output);
+    }
+
+    [Fact]
+    public void Connect_without_root_on_the_live_system_exits_needs_root_and_runs_nothing()
+    {
+        _isRoot = false;
+
+        var (code, _, error) = Run("connect", "myvpn");
+
+        Assert.Equal(ExitCodes.NeedsRoot, code);
+        Assert.Contains("connect needs root", error);
+        Assert.Contains("sudo ppptui connect myvpn", error);
+        Assert.Empty(_runner.DialSpecs);
+    }
+
+    [Fact]
+    public void Connect_to_an_unknown_profile_exits_not_found_and_a_bad_name_exits_usage()
+    {
+        Assert.Equal(ExitCodes.NotFound, Run("--root", _root, "connect", "nosuch").Code);
+        Assert.Equal(ExitCodes.Usage, Run("--root", _root, "connect", "../x").Code);
+        Assert.Equal(ExitCodes.Usage, Run("--root", _root, "connect", "myvpn", "--wait", "0").Code);
+    }
+
+    [Fact]
+    public void Disconnect_sends_sigterm_to_the_links_pppd_and_exits_0()
+    {
+        RunningPppd(200, "myvpn", "ppp0");
+        _signals.OnTerm = pid => Directory.Delete(Path.Combine(_root, "proc", pid.ToString()), true);
+
+        var (code, output, _) = Run("--root", _root, "disconnect", "myvpn");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal([(200, ProcessSignal.Terminate)], _signals.Sent);
+        Assert.Contains("myvpn is down: pppd (pid 200) stopped", output);
+    }
+
+    [Fact]
+    public void Disconnect_of_a_link_that_is_not_running_exits_not_found()
+    {
+        var (code, _, error) = Run("--root", _root, "disconnect", "myvpn");
+
+        Assert.Equal(ExitCodes.NotFound, code);
+        Assert.Contains("myvpn is not running", error);
+        Assert.Empty(_signals.Sent);
+    }
+
+    [Fact]
+    public void Status_lists_running_links_and_says_so_when_there_are_none()
+    {
+        Assert.Contains("no links running", Run("--root", _root, "status").Out);
+
+        RunningPppd(300, "myvpn", "ppp0");
+        var (code, output, _) = Run("--root", _root, "status");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("myvpn  up  ppp0  pid 300", output);
+        Assert.Contains("traffic   rx 2.0 kB  tx 1.0 kB", output);
+        Assert.Contains("dns       198.51.100.53", output);
+    }
+
+    [Fact]
+    public async Task Status_watch_refreshes_every_second_until_cancelled_with_rates_from_the_second_sample()
+    {
+        RunningPppd(302, "myvpn", "ppp0");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(3500));
+
+        var (code, output, _) = await RunAsync(stop.Token, "--root", _root, "status", "--watch");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var refreshes = output.Split("Ctrl-C to stop").Length - 1;
+        Assert.True(refreshes >= 2, output);
+        Assert.Contains("rx 2.0 kB (0 B/s)", output);
+    }
+
+    [Fact]
+    public void Status_of_one_link_that_is_down_exits_link_down_and_json_gives_an_object()
+    {
+        var (code, output, _) = Run("--root", _root, "--json", "status", "myvpn");
+
+        Assert.Equal(ExitCodes.LinkDown, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("Down", json.RootElement.GetProperty("state").GetString());
+        Assert.Equal("not running", json.RootElement.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void Status_json_of_everything_is_an_array()
+    {
+        RunningPppd(301, "myvpn", "ppp0");
+
+        var (code, output, _) = Run("--root", _root, "--json", "status");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("myvpn", json.RootElement[0].GetProperty("name").GetString());
+        Assert.Equal(301, json.RootElement[0].GetProperty("pid").GetInt32());
+    }
+
+    [Fact]
+    public void Explain_tells_the_last_failure_and_exits_not_found_when_there_is_none()
+    {
+        Assert.Equal(ExitCodes.NotFound, Run("--root", _root, "explain", "myvpn").Code);
+        _runner.Dial = [new CommandStarted(100), new CommandOutputLine("LCP: timeout sending Config-Requests", false), new CommandExited(10)];
+        Run("--root", _root, "connect", "myvpn");
+
+        var (code, output, _) = Run("--root", _root, "explain", "myvpn");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("myvpn: last attempt", output);
+        Assert.Contains("PPP negotiation failed", output);
+        Assert.Contains("pppd exit status 10", output);
+        Assert.Contains("    LCP: timeout sending Config-Requests", output);
+    }
+
+    [Fact]
+    public void The_app_registers_the_link_verbs_with_their_options()
+    {
+        var app = new CliApp(new CliIO(new StringWriter(), new StringWriter(), new StringReader(""), false), _runner);
+        var root = app.BuildRoot();
+
+        Assert.Empty(root.Parse(["connect", "myvpn", "--wait", "30"]).Errors);
+        Assert.Empty(root.Parse(["disconnect", "myvpn", "--force"]).Errors);
+        Assert.Empty(root.Parse(["status", "--watch"]).Errors);
+        Assert.Empty(root.Parse(["status", "myvpn", "--json"]).Errors);
+        Assert.Empty(root.Parse(["explain", "myvpn"]).Errors);
+        Assert.NotEmpty(root.Parse(["connect"]).Errors);
+    }
+
+    private sealed class ScriptedRunner : ICommandRunner
+    {
+        public string Routes { get; set; } = "[]";
+        public CommandEvent[] Dial { get; set; } = [new CommandExited(1)];
+        public Action? BeforeExit { get; set; }
+        public List<CommandSpec> DialSpecs { get; } = [];
+
+        public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken = default)
+        {
+            var output = spec.Arguments.Contains("route") ? Routes
+                : spec.Arguments.Contains("addr")
+                    ? $$"""[{"ifname":"{{spec.Arguments[^1]}}","flags":["POINTOPOINT","UP","LOWER_UP"],"mtu":1412,"addr_info":[{"family":"inet","local":"198.51.100.10","address":"198.51.100.1","prefixlen":32}]}]"""
+                    : "";
+            return Task.FromResult(new CommandResult(0, output, "", TimeSpan.Zero));
+        }
+
+        public async IAsyncEnumerable<CommandEvent> StreamAsync(CommandSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            DialSpecs.Add(spec);
+            foreach (var e in Dial)
+            {
+                await Task.Yield();
+                if (e is CommandExited) BeforeExit?.Invoke();
+                yield return e;
+            }
+        }
+    }
+
+    private sealed class RecordingSignals : IProcessSignals
+    {
+        public List<(int, ProcessSignal)> Sent { get; } = [];
+        public Action<int>? OnTerm { get; set; }
+        private readonly HashSet<int> _dead = [];
+
+        public SignalResult Send(int pid, ProcessSignal signal)
+        {
+            Sent.Add((pid, signal));
+            _dead.Add(pid);
+            OnTerm?.Invoke(pid);
+            return SignalResult.Sent;
+        }
+
+        public bool IsAlive(int pid) => !_dead.Contains(pid);
+    }
+
+    private sealed class EmptyLog : IPppLogReader
+    {
+        public string Source => "/var/log/syslog";
+        public IReadOnlyList<PppLogEntry> ReadRecent(int maxEntries) => [];
+    }
+}
