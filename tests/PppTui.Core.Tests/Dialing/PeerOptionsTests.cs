@@ -94,14 +94,6 @@ public class PeerOptionsTests
     }
 
     [Fact]
-    public void Words_follow_pppds_quoting_comment_and_escape_rules()
-    {
-        var words = PeerOptionsFileReader.Words("te\"st\"1 vpn#x comment\nconnect 'chat -f a\\sb' name DOMAIN\\\\user \\x41\\101 a\\\nb\r\n");
-
-        Assert.Equal(["test1", "vpn", "connect", "chat -f a b", "name", "DOMAIN\\user", "AA", "ab"], words);
-    }
-
-    [Fact]
     public void Every_peers_file_of_the_corpus_reads_into_options()
     {
         using var sys = new FakeSystem();
