@@ -48,15 +48,22 @@ public sealed class LogSourceDetector
     private readonly SystemPaths _paths;
     private readonly LogReaderIdentity _identity;
     private readonly Func<string, bool> _programExists;
+    private readonly Func<string, bool> _canRead;
+    private readonly IReadOnlyList<string> _systemJournalDirectories;
 
     /// <param name="paths">The root everything lives under.</param>
     /// <param name="identity">Who reads; defaults to the current process.</param>
     /// <param name="programExists">Whether a program is on PATH; defaults to a PATH search.</param>
-    public LogSourceDetector(SystemPaths paths, LogReaderIdentity? identity = null, Func<string, bool>? programExists = null)
+    /// <param name="canRead">Whether a file can be opened for reading; defaults to trying it.</param>
+    /// <param name="systemJournalDirectories">Where the live system keeps its journal; defaults to /var/log/journal and /run/log/journal.</param>
+    public LogSourceDetector(SystemPaths paths, LogReaderIdentity? identity = null, Func<string, bool>? programExists = null,
+        Func<string, bool>? canRead = null, IReadOnlyList<string>? systemJournalDirectories = null)
     {
         _paths = paths;
         _identity = identity ?? LogReaderIdentity.Current();
         _programExists = programExists ?? OnPath;
+        _canRead = canRead ?? CanRead;
+        _systemJournalDirectories = systemJournalDirectories ?? ["/var/log/journal", "/run/log/journal"];
     }
 
     /// <summary>Decides for a request: "auto", "journal", or a path (absolute, or relative to the working directory).</summary>
@@ -78,7 +85,7 @@ public sealed class LogSourceDetector
                     $"{path} does not exist yet (nothing logged yet); waiting for it to appear"));
             return LogSourceDecision.Fail($"{path} does not exist" + (explicitRequest ? "." : ": nothing has been logged there yet."), notFound: true);
         }
-        if (!CanRead(path))
+        if (!_canRead(path))
             return LogSourceDecision.Fail($"{path} exists but {_identity.UserName} may not read it: " + AccessAdvice(path));
         return LogSourceDecision.Use(new LogSourcePlan(LogSourceKind.File, path, path, null, format, $"reading {path}"));
     }
@@ -95,7 +102,7 @@ public sealed class LogSourceDetector
         var fileProblems = new List<string>();
         foreach (var file in candidates)
         {
-            if (CanRead(file))
+            if (_canRead(file))
                 return LogSourceDecision.Use(new LogSourcePlan(LogSourceKind.File, file, file, null, LogLineFormat.Syslog,
                     $"reading {file} ({journalProblem})"));
             fileProblems.Add($"{file} exists but {_identity.UserName} may not read it: {AccessAdvice(file)}");
@@ -116,7 +123,7 @@ public sealed class LogSourceDetector
         }
         if (_paths.IsSystemRoot)
         {
-            var dirs = new[] { "/var/log/journal", "/run/log/journal" }.Where(Directory.Exists).ToList();
+            var dirs = _systemJournalDirectories.Where(Directory.Exists).ToList();
             if (dirs.Count == 0)
             {
                 problem = "there is no systemd journal (/var/log/journal and /run/log/journal are missing; journald is not running)";
@@ -135,10 +142,14 @@ public sealed class LogSourceDetector
         foreach (var dir in new[] { _paths.Under("/var/log/journal"), _paths.Under("/run/log/journal") })
         {
             if (!Directory.Exists(dir)) continue;
-            var hasFiles = Directory.EnumerateFiles(dir, "*.journal", SearchOption.AllDirectories).Any();
-            if (hasFiles)
-                return new LogSourcePlan(LogSourceKind.Journal, "the journal in " + dir, null, dir, LogLineFormat.Syslog,
-                    "reading the journal files in " + dir);
+            // journalctl -D reads one directory: the one holding the files (journald puts them in a machine-id folder).
+            var file = Directory.EnumerateFiles(dir, "*.journal", SearchOption.AllDirectories).FirstOrDefault();
+            if (file is not null)
+            {
+                var holder = Path.GetDirectoryName(file)!;
+                return new LogSourcePlan(LogSourceKind.Journal, "the journal in " + holder, null, holder, LogLineFormat.Syslog,
+                    "reading the journal files in " + holder);
+            }
         }
         problem = $"there is no journal under {_paths.Root} (var/log/journal or run/log/journal)";
         return null;

@@ -66,11 +66,13 @@ public sealed class SyslogLineParser
     public LogLine Parse(ReadOnlySpan<char> raw, long alreadyCut = 0)
     {
         var text = LogText.Clean(raw, alreadyCut, out var truncated);
-        return Parse(text, truncated);
+        return ParseClean(text, truncated);
     }
 
-    /// <summary>Parses a line that is already clean (see <see cref="LogText.Clean(ReadOnlySpan{char}, long)"/>).</summary>
-    public LogLine Parse(string text, bool truncated = false)
+    /// <summary>Parses one line given as a string (made safe first, like any other).</summary>
+    public LogLine Parse(string raw) => Parse(raw.AsSpan());
+
+    private LogLine ParseClean(string text, bool truncated)
     {
         if (_format == LogLineFormat.Bare)
             return Finish(null, null, BareProgram, null, text, text, truncated);
