@@ -190,10 +190,11 @@ internal static class BackwardBlockReader
             int completeEnd = total;
             long dropped = carryDropped;
 
-            // New carry: the start of this region, a line that began in an earlier block.
-            carryLength = completeStart > 0 ? completeStart - 1 : 0;
+            // New carry: the start of this region (with its '\n', so that an empty line stays a
+            // line), the end of a line that began in an earlier block. Of a huge one keep the start.
+            carryLength = Math.Min(completeStart, MaxCarry);
+            carryDropped = completeStart - carryLength;
             if (carryLength > 0) buffer.AsSpan(0, carryLength).CopyTo(carry);
-            carryDropped = 0;
 
             if (completeEnd == completeStart) continue;
             if (dropped > 0)
