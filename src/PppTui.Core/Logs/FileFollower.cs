@@ -59,6 +59,20 @@ public sealed class FileFollower
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                if (current is null && first && startIdentity is { } expected && UnixFile.Identify(path) is { } atStart
+                    && (atStart.Inode != expected.Inode || atStart.Device != expected.Device))
+                {
+                    // Rotated between the backlog and now: finish the old file (found by identity among
+                    // the rotated ones) from where the backlog stopped, then take the new one from its start.
+                    var old = _source.RotatedFiles().FirstOrDefault(f => UnixFile.Identify(f) is { } id && id.Inode == expected.Inode && id.Device == expected.Device);
+                    if (old is not null && TryOpen(old, startOffset, null) is { } oldFile)
+                    {
+                        previous = oldFile;
+                        previousUntil = DateTime.UtcNow + _options.RotationGrace;
+                    }
+                    startOffset = 0;
+                    startIdentity = null;
+                }
                 if (current is null)
                 {
                     current = TryOpen(path, first ? startOffset : 0, first ? startIdentity : null);
