@@ -201,7 +201,7 @@ public static partial class DiagnosisCatalog
         R("peer-dead", F, 80, "echo-requests", NoEchoResponse(), (m, _) => (
             $"The other end stopped answering: {m.Groups[1].Value} LCP echo requests went unanswered.",
             "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
-        R("peer-dead", F, 70, "appears to be disconnected", LinkDisconnected(), (_, _) => (
+        R("peer-dead", F, 70, "Serial link appears to be disconnected", LinkDisconnected(), (_, _) => (
             "The link appears to be dead: the peer stopped answering LCP echo requests.",
             "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
         R("peer-refused-auth", F, 100, "peer refused to authenticate", PeerRefusedAuth(), (_, ctx) => (
@@ -243,7 +243,7 @@ public static partial class DiagnosisCatalog
         R("mppe-no-mschap", F, 100, "MPPE required, but MS-CHAP", MppeNoMsChap(), (_, _) => (
             "MPPE keys come from MS-CHAPv2, but another authentication method was used, so there are no keys.",
             "Add refuse-pap, refuse-chap, refuse-eap (and refuse-mschap) so only MS-CHAPv2 is used."), 10),
-        R("mppe-no-kernel", F, 100, "kernel has no support", MppeNoKernel(), (_, _) => (
+        R("mppe-no-kernel", F, 100, "MPPE required, but kernel has no support", MppeNoKernel(), (_, _) => (
             "MPPE is required but the kernel has no MPPE support.",
             "Run `modprobe ppp_mppe` (and add it to /etc/modules)."), 10),
         R("default-route-kept", W, 50, "not replacing", NotReplacingDefaultRoute(), (m, _) => (
@@ -272,7 +272,7 @@ public static partial class DiagnosisCatalog
         R("pppoe-no-server", F, 100, "Timeout waiting for PAD", PppoePadTimeout(), (m, _) => (
             $"No PPPoE access concentrator answered (no {m.Groups[1].Value} packet).",
             "Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs."), 10),
-        R("pppoe-service-error", F, 100, "-Error:", PppoeError(), (m, _) => (
+        R("pppoe-service-error", F, 100, "PAD", PppoeError(), (m, _) => (
             $"The access concentrator refused: {m.Groups[1].Value}-Error {m.Groups[2].Value}".TrimEnd() + ".",
             "Check pppoe-service (the service name) and pppoe-ac, or leave them empty."), 10),
         R("chat-timeout", F, 80, "alarm", ChatAlarm(), (_, _) => (
@@ -298,7 +298,7 @@ public static partial class DiagnosisCatalog
             "Start pppd detached (not `nodetach` in an SSH session) or under a systemd unit."), 5),
         R("max-connect-time", I, 30, "Connect time expired", ConnectTimeExpired(), (_, ctx) => (
             "The link reached its maximum connect time.", $"Raise or remove `maxconnect` in {Peers(ctx)}."), 13),
-        R("idle-timeout", I, 30, "lack of activity", IdleTimeout(), (_, ctx) => (
+        R("idle-timeout", I, 30, "Terminating connection due to lack of activity", IdleTimeout(), (_, ctx) => (
             "The link was idle for longer than the idle limit.", $"Raise or remove `idle` in {Peers(ctx)}."), 12),
         R("plugin-failed", F, 100, "Couldn't load plugin", PluginLoad(), (m, _) => (
             $"pppd could not load the plugin {m.Groups[1].Value}.",
@@ -332,7 +332,7 @@ public static partial class DiagnosisCatalog
         R("pptp-control-lost", F, 60, "missing echo reply", PptpEchoMissing(), (_, _) => (
             "The PPTP control connection stopped answering echo requests.",
             "Check the network path to the server; a NAT or firewall may have dropped the TCP connection."), 16),
-        R("pptp-mtu", W, 60, "ICMP destination unreachable", PptpIcmp(), (_, ctx) => (
+        R("pptp-mtu", W, 60, "GRE packet triggered an ICMP destination unreachable", PptpIcmp(), (_, ctx) => (
             "A GRE packet was too big or not deliverable (ICMP destination unreachable): MTU trouble on the path.",
             $"Lower mtu and mru in {Peers(ctx)} (try 1400, then 1300)."), null),
         R("ipv6-noise", I, 0, "IPv6 socket creation failed", Ipv6Socket(), (_, _) => (
@@ -354,8 +354,23 @@ public static partial class DiagnosisCatalog
             $"The link got the local IP address {m.Groups[1].Value}.", "Nothing to fix."), null, neverWins: true),
     ];
 
-    private static readonly SearchValues<string> Keywords =
-        SearchValues.Create(Rules.Select(r => r.Keyword).Distinct().ToArray(), StringComparison.Ordinal);
+    // The first, cheap test every message goes through. Each rule's keyword contains one of
+    // these anchors (a test checks it); they are few and start with uncommon letter triples,
+    // so the vectorised search rarely stops on ordinary syslog text.
+    internal static readonly string[] Anchors =
+    [
+        "/dev/ppp", "ppp_generic", "PPP kernel", "PPP discipline", "unrecognized option", "privilege", "overridden",
+        "option is disabled", "authenticat", "locked by pid", "lock file", "Failed", "script failed", "looped back",
+        "Config-Requests", "Modem hangup", "echo-requests", "Serial link appears", "No secret found", "MPPE", "replacing",
+        "proxy ARP", "IP address", "authorized to use", "terminated by peer", "PPPoE", "PAD", "alarm", "Terminating",
+        "SIGHUP", "Connect time", "lugin", "connect: ", "control connection", "getaddrinfo", "GRE", "Negative reply",
+        "been accepted", "peer has closed", "IPv6", "sif6addr", "world and/or", "Connect: ",
+    ];
+
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(Anchors, StringComparison.Ordinal);
+
+    /// <summary>The rule keywords (for the test that each contains an anchor).</summary>
+    internal static IEnumerable<string> RuleKeywords => Rules.Select(r => r.Keyword);
 
     private static (string, string) MsChapText(Match m, DiagnosisContext ctx)
     {

@@ -20,7 +20,7 @@ public enum LogLineFormat
 
 /// <summary>
 /// Turns one text line into a <see cref="LogLine"/> without regexes (it runs on every candidate
-/// line of big files). Text files carry no severity, so it is inferred: from pptp's
+/// line of big files). Only lines of PPP programs (and lines with no program) are diagnosed. Text files carry no severity, so it is inferred: from pptp's
 /// <c>anon warn[...]</c>/<c>fatal[...]</c>, our own log's <c>[WRN]</c>/<c>[ERR]</c>, or the line's
 /// diagnosis (failure = error, warning = warning); otherwise info.
 /// </summary>
@@ -114,7 +114,10 @@ public sealed class SyslogLineParser
 
     private LogLine Finish(DateTimeOffset? time, string? host, string program, int? pid, string message, string text, bool truncated)
     {
-        var diagnosis = DiagnosisCatalog.MatchLine(message);
+        // The diagnosis table is about PPP programs; other daemons' lines are not looked at.
+        var diagnosis = program.Length == 0 || LogFilter.PppPrograms.Contains(program) || program == "pppoe-discovery"
+            ? DiagnosisCatalog.MatchLine(message)
+            : null;
         var severity = InferSeverity(program, message, diagnosis);
         return new LogLine(time, host, program, pid, severity, message, Source, text)
         {

@@ -273,3 +273,13 @@ public class DiagnosisCatalogTests
         Assert.Contains("/etc/ppp/chap-secrets", diagnosis.Fix);
     }
 }
+
+public class DiagnosisPrefilterTests
+{
+    [Fact]
+    public void Every_rule_keyword_contains_a_prefilter_anchor_so_no_rule_is_skipped()
+    {
+        foreach (var keyword in DiagnosisCatalog.RuleKeywords)
+            Assert.True(DiagnosisCatalog.Anchors.Any(a => keyword.Contains(a, StringComparison.Ordinal)), $"'{keyword}' has no anchor");
+    }
+}
