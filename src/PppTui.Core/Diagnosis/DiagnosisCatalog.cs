@@ -303,7 +303,7 @@ public static partial class DiagnosisCatalog
         R("plugin-failed", F, 100, "Couldn't load plugin", PluginLoad(), (m, _) => (
             $"pppd could not load the plugin {m.Groups[1].Value}.",
             "Check the name and that it exists in /usr/lib/pppd/<version>/ (for PPPoE: rp-pppoe.so or pppoe.so)."), 2),
-        R("plugin-failed", F, 100, "is for pppd version", PluginVersion(), (m, _) => (
+        R("plugin-failed", F, 100, "Plugin", PluginVersion(), (m, _) => (
             $"The plugin {m.Groups[1].Value} was built for another pppd version.",
             "Use the plugin from /usr/lib/pppd/<this pppd's version>/ (reinstall the ppp package)."), 2),
         R("pptp-connect-failed", F, 100, "connect: ", PptpConnect(), (m, ctx) => (
@@ -329,7 +329,7 @@ public static partial class DiagnosisCatalog
         R("pptp-control-lost", F, 60, "peer has closed", PptpPeerClosed(), (_, _) => (
             "The server closed the PPTP control connection (TCP 1723).",
             "Check the server's log; a NAT or firewall timeout can also cut idle TCP connections."), 16),
-        R("pptp-control-lost", F, 60, "missing echo reply", PptpEchoMissing(), (_, _) => (
+        R("pptp-control-lost", F, 60, "control connection due to missing echo reply", PptpEchoMissing(), (_, _) => (
             "The PPTP control connection stopped answering echo requests.",
             "Check the network path to the server; a NAT or firewall may have dropped the TCP connection."), 16),
         R("pptp-mtu", W, 60, "GRE packet triggered an ICMP destination unreachable", PptpIcmp(), (_, ctx) => (
@@ -348,7 +348,7 @@ public static partial class DiagnosisCatalog
             $"The PPP link {m.Groups[1].Value} is up over {m.Groups[2].Value}.", "Nothing to fix."), null, neverWins: true),
         R("authenticated", I, 0, "authentication succeeded", AuthSucceeded(), (m, _) => (
             $"{m.Groups[1].Value} authentication succeeded.", "Nothing to fix."), null, neverWins: true),
-        R("mppe-up", I, 0, "compression enabled", MppeEnabled(), (m, _) => (
+        R("mppe-up", I, 0, "MPPE", MppeEnabled(), (m, _) => (
             $"MPPE {m.Groups[1].Value}-bit {m.Groups[2].Value} encryption is on.", "Nothing to fix."), null, neverWins: true),
         R("ip-up", I, 0, "local  IP address", LocalIp(), (m, _) => (
             $"The link got the local IP address {m.Groups[1].Value}.", "Nothing to fix."), null, neverWins: true),
