@@ -37,10 +37,15 @@ public sealed record LogFilter
     public bool IsEmpty => Pattern is null && Programs is null && MinimumSeverity is null && Link is null && !MarkedOnly;
 
     /// <summary>Builds the regex for a user's pattern: culture-invariant, with a match timeout against catastrophic patterns.</summary>
+    /// <param name="pattern">.NET regex syntax.</param>
+    /// <param name="ignoreCase">Match without regard to case.</param>
+    /// <param name="forLongScan">Compile to IL (about 2x faster matching for a few ms of start-up; the
+    /// interpreter is used under Native AOT anyway): worth it when a whole file will be scanned.</param>
     /// <exception cref="ArgumentException">The pattern is not a valid regex (the message says where).</exception>
-    public static Regex CompilePattern(string pattern, bool ignoreCase = false) =>
+    public static Regex CompilePattern(string pattern, bool ignoreCase = false, bool forLongScan = false) =>
         new(pattern,
-            RegexOptions.CultureInvariant | RegexOptions.Multiline | (ignoreCase ? RegexOptions.IgnoreCase : 0),
+            RegexOptions.CultureInvariant | RegexOptions.Multiline | (ignoreCase ? RegexOptions.IgnoreCase : 0)
+            | (forLongScan && System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : 0),
             TimeSpan.FromSeconds(2));
 
     /// <summary>Whether the line passes every part of the filter except the text pattern.</summary>

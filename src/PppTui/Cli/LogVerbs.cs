@@ -60,7 +60,7 @@ public static partial class LogVerbs
             {
                 try
                 {
-                    pattern = LogFilter.CompilePattern(re, parse.GetValue(ignoreCase));
+                    pattern = LogFilter.CompilePattern(re, parse.GetValue(ignoreCase), forLongScan: lineCount is null);
                 }
                 catch (ArgumentException e)
                 {
