@@ -66,7 +66,7 @@ static int Scan(string path, string pattern, string[] options)
     {
         var stopwatch = Stopwatch.StartNew();
         var count = new PppTui.Core.Logs.LogFileSource(path).ReadAll(filter).Count();
-        Console.WriteLine($"{count} lines in {stopwatch.Elapsed.TotalMilliseconds:0} ms ({string.Join(",", options)})");
+        Console.WriteLine($"{count} lines in {stopwatch.Elapsed.TotalMilliseconds:0} ms ({string.Join(",", options)}), allocated {GC.GetTotalAllocatedBytes() / 1048576.0:0.0} MiB so far");
     }
     return 0;
 }

@@ -17,9 +17,21 @@ public static partial class DiagnosisCatalog
     /// <summary>The diagnosis of one log message (without its syslog prefix), or null when the message carries none.</summary>
     public static Diagnosis? MatchLine(string message, DiagnosisContext? context = null)
     {
+        if (!message.AsSpan().ContainsAny(Keywords)) return null;
+        if (context is null && LineCache.TryGetValue(message, out var cached)) return cached;
         var rule = FindRule(message, out var match);
-        return rule is null ? null : rule.Build(match!, message, context ?? Empty);
+        var diagnosis = rule?.Build(match!, message, context ?? Empty);
+        if (context is null)
+        {
+            // Logs repeat the same few messages ("Modem hangup", "LCP: timeout ..."): building each
+            // diagnosis once keeps a long scan from allocating per line. Bounded: cleared when full.
+            if (LineCache.Count >= 4096) LineCache.Clear();
+            LineCache.TryAdd(message, diagnosis);
+        }
+        return diagnosis;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Diagnosis?> LineCache = new(StringComparer.Ordinal);
 
     /// <summary>True when <see cref="MatchLine"/> would return a diagnosis; allocates nothing for the usual non-matching line.</summary>
     public static bool HasDiagnosis(ReadOnlySpan<char> message) =>

@@ -129,6 +129,11 @@ public sealed class LogSourceDetector
                 problem = "there is no systemd journal (/var/log/journal and /run/log/journal are missing; journald is not running)";
                 return null;
             }
+            if (!dirs.Any(HasJournalFiles))
+            {
+                problem = $"the systemd journal has no files yet ({string.Join(", ", dirs)} hold no *.journal: journald is not running or has logged nothing)";
+                return null;
+            }
             if (!_identity.CanReadSystemJournal)
             {
                 problem = $"the systemd journal is there but {_identity.UserName} is not root and not in the systemd-journal or adm group " +
@@ -153,6 +158,18 @@ public sealed class LogSourceDetector
         }
         problem = $"there is no journal under {_paths.Root} (var/log/journal or run/log/journal)";
         return null;
+    }
+
+    private static bool HasJournalFiles(string dir)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(dir, "*.journal*", SearchOption.AllDirectories).Any();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // cannot look inside: let journalctl say what is wrong
+        }
     }
 
     private string AccessAdvice(string path) =>

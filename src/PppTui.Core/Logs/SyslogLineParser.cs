@@ -29,6 +29,7 @@ public sealed class SyslogLineParser
     private readonly LogLineFormat _format;
     private readonly DateTimeOffset _reference;
     private readonly TimeZoneInfo _zone;
+    private string? _lastHost;
 
     /// <param name="source">The <see cref="LogLine.Source"/> of every line parsed.</param>
     /// <param name="format">The file's layout.</param>
@@ -88,7 +89,9 @@ public sealed class SyslogLineParser
         rest++;
         var hostEnd = span[rest..].IndexOf(' ');
         if (hostEnd <= 0) return Finish(time, null, "", null, text[rest..], text, truncated);
-        var host = text.Substring(rest, hostEnd);
+        var hostSpan = span.Slice(rest, hostEnd);
+        // One host writes nearly every line of a file: reuse its string instead of one per line.
+        var host = _lastHost is { } last && hostSpan.SequenceEqual(last) ? last : _lastHost = hostSpan.ToString();
         return ParseTag(text, rest + hostEnd + 1, time, host, truncated);
     }
 

@@ -91,6 +91,7 @@ public class LogSourceDetectorTests
         using var dir = new TempDir();
         var journal = Path.Join(dir.Path, "journal");
         Directory.CreateDirectory(journal);
+        File.WriteAllText(Path.Join(journal, "system.journal"), "");
         // The live system ("/") with this test's journal directory and no syslog reachable.
         var detector = new LogSourceDetector(new SystemPaths("/"), Alice, _ => true, _ => false, [journal]);
 
@@ -106,8 +107,21 @@ public class LogSourceDetectorTests
     public void A_member_of_adm_may_read_the_live_journal()
     {
         using var dir = new TempDir();
+        File.WriteAllText(dir.File("system.journal"), "");
         var detector = new LogSourceDetector(new SystemPaths("/"), AliceInAdm, _ => true, _ => true, [dir.Path]);
         Assert.Equal(LogSourceKind.Journal, detector.Decide("auto").Plan?.Kind);
+    }
+
+    [Fact]
+    public void An_empty_live_journal_directory_is_explained_and_syslog_is_used_instead()
+    {
+        using var journal = new TempDir();
+        using var root = new TempDir();
+        var detector = new LogSourceDetector(new SystemPaths("/"), Root, _ => true, _ => false, [journal.Path]);
+
+        var said = detector.Decide("auto") is { Plan: { } plan } ? plan.Why : detector.Decide("auto").Problem!;
+
+        Assert.Contains("has no files yet", said);
     }
 
     [Fact]
