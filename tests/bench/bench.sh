@@ -53,6 +53,9 @@ P_BACKLOG="$PPPTUI logs --source $FILE --grep 'pppd\\[' --lines 1000 > $RAW/out-
 G_BACKLOG="grep 'pppd\\[' $FILE | tail -n 1000 > $RAW/out-backlog-grep"
 P_FILTER="$PPPTUI logs --source $FILE --grep '$RE' > $RAW/out-filter-ppptui"
 G_FILTER="grep -E '$RE' $FILE > $RAW/out-filter-grep"
+# Informational (no target): a whole-file scan whose output is every pppd line (~3% of the file).
+P_ALL="$PPPTUI logs --source $FILE --grep 'pppd\\[' > $RAW/out-all-ppptui"
+G_ALL="grep 'pppd\\[' $FILE > $RAW/out-all-grep"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== $RUNS runs each, alternating which side goes first"
@@ -60,14 +63,18 @@ for i in $(seq 1 "$RUNS"); do
   if [ $((i % 2)) = 1 ]; then
     measure backlog-ppptui "$P_BACKLOG"; measure backlog-grep "$G_BACKLOG"
     measure filter-ppptui "$P_FILTER"; measure filter-grep "$G_FILTER"
+    measure all-ppptui "$P_ALL"; measure all-grep "$G_ALL"
   else
     measure backlog-grep "$G_BACKLOG"; measure backlog-ppptui "$P_BACKLOG"
     measure filter-grep "$G_FILTER"; measure filter-ppptui "$P_FILTER"
+    measure all-grep "$G_ALL"; measure all-ppptui "$P_ALL"
   fi
   echo "   run $i done"
 done
 SAME_BACKLOG=$(cmp -s "$RAW/out-backlog-ppptui" "$RAW/out-backlog-grep" && echo yes || echo NO)
 SAME_FILTER=$(cmp -s "$RAW/out-filter-ppptui" "$RAW/out-filter-grep" && echo yes || echo NO)
+SAME_ALL=$(cmp -s "$RAW/out-all-ppptui" "$RAW/out-all-grep" && echo yes || echo NO)
+ALL_LINES=$(wc -l < "$RAW/out-all-grep")
 
 echo "== follow latency ($PROBES appends)"
 "${BENCH[@]}" follow-latency "$OUT/follow.log" "$PROBES" -- dotnet "$OUT/ppptui/ppptui.dll" logs --source '{file}' --follow --lines 0 \
@@ -84,10 +91,10 @@ if [ "${BENCH_MICRO:-1}" != 0 ]; then
   MICRO_MD=$(ls "$OUT"/bdn/results/*-report-github.md 2>/dev/null || true)
 fi
 
-python3 - "$RAW" "$TABLE" "$SIZE" "$RUNS" "$SAME_BACKLOG" "$SAME_FILTER" "$LOAD_BEFORE" "$LOAD_AFTER" "$RE" "${JOB:-none}" $MICRO_MD <<'PY'
+python3 - "$RAW" "$TABLE" "$SIZE" "$RUNS" "$SAME_BACKLOG" "$SAME_FILTER" "$LOAD_BEFORE" "$LOAD_AFTER" "$RE" "${JOB:-none}" "$SAME_ALL" "$ALL_LINES" $MICRO_MD <<'PY'
 import os, platform, statistics, subprocess, sys
-raw, table, size, runs, same_backlog, same_filter, load_before, load_after, regex, job = sys.argv[1:11]
-micro = sys.argv[11:]
+raw, table, size, runs, same_backlog, same_filter, load_before, load_after, regex, job, same_all, all_lines = sys.argv[1:13]
+micro = sys.argv[13:]
 
 def rows(name):
     out = []
@@ -109,6 +116,7 @@ def kv(path):
 
 bw_p, bc_p, br_p = side("backlog-ppptui"); bw_g, bc_g, br_g = side("backlog-grep")
 fw_p, fc_p, fr_p = side("filter-ppptui"); fw_g, fc_g, fr_g = side("filter-grep")
+aw_p, ac_p, ar_p = side("all-ppptui"); aw_g, ac_g, ar_g = side("all-grep")
 fol, core = kv(os.path.join(raw, "follow-cli")), kv(os.path.join(raw, "follow-core"))
 med = statistics.median
 backlog_ratio = med(bw_g) / med(bw_p)
@@ -139,9 +147,10 @@ lines = [
  f"| newest 1,000 pppd lines: `ppptui logs --source FILE --grep 'pppd\\[' --lines 1000` vs `grep 'pppd\\[' FILE \\| tail -n 1000` | {fmt(bw_p)}; CPU {fmt(bc_p)} | {fmt(bw_g)}; CPU {fmt(bc_g)} | {speed(backlog_ratio)} | ≥ 5x faster | {yes(backlog_ratio >= 5)} |",
  f"| regex over the whole file: `ppptui logs --source FILE --grep RE` vs `grep -E RE FILE` | {fmt(fw_p)}; CPU {fmt(fc_p)} | {fmt(fw_g)}; CPU {fmt(fc_g)} | {filter_ratio:.2f}x grep's time | ≤ 1.2x | {yes(filter_ratio <= 1.2)} |",
  f"| follow latency, append → line printed by `ppptui logs --follow` ({fol['probes']} appends, {fol['lost']} lost) | median {fol['median_ms']} ms, p95 {fol['p95_ms']} ms, max {fol['max_ms']} ms | core FileFollower alone: median {core['median_ms']} ms, p95 {core['p95_ms']} ms | | < 50 ms | {yes(float(fol['p95_ms']) < 50)} (p95) |",
+ f"| informational, no target: every pppd line of the file ({int(all_lines):,} lines out): `ppptui logs --source FILE --grep 'pppd\\['` vs `grep 'pppd\\[' FILE` | {fmt(aw_p)}; CPU {fmt(ac_p)}; peak RSS {med(ar_p):.0f} MiB | {fmt(aw_g)}; CPU {fmt(ac_g)} | {speed(med(aw_g) / med(aw_p))} | | |",
  f"| peak RSS of ppptui | backlog {med(br_p):.0f} MiB, filter {med(fr_p):.0f} MiB, follow {int(fol['peak_rss_kib'])/1024:.0f} MiB | grep\\|tail {med(br_g):.1f} MiB, grep -E {med(fr_g):.1f} MiB | | < 64 MiB | {yes(peak < 64)} (max {peak:.0f} MiB) |",
  "",
- f"RE = `{regex}`. Outputs identical to grep's: backlog {same_backlog}, filter {same_filter}.",
+ f"RE = `{regex}`. Outputs identical to grep's: backlog {same_backlog}, filter {same_filter}, every pppd line {same_all}.",
 ]
 for path in micro:
     lines += ["", f"BenchmarkDotNet (`dotnet run -c Release --project tests/PppTui.Benchmarks -- micro --filter '*' --job {job}`):", ""]

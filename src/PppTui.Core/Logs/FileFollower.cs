@@ -163,7 +163,8 @@ public sealed class FileFollower
             });
             var id = UnixFile.Identify(stream.SafeFileHandle);
             var sameFile = expected is null || id is null || (id.Value.Inode == expected.Value.Inode && id.Value.Device == expected.Value.Device);
-            if (!sameFile || offset > stream.Length) offset = sameFile && offset > stream.Length ? 0 : (sameFile ? offset : 0);
+            // Another file than the backlog read, or one that shrank since: start from its beginning.
+            if (!sameFile || offset > stream.Length) offset = 0;
             stream.Seek(offset, SeekOrigin.Begin);
             return new Opened(stream, offset);
         }

@@ -117,12 +117,9 @@ public sealed class JournalSource
                 {
                     more = await events.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    yield break;
-                }
                 catch (OperationCanceledException)
                 {
+                    // Stopped on purpose: enough lines, or the caller cancelled.
                     yield break;
                 }
                 if (!more) break;
