@@ -21,7 +21,11 @@ public static partial class LogVerbs
             Description = "Only lines matching this regex (.NET syntax, matched on the whole line like grep); searches every program, not only PPP ones",
             HelpName = "RE",
         };
-        var lines = new Option<int?>("--lines", "-n") { Description = "Only the newest N matching lines (default: all)", HelpName = "N" };
+        var lines = new Option<int?>("--lines", "-n")
+        {
+            Description = "Only the newest N matching lines (default: all; with --follow, the newest 10 like journalctl -f)",
+            HelpName = "N",
+        };
         var source = new Option<string>("--source")
         {
             Description = "auto (journal, else /var/log/syslog or messages), journal, or a file PATH",
@@ -54,6 +58,7 @@ public static partial class LogVerbs
             var ctx = app.ContextFor(parse);
             var lineCount = parse.GetValue(lines);
             if (lineCount is < 0) return ctx.Fail(ExitCodes.Usage, "--lines must be 0 or more.");
+            if (lineCount is null && parse.GetValue(follow)) lineCount = 10;
 
             Regex? pattern = null;
             if (parse.GetValue(grep) is { } re)

@@ -217,6 +217,24 @@ public sealed class LogVerbsTests : IDisposable
         Assert.Equal("Nov 24 14:12:01 gw pppd[1]: still the old file", lines[1]);
     }
 
+    [Fact]
+    public async Task Follow_without_lines_starts_from_the_newest_ten_like_journalctl()
+    {
+        var syslog = Path.Combine(_root, "syslog");
+        File.WriteAllLines(syslog, Enumerable.Range(1, 30).Select(i => $"Nov 24 14:12:{i:00} gw pppd[1]: line {i}"));
+        var parse = App().BuildRoot().Parse(["logs", "--source", syslog, "--follow"]);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var run = parse.InvokeAsync(new InvocationConfiguration { Output = _out, Error = _err }, stop.Token);
+
+        await WaitFor(() => _out.ToString().Contains("line 30"));
+        File.AppendAllText(syslog, "Nov 24 14:13:00 gw pppd[1]: line 31\n");
+        await WaitFor(() => _out.ToString().Contains("line 31"));
+        stop.Cancel();
+        await run;
+
+        Assert.Equal(Enumerable.Range(21, 11).Select(i => $"line {i}"), Output.Select(l => l[(l.IndexOf("]: ") + 3)..]));
+    }
+
     private static async Task WaitFor(Func<bool> condition)
     {
         var until = DateTime.UtcNow.AddSeconds(15);
