@@ -31,6 +31,7 @@ public sealed class CliApp
         root.Options.Add(Globals.Json);
         foreach (var verb in ProfileVerbs.Create(this)) root.Subcommands.Add(verb);
         foreach (var verb in LinkVerbs.Create(this)) root.Subcommands.Add(verb);
+        foreach (var verb in LogVerbs.Create(this)) root.Subcommands.Add(verb);
         if (runTui is not null) root.SetAction(runTui);
         return root;
     }

@@ -1,0 +1,524 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace PppTui.Core.Diagnosis;
+
+/// <summary>
+/// Turns pppd, pptp, chat and pppoe log messages and pppd exit statuses into plain-language
+/// diagnoses with a fix (the table in PPPD-NOTES.md). Used to mark log lines and to explain a
+/// failed connection attempt.
+/// </summary>
+/// <remarks>
+/// Matching is cheap for the common case: one vectorised search for any rule keyword decides
+/// whether a message can carry a diagnosis at all; only then are the rules' regexes tried.
+/// </remarks>
+public static partial class DiagnosisCatalog
+{
+    /// <summary>The diagnosis of one log message (without its syslog prefix), or null when the message carries none.</summary>
+    public static Diagnosis? MatchLine(string message, DiagnosisContext? context = null)
+    {
+        if (!message.AsSpan().ContainsAny(Keywords)) return null;
+        if (context is null && LineCache.TryGetValue(message, out var cached)) return cached;
+        var rule = FindRule(message, out var match);
+        var diagnosis = rule?.Build(match!, message, context ?? Empty);
+        if (context is null)
+        {
+            // Logs repeat the same few messages ("Modem hangup", "LCP: timeout ..."): building each
+            // diagnosis once keeps a long scan from allocating per line. Bounded: cleared when full.
+            if (LineCache.Count >= 4096) LineCache.Clear();
+            LineCache.TryAdd(message, diagnosis);
+        }
+        return diagnosis;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Diagnosis?> LineCache = new(StringComparer.Ordinal);
+
+    /// <summary>True when <see cref="MatchLine"/> would return a diagnosis; allocates nothing for the usual non-matching line.</summary>
+    public static bool HasDiagnosis(ReadOnlySpan<char> message) =>
+        message.ContainsAny(Keywords) && FindRule(message.ToString(), out _) is not null;
+
+    /// <summary>What a pppd exit status means and what to do about it; every status 0..21 has its own entry.</summary>
+    public static Diagnosis ForExitStatus(int status, DiagnosisContext? context = null)
+    {
+        var ctx = context ?? Empty;
+        var (code, severity, cause, fix) = ExitText(status, ctx);
+        return new Diagnosis(code, severity, cause, fix, $"pppd exit status {status}", status);
+    }
+
+    /// <summary>
+    /// The best explanation of an attempt from its log messages (in order) and pppd's exit status.
+    /// The most specific line wins over the exit status (MS-CHAP error 691 over status 19);
+    /// among equally specific lines the earliest wins (the first failure is usually the cause,
+    /// later ones its echo); IPv6 set-up noise never wins; a PPTP control connection that was
+    /// established ("Outgoing call established") followed by an LCP timeout is diagnosed as GRE
+    /// being blocked.
+    /// </summary>
+    public static Diagnosis Explain(IReadOnlyList<string> messages, int? exitStatus, DiagnosisContext? context = null)
+    {
+        var ctx = context ?? Empty;
+        Diagnosis? best = null;
+        int bestRank = int.MinValue;
+        Diagnosis? exitMatch = null;
+        int exitMatchRank = int.MinValue;
+        Diagnosis? warning = null;
+        int warningRank = int.MinValue;
+        bool pptpCallEstablished = false;
+
+        foreach (var message in messages)
+        {
+            if (message.Contains("Outgoing call established", StringComparison.Ordinal)) pptpCallEstablished = true;
+            var rule = FindRule(message, out var match);
+            if (rule is null || rule.NeverWins) continue;
+            var diagnosis = rule.Build(match!, message, ctx);
+            var rank = rule.Rank;
+            if (rule.Code == "lcp-timeout" && pptpCallEstablished)
+            {
+                diagnosis = GreBlocked(message, ctx);
+                rank = GreBlockedRank;
+            }
+            if (diagnosis.Severity == DiagnosisSeverity.Failure && rank > bestRank) { best = diagnosis; bestRank = rank; }
+            if (exitStatus is { } s && rule.ExitStatus == s && rank > exitMatchRank) { exitMatch = diagnosis; exitMatchRank = rank; }
+            if (diagnosis.Severity == DiagnosisSeverity.Warning && rank > warningRank) { warning = diagnosis; warningRank = rank; }
+        }
+
+        var chosen = best ?? exitMatch;
+        if (chosen is null && exitStatus is { } status && status != 0) return ForExitStatus(status, ctx);
+        chosen ??= warning;
+        if (chosen is not null) return exitStatus is null ? chosen : chosen with { ExitStatus = exitStatus };
+        if (exitStatus is { } ok) return ForExitStatus(ok, ctx);
+        return new Diagnosis("no-diagnosis", DiagnosisSeverity.Info,
+            "Nothing in these log lines explains a failure.",
+            "Add `debug` to the peers file" + (ctx.ProfileName is { } p ? $" /etc/ppp/peers/{p}" : "") +
+            ", connect again and read the whole log with `ppptui logs" + (ctx.ProfileName is { } n ? " " + n : "") + "`.",
+            null, null);
+    }
+
+    /// <summary>Every line diagnosis code the catalog can produce (for documentation and tests).</summary>
+    public static IReadOnlyList<string> LineCodes => Rules.Select(r => r.Code).Append("gre-blocked").Distinct().ToList();
+
+    private static readonly DiagnosisContext Empty = new();
+
+    private static Rule? FindRule(string message, out Match? match)
+    {
+        match = null;
+        var span = message.AsSpan();
+        if (!span.ContainsAny(Keywords)) return null;
+        foreach (var rule in Rules)
+        {
+            if (!span.Contains(rule.Keyword, StringComparison.Ordinal)) continue;
+            var m = rule.Regex.Match(message);
+            if (!m.Success) continue;
+            match = m;
+            return rule;
+        }
+        return null;
+    }
+
+    private const int GreBlockedRank = 90;
+
+    private static Diagnosis GreBlocked(string evidence, DiagnosisContext ctx) => new(
+        "gre-blocked", DiagnosisSeverity.Failure,
+        $"The PPTP control connection to {Server(ctx)} worked (TCP port 1723), but no PPP packet came back through the tunnel: GRE (IP protocol 47) is blocked or broken by a firewall or NAT on the way.",
+        "Allow GRE (IP protocol 47) in both directions on every firewall between here and the server; behind NAT enable the PPTP/GRE helper (nf_conntrack_pptp) or pass-through on the router.",
+        evidence, 10);
+
+    private static string Server(DiagnosisContext ctx) => ctx.Server ?? "the server";
+    private static string Who(DiagnosisContext ctx) => ctx.User ?? "our user name";
+    private static string Secrets(DiagnosisContext ctx, string fallback = "/etc/ppp/chap-secrets") => ctx.SecretsPath ?? fallback;
+    private static string Peers(DiagnosisContext ctx) => ctx.ProfileName is { } p ? "/etc/ppp/peers/" + p : "the peers file";
+    private static string Account(DiagnosisContext ctx) =>
+        ctx.User is { } u ? $"{u}/{ctx.RemoteName ?? ctx.ProfileName ?? "*"}" : "this connection";
+
+    private sealed record Rule(
+        string Code,
+        DiagnosisSeverity Severity,
+        int Rank,
+        string Keyword,
+        Regex Regex,
+        Func<Match, DiagnosisContext, (string Cause, string Fix)> Text,
+        int? ExitStatus = null,
+        bool NeverWins = false)
+    {
+        public Diagnosis Build(Match match, string message, DiagnosisContext ctx)
+        {
+            var (cause, fix) = Text(match, ctx);
+            return new Diagnosis(Code, Severity, cause, fix, message, ExitStatus);
+        }
+    }
+
+    private static Rule R(string code, DiagnosisSeverity severity, int rank, string keyword, Regex regex,
+        Func<Match, DiagnosisContext, (string, string)> text, int? exit = null, bool neverWins = false) =>
+        new(code, severity, rank, keyword, regex, text, exit, neverWins);
+
+    private const DiagnosisSeverity F = DiagnosisSeverity.Failure;
+    private const DiagnosisSeverity W = DiagnosisSeverity.Warning;
+    private const DiagnosisSeverity I = DiagnosisSeverity.Info;
+
+    // Order matters only where two rules can match the same message: the more specific rule
+    // comes first. Rank decides which line explains a whole attempt (Explain).
+    private static readonly Rule[] Rules =
+    [
+        R("no-kernel-ppp", F, 100, "/dev/ppp", NoDevPpp(), (m, _) => (
+            $"This system has no usable PPP support in the kernel: pppd could not open /dev/ppp ({m.Groups[1].Value}).",
+            "Load the module (`modprobe ppp_generic`), create the device if it is missing (`mknod /dev/ppp c 108 0`), or in a container pass /dev/ppp through."), 4),
+        R("no-kernel-ppp", F, 100, "ppp_generic", LoadPppGeneric(), (_, _) => (
+            "The PPP kernel module is not loaded.", "Run `modprobe ppp_generic` (and add ppp_generic to /etc/modules to load it at boot)."), 4),
+        R("no-kernel-ppp", F, 100, "lacks PPP kernel support", LacksPpp(), (_, _) => (
+            "This kernel has no PPP support.", "Use a kernel with PPP (CONFIG_PPP, ppp_generic); in a container, run the link on the host."), 4),
+        R("no-kernel-ppp", F, 100, "/dev/ppp device node", CreateDevPpp(), (_, _) => (
+            "The /dev/ppp device node does not exist.", "Create it with `mknod /dev/ppp c 108 0` (or load ppp_generic so udev creates it)."), 4),
+        R("no-ppp-async", F, 100, "PPP discipline", TtyDiscipline(), (m, _) => (
+            $"pppd could not switch the serial line to PPP ({m.Groups[1].Value}): the ppp_async module is probably missing.",
+            "Run `modprobe ppp_async` (ppp_synctty for synchronous lines)."), 1),
+        R("unrecognized-option", F, 100, "unrecognized option", UnrecognizedOption(), (m, ctx) => (
+            m.Groups[2].Success
+                ? $"pppd does not know the option '{m.Groups[3].Value}' in {m.Groups[2].Value}."
+                : $"pppd does not know the option '{m.Groups[3].Value}'.",
+            "Fix the spelling, remove an option meant for another pppd version or a missing plugin, or for PPPoE check that the interface name exists (`ip link`)."), 2),
+        R("option-needs-root", F, 100, "requires root privilege", NeedsRootOption(), (m, ctx) => (
+            $"The option '{m.Groups[1].Value}' is privileged and was given where pppd does not trust it (the command line or a `file` as a non-root user).",
+            $"Move the option into {Peers(ctx)} and start the link with `pppd call {ctx.ProfileName ?? "NAME"}`, or run as root."), 2),
+        R("option-locked", W, 50, "cannot be overridden", OptionLocked(), (m, _) => (
+            $"The option '{m.Groups[1].Value}' was fixed by root in {m.Groups[2].Value} and this value is ignored.",
+            $"Change it in {m.Groups[2].Value} (as root) rather than here."), 2),
+        R("option-disabled", W, 50, "option is disabled", OptionDisabled(), (m, _) => (
+            $"The option '{m.Groups[1].Value}' is disabled on this system.",
+            "Remove it, or ask the administrator why /etc/ppp/options disables it."), 2),
+        R("peer-auth-required", F, 100, "is required to authenticate itself", PeerAuthRequired(), (_, ctx) => (
+            "pppd requires the server to authenticate itself (the `auth` option, usually from /etc/ppp/options), but it has no secret to check the server with.",
+            $"Add `noauth` to {Peers(ctx)} (a client normally does not authenticate the server)."), 1),
+        R("device-locked", F, 100, "is locked by pid", DeviceLocked(), (m, _) => (
+            $"The port {m.Groups[1].Value} is in use by process {m.Groups[2].Value}.",
+            $"Stop that process (often ModemManager or another pppd); if it no longer exists, remove the stale lock /var/lock/LCK..{Path.GetFileName(m.Groups[1].Value)}."), 6),
+        R("device-locked", F, 100, "Can't create lock file", CantCreateLock(), (m, _) => (
+            $"pppd could not create the lock file {m.Groups[1].Value}.",
+            "Run as root, or check that /var/lock (/run/lock) exists and is writable."), 6),
+        R("port-open-failed", F, 80, "Failed to open", FailedToOpen(), (m, _) => (
+            $"pppd could not open {m.Groups[1].Value}: {m.Groups[2].Value}.",
+            "Check that the device exists (`ls -l` it; USB modems change names) and that nothing else holds it (ModemManager: `systemctl stop ModemManager`)."), 7),
+        R("connect-script-failed", F, 40, "Connect script failed", ConnectScriptFailed(), (_, ctx) => (
+            "The connect script (chat) failed: the modem did not answer as the script expected.",
+            $"Read the chat lines just before this one (add -v to the chat command in {Peers(ctx)} to see them)."), 8),
+        R("init-script-failed", F, 40, "Initializer script failed", InitScriptFailed(), (_, ctx) => (
+            "The init script failed before dialling.", $"Check the `init` command in {Peers(ctx)} and run it by hand."), 18),
+        R("looped-back", F, 100, "looped back", LoopedBack(), (_, _) => (
+            "The serial line is looped back: the modem echoes what pppd sends, so it is still in command mode, not in data mode.",
+            "Fix the chat script so it waits for CONNECT, and check the dial string; with a null-modem cable check the other end runs pppd."), 17),
+        R("lcp-timeout", F, 60, "timeout sending Config-Requests", ConfigRequestTimeout(), (m, ctx) => (
+            $"No PPP reply from the other end: {m.Groups[1].Value} timed out sending Config-Requests.",
+            "For PPTP: GRE (IP protocol 47) is blocked or broken by NAT on the way; for a modem: wrong dial string or APN; for PPPoE: the access concentrator stopped answering."), 10),
+        R("modem-hangup", F, 20, "Modem hangup", ModemHangup(), (_, _) => (
+            "The device closed: carrier lost, or the helper program (pptp, pppoe) exited.",
+            "Read the pptp/pppoe/chat lines just before this one for the reason."), 16),
+        R("peer-dead", F, 80, "echo-requests", NoEchoResponse(), (m, _) => (
+            $"The other end stopped answering: {m.Groups[1].Value} LCP echo requests went unanswered.",
+            "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
+        R("peer-dead", F, 70, "Serial link appears to be disconnected", LinkDisconnected(), (_, _) => (
+            "The link appears to be dead: the peer stopped answering LCP echo requests.",
+            "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
+        R("peer-refused-auth", F, 100, "peer refused to authenticate", PeerRefusedAuth(), (_, ctx) => (
+            "pppd asked the server to authenticate itself and the server refused.",
+            $"Add `noauth` to {Peers(ctx)}."), 11),
+        R("no-chap-secret", F, 100, "No CHAP secret found for authenticating us", NoChapSecret(), (m, ctx) => (
+            $"No line in {Secrets(ctx)} gives a password for {Who(ctx)} to log in to '{m.Groups[1].Value}'.",
+            $"Add a line `{ctx.User ?? "USER"} {(m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : "*")} PASSWORD *` to {Secrets(ctx)}; the first field must equal `name`/`user` and the second `remotename` (or `*`)."), 19),
+        R("no-pap-secret", F, 100, "No secret found for PAP login", NoPapSecret(), (_, ctx) => (
+            $"No line in {Secrets(ctx, "/etc/ppp/pap-secrets")} gives a password for {Who(ctx)}.",
+            $"Add a line `{ctx.User ?? "USER"} * PASSWORD` to {Secrets(ctx, "/etc/ppp/pap-secrets")}."), 1),
+        R("auth-rejected", F, 100, "MS-CHAP authentication failed", MsChapFailed(), MsChapText, 19),
+        R("auth-rejected", F, 100, "Unknown MS-CHAP authentication failure", MsChapUnknown(), (m, ctx) => (
+            $"Authentication failed: the server rejected {Who(ctx)} with an MS-CHAP error pppd does not know ({m.Groups[1].Value}).",
+            $"Check the user name and password for {Account(ctx)} in {Secrets(ctx)}, and the account on the server."), 19),
+        R("auth-failed", F, 80, "MS-CHAPv2 mutual authentication failed", MutualAuthFailed(), (_, ctx) => (
+            "The server could not prove it knows the password (MS-CHAPv2 mutual authentication failed): wrong password on one side, or not the server you meant.",
+            $"Check the password for {Account(ctx)} in {Secrets(ctx)} and the server address."), 19),
+        R("auth-timeout", F, 80, "authentication timed out", ChapTimeout(), (_, _) => (
+            "The server never answered our authentication: CHAP timed out.",
+            "Check that the server is the right one and accepts CHAP/MS-CHAPv2; for PPTP make sure GRE passes."), 19),
+        R("auth-rejected", F, 90, "PAP authentication failed", PapFailed(), (_, ctx) => (
+            $"Authentication failed: the server rejected {Who(ctx)} (PAP: wrong user name or password).",
+            $"Check the password for {Account(ctx)} in {Secrets(ctx, "/etc/ppp/pap-secrets")}."), 19),
+        R("auth-timeout", F, 80, "No response to PAP authenticate-requests", PapNoResponse(), (_, _) => (
+            "The server never answered our PAP authentication requests.",
+            "The server may not accept PAP: try CHAP (remove refuse-chap) or check the server address."), 19),
+        R("auth-failed", F, 40, "CHAP authentication failed", ChapFailed(), (_, ctx) => (
+            $"Authentication failed: the server rejected {Who(ctx)} (CHAP).",
+            $"Check the user name and password for {Account(ctx)} in {Secrets(ctx)}."), 19),
+        R("mppe-refused", F, 80, "MPPE required but peer", MppeRefused(), (m, _) => (
+            m.Groups[1].Value == "refused"
+                ? "We require MPPE encryption and the server refused it."
+                : "We require MPPE encryption and the server did not agree on a mode we accept.",
+            "Align the MPPE options with the server: try require-mppe-128 only, or allow mppe-stateful if the server offers only stateful mode."), 10),
+        R("mppe-refused", F, 80, "Refusing MPPE stateful mode", MppeStateful(), (_, _) => (
+            "The server offers only stateful MPPE and we refuse it.",
+            "Add `mppe-stateful` (allowing stateful mode) or change the server to stateless MPPE."), 10),
+        R("mppe-no-mschap", F, 100, "MPPE required, but MS-CHAP", MppeNoMsChap(), (_, _) => (
+            "MPPE keys come from MS-CHAPv2, but another authentication method was used, so there are no keys.",
+            "Add refuse-pap, refuse-chap, refuse-eap (and refuse-mschap) so only MS-CHAPv2 is used."), 10),
+        R("mppe-no-kernel", F, 100, "MPPE required, but kernel has no support", MppeNoKernel(), (_, _) => (
+            "MPPE is required but the kernel has no MPPE support.",
+            "Run `modprobe ppp_mppe` (and add it to /etc/modules)."), 10),
+        R("default-route-kept", W, 50, "not replacing", NotReplacingDefaultRoute(), (m, _) => (
+            $"pppd added no default route: one already exists via {(m.Groups[1].Success ? m.Groups[1].Value : "another interface")}, so traffic does not go through this link.",
+            "Use `replacedefaultroute` (with defaultroute), or add routes only for the networks behind the link."), null),
+        R("proxyarp-no-ethernet", W, 50, "ethernet address for proxy ARP", ProxyArp(), (_, _) => (
+            "proxyarp is set but no Ethernet interface is on the peer's subnet, so no proxy ARP entry was added.",
+            "Remove proxyarp, or give the peer an address from a LAN subnet of this host."), null),
+        R("ip-address-conflict", F, 80, "our IP address", PeerRefusedOurIp(), (_, _) => (
+            "The server refused the IP address we asked for.",
+            "Add `noipdefault` and `ipcp-accept-local` so the server assigns our address."), 10),
+        R("ip-address-conflict", F, 80, "Could not determine local IP address", NoLocalIp(), (_, _) => (
+            "Neither side supplied a local IP address.",
+            "Set an address (`local:remote`) or let the server assign one (`noipdefault`, `ipcp-accept-local`)."), 10),
+        R("ip-address-conflict", F, 80, "not authorized to use remote address", RemoteNotAuthorized(), (m, ctx) => (
+            $"The server's address {m.Groups[1].Value} is not in the allowed address list of the secrets line.",
+            $"Put `*` (or that address) in the address field of the line in {Secrets(ctx)}, or add `ipcp-accept-remote`."), 10),
+        R("terminated-by-peer", F, 60, "terminated by peer", TerminatedByPeer(), (m, _) => (
+            m.Groups[3].Success && m.Groups[3].Value.Length > 0
+                ? $"The server closed the link ({m.Groups[1].Value}), saying: \"{m.Groups[3].Value}\"."
+                : $"The server closed the link ({m.Groups[1].Value}) without giving a reason.",
+            "Check the server's log and limits (sessions per user, idle time, account state)."), 16),
+        R("pppoe-no-server", F, 100, "PPPoE Discovery", PppoeDiscovery(), (_, _) => (
+            "No PPPoE access concentrator answered.",
+            "Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs."), 10),
+        R("pppoe-no-server", F, 100, "Timeout waiting for PAD", PppoePadTimeout(), (m, _) => (
+            $"No PPPoE access concentrator answered (no {m.Groups[1].Value} packet).",
+            "Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs."), 10),
+        R("pppoe-service-error", F, 100, "PAD", PppoeError(), (m, _) => (
+            $"The access concentrator refused: {m.Groups[1].Value}-Error {m.Groups[2].Value}".TrimEnd() + ".",
+            "Check pppoe-service (the service name) and pppoe-ac, or leave them empty."), 10),
+        R("chat-timeout", F, 80, "alarm", ChatAlarm(), (_, _) => (
+            "The chat script waited for an answer the modem never gave (expect timed out).",
+            "Check the modem's AT responses (`chat -v`), the dial string and the APN."), 8),
+        R("chat-abort", F, 80, "Failed", ChatFailed(), (m, _) => (
+            m.Groups[1].Success
+                ? $"The modem answered {m.Groups[1].Value}, an ABORT string of the chat script."
+                : "The chat script failed.",
+            m.Groups[1].Value switch
+            {
+                "BUSY" => "The line is busy: try again later or check the number.",
+                "NO CARRIER" => "No connection to the remote modem: check the number, the APN or the signal.",
+                "NO DIALTONE" or "NO DIAL TONE" => "No dial tone: check the phone line.",
+                "ERROR" => "The modem rejected a command: check the AT commands and the APN in the chat script.",
+                _ => "Read the chat lines before this one (`chat -v`) and the modem's manual.",
+            }), 8),
+        R("stopped-by-signal", I, 10, "Terminating on signal", TerminatedOnSignal(), (m, _) => (
+            $"pppd was stopped by signal {m.Groups[1].Value} (a user, poff, or the service manager).",
+            "Nothing to fix if this was intended; otherwise check what sent the signal (systemd, poff, a script)."), 5),
+        R("stopped-by-signal", I, 10, "Hangup (SIGHUP)", Sighup(), (_, _) => (
+            "pppd received SIGHUP: the controlling terminal closed or a manager asked it to hang up.",
+            "Start pppd detached (not `nodetach` in an SSH session) or under a systemd unit."), 5),
+        R("max-connect-time", I, 30, "Connect time expired", ConnectTimeExpired(), (_, ctx) => (
+            "The link reached its maximum connect time.", $"Raise or remove `maxconnect` in {Peers(ctx)}."), 13),
+        R("idle-timeout", I, 30, "Terminating connection due to lack of activity", IdleTimeout(), (_, ctx) => (
+            "The link was idle for longer than the idle limit.", $"Raise or remove `idle` in {Peers(ctx)}."), 12),
+        R("plugin-failed", F, 100, "Couldn't load plugin", PluginLoad(), (m, _) => (
+            $"pppd could not load the plugin {m.Groups[1].Value}.",
+            "Check the name and that it exists in /usr/lib/pppd/<version>/ (for PPPoE: rp-pppoe.so or pppoe.so)."), 2),
+        R("plugin-failed", F, 100, "Plugin", PluginVersion(), (m, _) => (
+            $"The plugin {m.Groups[1].Value} was built for another pppd version.",
+            "Use the plugin from /usr/lib/pppd/<this pppd's version>/ (reinstall the ppp package)."), 2),
+        R("pptp-connect-failed", F, 100, "connect: ", PptpConnect(), (m, ctx) => (
+            m.Groups[1].Value == "Connection refused"
+                ? $"The PPTP server {Server(ctx)} refused the TCP connection on port 1723: nothing listens there, or a firewall resets it."
+                : $"No TCP connection to the PPTP server {Server(ctx)} on port 1723 ({m.Groups[1].Value}): a firewall drops it, or the address is wrong.",
+            "Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`)."), 16),
+        R("pptp-connect-failed", F, 40, "Could not open control connection", PptpControl(), (m, _) => (
+            $"pptp could not open the control connection to {m.Groups[1].Value} (TCP port 1723).",
+            "Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`)."), 16),
+        R("pptp-dns-failed", F, 100, "getaddrinfo()", PptpGetaddrinfo(), (m, _) => (
+            $"The VPN server's name did not resolve ({m.Groups[1].Value}).",
+            "Check the server name in the pty line, DNS (`getent hosts NAME`), or use the IP address."), 16),
+        R("pptp-gre-socket", F, 100, "Cannot bind GRE socket", PptpGreSocket(), (_, _) => (
+            "pptp could not open its GRE socket: it is not running as root.",
+            "Start the link as root (pppd call NAME under sudo or a systemd unit)."), 16),
+        R("pptp-rejected", F, 80, "Negative reply received", PptpNegativeReply(), (_, ctx) => (
+            $"The PPTP server {Server(ctx)} rejected the tunnel (negative reply to Start-Control-Connection).",
+            "The server may limit tunnels per client or be misconfigured: check its log."), 16),
+        R("pptp-rejected", F, 80, "has not been accepted", PptpCallRejected(), (_, ctx) => (
+            $"The PPTP server {Server(ctx)} did not accept our call request.",
+            "The server may be out of addresses or licences: check its log."), 16),
+        R("pptp-control-lost", F, 60, "peer has closed", PptpPeerClosed(), (_, _) => (
+            "The server closed the PPTP control connection (TCP 1723).",
+            "Check the server's log; a NAT or firewall timeout can also cut idle TCP connections."), 16),
+        R("pptp-control-lost", F, 60, "control connection due to missing echo reply", PptpEchoMissing(), (_, _) => (
+            "The PPTP control connection stopped answering echo requests.",
+            "Check the network path to the server; a NAT or firewall may have dropped the TCP connection."), 16),
+        R("pptp-mtu", W, 60, "GRE packet triggered an ICMP destination unreachable", PptpIcmp(), (_, ctx) => (
+            "A GRE packet was too big or not deliverable (ICMP destination unreachable): MTU trouble on the path.",
+            $"Lower mtu and mru in {Peers(ctx)} (try 1400, then 1300)."), null),
+        R("ipv6-noise", I, 0, "IPv6 socket creation failed", Ipv6Socket(), (_, _) => (
+            "IPv6 is off in this kernel, so pppd could not set up IPv6 on the link. Harmless for IPv4 links.",
+            "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
+        R("ipv6-noise", I, 0, "sif6addr", Sif6addr(), (_, _) => (
+            "IPv6 address setup failed (IPv6 is probably off in this kernel). Harmless for IPv4 links.",
+            "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
+        R("secrets-readable", W, 30, "world and/or group access", SecretsWorldReadable(), (m, _) => (
+            $"The secrets file {m.Groups[1].Value} can be read by other users.",
+            $"Run `chmod 600 {m.Groups[1].Value}`."), null),
+        R("link-up", I, 0, "Connect: ", ConnectMarker(), (m, _) => (
+            $"The PPP link {m.Groups[1].Value} is up over {m.Groups[2].Value}.", "Nothing to fix."), null, neverWins: true),
+        R("authenticated", I, 0, "authentication succeeded", AuthSucceeded(), (m, _) => (
+            $"{m.Groups[1].Value} authentication succeeded.", "Nothing to fix."), null, neverWins: true),
+        R("mppe-up", I, 0, "MPPE", MppeEnabled(), (m, _) => (
+            $"MPPE {m.Groups[1].Value}-bit {m.Groups[2].Value} encryption is on.", "Nothing to fix."), null, neverWins: true),
+        R("ip-up", I, 0, "local  IP address", LocalIp(), (m, _) => (
+            $"The link got the local IP address {m.Groups[1].Value}.", "Nothing to fix."), null, neverWins: true),
+    ];
+
+    // The first, cheap test every message goes through. Each rule's keyword contains one of
+    // these anchors (a test checks it); they are few and start with uncommon letter triples,
+    // so the vectorised search rarely stops on ordinary syslog text.
+    internal static readonly string[] Anchors =
+    [
+        "/dev/ppp", "ppp_generic", "PPP kernel", "PPP discipline", "unrecognized option", "privilege", "overridden",
+        "option is disabled", "authenticat", "locked by pid", "lock file", "Failed", "script failed", "looped back",
+        "Config-Requests", "Modem hangup", "echo-requests", "Serial link appears", "No secret found", "MPPE", "replacing",
+        "proxy ARP", "IP address", "authorized to use", "terminated by peer", "PPPoE", "PAD", "alarm", "Terminating",
+        "SIGHUP", "Connect time", "lugin", "connect: ", "control connection", "getaddrinfo", "GRE", "Negative reply",
+        "been accepted", "peer has closed", "IPv6", "sif6addr", "world and/or", "Connect: ",
+    ];
+
+    private static readonly SearchValues<string> Keywords = SearchValues.Create(Anchors, StringComparison.Ordinal);
+
+    /// <summary>The rule keywords (for the test that each contains an anchor).</summary>
+    internal static IEnumerable<string> RuleKeywords => Rules.Select(r => r.Keyword);
+
+    private static (string, string) MsChapText(Match m, DiagnosisContext ctx)
+    {
+        var code = m.Groups[1].Success ? m.Groups[1].Value : null;
+        var said = m.Groups[2].Value.Trim();
+        var who = Who(ctx);
+        var account = Account(ctx);
+        var secrets = Secrets(ctx);
+        return code switch
+        {
+            "691" or null => (
+                $"Authentication failed: the server rejected {who} (MS-CHAP error 691: wrong user name or password)." +
+                (code is null && said.Length > 0 ? $" The server said: \"{said}\"." : ""),
+                $"Check the password for {account} in {secrets}."),
+            "649" => ($"Authentication failed: the account {who} has no dial-in permission on the server (MS-CHAP error 649).",
+                "Ask the server's administrator to allow remote access (dial-in) for this account."),
+            "648" => ($"Authentication failed: the password of {who} has expired (MS-CHAP error 648).",
+                $"Change the password on the server (pppd cannot), then update it in {secrets}."),
+            "647" => ($"Authentication failed: the account {who} is disabled on the server (MS-CHAP error 647).",
+                "Ask the server's administrator to enable the account."),
+            "646" => ($"Authentication failed: {who} may not log in at this time of day (MS-CHAP error 646).",
+                "Try within the account's allowed logon hours, or ask the administrator to change them."),
+            "709" => ($"Authentication failed: the server wants the password of {who} changed (MS-CHAP error 709).",
+                $"Change the password on the server (pppd cannot), then update it in {secrets}."),
+            _ => ($"Authentication failed: the server rejected {who} (MS-CHAP error {code}).",
+                $"Check the user name and password for {account} in {secrets}, and the account on the server."),
+        };
+    }
+
+    private static (string Code, DiagnosisSeverity Severity, string Cause, string Fix) ExitText(int status, DiagnosisContext ctx) => status switch
+    {
+        0 => ("exit-0-ok", I, "pppd ended normally: it detached, or the link came up and was closed normally.", "Nothing to fix."),
+        1 => ("exit-1-fatal", F, "pppd hit a fatal error (for example `auth` with no secret to check the server, or a resource it could not get).",
+            "Read the pppd error line just before the exit; `ppptui explain` names it."),
+        2 => ("exit-2-bad-options", F, "pppd rejected its options: an unknown option, a bad value, or a privileged option from an untrusted place.",
+            $"Check the option named in the log and fix it in {Peers(ctx)} or /etc/ppp/options."),
+        3 => ("exit-3-not-root", F, "pppd is not running as root and is not setuid-root.", "Run the link as root (sudo, or a systemd unit)."),
+        4 => ("exit-4-no-kernel-ppp", F, "The kernel has no PPP support or /dev/ppp is missing.",
+            "Run `modprobe ppp_generic` and check /dev/ppp (`mknod /dev/ppp c 108 0`); in a container pass the device through."),
+        5 => ("exit-5-signal", I, "pppd was stopped by a signal (SIGINT, SIGTERM or SIGHUP): a user, poff or the service manager.",
+            "Nothing to fix if this was intended; otherwise check what stopped it."),
+        6 => ("exit-6-lock-failed", F, "pppd could not lock the serial port: another program holds it.",
+            "Stop the other program (ModemManager, another pppd) or remove a stale /var/lock/LCK..* file."),
+        7 => ("exit-7-port-open-failed", F, "pppd could not open the serial port.",
+            "Check that the device exists and is not held by another program (ModemManager)."),
+        8 => ("exit-8-connect-script", F, "The connect script (chat) failed: the modem did not answer as expected.",
+            "Read the chat lines in the log (`chat -v`); check the dial string, APN and SIM PIN."),
+        9 => ("exit-9-pty-failed", F, "The pty command (for example pptp) could not be run.",
+            $"Check the `pty` line in {Peers(ctx)}: the program must exist (is pptp-linux installed?) and be given by full path."),
+        10 => ("exit-10-negotiation", F, "PPP negotiation failed before any network protocol came up (no reply, or no agreement on LCP, authentication, MPPE or IP).",
+            "Read the log for the step that failed; for PPTP, GRE (IP protocol 47) being blocked is the usual cause."),
+        11 => ("exit-11-peer-auth", F, "The server failed or refused to authenticate itself to us.",
+            $"Add `noauth` to {Peers(ctx)} unless you really want to check the server's identity."),
+        12 => ("exit-12-idle", I, "The link was closed because it was idle for longer than `idle`.", $"Raise or remove `idle` in {Peers(ctx)}."),
+        13 => ("exit-13-maxconnect", I, "The link was closed because it reached `maxconnect`.", $"Raise or remove `maxconnect` in {Peers(ctx)}."),
+        14 => ("exit-14-callback", I, "Callback was negotiated; pppd ended and waits for the server to call back.", "Wait for the incoming call, or disable callback."),
+        15 => ("exit-15-peer-dead", F, "The server stopped answering LCP echo requests, so pppd took the link down.",
+            "Check the network path to the server; raise lcp-echo-failure for flaky links; use `persist` to redial."),
+        16 => ("exit-16-hangup", F, "The link hung up: the modem lost carrier, or the helper (pptp, pppoe) exited.",
+            "Read the pptp/pppoe/chat lines before the hangup for the reason."),
+        17 => ("exit-17-loopback", F, "The serial line is looped back: the modem echoes what pppd sends.",
+            "Fix the chat script so the modem reaches data mode (wait for CONNECT)."),
+        18 => ("exit-18-init-script", F, "The init script failed.", $"Check the `init` command in {Peers(ctx)} and run it by hand."),
+        19 => ("exit-19-auth-failed", F, $"We failed to authenticate to the server: {Who(ctx)} or the password was rejected, or no secret was found.",
+            $"Check the user name and password for {Account(ctx)} in {Secrets(ctx)}."),
+        20 => ("exit-20-maxoctets", I, "The link was closed because it reached the `maxoctets` traffic limit.", $"Raise or remove `maxoctets` in {Peers(ctx)}."),
+        21 => ("exit-21-calling-number", F, "The calling number is not authorised to connect.", "Add the number to the allowed list (`allow-number`) on the answering side."),
+        _ => ($"exit-{status}-unknown", F, $"pppd exited with status {status}, which pppd 2.4.9 does not define.",
+            "Read the log lines before the exit; a pppd wrapper script may have returned its own status."),
+    };
+
+    [GeneratedRegex(@"Couldn't open the /dev/ppp device: (.+)")] private static partial Regex NoDevPpp();
+    [GeneratedRegex(@"Please load the ppp_generic kernel module")] private static partial Regex LoadPppGeneric();
+    [GeneratedRegex(@"Sorry - this system lacks PPP kernel support")] private static partial Regex LacksPpp();
+    [GeneratedRegex(@"You need to create the /dev/ppp device node")] private static partial Regex CreateDevPpp();
+    [GeneratedRegex(@"Couldn't set tty to PPP discipline: (.+)")] private static partial Regex TtyDiscipline();
+    [GeneratedRegex(@"(In file (\S+): )?unrecognized option '(.+)'")] private static partial Regex UnrecognizedOption();
+    [GeneratedRegex(@"using the (\S+(?: option)?) (?:option )?requires root privilege")] private static partial Regex NeedsRootOption();
+    [GeneratedRegex(@"(\S+) option set in (\S+) cannot be overridden")] private static partial Regex OptionLocked();
+    [GeneratedRegex(@"(\S+) option is disabled")] private static partial Regex OptionDisabled();
+    [GeneratedRegex(@"(By default the )?[Tt]he remote system( \(.*\))? is required to authenticate itself")] private static partial Regex PeerAuthRequired();
+    [GeneratedRegex(@"Device (\S+) is locked by pid (\d+)")] private static partial Regex DeviceLocked();
+    [GeneratedRegex(@"Can't create lock file (\S+)")] private static partial Regex CantCreateLock();
+    [GeneratedRegex(@"Failed to open (\S+): (.+)")] private static partial Regex FailedToOpen();
+    [GeneratedRegex(@"Connect script failed")] private static partial Regex ConnectScriptFailed();
+    [GeneratedRegex(@"Initializer script failed")] private static partial Regex InitScriptFailed();
+    [GeneratedRegex(@"Serial line is looped back\.")] private static partial Regex LoopedBack();
+    [GeneratedRegex(@"(LCP|IPCP|CCP|IPV6CP): timeout sending Config-Requests")] private static partial Regex ConfigRequestTimeout();
+    [GeneratedRegex(@"^Modem hangup")] private static partial Regex ModemHangup();
+    [GeneratedRegex(@"No response to (\d+) echo-requests")] private static partial Regex NoEchoResponse();
+    [GeneratedRegex(@"Serial link appears to be disconnected\.")] private static partial Regex LinkDisconnected();
+    [GeneratedRegex(@"peer refused to authenticate: terminating link")] private static partial Regex PeerRefusedAuth();
+    [GeneratedRegex(@"No CHAP secret found for authenticating us to ""?([^""]*)""?")] private static partial Regex NoChapSecret();
+    [GeneratedRegex(@"No secret found for PAP login")] private static partial Regex NoPapSecret();
+    [GeneratedRegex(@"MS-CHAP authentication failed: (?:E=(\d+)\b)?(.*)")] private static partial Regex MsChapFailed();
+    [GeneratedRegex(@"Unknown MS-CHAP authentication failure: (.*)")] private static partial Regex MsChapUnknown();
+    [GeneratedRegex(@"MS-CHAPv2 mutual authentication failed\.")] private static partial Regex MutualAuthFailed();
+    [GeneratedRegex(@"CHAP authentication timed out")] private static partial Regex ChapTimeout();
+    [GeneratedRegex(@"^PAP authentication failed")] private static partial Regex PapFailed();
+    [GeneratedRegex(@"No response to PAP authenticate-requests")] private static partial Regex PapNoResponse();
+    [GeneratedRegex(@"^CHAP authentication failed")] private static partial Regex ChapFailed();
+    [GeneratedRegex(@"MPPE required but peer (refused|negotiation failed)")] private static partial Regex MppeRefused();
+    [GeneratedRegex(@"Refusing MPPE stateful mode offered by peer")] private static partial Regex MppeStateful();
+    [GeneratedRegex(@"MPPE required, but MS-CHAP\[v2\] (nor EAP-TLS auth are performed|auth not performed)\.")] private static partial Regex MppeNoMsChap();
+    [GeneratedRegex(@"MPPE required, but kernel has no support\.")] private static partial Regex MppeNoKernel();
+    [GeneratedRegex(@"not replacing (?:default route to (\S+) \[[\d.]+\]|existing default route)")] private static partial Regex NotReplacingDefaultRoute();
+    [GeneratedRegex(@"Cannot determine ethernet address for proxy ARP")] private static partial Regex ProxyArp();
+    [GeneratedRegex(@"Peer refused to agree to our IP address")] private static partial Regex PeerRefusedOurIp();
+    [GeneratedRegex(@"Could not determine local IP address")] private static partial Regex NoLocalIp();
+    [GeneratedRegex(@"Peer is not authorized to use remote address (\S+)")] private static partial Regex RemoteNotAuthorized();
+    [GeneratedRegex(@"(LCP|IPCP|CCP|IPV6CP) terminated by peer( \((.*)\))?")] private static partial Regex TerminatedByPeer();
+    [GeneratedRegex(@"Unable to complete PPPoE Discovery")] private static partial Regex PppoeDiscovery();
+    [GeneratedRegex(@"Timeout waiting for (PAD[OS]) packets")] private static partial Regex PppoePadTimeout();
+    [GeneratedRegex(@"PAD[OS]: (Service-Name|System|Generic)-Error: ?(.*)")] private static partial Regex PppoeError();
+    [GeneratedRegex(@"^alarm$")] private static partial Regex ChatAlarm();
+    [GeneratedRegex(@"^Failed(?: \((.+)\))?$")] private static partial Regex ChatFailed();
+    [GeneratedRegex(@"Terminating on signal (\d+)")] private static partial Regex TerminatedOnSignal();
+    [GeneratedRegex(@"Hangup \(SIGHUP\)")] private static partial Regex Sighup();
+    [GeneratedRegex(@"Connect time expired")] private static partial Regex ConnectTimeExpired();
+    [GeneratedRegex(@"Terminating connection due to lack of activity\.")] private static partial Regex IdleTimeout();
+    [GeneratedRegex(@"Couldn't load plugin (\S+)")] private static partial Regex PluginLoad();
+    [GeneratedRegex(@"Plugin (\S+) is for pppd version")] private static partial Regex PluginVersion();
+    [GeneratedRegex(@"connect: (Connection refused|Connection timed out|No route to host|Network is unreachable)")] private static partial Regex PptpConnect();
+    [GeneratedRegex(@"Could not open control connection to (\S+)")] private static partial Regex PptpControl();
+    [GeneratedRegex(@"getaddrinfo\(\): (.+)")] private static partial Regex PptpGetaddrinfo();
+    [GeneratedRegex(@"Cannot bind GRE socket, aborting\.")] private static partial Regex PptpGreSocket();
+    [GeneratedRegex(@"Negative reply received to our Start Control Connection Request")] private static partial Regex PptpNegativeReply();
+    [GeneratedRegex(@"Our outgoing call request \[callid \d+\] has not been accepted\.")] private static partial Regex PptpCallRejected();
+    [GeneratedRegex(@"read returned zero, peer has closed")] private static partial Regex PptpPeerClosed();
+    [GeneratedRegex(@"closing control connection due to missing echo reply")] private static partial Regex PptpEchoMissing();
+    [GeneratedRegex(@"transmitted GRE packet triggered an ICMP destination unreachable")] private static partial Regex PptpIcmp();
+    [GeneratedRegex(@"IPv6 socket creation failed")] private static partial Regex Ipv6Socket();
+    [GeneratedRegex(@"sif6addr")] private static partial Regex Sif6addr();
+    [GeneratedRegex(@"secret file (\S+) has world and/or group access")] private static partial Regex SecretsWorldReadable();
+    [GeneratedRegex(@"^Connect: (\S+) <--> (\S+)")] private static partial Regex ConnectMarker();
+    [GeneratedRegex(@"^(CHAP|PAP|EAP|MS-CHAP|MS-CHAPv2) authentication succeeded")] private static partial Regex AuthSucceeded();
+    [GeneratedRegex(@"MPPE (128|40|56)-bit (stateless|stateful) compression enabled")] private static partial Regex MppeEnabled();
+    [GeneratedRegex(@"^local  IP address (\S+)")] private static partial Regex LocalIp();
+}

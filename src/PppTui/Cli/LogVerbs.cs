@@ -1,0 +1,324 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.RegularExpressions;
+using PppTui.Core.Logs;
+
+namespace PppTui.Cli;
+
+/// <summary>The <c>logs</c> verb: the pppd log from the journal or syslog, filtered, optionally followed.</summary>
+public static partial class LogVerbs
+{
+    public static IEnumerable<Command> Create(CliApp app)
+    {
+        var name = new Argument<string?>("NAME")
+        {
+            Description = "Only this profile's link (its pppd and helpers; its own logfile when the peers file sets one)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines as they are logged (Ctrl-C stops)" };
+        var grep = new Option<string?>("--grep", "-g")
+        {
+            Description = "Only lines matching this regex (.NET syntax, matched on the whole line like grep); searches every program, not only PPP ones",
+            HelpName = "RE",
+        };
+        var lines = new Option<int?>("--lines", "-n")
+        {
+            Description = "Only the newest N matching lines (default: all; with --follow, the newest 10 like journalctl -f)",
+            HelpName = "N",
+        };
+        var source = new Option<string>("--source")
+        {
+            Description = "auto (journal, else /var/log/syslog or messages), journal, or a file PATH",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|journal|PATH",
+        };
+        var invert = new Option<bool>("--invert") { Description = "Show the lines --grep does NOT match" };
+        var ignoreCase = new Option<bool>("--ignore-case", "-i") { Description = "Match --grep without regard to case" };
+        var program = new Option<string[]>("--program")
+        {
+            Description = "Only these programs (pppd, pptp, chat, pppoe, pptpd, ppptui); default: all of them, or every program with --grep",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "NAME",
+        };
+        var priority = new Option<string?>("--priority", "-p")
+        {
+            Description = "Only lines at least this severe: emerg, alert, crit, err, warning, notice, info, debug",
+            HelpName = "LEVEL",
+        };
+        var marked = new Option<bool>("--marked") { Description = "Only lines that carry a diagnosis (a warning or failure)" };
+        var explain = new Option<bool>("--explain") { Description = "Print the diagnosis (cause and fix) under each marked line" };
+
+        var logs = new Command("logs", "Show the pppd log (journald or syslog), filtered; --follow to watch it live");
+        logs.Arguments.Add(name);
+        foreach (var option in new Option[] { follow, grep, lines, source, invert, ignoreCase, program, priority, marked, explain })
+            logs.Options.Add(option);
+
+        logs.SetAction(async (parse, cancellationToken) =>
+        {
+            var ctx = app.ContextFor(parse);
+            var lineCount = parse.GetValue(lines);
+            if (lineCount is < 0) return ctx.Fail(ExitCodes.Usage, "--lines must be 0 or more.");
+            if (lineCount is null && parse.GetValue(follow)) lineCount = 10;
+
+            Regex? pattern = null;
+            if (parse.GetValue(grep) is { } re)
+            {
+                try
+                {
+                    pattern = LogFilter.CompilePattern(re, parse.GetValue(ignoreCase), forLongScan: lineCount is null);
+                }
+                catch (ArgumentException e)
+                {
+                    return ctx.Fail(ExitCodes.Usage, $"--grep '{re}' is not a valid regular expression: {e.Message}");
+                }
+            }
+            else if (parse.GetValue(invert)) return ctx.Fail(ExitCodes.Usage, "--invert needs --grep.");
+
+            LogSeverity? minimum = null;
+            if (parse.GetValue(priority) is { } p)
+            {
+                if (ParseSeverity(p) is not { } sev)
+                    return ctx.Fail(ExitCodes.Usage, $"--priority '{p}' is not a level: use emerg, alert, crit, err, warning, notice, info or debug (or 0-7).");
+                minimum = sev;
+            }
+
+            var programs = parse.GetValue(program) is { Length: > 0 } named
+                ? new HashSet<string>(named, StringComparer.Ordinal)
+                : pattern is null ? LogFilter.PppPrograms : null;
+            var filter = new LogFilter
+            {
+                Pattern = pattern,
+                Invert = parse.GetValue(invert),
+                Programs = programs,
+                MinimumSeverity = minimum,
+                MarkedOnly = parse.GetValue(marked),
+            };
+            var request = new LogRequest
+            {
+                Source = parse.GetValue(source) ?? "auto",
+                Lines = lineCount,
+                Follow = parse.GetValue(follow),
+            };
+
+            if (parse.GetValue(name) is { } profile)
+            {
+                var link = LinkLookup.Find(ctx.Paths, profile);
+                if (!link.Exists) return ctx.Fail(ExitCodes.NotFound, $"no profile or peers file named '{profile}' ({ctx.Paths.PeerFile(profile)} does not exist).");
+                if (link.LogFile is not null && request.Source == "auto")
+                {
+                    request = request with { ProfileLogFile = link.LogFile, ProfileName = profile };
+                    filter = filter with { Programs = null };
+                }
+                else if (link.Tracker is not null)
+                {
+                    request = request with { Links = link.Tracker };
+                    filter = filter with { Link = profile };
+                }
+                else
+                {
+                    ctx.Error.WriteLine($"ppptui: '{profile}' is not running (no {Path.GetFileName(link.PidFile)} and no `pppd call {profile}` process) " +
+                                        "and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line.");
+                }
+            }
+            request = request with { Filter = filter };
+
+            var reader = new LogReader(ctx.Paths, ctx.Runner);
+            var output = new BufferedLines(ctx.Out);
+            var json = ctx.Json;
+            var withExplain = parse.GetValue(explain);
+            var live = false;
+            try
+            {
+                await foreach (var e in reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
+                {
+                    switch (e)
+                    {
+                        case LogLineRead { Line: var line }:
+                            if (json) output.Add(LogLineJson.Serialize(line));
+                            else
+                            {
+                                output.Add(line.Text);
+                                if (withExplain && line.IsMarked && line.Diagnosis is { } d)
+                                    output.Add($"    ^ {d.Cause} Fix: {d.Fix}");
+                            }
+                            if (live) output.Flush();
+                            break;
+                        case LogBacklogDone:
+                            output.Flush();
+                            live = true;
+                            break;
+                        case LogNotice notice:
+                            output.Flush();
+                            ctx.Error.WriteLine("ppptui: " + notice.Message);
+                            break;
+                    }
+                }
+                output.Flush();
+                return ExitCodes.Ok;
+            }
+            catch (LogSourceException e)
+            {
+                output.Flush();
+                return ctx.Fail(e.NotFound && request.Source is not "auto" and not "journal" ? ExitCodes.NotFound : ExitCodes.Failure, e.Message);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                TryFlush(output);
+                return ExitCodes.Ok;
+            }
+            catch (IOException) when (output.WriteFailed)
+            {
+                return ExitCodes.Ok; // the reader went away (`| head`): not an error
+            }
+        });
+        yield return logs;
+    }
+
+    private static void TryFlush(BufferedLines output)
+    {
+        try
+        {
+            output.Flush();
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    internal static LogSeverity? ParseSeverity(string text) => text.ToLowerInvariant() switch
+    {
+        "0" or "emerg" or "emergency" => LogSeverity.Emergency,
+        "1" or "alert" => LogSeverity.Alert,
+        "2" or "crit" or "critical" => LogSeverity.Critical,
+        "3" or "err" or "error" => LogSeverity.Error,
+        "4" or "warning" or "warn" => LogSeverity.Warning,
+        "5" or "notice" => LogSeverity.Notice,
+        "6" or "info" => LogSeverity.Info,
+        "7" or "debug" => LogSeverity.Debug,
+        _ => null,
+    };
+
+    /// <summary>Collects output lines and writes them in large chunks: one write per line is slow on a pipe.</summary>
+    private sealed class BufferedLines(TextWriter writer)
+    {
+        private readonly StringBuilder _buffer = new();
+
+        public bool WriteFailed { get; private set; }
+
+        public void Add(string line)
+        {
+            _buffer.Append(line).Append('\n');
+            if (_buffer.Length >= 64 * 1024) Flush();
+        }
+
+        public void Flush()
+        {
+            if (_buffer.Length == 0) return;
+            try
+            {
+                foreach (var chunk in _buffer.GetChunks()) writer.Write(chunk.Span);
+                writer.Flush();
+            }
+            catch (IOException)
+            {
+                WriteFailed = true;
+                throw;
+            }
+            finally
+            {
+                _buffer.Clear();
+            }
+        }
+    }
+
+    /// <summary>What a profile name tells about its log lines: its pppd logfile and its running processes.</summary>
+    internal sealed record LinkInfo(bool Exists, string? LogFile, LinkTracker? Tracker, string PidFile);
+
+    internal static partial class LinkLookup
+    {
+        public static LinkInfo Find(Core.Files.SystemPaths paths, string profile)
+        {
+            var peers = paths.PeerFile(profile);
+            var pidFile = Path.Join(paths.RunDir, $"ppp-{profile}.pid");
+            var exists = File.Exists(peers) || File.Exists(paths.ProfileFile(profile));
+            if (!exists || profile.Contains('/') || profile.Contains("..")) return new LinkInfo(false, null, null, pidFile);
+
+            string? logfile = null;
+            if (File.Exists(peers))
+            {
+                // A simple reading of the peers file until the option-file parser is shared: the
+                // last uncommented `logfile PATH` wins, as in pppd.
+                foreach (var line in File.ReadLines(peers))
+                {
+                    var m = LogfileOption().Match(line);
+                    if (m.Success) logfile = m.Groups[1].Value.Trim('"', '\'');
+                }
+            }
+
+            var pids = new Dictionary<int, string>();
+            string? iface = null;
+            if (File.Exists(pidFile))
+            {
+                var content = File.ReadAllLines(pidFile);
+                if (content.Length > 0 && int.TryParse(content[0].Trim(), out var pid)) pids[pid] = profile;
+                if (content.Length > 1 && content[1].Trim().Length > 0) iface = content[1].Trim();
+            }
+            foreach (var pid in PppdProcesses(paths.Proc, profile)) pids[pid] = profile;
+            foreach (var pid in pids.Keys.ToList())
+                foreach (var child in Descendants(paths.Proc, pid)) pids[child] = profile;
+
+            LinkTracker? tracker = null;
+            if (pids.Count > 0 || iface is not null)
+            {
+                tracker = new LinkTracker(pids);
+                if (iface is not null) tracker.AddInterface(iface, profile);
+            }
+            return new LinkInfo(true, logfile is null ? null : paths.Resolve(logfile), tracker, pidFile);
+        }
+
+        // Like Debian's poff: a pppd whose command line is `pppd call NAME`.
+        private static IEnumerable<int> PppdProcesses(string proc, string profile)
+        {
+            if (!Directory.Exists(proc)) yield break;
+            foreach (var dir in Directory.EnumerateDirectories(proc))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+                string[] args;
+                try
+                {
+                    args = File.ReadAllText(Path.Join(dir, "cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+                if (args.Length < 3 || Path.GetFileName(args[0]) != "pppd") continue;
+                for (int i = 1; i < args.Length - 1; i++)
+                    if (args[i] == "call" && args[i + 1] == profile) { yield return pid; break; }
+            }
+        }
+
+        private static IEnumerable<int> Descendants(string proc, int pid, int depth = 0)
+        {
+            if (depth > 4) yield break;
+            string text;
+            try
+            {
+                text = File.ReadAllText(Path.Join(proc, pid.ToString(), "task", pid.ToString(), "children"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                yield break;
+            }
+            foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!int.TryParse(part, out var child)) continue;
+                yield return child;
+                foreach (var grandchild in Descendants(proc, child, depth + 1)) yield return grandchild;
+            }
+        }
+
+        [GeneratedRegex(@"^\s*logfile\s+(""[^""]+""|'[^']+'|[^\s#]+)")]
+        private static partial Regex LogfileOption();
+    }
+}

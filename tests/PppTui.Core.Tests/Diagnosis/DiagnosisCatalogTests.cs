@@ -1,0 +1,285 @@
+using PppTui.Core.Diagnosis;
+
+namespace PppTui.Core.Tests.Diagnosis;
+
+public class DiagnosisCatalogTests
+{
+    private static readonly DiagnosisContext Alice = new(ProfileName: "myvpn", User: "alice", RemoteName: "myvpn",
+        SecretsPath: "/etc/ppp/chap-secrets", Server: "vpn.example.net");
+
+    [Theory]
+    // Exact message texts from pppd 2.4.9, pptp 1.10 and chat, as they reach syslog (without the prefix).
+    [InlineData("Couldn't open the /dev/ppp device: No such device or address", "no-kernel-ppp", 4)]
+    [InlineData("Please load the ppp_generic kernel module.", "no-kernel-ppp", 4)]
+    [InlineData("Sorry - this system lacks PPP kernel support", "no-kernel-ppp", 4)]
+    [InlineData("Couldn't set tty to PPP discipline: Invalid argument", "no-ppp-async", 1)]
+    [InlineData("In file /etc/ppp/peers/myvpn: unrecognized option 'requir-mppe'", "unrecognized-option", 2)]
+    [InlineData("unrecognized option 'eth9'", "unrecognized-option", 2)]
+    [InlineData("using the defaultroute-metric option requires root privilege", "option-needs-root", 2)]
+    [InlineData("The remote system is required to authenticate itself", "peer-auth-required", 1)]
+    [InlineData("By default the remote system is required to authenticate itself", "peer-auth-required", 1)]
+    [InlineData("Device ttyUSB0 is locked by pid 812", "device-locked", 6)]
+    [InlineData("Can't create lock file /var/lock/LCK..ttyS0", "device-locked", 6)]
+    [InlineData("Failed to open /dev/ttyUSB2: Device or resource busy", "port-open-failed", 7)]
+    [InlineData("Connect script failed", "connect-script-failed", 8)]
+    [InlineData("Serial line is looped back.", "looped-back", 17)]
+    [InlineData("LCP: timeout sending Config-Requests", "lcp-timeout", 10)]
+    [InlineData("IPCP: timeout sending Config-Requests", "lcp-timeout", 10)]
+    [InlineData("Modem hangup", "modem-hangup", 16)]
+    [InlineData("No response to 4 echo-requests", "peer-dead", 15)]
+    [InlineData("Serial link appears to be disconnected.", "peer-dead", 15)]
+    [InlineData("peer refused to authenticate: terminating link", "peer-refused-auth", 11)]
+    [InlineData("No CHAP secret found for authenticating us to myvpn", "no-chap-secret", 19)]
+    [InlineData("MS-CHAP authentication failed: E=691 Authentication failure", "auth-rejected", 19)]
+    [InlineData("MS-CHAP authentication failed: Access denied", "auth-rejected", 19)]
+    [InlineData("MS-CHAPv2 mutual authentication failed.", "auth-failed", 19)]
+    [InlineData("CHAP authentication timed out", "auth-timeout", 19)]
+    [InlineData("CHAP authentication failed", "auth-failed", 19)]
+    [InlineData("PAP authentication failed", "auth-rejected", 19)]
+    [InlineData("No response to PAP authenticate-requests", "auth-timeout", 19)]
+    [InlineData("MPPE required but peer refused", "mppe-refused", 10)]
+    [InlineData("MPPE required but peer negotiation failed", "mppe-refused", 10)]
+    [InlineData("Refusing MPPE stateful mode offered by peer", "mppe-refused", 10)]
+    [InlineData("MPPE required, but MS-CHAP[v2] auth not performed.", "mppe-no-mschap", 10)]
+    [InlineData("MPPE required, but MS-CHAP[v2] nor EAP-TLS auth are performed.", "mppe-no-mschap", 10)]
+    [InlineData("MPPE required, but kernel has no support.", "mppe-no-kernel", 10)]
+    [InlineData("Peer refused to agree to our IP address", "ip-address-conflict", 10)]
+    [InlineData("Could not determine local IP address", "ip-address-conflict", 10)]
+    [InlineData("Peer is not authorized to use remote address 10.0.0.1", "ip-address-conflict", 10)]
+    [InlineData("LCP terminated by peer (User request)", "terminated-by-peer", 16)]
+    [InlineData("Timeout waiting for PADO packets", "pppoe-no-server", 10)]
+    [InlineData("Unable to complete PPPoE Discovery", "pppoe-no-server", 10)]
+    [InlineData("PADS: Service-Name-Error: internet", "pppoe-service-error", 10)]
+    [InlineData("alarm", "chat-timeout", 8)]
+    [InlineData("Failed (NO CARRIER)", "chat-abort", 8)]
+    [InlineData("Failed", "chat-abort", 8)]
+    [InlineData("Terminating on signal 15", "stopped-by-signal", 5)]
+    [InlineData("Hangup (SIGHUP)", "stopped-by-signal", 5)]
+    [InlineData("Connect time expired", "max-connect-time", 13)]
+    [InlineData("Terminating connection due to lack of activity.", "idle-timeout", 12)]
+    [InlineData("Couldn't load plugin rp-pppoe.so", "plugin-failed", 2)]
+    [InlineData("Plugin pppoe.so is for pppd version 2.4.7, this is 2.4.9", "plugin-failed", 2)]
+    [InlineData("anon warn[open_inetsock:pptp_callmgr.c:329]: connect: Connection refused", "pptp-connect-failed", 16)]
+    [InlineData("anon fatal[main:pptp.c:348]: Could not open control connection to 203.0.113.7", "pptp-connect-failed", 16)]
+    [InlineData("anon fatal[main:pptp.c:248]: getaddrinfo(): Name or service not known", "pptp-dns-failed", 16)]
+    [InlineData("anon fatal[main:pptp.c:373]: Cannot bind GRE socket, aborting.", "pptp-gre-socket", 16)]
+    [InlineData("anon warn[ctrlp_disp:pptp_ctrl.c:773]: Negative reply received to our Start Control Connection Request", "pptp-rejected", 16)]
+    [InlineData("anon log[ctrlp_disp:pptp_ctrl.c:986]: Our outgoing call request [callid 6] has not been accepted.", "pptp-rejected", 16)]
+    [InlineData("anon warn[ctrlp_read:pptp_ctrl.c:864]: read returned zero, peer has closed", "pptp-control-lost", 16)]
+    [InlineData("anon warn[pptp_handle_timer:pptp_ctrl.c:1180]: closing control connection due to missing echo reply", "pptp-control-lost", 16)]
+    public void A_failure_line_is_diagnosed_with_its_exit_status(string message, string code, int exit)
+    {
+        var diagnosis = DiagnosisCatalog.MatchLine(message, Alice);
+
+        Assert.NotNull(diagnosis);
+        Assert.Equal(code, diagnosis!.Code);
+        Assert.Equal(exit, diagnosis.ExitStatus);
+        Assert.Equal(message, diagnosis.Evidence);
+        Assert.False(string.IsNullOrWhiteSpace(diagnosis.Cause));
+        Assert.False(string.IsNullOrWhiteSpace(diagnosis.Fix));
+    }
+
+    [Theory]
+    [InlineData("not replacing default route to eth0 [192.168.1.1]", "default-route-kept", DiagnosisSeverity.Warning)]
+    [InlineData("Cannot determine ethernet address for proxy ARP", "proxyarp-no-ethernet", DiagnosisSeverity.Warning)]
+    [InlineData("IPv6 socket creation failed: Address family not supported by protocol", "ipv6-noise", DiagnosisSeverity.Info)]
+    [InlineData("sif6addr: ioctl(SIOCSIFADDR): No such device (line 2891)", "ipv6-noise", DiagnosisSeverity.Info)]
+    [InlineData("Connect: ppp0 <--> /dev/pts/1", "link-up", DiagnosisSeverity.Info)]
+    [InlineData("CHAP authentication succeeded", "authenticated", DiagnosisSeverity.Info)]
+    [InlineData("MPPE 128-bit stateless compression enabled", "mppe-up", DiagnosisSeverity.Info)]
+    [InlineData("local  IP address 192.168.0.10", "ip-up", DiagnosisSeverity.Info)]
+    [InlineData("anon warn[decaps_gre:pptp_gre.c:427]: short read (-1): Message too long", null, null)]
+    public void Warnings_and_success_markers_have_their_own_severity(string message, string? code, DiagnosisSeverity? severity)
+    {
+        var diagnosis = DiagnosisCatalog.MatchLine(message);
+        Assert.Equal(code, diagnosis?.Code);
+        Assert.Equal(severity, diagnosis?.Severity);
+    }
+
+    [Theory]
+    [InlineData("pppd 2.4.9 started by root, uid 0")]
+    [InlineData("Using interface ppp0")]
+    [InlineData("sent [LCP ConfReq id=0x1 <asyncmap 0x0> <magic 0x5b1e>]")]
+    [InlineData("Started Session 42 of User root.")]
+    [InlineData("")]
+    public void An_ordinary_line_carries_no_diagnosis(string message)
+    {
+        Assert.Null(DiagnosisCatalog.MatchLine(message));
+        Assert.False(DiagnosisCatalog.HasDiagnosis(message));
+    }
+
+    [Fact]
+    public void An_ms_chap_691_names_the_user_and_the_secrets_file()
+    {
+        var diagnosis = DiagnosisCatalog.MatchLine("MS-CHAP authentication failed: E=691 Authentication failure", Alice)!;
+
+        Assert.Equal("Authentication failed: the server rejected alice (MS-CHAP error 691: wrong user name or password).", diagnosis.Cause);
+        Assert.Equal("Check the password for alice/myvpn in /etc/ppp/chap-secrets.", diagnosis.Fix);
+        Assert.Equal(DiagnosisSeverity.Failure, diagnosis.Severity);
+    }
+
+    [Theory]
+    [InlineData("E=649 No dialin permission", "dial-in permission")]
+    [InlineData("E=648 Password expired", "expired")]
+    [InlineData("E=647 Account disabled", "disabled")]
+    [InlineData("E=646 Restricted logon hours", "time of day")]
+    public void Each_ms_chap_error_code_gets_its_own_cause(string serverText, string expected)
+    {
+        var diagnosis = DiagnosisCatalog.MatchLine("MS-CHAP authentication failed: " + serverText, Alice)!;
+        Assert.Contains(expected, diagnosis.Cause);
+    }
+
+    [Fact]
+    public void Every_exit_status_from_0_to_21_has_a_distinct_cause_and_fix()
+    {
+        var all = Enumerable.Range(0, 22).Select(s => DiagnosisCatalog.ForExitStatus(s, Alice)).ToList();
+
+        Assert.All(all, d => Assert.False(string.IsNullOrWhiteSpace(d.Cause)));
+        Assert.All(all, d => Assert.False(string.IsNullOrWhiteSpace(d.Fix)));
+        Assert.Equal(22, all.Select(d => d.Cause).Distinct().Count());
+        Assert.Equal(22, all.Select(d => d.Fix).Distinct().Count());
+        Assert.Equal(22, all.Select(d => d.Code).Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, 22).Cast<int?>(), all.Select(d => d.ExitStatus));
+    }
+
+    [Fact]
+    public void An_undefined_exit_status_is_still_explained()
+    {
+        var diagnosis = DiagnosisCatalog.ForExitStatus(42);
+        Assert.Contains("42", diagnosis.Cause);
+        Assert.Equal(DiagnosisSeverity.Failure, diagnosis.Severity);
+    }
+
+    [Fact]
+    public void The_most_specific_line_wins_over_the_exit_status()
+    {
+        string[] log =
+        [
+            "pppd 2.4.9 started by root, uid 0",
+            "Using interface ppp0",
+            "Connect: ppp0 <--> /dev/pts/1",
+            "MS-CHAP authentication failed: E=691 Authentication failure",
+            "CHAP authentication failed",
+            "Modem hangup",
+            "Connection terminated.",
+        ];
+
+        var diagnosis = DiagnosisCatalog.Explain(log, 19, Alice);
+
+        Assert.Equal("auth-rejected", diagnosis.Code);
+        Assert.Contains("691", diagnosis.Cause);
+        Assert.Equal(19, diagnosis.ExitStatus);
+        Assert.Equal("MS-CHAP authentication failed: E=691 Authentication failure", diagnosis.Evidence);
+    }
+
+    [Fact]
+    public void Ipv6_noise_never_wins()
+    {
+        string[] log =
+        [
+            "IPv6 socket creation failed: Address family not supported by protocol",
+            "Connect: ppp0 <--> /dev/pts/1",
+            "IPv6 socket creation failed: Address family not supported by protocol",
+        ];
+
+        var diagnosis = DiagnosisCatalog.Explain(log, 16, Alice);
+
+        Assert.Equal("exit-16-hangup", diagnosis.Code);
+    }
+
+    [Fact]
+    public void An_lcp_timeout_after_the_pptp_call_was_established_means_gre_is_blocked()
+    {
+        string[] log =
+        [
+            "anon log[main:pptp.c:353]: The synchronous pptp option is NOT activated",
+            "anon log[ctrlp_rep:pptp_ctrl.c:259]: Sent control packet type is 1 'Start-Control-Connection-Request'",
+            "anon log[ctrlp_disp:pptp_ctrl.c:858]: Outgoing call established (call ID 0, peer's call ID 1024).",
+            "Using interface ppp0",
+            "Connect: ppp0 <--> /dev/pts/1",
+            "LCP: timeout sending Config-Requests",
+            "Connection terminated.",
+            "Modem hangup",
+        ];
+
+        var diagnosis = DiagnosisCatalog.Explain(log, 10, Alice);
+
+        Assert.Equal("gre-blocked", diagnosis.Code);
+        Assert.Contains("GRE", diagnosis.Cause);
+        Assert.Contains("vpn.example.net", diagnosis.Cause);
+        Assert.Equal("LCP: timeout sending Config-Requests", diagnosis.Evidence);
+    }
+
+    [Fact]
+    public void An_lcp_timeout_without_a_pptp_call_stays_an_lcp_timeout()
+    {
+        var diagnosis = DiagnosisCatalog.Explain(["LCP: timeout sending Config-Requests", "Modem hangup"], 10);
+        Assert.Equal("lcp-timeout", diagnosis.Code);
+    }
+
+    [Fact]
+    public void The_first_of_equally_specific_failures_wins_because_later_ones_are_its_echo()
+    {
+        string[] log =
+        [
+            "anon warn[open_inetsock:pptp_callmgr.c:329]: connect: Connection refused",
+            "anon fatal[main:pptp.c:348]: Could not open control connection to 203.0.113.7",
+            "Modem hangup",
+        ];
+
+        var diagnosis = DiagnosisCatalog.Explain(log, 16, Alice);
+
+        Assert.Equal("pptp-connect-failed", diagnosis.Code);
+        Assert.Contains("refused", diagnosis.Cause);
+    }
+
+    [Fact]
+    public void A_user_stop_is_explained_by_its_signal_line()
+    {
+        var diagnosis = DiagnosisCatalog.Explain(["Connect: ppp0 <--> /dev/pts/1", "Terminating on signal 15"], 5);
+        Assert.Equal("stopped-by-signal", diagnosis.Code);
+        Assert.Equal(5, diagnosis.ExitStatus);
+    }
+
+    [Fact]
+    public void Without_a_telling_line_the_exit_status_explains()
+    {
+        var diagnosis = DiagnosisCatalog.Explain(["Using interface ppp0", "Connection terminated."], 15, Alice);
+        Assert.Equal("exit-15-peer-dead", diagnosis.Code);
+    }
+
+    [Fact]
+    public void A_warning_explains_a_link_that_came_up()
+    {
+        var diagnosis = DiagnosisCatalog.Explain(["Connect: ppp0 <--> /dev/pts/1", "not replacing default route to eth0 [10.0.2.2]"], 0);
+        Assert.Equal("default-route-kept", diagnosis.Code);
+        Assert.Equal(0, diagnosis.ExitStatus);
+    }
+
+    [Fact]
+    public void Nothing_to_go_on_says_so_and_suggests_debug()
+    {
+        var diagnosis = DiagnosisCatalog.Explain(["Using interface ppp0"], null, Alice);
+        Assert.Equal("no-diagnosis", diagnosis.Code);
+        Assert.Contains("debug", diagnosis.Fix);
+        Assert.Contains("/etc/ppp/peers/myvpn", diagnosis.Fix);
+    }
+
+    [Fact]
+    public void Without_a_context_the_text_stays_general()
+    {
+        var diagnosis = DiagnosisCatalog.MatchLine("MS-CHAP authentication failed: E=691 Authentication failure")!;
+        Assert.Contains("our user name", diagnosis.Cause);
+        Assert.Contains("/etc/ppp/chap-secrets", diagnosis.Fix);
+    }
+}
+
+public class DiagnosisPrefilterTests
+{
+    [Fact]
+    public void Every_rule_keyword_contains_a_prefilter_anchor_so_no_rule_is_skipped()
+    {
+        foreach (var keyword in DiagnosisCatalog.RuleKeywords)
+            Assert.True(DiagnosisCatalog.Anchors.Any(a => keyword.Contains(a, StringComparison.Ordinal)), $"'{keyword}' has no anchor");
+    }
+}
