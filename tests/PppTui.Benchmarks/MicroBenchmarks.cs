@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
-using PppTui.Core.Diagnosis;
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Logs;
 
 namespace PppTui.Benchmarks;

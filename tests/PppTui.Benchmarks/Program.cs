@@ -53,7 +53,7 @@ static int Scan(string path, string pattern, string[] options)
             foreach (var l in lines) parser.Parse(l.AsSpan());
             var parseMs = sw.Elapsed.TotalMilliseconds;
             sw.Restart();
-            foreach (var l in lines) PppTui.Core.Diagnosis.DiagnosisCatalog.MatchLine(l);
+            foreach (var l in lines) PppTui.Core.Diagnoses.DiagnosisCatalog.MatchLine(l);
             var diagMs = sw.Elapsed.TotalMilliseconds;
             sw.Restart();
             foreach (var l in lines) DateTimeOffset.TryParse(l.AsSpan(0, 32), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeLocal, out _);

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using System.Threading.Channels;
 using PppTui.Core.Files;
 using PppTui.Core.Processes;
@@ -18,7 +19,7 @@ public sealed record ConnectOutcome(
     LinkState State,
     string Reason,
     LinkStatus? Status,
-    LinkDiagnosis? Diagnosis,
+    Diagnosis? Diagnosis,
     int? ExitStatus,
     bool AlreadyRunning,
     bool TimedOut,
@@ -71,7 +72,7 @@ public sealed class LinkDialer
     {
         var deadline = _time.GetUtcNow() + wait;
         var options = new PeerOptions(_options.Read(name));
-        var context = LinkDiagnosisContext.For(name, options);
+        var context = DiagnosisContexts.For(name, options);
         var machine = new LinkStateMachine(name, options.Persist, _diagnoser, context, _time);
         void Feed(LinkObservation observation)
         {
@@ -231,7 +232,7 @@ public sealed class LinkDialer
                      $"Watch it with 'ppptui status {name}', stop it with 'ppptui disconnect {name}'.";
         // A persist link that keeps failing has already said why in its lines.
         var why = machine.Lines.Count > 0
-            ? _diagnoser.Explain(machine.Lines, null, LinkDiagnosisContext.For(name, new PeerOptions(_options.Read(name))))
+            ? _diagnoser.Explain(machine.Lines, null, DiagnosisContexts.For(name, new PeerOptions(_options.Read(name))))
             : null;
         return new ConnectOutcome(name, machine.State, reason, null, why, null, false, true, machine.Lines.ToList());
     }

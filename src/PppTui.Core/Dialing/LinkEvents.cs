@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 namespace PppTui.Core.Dialing;
 
 /// <summary>Where a link is in its life, as the connect button and the status views show it.</summary>
@@ -64,11 +65,11 @@ public sealed record LinkStateChanged(string Link, DateTimeOffset At, LinkState 
 public sealed record LinkUp(string Link, DateTimeOffset At, LinkDetails Details) : LinkEvent(Link, At);
 
 /// <summary>The link is down: why, pppd's exit status when known, and the diagnosis.</summary>
-public sealed record LinkDown(string Link, DateTimeOffset At, string Reason, int? ExitStatus, LinkDiagnosis? Diagnosis)
+public sealed record LinkDown(string Link, DateTimeOffset At, string Reason, int? ExitStatus, Diagnosis? Diagnosis)
     : LinkEvent(Link, At);
 
 /// <summary>A line pppd (or its chat/pptp/pppoe helper) logged for this link.</summary>
 public sealed record LinkLogLine(string Link, DateTimeOffset At, string Text) : LinkEvent(Link, At);
 
 /// <summary>A line or a check carried a diagnosis on its own (a warning the link survives, or a harmless note).</summary>
-public sealed record LinkNotice(string Link, DateTimeOffset At, LinkDiagnosis Diagnosis) : LinkEvent(Link, At);
+public sealed record LinkNotice(string Link, DateTimeOffset At, Diagnosis Diagnosis) : LinkEvent(Link, At);

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Files;
 
 namespace PppTui.Core.Dialing;
@@ -9,7 +10,7 @@ public sealed record LinkExplanation(
     DateTimeOffset? When,
     IReadOnlyList<string> Lines,
     int? ExitStatus,
-    LinkDiagnosis? Diagnosis,
+    Diagnosis? Diagnosis,
     string? Note);
 
 /// <summary>
@@ -41,7 +42,7 @@ public sealed class LinkExplainer
     public LinkExplanation? Explain(string name)
     {
         var options = new PeerOptions(_options.Read(name));
-        var context = LinkDiagnosisContext.For(name, options);
+        var context = DiagnosisContexts.For(name, options);
         var record = _attempts.Load(name);
         var logFile = options.LogFile is { } lf ? _paths.Resolve(lf) : null;
 

@@ -62,7 +62,7 @@ public sealed class LinkManager
         runner,
         new ProcessSignals(),
         new PeerOptionsFileReader(paths),
-        new ExitStatusDiagnoser(),
+        new CatalogDiagnoser(),
         new SyslogFileLogReader(paths),
         PppdCommands.ForThisSystem(),
         () => ProcessSignals.IsRoot,

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Files;
 using PppTui.Core.Processes;
 using PppTui.Core.Status;
@@ -185,7 +186,7 @@ public sealed class LinkMonitor
     {
         if (_machines.TryGetValue(name, out var machine)) return machine;
         var options = new PeerOptions(_options.Read(name));
-        machine = new LinkStateMachine(name, options.Persist, _diagnoser, LinkDiagnosisContext.For(name, options), _time);
+        machine = new LinkStateMachine(name, options.Persist, _diagnoser, DiagnosisContexts.For(name, options), _time);
         _machines[name] = machine;
         return machine;
     }

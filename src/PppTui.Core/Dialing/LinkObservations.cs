@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 namespace PppTui.Core.Dialing;
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed record DisconnectRequested(string Reason) : LinkObservation;
 public sealed record QuietPeriod : LinkObservation;
 
 /// <summary>A check outside the log (routes, DNS) found something worth telling.</summary>
-public sealed record NoticeObserved(LinkDiagnosis Diagnosis) : LinkObservation;
+public sealed record NoticeObserved(Diagnosis Diagnosis) : LinkObservation;
 
 /// <summary>What pid files, /proc and /sys/class/net show for the link right now.</summary>
 public sealed record LinkProbed(LinkProbe Probe) : LinkObservation;

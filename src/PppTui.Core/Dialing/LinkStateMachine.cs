@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 namespace PppTui.Core.Dialing;
 
 /// <summary>
@@ -9,7 +10,7 @@ namespace PppTui.Core.Dialing;
 public sealed class LinkStateMachine
 {
     private readonly ILinkDiagnoser _diagnoser;
-    private readonly LinkDiagnosisContext _context;
+    private readonly DiagnosisContext _context;
     private readonly TimeProvider _time;
     private readonly List<string> _lines = [];
     private int _attemptStart;
@@ -20,13 +21,13 @@ public sealed class LinkStateMachine
     /// A machine for link <paramref name="link"/> (the profile / peers name). With
     /// <paramref name="persist"/> pppd redials after a drop, so a drop means Redialing, not Down.
     /// </summary>
-    public LinkStateMachine(string link, bool persist, ILinkDiagnoser diagnoser, LinkDiagnosisContext? context = null,
+    public LinkStateMachine(string link, bool persist, ILinkDiagnoser diagnoser, DiagnosisContext? context = null,
         TimeProvider? time = null)
     {
         Link = link;
         Persist = persist;
         _diagnoser = diagnoser;
-        _context = context ?? new LinkDiagnosisContext(link);
+        _context = context ?? new DiagnosisContext(link);
         _time = time ?? TimeProvider.System;
     }
 
@@ -183,7 +184,7 @@ public sealed class LinkStateMachine
             }
             if (probe.StaleEvidence is { } stale)
             {
-                var killed = new LinkDiagnosis("pppd-vanished", LinkDiagnosisSeverity.Failure,
+                var killed = new Diagnosis("pppd-vanished", DiagnosisSeverity.Failure,
                     $"pppd{PidText(probe.Pid)} ended without cleaning up (killed with SIGKILL, or it crashed).",
                     "Find out what killed it (dmesg for the OOM killer, the shell history for kill -9); connect again.",
                     stale, null);
@@ -237,7 +238,7 @@ public sealed class LinkStateMachine
         events.Add(new LinkUp(Link, Now, Details));
     }
 
-    private void GoDown(List<LinkEvent> events, string reason, int? status, LinkDiagnosis? diagnosis)
+    private void GoDown(List<LinkEvent> events, string reason, int? status, Diagnosis? diagnosis)
     {
         MoveTo(events, LinkState.Down, reason);
         _upAnnounced = false;

@@ -190,7 +190,7 @@ public sealed class JournalSource
         DateTimeOffset? time = long.TryParse(Text(entry.RealtimeMicroseconds), NumberStyles.None, CultureInfo.InvariantCulture, out var us)
             ? DateTimeOffset.FromUnixTimeMilliseconds(us / 1000).AddTicks(us % 1000 * 10).ToLocalTime()
             : null;
-        var diagnosis = Diagnosis.DiagnosisCatalog.MatchLine(message);
+        var diagnosis = Diagnoses.DiagnosisCatalog.MatchLine(message);
         var severity = int.TryParse(Text(entry.Priority), NumberStyles.None, CultureInfo.InvariantCulture, out var prio) && prio is >= 0 and <= 7
             ? (LogSeverity)prio
             : SyslogLineParser.InferSeverity(program, message, diagnosis);

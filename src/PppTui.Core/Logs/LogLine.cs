@@ -1,4 +1,4 @@
-using PppTui.Core.Diagnosis;
+using PppTui.Core.Diagnoses;
 
 namespace PppTui.Core.Logs;
 
@@ -38,7 +38,7 @@ public sealed record LogLine(
     string Text)
 {
     /// <summary>The diagnosis this line carries (PPPD-NOTES.md), or null.</summary>
-    public Diagnosis.Diagnosis? Diagnosis { get; init; }
+    public Diagnoses.Diagnosis? Diagnosis { get; init; }
 
     /// <summary>The link (profile) this line belongs to, when known (see <see cref="LinkTracker"/>).</summary>
     public string? Link { get; init; }

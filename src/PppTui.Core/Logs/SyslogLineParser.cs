@@ -1,5 +1,5 @@
 using System.Globalization;
-using PppTui.Core.Diagnosis;
+using PppTui.Core.Diagnoses;
 
 namespace PppTui.Core.Logs;
 
@@ -130,7 +130,7 @@ public sealed class SyslogLineParser
         };
     }
 
-    internal static LogSeverity InferSeverity(string program, string message, Diagnosis.Diagnosis? diagnosis)
+    internal static LogSeverity InferSeverity(string program, string message, Diagnoses.Diagnosis? diagnosis)
     {
         var span = message.AsSpan(0, Math.Min(message.Length, 48));
         if (program == "ppptui" && span.Length >= 5 && span[0] == '[' && span[4] == ']')

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using System.Text.Json.Serialization;
 using PppTui.Core.Dialing;
 
@@ -44,9 +45,9 @@ public sealed record LinkStatus
     public bool? PeerDnsApplied { get; init; }
     public string? Command { get; init; }
     /// <summary>Diagnoses that hold although the link may be up (default route not taken, DNS ignored, ...).</summary>
-    public IReadOnlyList<LinkDiagnosis> Notices { get; init; } = [];
+    public IReadOnlyList<Diagnosis> Notices { get; init; } = [];
     /// <summary>For a Down link: the diagnosis of why.</summary>
-    public LinkDiagnosis? Diagnosis { get; init; }
+    public Diagnosis? Diagnosis { get; init; }
 }
 
 /// <summary>Source-generated JSON for status output (trim- and AOT-safe).</summary>
@@ -57,7 +58,7 @@ public sealed record LinkStatus
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(LinkStatus))]
 [JsonSerializable(typeof(List<LinkStatus>))]
-[JsonSerializable(typeof(LinkDiagnosis))]
+[JsonSerializable(typeof(Diagnosis))]
 [JsonSerializable(typeof(DisconnectOutcome))]
 [JsonSerializable(typeof(LinkExplanation))]
 public sealed partial class LinkStatusJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
 using PppTui.Core.Files;
 using PppTui.Core.Processes;
@@ -135,7 +136,7 @@ public sealed class LinkStatusReader
         Pid = stale.Pid,
         Interface = stale.Interface,
         Reason = $"pppd (pid {stale.Pid}) ended without cleaning up (killed with SIGKILL, or it crashed)",
-        Diagnosis = new LinkDiagnosis("pppd-vanished", LinkDiagnosisSeverity.Failure,
+        Diagnosis = new Diagnosis("pppd-vanished", DiagnosisSeverity.Failure,
             $"pppd (pid {stale.Pid}) ended without cleaning up (killed with SIGKILL, or it crashed); its pid files are still there.",
             "Find out what killed it (dmesg for the OOM killer); connect again. ppptui ignores the stale pid files.",
             "stale " + string.Join(", ", stale.PidFiles.Select(Path.GetFileName)), null),

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using System.Text.RegularExpressions;
 using PppTui.Core.Dialing;
 
@@ -26,15 +27,15 @@ public static partial class LinkTraps
     [GeneratedRegex(@"not replacing (?:existing )?default route (?:to|via) (\S+)(?: \[([\d.]+)\])?")]
     private static partial Regex NotReplacingDefaultRoute();
 
-    public static IReadOnlyList<LinkDiagnosis> AfterUp(LinkTrapInput input)
+    public static IReadOnlyList<Diagnosis> AfterUp(LinkTrapInput input)
     {
-        var found = new List<LinkDiagnosis>();
+        var found = new List<Diagnosis>();
         if (DefaultRouteNotTaken(input) is { } route) found.Add(route);
         if (PeerDnsIgnored(input) is { } dns) found.Add(dns);
         return found;
     }
 
-    private static LinkDiagnosis? DefaultRouteNotTaken(LinkTrapInput input)
+    private static Diagnosis? DefaultRouteNotTaken(LinkTrapInput input)
     {
         // Without the route table (ip failed) there is nothing to judge by.
         if (!input.Options.DefaultRoute || input.Routes is null) return null;
@@ -44,32 +45,32 @@ public static partial class LinkTraps
         var other = effective is null ? "no default route at all" : $"the default route still goes {Describe(effective)}";
         var evidence = logLine ?? (effective is null ? "ip route: no default route" : $"ip route: default {Describe(effective)}");
         if (input.Options.ReplaceDefaultRoute)
-            return new LinkDiagnosis("default-route-not-replaced", LinkDiagnosisSeverity.Warning,
+            return new Diagnosis("default-route-not-replaced", DiagnosisSeverity.Warning,
                 $"{input.Name} asks for replacedefaultroute, but {other}: traffic does not go through {input.Interface}.",
                 $"Check for a default route with a lower metric or in another table (ip route show table all), or route the networks you need through {input.Interface} in an /etc/ppp/ip-up.d script.",
                 evidence, null);
-        return new LinkDiagnosis("default-route-not-added", LinkDiagnosisSeverity.Warning,
+        return new Diagnosis("default-route-not-added", DiagnosisSeverity.Warning,
             $"{input.Name} asks for defaultroute, but {other}: pppd does not replace an existing default route, so traffic bypasses {input.Interface} (connected, yet nothing goes through the link).",
             $"Add 'replacedefaultroute' to /etc/ppp/peers/{input.Name} (pppd replaces the route and restores it when the link goes down), or keep the old default and route only the networks you need through {input.Interface} (ip route add NET dev {input.Interface}, in an /etc/ppp/ip-up.d script).",
             evidence, null);
     }
 
-    private static LinkDiagnosis? PeerDnsIgnored(LinkTrapInput input)
+    private static Diagnosis? PeerDnsIgnored(LinkTrapInput input)
     {
         if (!input.Options.UsePeerDns || input.PeerDns.Count == 0 || input.PeerDnsApplied != false) return null;
         var servers = string.Join(' ', input.PeerDns);
         var evidence = $"peer DNS {servers} (/etc/ppp/resolv.conf); /etc/resolv.conf has {(input.Dns.SystemServers.Count == 0 ? "no nameserver" : string.Join(' ', input.Dns.SystemServers))}";
         return input.Dns.Manager switch
         {
-            DnsManager.SystemdResolved => new LinkDiagnosis("peer-dns-ignored-resolved", LinkDiagnosisSeverity.Warning,
+            DnsManager.SystemdResolved => new Diagnosis("peer-dns-ignored-resolved", DiagnosisSeverity.Warning,
                 $"usepeerdns got {servers} from the peer, but systemd-resolved manages DNS and never reads /etc/ppp/resolv.conf: names still resolve through the old servers.",
                 $"Apply the peer's servers to the link: resolvectl dns {input.Interface} {servers} (and resolvectl domain {input.Interface} '~.' to send every lookup there), or add an /etc/ppp/ip-up.d hook that does it.",
                 evidence, null),
-            DnsManager.Resolvconf => new LinkDiagnosis("peer-dns-ignored-resolvconf", LinkDiagnosisSeverity.Warning,
+            DnsManager.Resolvconf => new Diagnosis("peer-dns-ignored-resolvconf", DiagnosisSeverity.Warning,
                 $"usepeerdns got {servers} from the peer, but resolvconf manages /etc/resolv.conf and has no record for {input.Interface}: Debian's usepeerdns hook does nothing when resolvconf is installed.",
                 $"Register them: printf 'nameserver %s\\n' {servers} | resolvconf -a {input.Interface}.pppd (resolvconf's own /etc/ppp/ip-up.d/000resolvconf hook does this when installed).",
                 evidence, null),
-            _ => new LinkDiagnosis("peer-dns-not-merged", LinkDiagnosisSeverity.Warning,
+            _ => new Diagnosis("peer-dns-not-merged", DiagnosisSeverity.Warning,
                 $"usepeerdns got {servers} from the peer, but /etc/resolv.conf does not list them: the hook that merges /etc/ppp/resolv.conf (Debian's /etc/ppp/ip-up.d/0000usepeerdns) did not run.",
                 "Check that /etc/ppp/ip-up.d/0000usepeerdns exists and is executable, or add the servers to /etc/resolv.conf in your own ip-up script.",
                 evidence, null),

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -201,7 +202,7 @@ public static class LinkVerbs
             case LinkStateChanged change:
                 writer.WriteLine($"{change.Link}: {change.New.Describe()} - {change.Reason}");
                 break;
-            case LinkNotice { Diagnosis.Severity: not LinkDiagnosisSeverity.Info } notice:
+            case LinkNotice { Diagnosis.Severity: not DiagnosisSeverity.Info } notice:
                 writer.WriteLine($"{notice.Link}: warning: {notice.Diagnosis.Cause}");
                 break;
         }
@@ -264,12 +265,12 @@ public static class LinkVerbs
         if (s.Diagnosis is { } d) WriteDiagnosis(w, d, "  ");
     }
 
-    private static void WriteDiagnosis(TextWriter w, LinkDiagnosis d, string indent)
+    private static void WriteDiagnosis(TextWriter w, Diagnosis d, string indent)
     {
         var label = d.Severity switch
         {
-            LinkDiagnosisSeverity.Failure => "cause",
-            LinkDiagnosisSeverity.Warning => "warning",
+            DiagnosisSeverity.Failure => "cause",
+            DiagnosisSeverity.Warning => "warning",
             _ => "note",
         };
         w.WriteLine($"{indent}{label,-9} {d.Cause}");

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using System.CommandLine;
 using System.Text;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PppTui.Core.Dialing;
@@ -201,33 +202,33 @@ public sealed class FakeCommandRunner : ICommandRunner
 /// </summary>
 public sealed class FakeLinkDiagnoser : ILinkDiagnoser
 {
-    private static readonly (Regex Pattern, string Code, LinkDiagnosisSeverity Severity, int? Status)[] Rules =
+    private static readonly (Regex Pattern, string Code, DiagnosisSeverity Severity, int? Status)[] Rules =
     [
-        (new Regex(@"^MS-CHAP authentication failed: E=691"), "auth-failed", LinkDiagnosisSeverity.Failure, 19),
-        (new Regex(@"^(LCP|IPCP): timeout sending Config-Requests"), "lcp-timeout", LinkDiagnosisSeverity.Failure, 10),
-        (new Regex(@"^not replacing default route to"), "default-route-not-added", LinkDiagnosisSeverity.Warning, null),
-        (new Regex(@"^IPv6 socket creation failed"), "ipv6-off", LinkDiagnosisSeverity.Info, null),
-        (new Regex(@"^Modem hangup"), "hangup", LinkDiagnosisSeverity.Failure, 16),
+        (new Regex(@"^MS-CHAP authentication failed: E=691"), "auth-failed", DiagnosisSeverity.Failure, 19),
+        (new Regex(@"^(LCP|IPCP): timeout sending Config-Requests"), "lcp-timeout", DiagnosisSeverity.Failure, 10),
+        (new Regex(@"^not replacing default route to"), "default-route-not-added", DiagnosisSeverity.Warning, null),
+        (new Regex(@"^IPv6 socket creation failed"), "ipv6-off", DiagnosisSeverity.Info, null),
+        (new Regex(@"^Modem hangup"), "hangup", DiagnosisSeverity.Failure, 16),
     ];
 
     public List<(IReadOnlyList<string> Lines, int? Exit)> ExplainCalls { get; } = [];
 
-    public LinkDiagnosis? MatchLine(string message, LinkDiagnosisContext context)
+    public Diagnosis? MatchLine(string message, DiagnosisContext context)
     {
         foreach (var (pattern, code, severity, status) in Rules)
             if (pattern.IsMatch(message))
-                return new LinkDiagnosis(code, severity, $"{code} for {context.ProfileName}", "fix " + code, message, status);
+                return new Diagnosis(code, severity, $"{code} for {context.ProfileName}", "fix " + code, message, status);
         return null;
     }
 
-    public LinkDiagnosis ForExitStatus(int exitStatus, LinkDiagnosisContext context) =>
-        new("exit-" + exitStatus, LinkDiagnosisSeverity.Failure, $"pppd exited {exitStatus}", "read the log", $"exit {exitStatus}", exitStatus);
+    public Diagnosis ForExitStatus(int exitStatus, DiagnosisContext context) =>
+        new("exit-" + exitStatus, DiagnosisSeverity.Failure, $"pppd exited {exitStatus}", "read the log", $"exit {exitStatus}", exitStatus);
 
-    public LinkDiagnosis? Explain(IReadOnlyList<string> messages, int? exitStatus, LinkDiagnosisContext context)
+    public Diagnosis? Explain(IReadOnlyList<string> messages, int? exitStatus, DiagnosisContext context)
     {
         ExplainCalls.Add((messages.ToList(), exitStatus));
         // The first failure is the cause; what follows (Modem hangup, ...) is its consequence.
-        var failure = messages.Select(m => MatchLine(m, context)).FirstOrDefault(d => d?.Severity == LinkDiagnosisSeverity.Failure);
+        var failure = messages.Select(m => MatchLine(m, context)).FirstOrDefault(d => d?.Severity == DiagnosisSeverity.Failure);
         if (failure is not null) return failure with { ExitStatus = exitStatus ?? failure.ExitStatus };
         return exitStatus is { } s ? ForExitStatus(s, context) : null;
     }

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
 using PppTui.Core.Processes;
 using PppTui.Core.Tests.Status;
@@ -257,7 +258,7 @@ public class LinkDialerTests
         var runner = new FakeCommandRunner();
         runner.Stream = (_, _) => FakeCommandRunner.Script([new CommandOutputLine("pppd: No such file or directory", true), new CommandExited(127)]);
 
-        var outcome = await Dialer(sys, runner, new ExitStatusDiagnoser()).ConnectAsync("myvpn", TimeSpan.FromSeconds(5));
+        var outcome = await Dialer(sys, runner, new CatalogDiagnoser()).ConnectAsync("myvpn", TimeSpan.FromSeconds(5));
 
         Assert.Equal(LinkState.Down, outcome.State);
         Assert.Equal("pppd-missing", outcome.Diagnosis!.Code);
@@ -271,7 +272,7 @@ public class LinkDialerTests
         var runner = new FakeCommandRunner();
         runner.Stream = (_, _) => FakeCommandRunner.Script(Run(950, PppdLogs.PptpUp.Take(3), 137));
 
-        var outcome = await Dialer(sys, runner, new ExitStatusDiagnoser()).ConnectAsync("myvpn", TimeSpan.FromSeconds(5));
+        var outcome = await Dialer(sys, runner, new CatalogDiagnoser()).ConnectAsync("myvpn", TimeSpan.FromSeconds(5));
 
         Assert.Equal(LinkState.Down, outcome.State);
         Assert.Contains("SIGKILL", outcome.Reason);

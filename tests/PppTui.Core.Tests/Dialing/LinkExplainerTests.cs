@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
 
 namespace PppTui.Core.Tests.Dialing;

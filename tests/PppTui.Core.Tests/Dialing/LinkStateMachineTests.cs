@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
 
 namespace PppTui.Core.Tests.Dialing;
@@ -174,7 +175,7 @@ public class LinkStateMachineTests
     [Fact]
     public void Pppd_killed_with_sigkill_while_attached_is_down_with_the_signal_as_reason()
     {
-        var (machine, _) = Dial(PppdLogs.PptpUp.Take(3).ToArray(), exit: null, diagnoser: new ExitStatusDiagnoser());
+        var (machine, _) = Dial(PppdLogs.PptpUp.Take(3).ToArray(), exit: null, diagnoser: new CatalogDiagnoser());
 
         var events = machine.Observe(new PppdExited(137));
 

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using System.Runtime.CompilerServices;
 using PppTui.Core.Dialing;
 using PppTui.Core.Processes;
@@ -38,7 +39,7 @@ public class RealProcessDialTests
             """.Replace("\r", ""));
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var runner = new RealStreamFakeIp(FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")));
-        var dialer = new LinkDialer(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths), new ExitStatusDiagnoser(),
+        var dialer = new LinkDialer(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(),
             new PppdCommands(script), timings: new DialTimings(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(50)));
         try
         {
@@ -64,7 +65,7 @@ public class RealProcessDialTests
         var script = Path.Combine(sys.Root, "fake-pppd");
         File.WriteAllText(script, "#!/bin/sh\necho \"Couldn't open the /dev/ppp device: No such device or address\" >&2\nexit 4\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var dialer = new LinkDialer(sys.Paths, new CliWrapCommandRunner(), new PeerOptionsFileReader(sys.Paths), new ExitStatusDiagnoser(),
+        var dialer = new LinkDialer(sys.Paths, new CliWrapCommandRunner(), new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(),
             new PppdCommands(script));
 
         var outcome = await dialer.ConnectAsync("myvpn", TimeSpan.FromSeconds(20));

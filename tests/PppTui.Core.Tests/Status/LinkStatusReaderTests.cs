@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
 using PppTui.Core.Status;
 using PppTui.Core.Tests.Dialing;

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
 using PppTui.Core.Status;
 using PppTui.Core.Tests.Dialing;
@@ -22,7 +23,7 @@ public class LinkTrapsTests
         var trap = Assert.Single(LinkTraps.AfterUp(input));
 
         Assert.Equal("default-route-not-added", trap.Code);
-        Assert.Equal(LinkDiagnosisSeverity.Warning, trap.Severity);
+        Assert.Equal(DiagnosisSeverity.Warning, trap.Severity);
         Assert.Contains("replacedefaultroute", trap.Fix);
         Assert.Contains("ip route add", trap.Fix);
         Assert.Equal("not replacing default route to eth0 [192.0.2.1]", trap.Evidence);

@@ -51,7 +51,7 @@ public sealed class LinkVerbsTests : IDisposable
         root.Options.Add(app.Globals.Root);
         root.Options.Add(app.Globals.Json);
         foreach (var verb in LinkVerbs.Create(app, ctx => new LinkManager(new LinkServices(ctx.Paths, ctx.Runner, _signals,
-                     new PeerOptionsFileReader(ctx.Paths), new ExitStatusDiagnoser(), new EmptyLog(), new PppdCommands("pppd"),
+                     new PeerOptionsFileReader(ctx.Paths), new CatalogDiagnoser(), new EmptyLog(), new PppdCommands("pppd"),
                      () => _isRoot, TimeProvider.System, new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))))))
             root.Subcommands.Add(verb);
         var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
@@ -124,9 +124,10 @@ public sealed class LinkVerbsTests : IDisposable
         var (code, output, _) = Run("--root", _root, "connect", "myvpn");
 
         Assert.Equal(ExitCodes.LinkDown, code);
-        Assert.Contains("myvpn: down: We failed to authenticate", output);
-        Assert.Contains("fix       Check the user and the secret in chap-secrets", output);
-        Assert.Contains("evidence  CHAP authentication failed", output);
+        Assert.Contains("myvpn: down: Authentication failed: the server rejected", output);
+        Assert.Contains("MS-CHAP error 691", output);
+        Assert.Contains("fix       Check the password for", output);
+        Assert.Contains("evidence  MS-CHAP authentication failed: E=691", output);
         Assert.Contains("pppd exit status 19", output);
     }
 
@@ -237,8 +238,7 @@ public sealed class LinkVerbsTests : IDisposable
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("myvpn: last attempt", output);
-        Assert.Contains("PPP negotiation failed", output);
-        Assert.Contains("pppd exit status 10", output);
+        Assert.Contains("No PPP reply from the other end: LCP timed out sending Config-Requests", output);
         Assert.Contains("    LCP: timeout sending Config-Requests", output);
     }
 

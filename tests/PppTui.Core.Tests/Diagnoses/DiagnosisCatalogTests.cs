@@ -1,6 +1,6 @@
-using PppTui.Core.Diagnosis;
+using PppTui.Core.Diagnoses;
 
-namespace PppTui.Core.Tests.Diagnosis;
+namespace PppTui.Core.Tests.Diagnoses;
 
 public class DiagnosisCatalogTests
 {

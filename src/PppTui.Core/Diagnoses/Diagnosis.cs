@@ -1,4 +1,4 @@
-namespace PppTui.Core.Diagnosis;
+namespace PppTui.Core.Diagnoses;
 
 /// <summary>How bad a diagnosed condition is: information, a warning the link survives, or a failure.</summary>
 public enum DiagnosisSeverity

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 
-namespace PppTui.Core.Diagnosis;
+namespace PppTui.Core.Diagnoses;
 
 /// <summary>
 /// Turns pppd, pptp, chat and pppoe log messages and pppd exit statuses into plain-language
@@ -450,6 +450,10 @@ public static partial class DiagnosisCatalog
             $"Check the user name and password for {Account(ctx)} in {Secrets(ctx)}."),
         20 => ("exit-20-maxoctets", I, "The link was closed because it reached the `maxoctets` traffic limit.", $"Raise or remove `maxoctets` in {Peers(ctx)}."),
         21 => ("exit-21-calling-number", F, "The calling number is not authorised to connect.", "Add the number to the allowed list (`allow-number`) on the answering side."),
+         127 => ("pppd-missing", F, "pppd could not be started: it is not installed or not on PATH.", "Install it: apt-get install ppp."),
+         > 128 and < 160 => ("killed", F,
+            $"pppd was killed by signal {status - 128}{(status - 128 == 9 ? " (SIGKILL)" : "")} and could not clean up (no ip-down, the pid file may be stale).",
+            "Find out who killed it (an OOM kill shows in dmesg); ppptui ignores the stale pid file, connect again."),
         _ => ($"exit-{status}-unknown", F, $"pppd exited with status {status}, which pppd 2.4.9 does not define.",
             "Read the log lines before the exit; a pppd wrapper script may have returned its own status."),
     };
