@@ -13,6 +13,7 @@ public sealed class AppSettings
     public string? Theme { get; set; }
 
     /// <summary>Draw with 16 colours only, for terminals that show other colours wrongly.</summary>
+    [JsonPropertyName("force_16_colors")]
     public bool Force16Colors { get; set; }
 }
 

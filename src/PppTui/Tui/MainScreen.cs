@@ -551,6 +551,11 @@ public sealed class MainScreen : Runnable
                 .ToList();
             menus.Add(new MenuBarItem(menu, items));
         }
-        return new MenuBar(menus);
+        // Terminal.Gui opens the menu on F10 by default and binds the key when the bar is built;
+        // F10 is Quit here (as in mc and htop), so build the bar with the table's menu key.
+        var saved = MenuBar.DefaultKey;
+        MenuBar.DefaultKey = KeyTable.Entries.First(e => e.Command == AppCommand.OpenMenu).Keys[0];
+        try { return new MenuBar(menus); }
+        finally { MenuBar.DefaultKey = saved; }
     }
 }

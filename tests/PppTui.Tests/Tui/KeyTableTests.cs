@@ -96,3 +96,29 @@ public class KeyTableTests
         Assert.Equal(KeyTable.Menus, menuTitles);
     }
 }
+
+public class MenuAndQuitTests
+{
+    [Fact]
+    public void F9_opens_the_menu_and_F10_quits()
+    {
+        using var h = ScreenHost.Start(80, 24);
+        h.Press(Key.F9);
+        Assert.True(h.Screen.Menu.IsOpen());
+        h.Press(Key.Esc);
+        Assert.False(h.Screen.Menu.IsOpen());
+        Assert.False(h.Screen.StopRequested);
+        h.Press(Key.F10);
+        Assert.True(h.Screen.StopRequested);
+    }
+
+    [Fact]
+    public void Quitting_with_unapplied_edits_asks_first()
+    {
+        using var h = ScreenHost.Start(80, 24);
+        h.Screen.Editor.Editor!.SetValue("mtu", "1300");
+        h.Press(Key.Q.WithCtrl);
+        Assert.Single(h.Dialogs.Confirms);
+        Assert.False(h.Screen.StopRequested);
+    }
+}

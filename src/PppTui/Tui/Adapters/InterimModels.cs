@@ -29,10 +29,10 @@ public sealed class ProfileFolderModel(SystemPaths paths) : IProfileListModel
     public event EventHandler? Changed { add { } remove { } }
 
     public IEditorModel OpenEditor(string profileName) =>
-        throw new InvalidOperationException($"the editor for {profileName} needs the profile store, which this build does not connect yet");
+        throw new NotSupportedException($"the editor for {profileName} needs the profile store, which this build does not connect yet");
 
     public IEditorModel CreateNew(string kindId, string profileName) =>
-        throw new InvalidOperationException("new profiles need the kind registry, which this build does not connect yet");
+        throw new NotSupportedException("new profiles need the kind registry, which this build does not connect yet");
 
     public Task<ActionResult> DeleteAsync(string profileName, CancellationToken cancellationToken) =>
         Task.FromResult(ActionResult.Fail(new UserError("Delete " + profileName,

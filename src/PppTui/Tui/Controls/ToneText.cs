@@ -28,6 +28,13 @@ public sealed class ToneText : View
         set { field = value; SetNeedsDraw(); }
     }
 
+    /// <summary>Wrap long lines at spaces to the view's width when drawing.</summary>
+    public bool WordWrap
+    {
+        get;
+        set { field = value; SetNeedsDraw(); }
+    }
+
     public IReadOnlyList<string> Lines
     {
         get => _lines;
@@ -45,10 +52,11 @@ public sealed class ToneText : View
     {
         var attr = IsBanner ? Tones.Banner(this) : Tones.For(this, Tone);
         SetAttribute(attr);
+        var lines = WordWrap ? _lines.SelectMany(l => Columns.Wrap(l, Viewport.Width)).ToList() : _lines;
         for (int row = 0; row < Viewport.Height; row++)
         {
             Move(0, row);
-            AddStr(Columns.Fit(row < _lines.Count ? _lines[row] : "", Viewport.Width));
+            AddStr(Columns.Fit(row < lines.Count ? lines[row] : "", Viewport.Width));
         }
         return true;
     }

@@ -1,4 +1,5 @@
 using PppTui.Tui.Controls;
+using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
 using PppTui.Tui.Text;
 using PppTui.Tui.Themes;
@@ -18,9 +19,12 @@ public sealed class TuiDialogs(IApplication app, ErrorLog errors) : IDialogs
         return answer == 1;
     }
 
-    public void ShowHelp(IReadOnlyList<string> lines) => RunModal(DialogFactory.Help(lines));
+    public void ShowHelp(IReadOnlyList<string> lines) => RunModal(DialogFactory.Help(lines, DialogTextWidth(90)));
 
-    public void ShowErrors(IReadOnlyList<UserError> errorList) => RunModal(DialogFactory.Errors(errorList));
+    public void ShowErrors(IReadOnlyList<UserError> errorList) => RunModal(DialogFactory.Errors(errorList, DialogTextWidth(90)));
+
+    /// <summary>Text columns inside a dialog of <paramref name="percent"/>% of the screen (border and padding off).</summary>
+    private int DialogTextWidth(int percent) => Math.Max(app.Screen.Width * percent / 100 - 4, 20);
 
     public string? ChooseTheme(IReadOnlyList<string> names, string current)
     {
@@ -56,21 +60,34 @@ public sealed class TuiDialogs(IApplication app, ErrorLog errors) : IDialogs
 /// <summary>Builds the dialogs as views, so tests can draw them without running a modal loop.</summary>
 public static class DialogFactory
 {
-    public static Dialog Help(IReadOnlyList<string> lines)
+    /// <summary>The help dialog; long lines wrap under their description so nothing is cut at 80 columns.</summary>
+    public static Dialog Help(IReadOnlyList<string> lines, int width = 120)
     {
         var dialog = new Dialog { Title = "Help: keys", Width = Dim.Percent(90), Height = Dim.Percent(90) };
         var view = new LinesView();
-        view.SetLines(lines.Select(l => new StyledLine(l, l.Length > 0 && !l.StartsWith(' ') ? Tone.Heading : Tone.Normal)).ToList());
+        var indent = new string(' ', KeyTable.HelpKeyColumn + 3);
+        view.SetLines(lines.SelectMany(l =>
+            l.Length > 0 && !l.StartsWith(' ')
+                ? [new StyledLine(l, Tone.Heading)]
+                : Columns.Width(l) <= width || width <= indent.Length + 10
+                    ? [new StyledLine(l, Tone.Normal)]
+                    : WrapHelpLine(l, width, indent)).ToList());
         dialog.Add(view);
         AddClose(dialog);
         return dialog;
     }
 
-    public static Dialog Errors(IReadOnlyList<UserError> errors)
+    private static IEnumerable<StyledLine> WrapHelpLine(string line, int width, string indent)
+    {
+        var head = line[..indent.Length];
+        return Columns.Wrap(line[indent.Length..], width, head, indent).Select(l => new StyledLine(l, Tone.Normal));
+    }
+
+    public static Dialog Errors(IReadOnlyList<UserError> errors, int width = 70)
     {
         var dialog = new Dialog { Title = $"Errors ({errors.Count})", Width = Dim.Percent(90), Height = Dim.Percent(85) };
         var view = new LinesView();
-        view.SetLines(ErrorLines(errors, 70));
+        view.SetLines(ErrorLines(errors, width));
         dialog.Add(view);
         AddClose(dialog);
         return dialog;

@@ -186,7 +186,10 @@ public static class KeyTable
     }
 
     /// <summary>The help screen's text, one section per scope, one line per entry.</summary>
-    public static IReadOnlyList<string> HelpLines(int keyColumnWidth = 22)
+    /// <summary>Columns of the keys column in the help text.</summary>
+    public const int HelpKeyColumn = 22;
+
+    public static IReadOnlyList<string> HelpLines(int keyColumnWidth = HelpKeyColumn)
     {
         var lines = new List<string>();
         foreach (var group in Entries.GroupBy(e => e.Scope).OrderBy(g => g.Key))

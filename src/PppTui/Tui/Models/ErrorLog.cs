@@ -61,6 +61,8 @@ public sealed class ErrorLog
                 "This needs root: run 'sudo ppptui', or try it in a sandbox with 'ppptui --root ./sandbox'."),
             IOException io => new UserError(what, io.Message,
                 "Check the disk and the file (space, permissions, another program holding it), then try again."),
+            NotSupportedException => new UserError(what, inner.Message,
+                "This screen cannot do that yet; the command-line verbs (ppptui --help) may."),
             OperationCanceledException => new UserError(what, "It was cancelled before it finished.",
                 "Start it again when ready."),
             FormatException or InvalidDataException => new UserError(what, inner.Message,

@@ -17,7 +17,7 @@ namespace PppTui.Tui.Panes;
 public sealed class EditorPane : Pane
 {
     private readonly ToneText _header = new() { X = 0, Y = 0, Width = Dim.Fill(), Tone = Tone.Heading };
-    private readonly ToneText _placeholder = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Tone = Tone.Muted };
+    private readonly ToneText _placeholder = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Tone = Tone.Muted, WordWrap = true };
     private readonly View _form = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = true, TabStop = Terminal.Gui.ViewBase.TabBehavior.TabStop };
     private readonly ToneText _formMessages = new() { X = 0, Y = 0, Width = Dim.Fill(), Tone = Tone.Bad };
     private readonly List<FieldRow> _rows = [];
@@ -54,13 +54,14 @@ public sealed class EditorPane : Pane
     /// <summary>Shows a model, or a sentence explaining why there is none.</summary>
     public void Show(IEditorModel? editor, string? emptyText = null)
     {
-        if (ReferenceEquals(editor, Editor)) return;
+        if (editor is not null && ReferenceEquals(editor, Editor)) return;
         if (Editor is not null) Editor.Changed -= OnModelChanged;
         Editor = editor;
         ClearForm();
         if (editor is null)
         {
             ShowPlaceholder(emptyText ?? "Select a profile in the list, or press F7 for a new one.");
+            _placeholder.Tone = emptyText is null ? Tone.Muted : Tone.Bad;
             EditorChanged?.Invoke(this, EventArgs.Empty);
             return;
         }

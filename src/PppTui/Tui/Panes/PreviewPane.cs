@@ -65,7 +65,7 @@ public sealed class PreviewPane : Pane
         var lines = new List<StyledLine>();
         if (preview is null)
         {
-            lines.Add(new("Nothing to preview: select a profile.", Tone.Muted));
+            lines.Add(new("Nothing to preview.", Tone.Muted));
             return lines;
         }
         if (preview.Problem is { } problem)
