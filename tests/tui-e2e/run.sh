@@ -67,7 +67,7 @@ wait_for() {
   while ! capture | grep -qF -- "$text"; do
     sleep 0.2; waited=$((waited + 1))
     if [ $((waited / 5)) -ge "$limit" ]; then
-      echo "wait_for: '$text' did not appear within ${limit}s; the screen:" >&2
+      echo "wait_for: '$text' did not appear within ${limit}s${E2E_TERM:+ (TERM=$E2E_TERM)}; the screen:" >&2
       capture >&2
       exit 1
     fi
@@ -148,7 +148,6 @@ scenario_every_terminal_type_draws() {
   local term
   for term in xterm-256color xterm screen linux vt100; do
     E2E_TERM=$term start
-    echo "TERM=$term" >&2
     wait_for "Profiles"
     quit
     stop

@@ -547,7 +547,7 @@ public sealed class MainScreen : Runnable
         {
             var items = KeyTable.Entries.Where(e => e.Menu == menu)
                 .DistinctBy(e => e.Command)
-                .Select(e => new MenuItem(e.Label, e.Description, () => Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
+                .Select(e => new MenuItem(e.Label, "", () => Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
                 .ToList();
             menus.Add(new MenuBarItem(menu, items));
         }

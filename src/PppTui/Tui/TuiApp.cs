@@ -11,7 +11,7 @@ namespace PppTui.Tui;
 /// <summary>Starts the full-screen app.</summary>
 public static class TuiApp
 {
-    /// <summary>Errors in a row after which the screen gives up instead of looping on a broken draw.</summary>
+    /// <summary>Errors within five seconds after which the screen gives up instead of looping on a broken draw.</summary>
     private const int ErrorBurstLimit = 50;
 
     public static int Run(CliContext context)
@@ -37,7 +37,7 @@ public static class TuiApp
         };
 
         var models = new ScreenModels(new ProfileFolderModel(context.Paths), new NoLinksModel(), new NoRoutesModel(), new RingLogModel());
-        var burst = new ErrorBurst(ErrorBurstLimit, TimeSpan.FromSeconds(5));
+        var guard = new ScreenGuard(errors, ErrorBurstLimit, TimeSpan.FromSeconds(5));
         Exception? fatal = null;
         try
         {
@@ -45,14 +45,9 @@ public static class TuiApp
             themes.ApplyCurrent(app);
             using var screen = new MainScreen(models, screenContext, new TuiDialogs(app, errors), themes);
             screen.Attach(app);
-            app.Run(screen, e =>
-            {
-                errors.Report(e, "The screen");
-                if (burst.Add(DateTimeOffset.Now)) return true;
-                fatal = e;
-                return false;
-            });
+            app.Run(screen, guard.Handle);
             screen.Detach();
+            fatal = guard.Fatal;
         }
         catch (Exception e)
         {
@@ -70,18 +65,5 @@ public static class TuiApp
             errors.Report(new UserError("Load themes", warning, "Fix or remove the theme file; the built-in themes are used."));
         bool noColor = ThemeCatalog.NoColorRequested(Environment.GetEnvironmentVariable);
         return new ThemeController(catalog, catalog.StartTheme(settings.Theme, noColor), settings.Force16Colors);
-    }
-
-    /// <summary>Counts errors in a sliding window; false once there are too many too fast.</summary>
-    private sealed class ErrorBurst(int limit, TimeSpan window)
-    {
-        private readonly Queue<DateTimeOffset> _times = new();
-
-        public bool Add(DateTimeOffset now)
-        {
-            _times.Enqueue(now);
-            while (_times.Count > 0 && now - _times.Peek() > window) _times.Dequeue();
-            return _times.Count < limit;
-        }
     }
 }

@@ -67,3 +67,48 @@ public class ErrorTests
         Wait.Until(h, () => h.Screen.DisabledReason(PppTui.Tui.Keys.AppCommand.Connect) is null);
     }
 }
+
+public class ScreenGuardTests
+{
+    [Fact]
+    public void An_exception_in_the_main_loop_is_reported_and_the_loop_goes_on()
+    {
+        // A real clock: the loop must actually run its timers.
+        using var app = Terminal.Gui.App.Application.Create().Init(Terminal.Gui.Drivers.DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(80, 24);
+        {
+            var errors = new ErrorLog();
+            var guard = new PppTui.Tui.ScreenGuard(errors, 50, TimeSpan.FromSeconds(5));
+            using var screen = new Terminal.Gui.Views.Runnable();
+            int ticks = 0;
+            bool thrown = false;
+            app.AddTimeout(TimeSpan.FromMilliseconds(10), () =>
+            {
+                if (!thrown) { thrown = true; throw new IOException("the peers file vanished"); }
+                return false;
+            });
+            app.AddTimeout(TimeSpan.FromMilliseconds(30), () =>
+            {
+                if (++ticks >= 3) app.RequestStop(screen);
+                return true;
+            });
+            app.Run(screen, guard.Handle);
+            Assert.Null(guard.Fatal);
+            Assert.Equal("the peers file vanished", errors.Latest!.Cause);
+            Assert.True(ticks >= 3);
+        }
+    }
+
+    [Fact]
+    public void A_burst_of_errors_stops_the_screen_with_the_cause()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        var guard = new PppTui.Tui.ScreenGuard(new ErrorLog(), 3, TimeSpan.FromSeconds(5), () => now);
+        Assert.True(guard.Handle(new InvalidOperationException("a")));
+        now += TimeSpan.FromSeconds(10);
+        Assert.True(guard.Handle(new InvalidOperationException("b")));
+        Assert.True(guard.Handle(new InvalidOperationException("c")));
+        Assert.False(guard.Handle(new InvalidOperationException("d")));
+        Assert.Equal("d", guard.Fatal!.Message);
+    }
+}
