@@ -111,8 +111,9 @@ public static class DialogFactory
 
     public static (Dialog Dialog, Func<string?> Result) ThemePicker(IReadOnlyList<string> names, string current)
     {
-        var dialog = new Dialog { Title = "Theme", Width = 34, Height = Math.Min(names.Count + 6, 20) };
-        var list = new ListView { Width = Dim.Fill(), Height = Dim.Fill(1) };
+        int rows = Math.Min(names.Count, 14);
+        var dialog = new Dialog { Title = "Theme", Width = 34, Height = rows + 8 };
+        var list = new ListView { Width = Dim.Fill(), Height = rows };
         list.SetSource(new System.Collections.ObjectModel.ObservableCollection<string>(names));
         list.SelectedItem = Math.Max(0, names.ToList().IndexOf(current));
         string? chosen = null;
