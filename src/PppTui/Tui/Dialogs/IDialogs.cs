@@ -1,0 +1,24 @@
+using PppTui.Tui.Models;
+
+namespace PppTui.Tui.Dialogs;
+
+/// <summary>What the user gave in the "New profile" dialog.</summary>
+public sealed record NewProfileRequest(string KindId, string Name);
+
+/// <summary>
+/// The modal questions the screen asks. The real one runs Terminal.Gui dialogs; tests answer
+/// with a fake, so the screen's decisions can be checked without a running main loop.
+/// </summary>
+public interface IDialogs
+{
+    /// <summary>Asks before something that cannot be undone; true only when the user confirmed.</summary>
+    bool Confirm(string title, string message, string confirmLabel);
+
+    void ShowHelp(IReadOnlyList<string> lines);
+
+    void ShowErrors(IReadOnlyList<UserError> errors);
+
+    string? ChooseTheme(IReadOnlyList<string> names, string current);
+
+    NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames);
+}

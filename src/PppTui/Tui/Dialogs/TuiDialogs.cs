@@ -1,0 +1,197 @@
+using PppTui.Tui.Controls;
+using PppTui.Tui.Keys;
+using PppTui.Tui.Models;
+using PppTui.Tui.Text;
+using PppTui.Tui.Themes;
+using Terminal.Gui.App;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace PppTui.Tui.Dialogs;
+
+/// <summary>The real dialogs: modal Terminal.Gui windows run on the UI thread.</summary>
+public sealed class TuiDialogs(IApplication app, ErrorLog errors) : IDialogs
+{
+    public bool Confirm(string title, string message, string confirmLabel)
+    {
+        // Cancel first: a stray Enter on a destructive question does nothing.
+        var answer = MessageBox.Query(app, title, message, "Cancel", confirmLabel);
+        return answer == 1;
+    }
+
+    public void ShowHelp(IReadOnlyList<string> lines) => RunModal(DialogFactory.Help(lines, DialogTextWidth(90)));
+
+    public void ShowErrors(IReadOnlyList<UserError> errorList) => RunModal(DialogFactory.Errors(errorList, DialogTextWidth(90)));
+
+    /// <summary>Text columns inside a dialog of <paramref name="percent"/>% of the screen (border and padding off).</summary>
+    private int DialogTextWidth(int percent) => Math.Max(app.Screen.Width * percent / 100 - 4, 20);
+
+    public string? ChooseTheme(IReadOnlyList<string> names, string current)
+    {
+        var (dialog, result) = DialogFactory.ThemePicker(names, current);
+        RunModal(dialog);
+        return result();
+    }
+
+    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames)
+    {
+        var (dialog, result) = DialogFactory.NewProfile(kinds, existingNames);
+        RunModal(dialog);
+        return result();
+    }
+
+    private void RunModal(Dialog dialog)
+    {
+        try
+        {
+            app.Run(dialog, e =>
+            {
+                errors.Report(e, dialog.Title);
+                return true;
+            });
+        }
+        finally
+        {
+            dialog.Dispose();
+        }
+    }
+}
+
+/// <summary>Builds the dialogs as views, so tests can draw them without running a modal loop.</summary>
+public static class DialogFactory
+{
+    /// <summary>The help dialog; long lines wrap under their description so nothing is cut at 80 columns.</summary>
+    public static Dialog Help(IReadOnlyList<string> lines, int width = 120)
+    {
+        var dialog = new Dialog { Title = "Help: keys", Width = Dim.Percent(90), Height = Dim.Percent(90) };
+        var view = new LinesView();
+        var indent = new string(' ', KeyTable.HelpKeyColumn + 3);
+        view.SetLines(lines.SelectMany(l =>
+            l.Length > 0 && !l.StartsWith(' ')
+                ? [new StyledLine(l, Tone.Heading)]
+                : Columns.Width(l) <= width || width <= indent.Length + 10
+                    ? [new StyledLine(l, Tone.Normal)]
+                    : WrapHelpLine(l, width, indent)).ToList());
+        dialog.Add(view);
+        AddClose(dialog);
+        return dialog;
+    }
+
+    private static IEnumerable<StyledLine> WrapHelpLine(string line, int width, string indent)
+    {
+        var head = line[..indent.Length];
+        return Columns.Wrap(line[indent.Length..], width, head, indent).Select(l => new StyledLine(l, Tone.Normal));
+    }
+
+    public static Dialog Errors(IReadOnlyList<UserError> errors, int width = 70)
+    {
+        var dialog = new Dialog { Title = $"Errors ({errors.Count})", Width = Dim.Percent(90), Height = Dim.Percent(85) };
+        var view = new LinesView();
+        view.SetLines(ErrorLines(errors, width));
+        dialog.Add(view);
+        AddClose(dialog);
+        return dialog;
+    }
+
+    /// <summary>Every error as what / cause / fix, newest first.</summary>
+    public static IReadOnlyList<StyledLine> ErrorLines(IReadOnlyList<UserError> errors, int width)
+    {
+        var lines = new List<StyledLine>();
+        if (errors.Count == 0) lines.Add(new("No errors so far.", Tone.Muted));
+        foreach (var e in errors.Reverse())
+        {
+            lines.Add(new($"{e.At:HH:mm:ss} {e.What}", Tone.Heading));
+            foreach (var l in Columns.Wrap(e.Cause, width, "  cause: ", "         ")) lines.Add(new(l, Tone.Bad));
+            foreach (var l in Columns.Wrap(e.Fix, width, "  fix:   ", "         ")) lines.Add(new(l, Tone.Normal));
+            if (e.Context is { } c) lines.Add(new("  (" + c + ")", Tone.Muted));
+            lines.Add(new("", Tone.Normal));
+        }
+        return lines;
+    }
+
+    public static (Dialog Dialog, Func<string?> Result) ThemePicker(IReadOnlyList<string> names, string current)
+    {
+        int rows = Math.Min(names.Count, 14);
+        var dialog = new Dialog { Title = "Theme", Width = 34, Height = rows + 8 };
+        var list = new ListView { Width = Dim.Fill(), Height = rows };
+        list.SetSource(new System.Collections.ObjectModel.ObservableCollection<string>(names));
+        list.SelectedItem = Math.Max(0, names.ToList().IndexOf(current));
+        string? chosen = null;
+        list.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            chosen = list.SelectedItem is { } i ? names[i] : null;
+            dialog.RequestStop();
+        };
+        dialog.Add(list);
+        var ok = new Button { Text = "Use", IsDefault = true };
+        ok.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            chosen = list.SelectedItem is { } i ? names[i] : null;
+            dialog.RequestStop();
+        };
+        var cancel = new Button { Text = "Cancel" };
+        cancel.Accepting += (_, e) => { e.Handled = true; dialog.RequestStop(); };
+        dialog.AddButton(cancel);
+        dialog.AddButton(ok);
+        return (dialog, () => chosen);
+    }
+
+    /// <summary>Profile names become file names under /etc/ppp/peers: keep them to safe characters.</summary>
+    public static string? NameProblem(string name, IReadOnlyCollection<string> existing)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return "Give the profile a name.";
+        if (name.Length > 64) return "Keep the name to 64 characters.";
+        if (name.StartsWith('.') || name.StartsWith('-')) return "The name cannot start with '.' or '-'.";
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+            return "Use letters, digits, '.', '_' and '-' only (it becomes a file name).";
+        if (existing.Contains(name)) return $"A profile named {name} exists already.";
+        return null;
+    }
+
+    public static (Dialog Dialog, Func<NewProfileRequest?> Result) NewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existing)
+    {
+        var dialog = new Dialog { Title = "New profile", Width = Dim.Percent(70), Height = kinds.Count + 10 };
+        var kindLabel = new Label { Text = "Kind:", X = 0, Y = 0 };
+        var selector = new OptionSelector
+        {
+            X = 7, Y = 0, Orientation = Orientation.Vertical,
+            Labels = kinds.Select(k => k.Title + "  " + k.Summary).ToList(),
+            Value = kinds.Count > 0 ? 0 : null,
+        };
+        var nameLabel = new Label { Text = "Name:", X = 0, Y = kinds.Count + 1 };
+        var name = new TextField { X = 7, Y = kinds.Count + 1, Width = Dim.Fill(1) };
+        var problem = new ToneText { X = 7, Y = kinds.Count + 2, Width = Dim.Fill(1), Tone = Tone.Bad };
+        dialog.Add(kindLabel, selector, nameLabel, name, problem);
+        NewProfileRequest? result = null;
+        var create = new Button { Text = "Create", IsDefault = true };
+        create.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            var text = (name.Text ?? "").Trim();
+            var issue = NameProblem(text, existing);
+            if (issue is null && selector.Value is null) issue = "Choose a kind.";
+            if (issue is not null)
+            {
+                problem.Content = issue;
+                name.SetFocus();
+                return;
+            }
+            result = new NewProfileRequest(kinds[selector.Value!.Value].Id, text);
+            dialog.RequestStop();
+        };
+        var cancel = new Button { Text = "Cancel" };
+        cancel.Accepting += (_, e) => { e.Handled = true; dialog.RequestStop(); };
+        dialog.AddButton(cancel);
+        dialog.AddButton(create);
+        return (dialog, () => result);
+    }
+
+    private static void AddClose(Dialog dialog)
+    {
+        var close = new Button { Text = "Close", IsDefault = true };
+        close.Accepting += (_, e) => { e.Handled = true; dialog.RequestStop(); };
+        dialog.AddButton(close);
+    }
+}

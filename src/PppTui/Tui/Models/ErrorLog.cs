@@ -1,0 +1,74 @@
+using System.Security;
+
+namespace PppTui.Tui.Models;
+
+/// <summary>
+/// The one place errors go. Views report here instead of showing their own boxes; the message
+/// line shows the latest, and the errors pane lists them all with cause and fix.
+/// </summary>
+public sealed class ErrorLog
+{
+    private const int Keep = 200;
+    private readonly List<UserError> _errors = [];
+    private readonly Lock _gate = new();
+
+    public event EventHandler<UserError>? Reported;
+
+    public IReadOnlyList<UserError> Errors
+    {
+        get { lock (_gate) return _errors.ToArray(); }
+    }
+
+    public UserError? Latest
+    {
+        get { lock (_gate) return _errors.Count == 0 ? null : _errors[^1]; }
+    }
+
+    public void Report(UserError error)
+    {
+        lock (_gate)
+        {
+            _errors.Add(error);
+            if (_errors.Count > Keep) _errors.RemoveAt(0);
+        }
+        Reported?.Invoke(this, error);
+    }
+
+    /// <summary>Reports an exception in words; the stack trace never reaches the screen.</summary>
+    public UserError Report(Exception exception, string what)
+    {
+        var error = Describe(exception, what);
+        Report(error);
+        return error;
+    }
+
+    public void Clear()
+    {
+        lock (_gate) _errors.Clear();
+    }
+
+    /// <summary>Turns an exception into cause and fix. Known kinds get a specific fix; others a general one.</summary>
+    public static UserError Describe(Exception exception, string what)
+    {
+        var inner = exception is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerExceptions[0] : exception;
+        return inner switch
+        {
+            FileNotFoundException f => new UserError(what, "File not found: " + (f.FileName ?? f.Message),
+                "Check the path; if the file was removed, re-create it (Apply writes it again) or remove the reference.", f.FileName),
+            DirectoryNotFoundException d => new UserError(what, d.Message,
+                "Create the directory, or start ppptui with --root pointing at the tree that holds it."),
+            UnauthorizedAccessException or SecurityException => new UserError(what, inner.Message,
+                "This needs root: run 'sudo ppptui', or try it in a sandbox with 'ppptui --root ./sandbox'."),
+            IOException io => new UserError(what, io.Message,
+                "Check the disk and the file (space, permissions, another program holding it), then try again."),
+            NotSupportedException => new UserError(what, inner.Message,
+                "This screen cannot do that yet; the command-line verbs (ppptui --help) may."),
+            OperationCanceledException => new UserError(what, "It was cancelled before it finished.",
+                "Start it again when ready."),
+            FormatException or InvalidDataException => new UserError(what, inner.Message,
+                "Fix the value or the file named in the message, then try again."),
+            _ => new UserError(what, inner.Message + " (" + inner.GetType().Name + ")",
+                "The screen keeps running. If this repeats, run 'ppptui doctor' and report it with the message above."),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+namespace PppTui.Tui.Models;
+
+/// <summary>The live facts about one link.</summary>
+/// <param name="Profile">The profile (peers name) the link belongs to.</param>
+/// <param name="Interface">e.g. "ppp0"; null until pppd got an interface.</param>
+/// <param name="Addresses">Local addresses in CIDR form.</param>
+/// <param name="RxRate">Bytes per second received, averaged by the source.</param>
+/// <param name="Detail">A short line: the diagnosis of a failure, or what a connecting link waits for.</param>
+public sealed record LinkStatus(string Profile, string? Interface, LinkState State,
+    IReadOnlyList<string> Addresses, string? PeerAddress, int? Mtu,
+    long RxBytes, long TxBytes, double RxRate, double TxRate, TimeSpan? Uptime, string? Detail = null);
+
+/// <summary>Every link the system has now, and connect/disconnect.</summary>
+public interface ILinkStatusModel
+{
+    IReadOnlyList<LinkStatus> Links { get; }
+    event EventHandler? Changed;
+    Task<ActionResult> ConnectAsync(string profileName, CancellationToken cancellationToken);
+    Task<ActionResult> DisconnectAsync(string profileName, CancellationToken cancellationToken);
+}

@@ -1,0 +1,30 @@
+namespace PppTui.Tui.Models;
+
+public enum FileChange { Create, Modify, Unchanged, Delete }
+
+public enum DiffKind { Context, Added, Removed, Hunk }
+
+public sealed record DiffLine(DiffKind Kind, string Text);
+
+/// <summary>One file of the change plan. <see cref="Text"/> and <see cref="Diff"/> already have secrets masked.</summary>
+/// <param name="Path">The path as pppd sees it (e.g. /etc/ppp/peers/office).</param>
+/// <param name="ChangedOnDisk">The file changed since it was read; Apply will ask before overwriting it.</param>
+public sealed record PreviewFile(string Path, FileChange Change, string Text, IReadOnlyList<DiffLine> Diff,
+    bool ChangedOnDisk = false);
+
+/// <summary>One option pppd will end up with, and where it came from.</summary>
+/// <param name="Source">"file:line", e.g. "/etc/ppp/options:12".</param>
+/// <param name="Overridden">A later file sets this option again, so this line has no effect.</param>
+public sealed record EffectiveOption(string Name, string? Value, string Source, bool Overridden = false);
+
+/// <summary>What an edit would write, recomputed as the user types.</summary>
+public interface IPreviewModel
+{
+    IReadOnlyList<PreviewFile> Files { get; }
+    IReadOnlyList<EffectiveOption> EffectiveOptions { get; }
+
+    /// <summary>Set when the plan cannot be rendered (e.g. the form is invalid); says why.</summary>
+    string? Problem { get; }
+
+    event EventHandler? Changed;
+}

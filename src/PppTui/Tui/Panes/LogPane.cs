@@ -1,0 +1,189 @@
+using System.Collections;
+using System.Collections.Specialized;
+using PppTui.Tui.Controls;
+using PppTui.Tui.Layout;
+using PppTui.Tui.Models;
+using PppTui.Tui.Text;
+using PppTui.Tui.Themes;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace PppTui.Tui.Panes;
+
+/// <summary>
+/// The log pane: the filtered pppd log with a filter box, follow mode and diagnosis lines marked.
+/// It pulls new lines from the model on a UI timer, so a flood of lines costs one redraw per tick;
+/// the list draws only the rows on screen.
+/// </summary>
+public sealed class LogPane : Pane
+{
+    public static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(100);
+    private readonly ILogModel _model;
+    private readonly LogSource _source;
+    private readonly ToneText _state = new() { Y = 0, Width = 22, Tone = Tone.Muted };
+    private bool _moving;
+    private object? _timer;
+
+    public LogPane(ILogModel model, ScreenContext context) : base(PaneId.Log, context)
+    {
+        _model = model;
+        _source = new LogSource(model);
+        var label = new Label { Text = "Filter:", X = 0, Y = 0 };
+        FilterBox = new TextField { X = Pos.Right(label) + 1, Y = 0, Width = Dim.Fill(24) };
+        _state.X = Pos.AnchorEnd(22);
+        List = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Source = _source, KeystrokeNavigator = null };
+        Add(label, FilterBox, _state, List);
+
+        FilterBox.ValueChanged += (_, e) => _model.Filter = e.NewValue ?? "";
+        List.ValueChanged += (_, _) => OnUserMoved();
+        List.ViewportChanged += (_, _) => OnUserMoved();
+        _model.Changed += OnModelChanged;
+        UpdateState();
+    }
+
+    public TextField FilterBox { get; }
+    public ListView List { get; }
+
+    /// <summary>New lines scroll into view while following; moving up pauses, End or f resumes.</summary>
+    public bool Following
+    {
+        get;
+        set
+        {
+            field = value;
+            if (value) ScrollToNewest();
+            UpdateState();
+        }
+    } = true;
+
+    /// <summary>Starts pulling lines on the UI thread every <see cref="PumpInterval"/>.</summary>
+    public void StartPumping()
+    {
+        if (_timer is not null || Context.App is null) return;
+        _timer = Context.App.AddTimeout(PumpInterval, () =>
+        {
+            try { _model.Pump(); }
+            catch (Exception e) { Context.Errors.Report(e, "Read the log"); }
+            return true;
+        });
+    }
+
+    public void StopPumping()
+    {
+        if (_timer is not null) Context.App?.RemoveTimeout(_timer);
+        _timer = null;
+    }
+
+    /// <summary>The visible rows as text (what the pane draws, before clipping), for tests.</summary>
+    public IEnumerable<string> VisibleTexts()
+    {
+        int top = List.Viewport.Y;
+        for (int i = top; i < Math.Min(_model.Count, top + List.Viewport.Height); i++) yield return LogSource.Format(_model[i]);
+    }
+
+    public static string Format(LogLine line) => LogSource.Format(line);
+
+    private void OnModelChanged(object? sender, LogChange change)
+    {
+        // Pump and Filter run on the UI thread, so no marshalling here.
+        _source.Notify(change);
+        if (Following) ScrollToNewest();
+        else if (change.Reset) MoveTo(Math.Min(List.SelectedItem ?? 0, Math.Max(_model.Count - 1, 0)), keepTop: false);
+        else if (change.DroppedFromFront > 0)
+        {
+            // Keep the lines the user is reading in place while old ones fall off the top.
+            int sel = Math.Max((List.SelectedItem ?? 0) - change.DroppedFromFront, 0);
+            int top = Math.Max(List.Viewport.Y - change.DroppedFromFront, 0);
+            _moving = true;
+            try
+            {
+                List.SelectedItem = _model.Count == 0 ? null : Math.Min(sel, _model.Count - 1);
+                List.Viewport = List.Viewport with { Y = top };
+            }
+            finally { _moving = false; }
+        }
+        UpdateState();
+    }
+
+    private void ScrollToNewest()
+    {
+        if (_model.Count == 0) return;
+        MoveTo(_model.Count - 1, keepTop: false);
+        int top = Math.Max(_model.Count - List.Viewport.Height, 0);
+        _moving = true;
+        try { List.Viewport = List.Viewport with { Y = top }; }
+        finally { _moving = false; }
+    }
+
+    private void MoveTo(int item, bool keepTop)
+    {
+        _moving = true;
+        try
+        {
+            List.SelectedItem = _model.Count == 0 ? null : item;
+            if (!keepTop) List.EnsureSelectedItemVisible();
+        }
+        finally { _moving = false; }
+    }
+
+    private void OnUserMoved()
+    {
+        if (_moving) return;
+        bool atEnd = _model.Count == 0 || (List.SelectedItem ?? 0) >= _model.Count - 1 && List.Viewport.Y + List.Viewport.Height >= _model.Count;
+        if (Following != atEnd) Following = atEnd;
+    }
+
+    private void UpdateState()
+    {
+        _state.Content = Columns.FitRight($"{_model.Count} lines {(Following ? "follow" : "paused")}", 22);
+        _state.Tone = Following ? Tone.Muted : Tone.Warning;
+        TitleDetail = string.IsNullOrEmpty(_model.Filter) ? null : "filtered";
+    }
+
+    /// <summary>The list source over the model: rows are formatted only when drawn.</summary>
+    private sealed class LogSource(ILogModel model) : IListDataSource
+    {
+        public event NotifyCollectionChangedEventHandler? CollectionChanged;
+        public int Count => model.Count;
+
+        // Long lines scroll sideways; a fixed width keeps the content size O(1) to compute on a flood.
+        public int MaxItemLength => 400;
+        public bool SuspendCollectionChangedEvent { get; set; }
+
+        public void Notify(LogChange change)
+        {
+            if (!SuspendCollectionChangedEvent)
+                CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
+        }
+
+        public static string Format(LogLine line)
+        {
+            var marker = line.Kind == LogLineKind.Diagnosis ? "» " : "";
+            return $"{line.Time:HH:mm:ss} {line.Source} {marker}{line.Text}";
+        }
+
+        public bool IsMarked(int item) => false;
+        public void SetMark(int item, bool value) { }
+        public IList ToList() => Array.Empty<string>();
+
+        public void Render(ListView listView, bool selected, int item, int col, int row, int width, int viewportX = 0)
+        {
+            listView.Move(Math.Max(col - viewportX, 0), row);
+            if (item < 0 || item >= model.Count) return;
+            var line = model[item];
+            if (!selected)
+            {
+                var tone = line.Kind == LogLineKind.Diagnosis ? Tone.Marked
+                    : line.Level == LogLevel.Error ? Tone.Bad
+                    : line.Level == LogLevel.Warning ? Tone.Warning
+                    : line.Level == LogLevel.Debug ? Tone.Muted
+                    : Tone.Normal;
+                listView.SetAttribute(tone == Tone.Normal ? listView.GetAttributeForRole(VisualRole.Normal) : Tones.For(listView, tone));
+            }
+            listView.AddStr(Columns.Fit(Columns.From(Format(line), viewportX), width));
+        }
+
+        public void Dispose() => CollectionChanged = null;
+    }
+}

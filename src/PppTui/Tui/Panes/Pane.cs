@@ -1,0 +1,64 @@
+using PppTui.Tui.Layout;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace PppTui.Tui.Panes;
+
+/// <summary>
+/// A framed pane of the main screen. Each pane is a view over one model interface; it renders the
+/// model and turns keys into calls on it, and never starts processes or writes files itself.
+/// </summary>
+public abstract class Pane : FrameView
+{
+    protected Pane(PaneId id, ScreenContext context)
+    {
+        PaneId = id;
+        Context = context;
+        CanFocus = true;
+        TabStop = TabBehavior.TabGroup;
+        BaseTitle = id switch
+        {
+            PaneId.Profiles => "Profiles",
+            PaneId.Editor => "Editor",
+            PaneId.Preview => "Preview",
+            PaneId.Links => "Links",
+            PaneId.Routes => "Routes",
+            PaneId.Log => "Log",
+            _ => id.ToString(),
+        };
+        Title = BaseTitle;
+    }
+
+    public PaneId PaneId { get; }
+    public string BaseTitle { get; }
+    protected ScreenContext Context { get; }
+
+    /// <summary>Tab labels drawn in the title when the status panes share one slot.</summary>
+    public string? TabStrip
+    {
+        get;
+        set
+        {
+            field = value;
+            UpdateTitle();
+        }
+    }
+
+    /// <summary>Extra words after the pane name, e.g. the preview mode or the line count.</summary>
+    public string? TitleDetail
+    {
+        get;
+        set
+        {
+            field = value;
+            UpdateTitle();
+        }
+    }
+
+    private void UpdateTitle()
+    {
+        var title = TabStrip ?? BaseTitle;
+        if (!string.IsNullOrEmpty(TitleDetail)) title += " · " + TitleDetail;
+        Title = title;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections;
+using System.Collections.Specialized;
+using PppTui.Tui.Layout;
+using PppTui.Tui.Models;
+using PppTui.Tui.Text;
+using PppTui.Tui.Themes;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace PppTui.Tui.Panes;
+
+/// <summary>The profile list: name, kind and a live state badge per row; a description when there is room.</summary>
+public sealed class ProfileListPane : Pane
+{
+    private readonly IProfileListModel _model;
+    private readonly ProfileRows _rows = new();
+    private readonly Label _empty;
+
+    public ProfileListPane(IProfileListModel model, ScreenContext context) : base(PaneId.Profiles, context)
+    {
+        _model = model;
+        List = new ListView { Width = Dim.Fill(), Height = Dim.Fill(), Source = _rows };
+        List.ValueChanged += (_, _) => SelectionChanged?.Invoke(this, EventArgs.Empty);
+        _empty = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Text = "No profiles yet.\nF7 creates one." , Visible = false };
+        Add(List, _empty);
+        _model.Changed += (_, _) => Context.Post(Refresh, "Show the profile list");
+        Refresh();
+    }
+
+    public ListView List { get; }
+
+    public event EventHandler? SelectionChanged;
+
+    public IReadOnlyList<ProfileSummary> Rows => _rows.Items;
+
+    public ProfileSummary? Selected =>
+        List.SelectedItem is { } i && i >= 0 && i < _rows.Items.Count ? _rows.Items[i] : null;
+
+    public void Select(string name)
+    {
+        var i = _rows.Items.ToList().FindIndex(p => p.Name == name);
+        if (i >= 0) List.SelectedItem = i;
+    }
+
+    /// <summary>Reloads the rows from the model, keeping the selected profile selected.</summary>
+    public void Refresh()
+    {
+        var keep = Selected?.Name;
+        var profiles = _model.Profiles;
+        _rows.SetItems(profiles);
+        _empty.Visible = profiles.Count == 0;
+        TitleDetail = profiles.Count == 0 ? null : profiles.Count.ToString();
+        if (profiles.Count == 0) List.SelectedItem = null;
+        else
+        {
+            int i = keep is null ? -1 : profiles.ToList().FindIndex(p => p.Name == keep);
+            List.SelectedItem = i >= 0 ? i : Math.Clamp(List.SelectedItem ?? 0, 0, profiles.Count - 1);
+        }
+        SetNeedsDraw();
+    }
+
+    public static string Badge(ProfileSummary p) => p.Problem is not null ? "BAD" : Badge(p.State);
+
+    public static string Badge(LinkState state) => state switch
+    {
+        LinkState.Up => "UP",
+        LinkState.Down => "down",
+        LinkState.Connecting => "dial",
+        LinkState.Disconnecting => "stop",
+        LinkState.Failed => "FAIL",
+        _ => "?",
+    };
+
+    public static Tone BadgeTone(ProfileSummary p) => p.Problem is not null ? Tone.Bad : p.State switch
+    {
+        LinkState.Up => Tone.Good,
+        LinkState.Connecting or LinkState.Disconnecting => Tone.Warning,
+        LinkState.Failed => Tone.Bad,
+        _ => Tone.Muted,
+    };
+
+    /// <summary>The list source: rows laid out by columns so wide characters keep the columns straight.</summary>
+    private sealed class ProfileRows : IListDataSource
+    {
+        public IReadOnlyList<ProfileSummary> Items { get; private set; } = [];
+        public event NotifyCollectionChangedEventHandler? CollectionChanged;
+        public int Count => Items.Count;
+        public int MaxItemLength => 0;
+        public bool SuspendCollectionChangedEvent { get; set; }
+
+        public void SetItems(IReadOnlyList<ProfileSummary> items)
+        {
+            Items = items;
+            CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
+        }
+
+        public bool IsMarked(int item) => false;
+        public void SetMark(int item, bool value) { }
+        public IList ToList() => Items.Select(p => p.Name).ToList();
+
+        public void Render(ListView listView, bool selected, int item, int col, int row, int width, int viewportX = 0)
+        {
+            listView.Move(col, row);
+            if (item < 0 || item >= Items.Count) return;
+            var p = Items[item];
+            // Narrow lists drop the kind column (the editor header shows it) so names stay readable.
+            const int badgeWidth = 4;
+            int kindWidth = width >= 24 ? 7 : 0;
+            bool withDescription = width >= 44 && !string.IsNullOrEmpty(p.Description);
+            int nameWidth = Math.Max(width - badgeWidth - kindWidth - 1, 4);
+            if (withDescription) nameWidth = Math.Min(nameWidth, Math.Max(14, width / 3));
+            var normal = listView.GetAttributeForRole(selected ? (listView.HasFocus ? Terminal.Gui.Drawing.VisualRole.Focus : Terminal.Gui.Drawing.VisualRole.Active) : Terminal.Gui.Drawing.VisualRole.Normal);
+
+            listView.SetAttribute(normal);
+            listView.AddStr(Columns.Fit(p.Name, nameWidth) + " ");
+            if (kindWidth > 0) listView.AddStr(Columns.Fit(p.Kind, kindWidth - 1) + " ");
+            if (!selected) listView.SetAttribute(Tones.For(listView, BadgeTone(p)));
+            listView.AddStr(Columns.Fit(Badge(p), badgeWidth));
+            listView.SetAttribute(normal);
+            int used = nameWidth + 1 + kindWidth + badgeWidth;
+            if (withDescription)
+            {
+                if (!selected) listView.SetAttribute(Tones.For(listView, Tone.Muted));
+                listView.AddStr(" " + Columns.Fit(p.Description!, width - used - 1));
+            }
+            else if (width > used) listView.AddStr(new string(' ', width - used));
+        }
+
+        public void Dispose() => CollectionChanged = null;
+    }
+}

@@ -1,0 +1,26 @@
+using PppTui.Tui.Dialogs;
+using PppTui.Tui.Models;
+
+namespace PppTui.Tests.Tui.Fakes;
+
+/// <summary>Answers the screen's questions from a script and records what was asked.</summary>
+public sealed class FakeDialogs : IDialogs
+{
+    public Queue<bool> ConfirmAnswers { get; } = new();
+    public List<(string Title, string Message)> Confirms { get; } = [];
+    public List<IReadOnlyList<string>> HelpShown { get; } = [];
+    public List<IReadOnlyList<UserError>> ErrorsShown { get; } = [];
+    public string? ThemeAnswer { get; set; }
+    public NewProfileRequest? NewProfileAnswer { get; set; }
+
+    public bool Confirm(string title, string message, string confirmLabel)
+    {
+        Confirms.Add((title, message));
+        return ConfirmAnswers.Count > 0 && ConfirmAnswers.Dequeue();
+    }
+
+    public void ShowHelp(IReadOnlyList<string> lines) => HelpShown.Add(lines);
+    public void ShowErrors(IReadOnlyList<UserError> errors) => ErrorsShown.Add(errors);
+    public string? ChooseTheme(IReadOnlyList<string> names, string current) => ThemeAnswer;
+    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames) => NewProfileAnswer;
+}
