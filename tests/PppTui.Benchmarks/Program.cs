@@ -61,7 +61,7 @@ static int Scan(string path, string pattern, string[] options)
         }
         return 0;
     }
-    var filter = new PppTui.Core.Logs.LogFilter { Pattern = new System.Text.RegularExpressions.Regex(pattern, regexOptions) };
+    var filter = new PppTui.Core.Logs.LogFilter { Pattern = options.Contains("timeout") ? new System.Text.RegularExpressions.Regex(pattern, regexOptions, TimeSpan.FromSeconds(2)) : new System.Text.RegularExpressions.Regex(pattern, regexOptions) };
     for (int run = 0; run < 3; run++)
     {
         var stopwatch = Stopwatch.StartNew();

@@ -192,3 +192,38 @@ public class LogFileSourceTests
         foreach (var l in lines) w.WriteLine(l);
     }
 }
+
+public class ScanRegexTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Every_engine_used_for_long_scans_finds_exactly_what_a_line_by_line_match_finds(bool canCompile)
+    {
+        // Many candidate lines ("pppd[") of varied length, a few real matches, across many blocks.
+        var random = new Random(5);
+        var lines = new List<string>();
+        for (int i = 0; i < 60_000; i++)
+        {
+            var filler = new string('x', random.Next(0, 300));
+            lines.Add(random.Next(40) switch
+            {
+                0 => $"2026-11-24T14:12:01+00:00 gw pppd[{i}]: LCP: timeout sending Config-Requests {filler}",
+                1 => $"2026-11-24T14:12:01+00:00 gw pppd[{i}]: MS-CHAP authentication failed: E=691",
+                < 20 => $"2026-11-24T14:12:01+00:00 gw pppd[{i}]: sent [LCP EchoReq id=0x{i % 256:x}] {filler}",
+                _ => $"2026-11-24T14:12:01+00:00 gw CRON[{i}]: (root) CMD {filler}",
+            });
+        }
+        using var dir = new TempDir();
+        var path = dir.File("syslog");
+        File.WriteAllLines(path, lines);
+        const string re = @"pppd\[[0-9]+\]: (LCP|IPCP): timeout|MS-CHAP authentication failed";
+        var pattern = LogFilter.CreatePattern(re, System.Text.RegularExpressions.RegexOptions.Multiline, forLongScan: true, canCompile);
+
+        var found = new LogFileSource(path).ReadAll(new LogFilter { Pattern = pattern }).Select(l => l.Text).ToList();
+
+        var naive = lines.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, re)).ToList();
+        Assert.Equal(naive.Count, found.Count);
+        Assert.Equal(naive, found);
+    }
+}
