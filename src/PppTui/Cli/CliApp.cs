@@ -13,16 +13,26 @@ public sealed class CliApp
     private readonly CliIO _io;
     private readonly ICommandRunner _runner;
 
-    public CliApp(CliIO io, ICommandRunner? runner = null)
+    private readonly bool _ownLog;
+    private int _logConfigured;
+
+    /// <param name="ownLog">Write ppptui's own log (files written, commands run) under the chosen
+    /// root; the executable turns it on, in-process tests leave the process-wide logger alone.</param>
+    public CliApp(CliIO io, ICommandRunner? runner = null, bool ownLog = false)
     {
         _io = io;
         _runner = runner ?? new CliWrapCommandRunner();
+        _ownLog = ownLog;
     }
 
     public CliGlobals Globals { get; } = new();
 
-    public CliContext ContextFor(ParseResult parse) =>
-        new(new SystemPaths(parse.GetValue(Globals.Root) ?? "/"), _io, parse.GetValue(Globals.Json), _runner);
+    public CliContext ContextFor(ParseResult parse)
+    {
+        var paths = new SystemPaths(parse.GetValue(Globals.Root) ?? "/");
+        if (_ownLog && Interlocked.Exchange(ref _logConfigured, 1) == 0) Core.Logging.AppLog.Configure(paths);
+        return new CliContext(paths, _io, parse.GetValue(Globals.Json), _runner);
+    }
 
     public RootCommand BuildRoot(Func<ParseResult, int>? runTui = null)
     {

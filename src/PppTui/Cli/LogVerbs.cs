@@ -103,7 +103,7 @@ public static partial class LogVerbs
 
             if (parse.GetValue(name) is { } profile)
             {
-                var link = LinkLookup.Find(ctx.Paths, profile);
+                var link = LinkLogScope.For(ctx.Paths, profile);
                 if (!link.Exists) return ctx.Fail(ExitCodes.NotFound, $"no profile or peers file named '{profile}' ({ctx.Paths.PeerFile(profile)} does not exist).");
                 if (link.LogFile is not null && request.Source == "auto")
                 {
@@ -232,94 +232,4 @@ public static partial class LogVerbs
         }
     }
 
-    /// <summary>What a profile name tells about its log lines: its pppd logfile and its running processes.</summary>
-    internal sealed record LinkInfo(bool Exists, string? LogFile, LinkTracker? Tracker, string PidFile);
-
-    internal static partial class LinkLookup
-    {
-        public static LinkInfo Find(Core.Files.SystemPaths paths, string profile)
-        {
-            var peers = paths.PeerFile(profile);
-            var pidFile = Path.Join(paths.RunDir, $"ppp-{profile}.pid");
-            var exists = File.Exists(peers) || File.Exists(paths.ProfileFile(profile));
-            if (!exists || profile.Contains('/') || profile.Contains("..")) return new LinkInfo(false, null, null, pidFile);
-
-            string? logfile = null;
-            if (File.Exists(peers))
-            {
-                // A simple reading of the peers file until the option-file parser is shared: the
-                // last uncommented `logfile PATH` wins, as in pppd.
-                foreach (var line in File.ReadLines(peers))
-                {
-                    var m = LogfileOption().Match(line);
-                    if (m.Success) logfile = m.Groups[1].Value.Trim('"', '\'');
-                }
-            }
-
-            var pids = new Dictionary<int, string>();
-            string? iface = null;
-            if (File.Exists(pidFile))
-            {
-                var content = File.ReadAllLines(pidFile);
-                if (content.Length > 0 && int.TryParse(content[0].Trim(), out var pid)) pids[pid] = profile;
-                if (content.Length > 1 && content[1].Trim().Length > 0) iface = content[1].Trim();
-            }
-            foreach (var pid in PppdProcesses(paths.Proc, profile)) pids[pid] = profile;
-            foreach (var pid in pids.Keys.ToList())
-                foreach (var child in Descendants(paths.Proc, pid)) pids[child] = profile;
-
-            LinkTracker? tracker = null;
-            if (pids.Count > 0 || iface is not null)
-            {
-                tracker = new LinkTracker(pids);
-                if (iface is not null) tracker.AddInterface(iface, profile);
-            }
-            return new LinkInfo(true, logfile is null ? null : paths.Resolve(logfile), tracker, pidFile);
-        }
-
-        // Like Debian's poff: a pppd whose command line is `pppd call NAME`.
-        private static IEnumerable<int> PppdProcesses(string proc, string profile)
-        {
-            if (!Directory.Exists(proc)) yield break;
-            foreach (var dir in Directory.EnumerateDirectories(proc))
-            {
-                if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
-                string[] args;
-                try
-                {
-                    args = File.ReadAllText(Path.Join(dir, "cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    continue;
-                }
-                if (args.Length < 3 || Path.GetFileName(args[0]) != "pppd") continue;
-                for (int i = 1; i < args.Length - 1; i++)
-                    if (args[i] == "call" && args[i + 1] == profile) { yield return pid; break; }
-            }
-        }
-
-        private static IEnumerable<int> Descendants(string proc, int pid, int depth = 0)
-        {
-            if (depth > 4) yield break;
-            string text;
-            try
-            {
-                text = File.ReadAllText(Path.Join(proc, pid.ToString(), "task", pid.ToString(), "children"));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                yield break;
-            }
-            foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (!int.TryParse(part, out var child)) continue;
-                yield return child;
-                foreach (var grandchild in Descendants(proc, child, depth + 1)) yield return grandchild;
-            }
-        }
-
-        [GeneratedRegex(@"^\s*logfile\s+(""[^""]+""|'[^']+'|[^\s#]+)")]
-        private static partial Regex LogfileOption();
-    }
 }
