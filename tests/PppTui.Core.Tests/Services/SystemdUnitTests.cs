@@ -72,6 +72,17 @@ public class SystemdUnitTests
         Assert.Equal(SystemdUnits.RenderTemplate(SystemdUnits.DefaultPppdPath), packaged);
     }
 
+    [Fact]
+    public void The_README_shows_the_unit_as_it_is_rendered()
+    {
+        var readme = File.ReadAllText(Path.Join(RepositoryRoot(), "README.md"));
+        var start = readme.IndexOf("```\n[Unit]\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README has no unit block");
+        var block = readme[(start + 4)..readme.IndexOf("```", start + 4, StringComparison.Ordinal)];
+        var rendered = string.Join("\n", SystemdUnits.RenderTemplate().Split('\n').Where(l => !l.StartsWith('#')).SkipWhile(l => l.Length == 0));
+        Assert.Equal(rendered, block);
+    }
+
     /// <summary>
     /// systemd's own checker on the real unit text: every key known, every value parsed, the
     /// ExecStart binary present. The pppd found on this machine (ppp is installed by build.sh).
