@@ -76,9 +76,17 @@ ensure_native_toolchain() {
   fi
 }
 
-# linux-arm64 needs an arm64 sysroot (libc6-dev-arm64-cross) and a linker that handles arm64.
+# linux-arm64 is cross-linked: an arm64 libc (libc6-dev-arm64-cross), arm64 libgcc
+# (libgcc-12-dev-arm64-cross), lld, and an objcopy that reads arm64 (llvm). PUBLISH_ARM64=yes
+# installs them (as root), auto uses them when present, no skips arm64.
+ARM64_PACKAGES=(libc6-dev-arm64-cross libgcc-12-dev-arm64-cross lld llvm)
 arm64_possible() {
-  [ "${PUBLISH_ARM64:-auto}" != "no" ] && [ -d /usr/aarch64-linux-gnu/lib ] && command -v ld.lld >/dev/null
+  [ "${PUBLISH_ARM64:-auto}" = "no" ] && return 1
+  local ready=yes
+  [ -d /usr/aarch64-linux-gnu/lib ] && compgen -G "/usr/lib/gcc-cross/aarch64-linux-gnu/*/crtbeginS.o" >/dev/null &&
+    command -v ld.lld >/dev/null && command -v llvm-objcopy >/dev/null || ready=no
+  if [ $ready = no ] && [ "${PUBLISH_ARM64:-auto}" = "yes" ]; then apt_install "${ARM64_PACKAGES[@]}" && ready=yes; fi
+  [ $ready = yes ]
 }
 
 PUBLISHED_RIDS=()
@@ -88,10 +96,10 @@ publish() {
   mkdir -p dist artifacts
   local rids=("linux-x64")
   if arm64_possible; then rids+=("linux-arm64")
-  else echo "build.sh: linux-arm64 skipped (needs libc6-dev-arm64-cross and lld: apt-get install libc6-dev-arm64-cross lld)" >&2; fi
+  else echo "build.sh: linux-arm64 skipped: no arm64 cross toolchain (PUBLISH_ARM64=yes installs ${ARM64_PACKAGES[*]})" >&2; fi
   for rid in "${rids[@]}"; do
     local extra=(-p:CppCompilerAndLinker="$CLANG")
-    [ "$rid" = "linux-arm64" ] && extra+=(-p:SysRoot=/usr/aarch64-linux-gnu -p:LinkerFlavor=lld -p:ObjCopyName=llvm-objcopy)
+    [ "$rid" = "linux-arm64" ] && extra+=(-p:TargetTriple=aarch64-linux-gnu -p:LinkerFlavor=lld -p:ObjCopyName=llvm-objcopy)
     local log="artifacts/publish-$rid.log"
     # Trim and AOT analysis warnings are errors here: one warning means the binary may break at run time.
     if ! dotnet publish src/PppTui/PppTui.csproj -c Release -r "$rid" -p:PublishAot=true -p:SelfContained=true \
@@ -119,6 +127,11 @@ publish() {
     env -i "dist/ppptui-$host_rid" --root "$sandbox" list >/dev/null
     rm -rf "$sandbox"
     echo "dist/ppptui-$host_rid runs without .NET (env -i)"
+  fi
+  # The arm64 binary, where qemu-user can run it.
+  if [ "$host_rid" = linux-x64 ] && [ -x dist/ppptui-linux-arm64 ] && command -v qemu-aarch64 >/dev/null; then
+    env -i "$(command -v qemu-aarch64)" -L /usr/aarch64-linux-gnu dist/ppptui-linux-arm64 --version >/dev/null &&
+      echo "dist/ppptui-linux-arm64 runs without .NET (env -i, under qemu-aarch64)"
   fi
 }
 
