@@ -184,6 +184,20 @@ public class OptionRuleTests
     }
 
     [Fact]
+    public async Task A_profile_whose_files_were_never_written_fails_with_apply_as_the_fix()
+    {
+        using var box = new DoctorBox().Healthy().SeedProfile();
+        File.Delete(box.Sandbox.PathOf("/etc/ppp/peers/myvpn"));
+
+        var report = await box.Run("myvpn");
+
+        var peers = report.Find("profile.peers", "myvpn")!;
+        Assert.Equal(CheckStatus.Fail, peers.Status);
+        Assert.Equal("Write it with 'ppptui apply myvpn'.", peers.Fix);
+        Assert.Null(report.Find("options.auth", "myvpn"));
+    }
+
+    [Fact]
     public async Task An_unknown_profile_name_is_not_found()
     {
         using var box = new DoctorBox().Healthy();

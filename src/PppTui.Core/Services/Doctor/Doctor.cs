@@ -35,6 +35,7 @@ public sealed partial class Doctor
     {
         public IReadOnlyList<EffectiveOption>? Options { get; set; }
         public string? OptionsError { get; set; }
+        public string? OptionsFix { get; set; }
     }
 
     /// <summary>What the profiles on the box need from the kernel and the tools.</summary>
@@ -104,6 +105,7 @@ public sealed partial class Doctor
         catch (PppTuiException ex)
         {
             target.OptionsError = ex.Message;
+            target.OptionsFix = ex.Message.Contains("permission denied", StringComparison.Ordinal) ? ex.Fix : null;
         }
         var options = target.Options ?? [];
         var kind = target.Profile?.Kind ?? ProfileKind.Custom;
@@ -419,7 +421,7 @@ public sealed partial class Doctor
         if (target.Options is null)
         {
             yield return DoctorCheck.Fail("profile.peers", "peers file", target.OptionsError ?? $"/etc/ppp/peers/{name} cannot be read",
-                $"Write it with 'ppptui apply {name}'.") with { Profile = name };
+                target.OptionsFix ?? $"Write it with 'ppptui apply {name}'.") with { Profile = name };
             yield break;
         }
         yield return DoctorCheck.Ok("profile.peers", "peers file", $"/etc/ppp/peers/{name}: {target.Options.Count} options in effect or overridden") with { Profile = name };
