@@ -3,7 +3,8 @@
 #   (none)          restore and build
 #   test            unit and headless tests; prints "N passed, M failed"
 #   run -- ARGS     run ppptui from source with ARGS
-#   publish         Native AOT single-file binaries into dist/
+#   publish         Native AOT single-file binaries into dist/ (zero trim/AOT warnings)
+#   deb             publish, then dist/ppptui_VERSION_ARCH.deb (binary, themes, man page, unit)
 #   lab             boot the user-mode Linux lab and open ppptui in it
 #   lab-test        run every lab scenario against real pppd and servers
 #   bench           run the benchmarks and rewrite the README's performance table
@@ -40,16 +41,125 @@ PY
   return $status
 }
 
+# Installs Debian packages when run as root; otherwise prints the line to run and fails.
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "build.sh: installing $*" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null 2>&1 ||
+      { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null; }
+  else
+    echo "build.sh: missing tools; run: sudo apt-get install $*" >&2
+    return 1
+  fi
+}
+
+# The tests check the systemd unit with systemd-analyze (package systemd) against the real pppd
+# (package ppp); a test fails with the same install line when they are missing.
+ensure_test_tools() {
+  local need=()
+  command -v systemd-analyze >/dev/null || need+=(systemd)
+  [ -x /usr/sbin/pppd ] || need+=(ppp)
+  [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}" || true
+}
+
+# Native AOT links with clang and needs zlib's headers. Debian's versioned clang-NN works when the
+# unversioned name is missing.
+CLANG=""
+ensure_native_toolchain() {
+  local need=()
+  CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -1 || true)
+  [ -n "$CLANG" ] || need+=(clang)
+  [ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
+  if [ ${#need[@]} -gt 0 ]; then
+    apt_install "${need[@]}" || exit 1
+    CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -1)
+  fi
+}
+
+# linux-arm64 is cross-linked: an arm64 libc (libc6-dev-arm64-cross), arm64 libgcc
+# (libgcc-12-dev-arm64-cross), lld, and an objcopy that reads arm64 (llvm). PUBLISH_ARM64=yes
+# installs them (as root), auto uses them when present, no skips arm64.
+ARM64_PACKAGES=(libc6-dev-arm64-cross libgcc-12-dev-arm64-cross lld llvm)
+arm64_possible() {
+  [ "${PUBLISH_ARM64:-auto}" = "no" ] && return 1
+  local ready=yes
+  [ -d /usr/aarch64-linux-gnu/lib ] && compgen -G "/usr/lib/gcc-cross/aarch64-linux-gnu/*/crtbeginS.o" >/dev/null &&
+    command -v ld.lld >/dev/null && command -v llvm-objcopy >/dev/null || ready=no
+  if [ $ready = no ] && [ "${PUBLISH_ARM64:-auto}" = "yes" ]; then apt_install "${ARM64_PACKAGES[@]}" && ready=yes; fi
+  [ $ready = yes ]
+}
+
+PUBLISHED_RIDS=()
 publish() {
   need_dotnet
-  mkdir -p dist
+  ensure_native_toolchain
+  mkdir -p dist artifacts
   local rids=("linux-x64")
-  if [ "${PUBLISH_ARM64:-auto}" != "no" ] && command -v aarch64-linux-gnu-gcc >/dev/null; then rids+=("linux-arm64"); fi
+  if arm64_possible; then rids+=("linux-arm64")
+  else echo "build.sh: linux-arm64 skipped: no arm64 cross toolchain (PUBLISH_ARM64=yes installs ${ARM64_PACKAGES[*]})" >&2; fi
   for rid in "${rids[@]}"; do
-    dotnet publish src/PppTui/PppTui.csproj -c Release -r "$rid" -p:PublishAot=true \
-      -p:SelfContained=true -o "artifacts/publish/$rid" -nologo -v quiet
+    local extra=(-p:CppCompilerAndLinker="$CLANG")
+    [ "$rid" = "linux-arm64" ] && extra+=(-p:TargetTriple=aarch64-linux-gnu -p:LinkerFlavor=lld -p:ObjCopyName=llvm-objcopy)
+    local log="artifacts/publish-$rid.log"
+    # Trim and AOT analysis warnings are errors here: one warning means the binary may break at run time.
+    if ! dotnet publish src/PppTui/PppTui.csproj -c Release -r "$rid" -p:PublishAot=true -p:SelfContained=true \
+        -p:TreatWarningsAsErrors=true -p:IlcTreatWarningsAsErrors=true -p:ILLinkTreatWarningsAsErrors=true \
+        -p:TrimmerSingleWarn=false "${extra[@]}" -o "artifacts/publish/$rid" -nologo -v minimal >"$log" 2>&1; then
+      grep -E "error|warning" "$log" | sort -u >&2 || tail -20 "$log" >&2
+      echo "build.sh: publish $rid failed (full log: $log)" >&2
+      return 1
+    fi
+    local warnings; warnings=$(grep -cE "warning (IL|AOT)[0-9]+" "$log" || true)
+    if [ "$warnings" != "0" ]; then
+      grep -E "warning (IL|AOT)[0-9]+" "$log" | sort -u >&2
+      echo "build.sh: $warnings trim/AOT warnings for $rid" >&2
+      return 1
+    fi
     cp "artifacts/publish/$rid/ppptui" "dist/ppptui-$rid"
-    echo "dist/ppptui-$rid: $(stat -c %s "dist/ppptui-$rid") bytes"
+    PUBLISHED_RIDS+=("$rid")
+    echo "dist/ppptui-$rid: $(stat -c %s "dist/ppptui-$rid") bytes, 0 trim/AOT warnings"
+  done
+  # The binary must start with nothing of .NET around it: no SDK on PATH, no DOTNET_ROOT.
+  local host_rid="linux-x64"; [ "$(uname -m)" = "aarch64" ] && host_rid="linux-arm64"
+  if [ -x "dist/ppptui-$host_rid" ]; then
+    local sandbox; sandbox=$(mktemp -d)
+    env -i "dist/ppptui-$host_rid" --version
+    env -i "dist/ppptui-$host_rid" --root "$sandbox" list >/dev/null
+    rm -rf "$sandbox"
+    echo "dist/ppptui-$host_rid runs without .NET (env -i)"
+  fi
+  # The arm64 binary, where qemu-user can run it.
+  if [ "$host_rid" = linux-x64 ] && [ -x dist/ppptui-linux-arm64 ] && command -v qemu-aarch64 >/dev/null; then
+    env -i "$(command -v qemu-aarch64)" -L /usr/aarch64-linux-gnu dist/ppptui-linux-arm64 --version >/dev/null &&
+      echo "dist/ppptui-linux-arm64 runs without .NET (env -i, under qemu-aarch64)"
+  fi
+}
+
+deb() {
+  publish
+  command -v dpkg-deb >/dev/null || apt_install dpkg || exit 1
+  local version; version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/PppTui/PppTui.csproj | head -1)
+  for rid in "${PUBLISHED_RIDS[@]}"; do
+    local arch; case "$rid" in linux-x64) arch=amd64 ;; linux-arm64) arch=arm64 ;; *) continue ;; esac
+    local stage="artifacts/deb/ppptui_${version}_${arch}"
+    rm -rf "$stage"
+    install -d -m 0755 "$stage/DEBIAN" "$stage/usr/bin" "$stage/usr/share/ppptui/themes" \
+      "$stage/usr/share/man/man8" "$stage/lib/systemd/system" "$stage/usr/share/doc/ppptui"
+    install -m 0755 "dist/ppptui-$rid" "$stage/usr/bin/ppptui"
+    for theme in themes/*.json; do [ -e "$theme" ] && install -m 0644 "$theme" "$stage/usr/share/ppptui/themes/"; done
+    sed "s/@VERSION@/$version/" packaging/ppptui.8 | gzip -9n > "$stage/usr/share/man/man8/ppptui.8.gz"
+    chmod 0644 "$stage/usr/share/man/man8/ppptui.8.gz"
+    install -m 0644 "packaging/ppptui@.service" "$stage/lib/systemd/system/ppptui@.service"
+    gzip -9n < README.md > "$stage/usr/share/doc/ppptui/README.md.gz"
+    install -m 0755 packaging/postinst packaging/postrm "$stage/DEBIAN/"
+    local size; size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+    sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$size/" \
+      -e "s/^Maintainer: .*/Maintainer: ${DEB_MAINTAINER:-ppptui maintainers <ppptui@localhost>}/" \
+      packaging/control.in > "$stage/DEBIAN/control"
+    local out="dist/ppptui_${version}_${arch}.deb"
+    dpkg-deb --root-owner-group -Zxz --build "$stage" "$out" >/dev/null
+    echo "$out: $(stat -c %s "$out") bytes"
+    dpkg-deb -c "$out" | awk '{print "  " $1 " " $6}'
   done
 }
 
@@ -57,15 +167,16 @@ verb="${1:-}"
 [ $# -gt 0 ] && shift
 case "$verb" in
   "") build ;;
-  test) build && run_tests "$@" ;;
+  test) ensure_test_tools; build && run_tests "$@" ;;
   run)
     [ "${1:-}" = "--" ] && shift
     need_dotnet
     dotnet build src/PppTui/PppTui.csproj -v quiet -nologo >/dev/null
     exec dotnet src/PppTui/bin/Debug/net10.0/ppptui.dll "$@" ;;
   publish) publish ;;
+  deb) deb ;;
   lab) exec tests/lab/lab.sh interactive "$@" ;;
   lab-test) exec tests/lab/lab.sh test "$@" ;;
   bench) exec tests/bench/bench.sh "$@" ;;
-  *) echo "build.sh: unknown verb '$verb' (use: test, run, publish, lab, lab-test, bench)" >&2; exit 2 ;;
+  *) echo "build.sh: unknown verb '$verb' (use: test, run, publish, deb, lab, lab-test, bench)" >&2; exit 2 ;;
 esac

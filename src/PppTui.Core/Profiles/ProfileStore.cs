@@ -75,11 +75,20 @@ public sealed class ProfileStore
         var errors = validate ? ProfileValidator.Validate(profile) : [];
         if (errors.Count > 0)
             throw new ProfileInvalidException(profile.Name, errors);
-        _writer.Write(PathOf(profile.Name), ProfileToml.Write(profile),
+        var text = ProfileToml.Write(profile);
+        // Saving what is already there writes nothing (no backup, same mtime): apply stays idempotent.
+        if (Unchanged(PathOf(profile.Name), text)) return;
+        _writer.Write(PathOf(profile.Name), text,
             UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
     }
 
     public void Delete(string name) => _writer.Delete(PathOf(name));
+
+    private static bool Unchanged(string path, string text)
+    {
+        try { return TextFile.ReadOrNull(path) == text; }
+        catch (PppTuiException) { return false; }
+    }
 
     private static (Profile?, IReadOnlyList<TomlProblem>) LoadFile(string path)
     {

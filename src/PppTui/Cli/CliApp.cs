@@ -42,6 +42,9 @@ public sealed class CliApp
         foreach (var verb in ProfileVerbs.Create(this)) root.Subcommands.Add(verb);
         foreach (var verb in LinkVerbs.Create(this)) root.Subcommands.Add(verb);
         foreach (var verb in LogVerbs.Create(this)) root.Subcommands.Add(verb);
+        foreach (var verb in FleetVerbs.Create(this)) root.Subcommands.Add(verb);
+        foreach (var verb in ServiceVerbs.Create(this)) root.Subcommands.Add(verb);
+        foreach (var verb in DoctorVerbs.Create(this)) root.Subcommands.Add(verb);
         if (runTui is not null) root.SetAction(runTui);
         return root;
     }

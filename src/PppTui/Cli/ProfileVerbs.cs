@@ -287,12 +287,15 @@ public static class ProfileVerbs
     {
         var names = new Argument<string[]>("NAME") { Description = "Peers files to import (all when none given)", Arity = ArgumentArity.ZeroOrMore };
         var replace = new Option<bool>("--replace") { Description = "Re-import over an existing profile" };
-        var command = new Command("import", "Turn existing /etc/ppp/peers files into profiles, keeping every option") { names, replace };
+        var command = new Command("import", "Turn existing /etc/ppp/peers files (or, with --toml, exported profiles) into profiles") { names, replace };
+        var toml = new FleetVerbs.TomlImportOptions();
+        toml.AddTo(command);
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
             return CliErrors.Guard(ctx, () =>
             {
+                if (toml.Requested(parse)) return FleetVerbs.ImportToml(ctx, parse, toml, parse.GetValue(replace), parse.GetValue(names) ?? []);
                 var service = Service(ctx);
                 var wanted = parse.GetValue(names) ?? [];
                 if (wanted.Length == 0 && !parse.GetValue(replace))

@@ -1,0 +1,164 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using PppTui.Core.Profiles;
+using PppTui.Core.Services;
+
+namespace PppTui.Cli;
+
+/// <summary>
+/// <c>ppptui service enable|disable|status|unit</c>: links kept up by systemd (ppptui@NAME.service),
+/// across logouts and reboots.
+/// </summary>
+public static class ServiceVerbs
+{
+    public static IEnumerable<Command> Create(CliApp app)
+    {
+        var service = new Command("service", "Keep a link up with systemd across logouts and reboots (ppptui@NAME.service)");
+        service.Subcommands.Add(Enable(app));
+        service.Subcommands.Add(Disable(app));
+        service.Subcommands.Add(Status(app));
+        service.Subcommands.Add(Unit(app));
+        yield return service;
+    }
+
+    private static Argument<string> NameArgument() => new("NAME") { Description = "Profile name (the peers file name)" };
+
+    private static ServiceManager Manager(CliContext ctx) => new(ctx.Paths, ctx.Runner);
+
+    private static Command Enable(CliApp app)
+    {
+        var name = NameArgument();
+        var noStart = new Option<bool>("--no-start") { Description = "Enable for the next boot only; do not start it now" };
+        var wait = new Option<int>("--wait") { Description = "Seconds to wait for the link to come up", DefaultValueFactory = _ => 30, HelpName = "SECONDS" };
+        var command = new Command("enable", "Write the unit, enable it at boot and start it now (systemctl enable --now)") { name, noStart, wait };
+        command.SetAction((parse, token) =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.GuardAsync(ctx, async () =>
+            {
+                var result = await Manager(ctx).EnableAsync(parse.GetValue(name)!, !parse.GetValue(noStart),
+                    TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(wait), 0, 600)), token).ConfigureAwait(false);
+                Print(ctx, result, "enabled");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Disable(CliApp app)
+    {
+        var name = NameArgument();
+        var keep = new Option<bool>("--keep-running") { Description = "Only stop starting it at boot; leave the running link up" };
+        var command = new Command("disable", "Stop the link and stop starting it at boot (systemctl disable --now)") { name, keep };
+        command.SetAction((parse, token) =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.GuardAsync(ctx, async () =>
+            {
+                var result = await Manager(ctx).DisableAsync(parse.GetValue(name)!, !parse.GetValue(keep), token).ConfigureAwait(false);
+                Print(ctx, result, "disabled");
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Status(CliApp app)
+    {
+        var name = new Argument<string?>("NAME") { Description = "Profile name (default: every profile and every enabled unit)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "Show whether systemd keeps the link up, and its state") { name };
+        command.SetAction((parse, token) =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.GuardAsync(ctx, async () =>
+            {
+                var manager = Manager(ctx);
+                if (manager.Presence == SystemdPresence.Absent)
+                {
+                    var profile = parse.GetValue(name) ?? "NAME";
+                    if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["systemd"] = "absent", ["alternative"] = SystemdAlternative.For(profile) }));
+                    ctx.Error.WriteLine("ppptui: systemd is not running on this system (no /run/systemd/system), so no link is kept up as a service.");
+                    ctx.Error.WriteLine("  fix: " + SystemdAlternative.For(profile));
+                    return ExitCodes.Failure;
+                }
+                List<string> names = parse.GetValue(name) is { } one ? [one] : AllNames(ctx, manager);
+                var statuses = new List<ServiceStatus>();
+                foreach (var n in names) statuses.Add(await manager.StatusAsync(n, token).ConfigureAwait(false));
+                if (ctx.Json)
+                {
+                    var json = statuses.Select(s => (JsonNode?)StatusJson(s)).ToArray();
+                    ctx.Out.WriteLine(ProfileJson.Write(parse.GetValue(name) is null ? new JsonArray(json) : json[0]!));
+                }
+                else if (statuses.Count == 0)
+                    ctx.Out.WriteLine("No profiles and no ppptui units. Make a link a service with 'ppptui service enable NAME'.");
+                else
+                    foreach (var s in statuses) ctx.Out.WriteLine($"{s.Profile,-20} {s.Unit,-32} {s.Describe()}");
+                // One link asked about: its exit code says whether systemd keeps it up now.
+                if (parse.GetValue(name) is not null && manager.Presence == SystemdPresence.Running && !statuses[0].Active)
+                    return ExitCodes.LinkDown;
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static List<string> AllNames(CliContext ctx, ServiceManager manager)
+    {
+        var names = new ProfileService(ctx.Paths).List().Profiles.Select(p => p.Name).ToList();
+        names.AddRange(manager.EnabledProfiles());
+        return names.Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static Command Unit(CliApp app)
+    {
+        var command = new Command("unit", "Print the systemd template unit ppptui writes (ppptui@.service)");
+        command.SetAction(parse =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.Guard(ctx, () =>
+            {
+                ctx.Out.Write(SystemdUnits.RenderTemplate(SystemdUnits.FindPppd(ctx.Paths)));
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static void Print(CliContext ctx, ServiceActionResult result, string verb)
+    {
+        if (ctx.Json)
+        {
+            ctx.Out.WriteLine(ProfileJson.Write(new JsonObject
+            {
+                ["profile"] = result.Profile,
+                ["unit"] = result.Unit,
+                ["unit_file_written"] = result.UnitFileWritten,
+                ["commands"] = new JsonArray(result.Commands.Select(c => (JsonNode?)JsonValue.Create(c.ToString())).ToArray()),
+                ["status"] = StatusJson(result.Status),
+                ["notes"] = new JsonArray(result.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            }));
+            return;
+        }
+        if (result.UnitFileWritten is { } written) ctx.Out.WriteLine($"wrote {written}");
+        foreach (var c in result.Commands) ctx.Out.WriteLine($"ran   {c}");
+        ctx.Out.WriteLine($"{result.Profile}: {verb}; {result.Status.Describe()}");
+        foreach (var note in result.Notes) ctx.Out.WriteLine("note: " + note);
+    }
+
+    public static JsonObject StatusJson(ServiceStatus s) => new()
+    {
+        ["profile"] = s.Profile,
+        ["unit"] = s.Unit,
+        ["systemd"] = s.Presence.ToString().ToLowerInvariant(),
+        ["enabled"] = s.Enabled,
+        ["active"] = s.Active,
+        ["load_state"] = s.LoadState,
+        ["active_state"] = s.ActiveState,
+        ["sub_state"] = s.SubState,
+        ["unit_file_state"] = s.UnitFileState,
+        ["main_pid"] = s.MainPid,
+        ["result"] = s.Result,
+        ["exec_main_status"] = s.ExecMainStatus,
+        ["active_since"] = s.ActiveSince,
+    };
+}

@@ -1,0 +1,218 @@
+using PppTui.Core.Profiles;
+using PppTui.Core.Services;
+using PppTui.Core.Tests.Support;
+
+namespace PppTui.Core.Tests.Services;
+
+/// <summary>Each conflicting-option rule on real option files, read the way pppd reads them.</summary>
+public class OptionRuleTests
+{
+    private static IReadOnlyList<EffectiveOption> Options(string globalOptions, string peers, string? include = null)
+    {
+        using var sandbox = new SandboxRoot();
+        sandbox.Write("/etc/ppp/options", globalOptions);
+        sandbox.Write("/etc/ppp/peers/vpn", peers);
+        if (include is not null) sandbox.Write("/etc/ppp/options.pptp", include);
+        return EffectiveOptions.For(sandbox.Paths, "vpn");
+    }
+
+    private static readonly DnsStack Resolved = new(DnsManager.SystemdResolved, "/etc/resolv.conf -> ../run/systemd/resolve/stub-resolv.conf", ["127.0.0.53"], null);
+
+    [Fact]
+    public void Auth_in_the_global_options_without_noauth_fails_with_the_file_and_line()
+    {
+        var check = OptionRules.Auth("vpn", Options("lock\nauth\n", "name alice\n"));
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("/etc/ppp/options:2", check.Detail);
+        Assert.Equal("/etc/ppp/options:2", check.Evidence);
+        Assert.Contains("ppptui set vpn --noauth yes", check.Fix);
+        Assert.Equal("vpn", check.Profile);
+    }
+
+    [Fact]
+    public void Auth_cancelled_by_a_later_noauth_is_ok()
+    {
+        var check = OptionRules.Auth("vpn", Options("auth\n", "name alice\nnoauth\n"));
+        Assert.Equal(CheckStatus.Ok, check.Status);
+        Assert.Contains("cancelled by 'noauth' at /etc/ppp/peers/vpn:2", check.Detail);
+    }
+
+    [Fact]
+    public void Noauth_before_auth_does_not_cancel_it()
+    {
+        var check = OptionRules.Auth("vpn", Options("noauth\n", "auth\n"));
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("/etc/ppp/peers/vpn:1", check.Detail);
+    }
+
+    [Fact]
+    public void MPPE_with_both_MS_CHAP_versions_refused_fails()
+    {
+        var check = OptionRules.MppeAuth("vpn", Options("", "file /etc/ppp/options.pptp\nrequire-mppe-128\n", "refuse-mschap\nrefuse-mschap-v2\n"));
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("'require-mppe-128' (/etc/ppp/peers/vpn:2)", check.Detail);
+        Assert.Contains("/etc/ppp/options.pptp:2", check.Detail);
+        Assert.Contains("MPPE required, but MS-CHAP[v2] auth not performed", check.Detail);
+        Assert.Equal("Remove 'refuse-mschap-v2' from /etc/ppp/options.pptp:2 (keep refusing pap, chap and eap).", check.Fix);
+    }
+
+    [Fact]
+    public void MPPE_with_only_MS_CHAPv2_refused_warns()
+    {
+        var check = OptionRules.MppeAuth("vpn", Options("", "require-mppe\nrefuse-mschap-v2\n"));
+        Assert.Equal(CheckStatus.Warn, check.Status);
+        Assert.Contains("only MS-CHAP v1", check.Detail);
+    }
+
+    [Fact]
+    public void The_field_reports_options_refuse_only_MS_CHAP_v1_and_pass()
+    {
+        using var sandbox = new SandboxRoot();
+        sandbox.WriteFieldReportFiles();
+        var options = EffectiveOptions.For(sandbox.Paths, "myvpn");
+        Assert.Equal(CheckStatus.Ok, OptionRules.MppeAuth("myvpn", options).Status);
+        Assert.Equal(CheckStatus.Ok, OptionRules.Auth("myvpn", options).Status);
+    }
+
+    [Fact]
+    public void MPPE_not_required_is_not_judged()
+    {
+        Assert.Equal(CheckStatus.Skip, OptionRules.MppeAuth("vpn", Options("", "refuse-mschap-v2\nrefuse-mschap\n")).Status);
+        Assert.Equal(CheckStatus.Skip, OptionRules.MppeAuth("vpn", Options("", "require-mppe\nnomppe\nrefuse-mschap-v2\nrefuse-mschap\n")).Status);
+    }
+
+    [Fact]
+    public void Defaultroute_while_another_default_route_exists_warns_with_the_route()
+    {
+        var check = OptionRules.DefaultRouteRule("vpn", Options("", "defaultroute\n"),
+            Doctor.ParseRoutes("""[{"dst":"default","gateway":"192.0.2.254","dev":"eth0","flags":[]}]"""));
+        Assert.Equal(CheckStatus.Warn, check.Status);
+        Assert.Contains("default via 192.0.2.254 dev eth0", check.Detail);
+        Assert.Contains("--default-route replace", check.Fix);
+        Assert.Contains("/etc/ppp/peers/vpn:1", check.Evidence);
+    }
+
+    [Fact]
+    public void Defaultroute_with_no_other_default_route_or_only_a_ppp_one_is_ok()
+    {
+        var options = Options("", "defaultroute\n");
+        Assert.Equal(CheckStatus.Ok, OptionRules.DefaultRouteRule("vpn", options, []).Status);
+        Assert.Equal(CheckStatus.Ok, OptionRules.DefaultRouteRule("vpn", options, Doctor.ParseRoutes("""[{"dst":"default","dev":"ppp0","flags":[]}]""")).Status);
+    }
+
+    [Fact]
+    public void Replacedefaultroute_takes_over_and_is_ok()
+    {
+        var check = OptionRules.DefaultRouteRule("vpn", Options("", "defaultroute\nreplacedefaultroute\n"), [new DefaultRoute("192.0.2.254", "eth0")]);
+        Assert.Equal(CheckStatus.Ok, check.Status);
+    }
+
+    [Fact]
+    public void Defaultroute_cancelled_or_unreadable_routes_are_not_judged()
+    {
+        Assert.Equal(CheckStatus.Skip, OptionRules.DefaultRouteRule("vpn", Options("defaultroute\n", "nodefaultroute\n"), [new DefaultRoute("192.0.2.254", "eth0")]).Status);
+        var unread = OptionRules.DefaultRouteRule("vpn", Options("", "defaultroute\n"), null, "ip: not found");
+        Assert.Equal(CheckStatus.Skip, unread.Status);
+        Assert.Contains("ip: not found", unread.Detail);
+    }
+
+    [Fact]
+    public void Usepeerdns_under_systemd_resolved_without_a_hook_warns_with_resolvectl()
+    {
+        var check = OptionRules.PeerDns("vpn", Options("", "usepeerdns\n"), Resolved);
+        Assert.Equal(CheckStatus.Warn, check.Status);
+        Assert.Contains("systemd-resolved", check.Detail);
+        Assert.Contains("resolvectl dns \"$PPP_IFACE\" $DNS1 $DNS2", check.Fix);
+    }
+
+    [Fact]
+    public void Usepeerdns_under_resolvconf_without_its_hook_warns_and_with_it_is_ok()
+    {
+        var options = Options("", "usepeerdns\n");
+        var missing = OptionRules.PeerDns("vpn", options, new DnsStack(DnsManager.Resolvconf, "/etc/resolv.conf -> /run/resolvconf/resolv.conf", [], null));
+        Assert.Equal(CheckStatus.Warn, missing.Status);
+        Assert.Contains("000resolvconf", missing.Detail);
+        var hooked = OptionRules.PeerDns("vpn", options, new DnsStack(DnsManager.Resolvconf, "x", [], "/etc/ppp/ip-up.d/000resolvconf"));
+        Assert.Equal(CheckStatus.Ok, hooked.Status);
+    }
+
+    [Fact]
+    public void Usepeerdns_with_a_resolvectl_hook_under_resolved_is_ok()
+    {
+        using var sandbox = new SandboxRoot();
+        sandbox.Write("/etc/resolv.conf", "nameserver 127.0.0.53\n");
+        sandbox.Write("/etc/ppp/ip-up.d/50-link-dns", "#!/bin/sh\nresolvectl dns \"$PPP_IFACE\" $DNS1 $DNS2\n");
+        var dns = DnsStack.Detect(sandbox.Paths);
+        Assert.Equal("/etc/ppp/ip-up.d/50-link-dns", dns.PeerDnsHook);
+        Assert.Equal(CheckStatus.Ok, OptionRules.PeerDns("vpn", Options("", "usepeerdns\n"), dns).Status);
+    }
+
+    [Fact]
+    public void No_usepeerdns_is_not_judged() =>
+        Assert.Equal(CheckStatus.Skip, OptionRules.PeerDns("vpn", Options("", "noauth\n"), Resolved).Status);
+
+    [Fact]
+    public async Task The_doctor_runs_every_rule_for_a_profile_and_reads_routes_through_the_runner()
+    {
+        using var box = new DoctorBox().Healthy().SeedProfile();
+        box.Sandbox.Write("/etc/ppp/options", "auth\n" + SeedFiles.Options.Replace("noauth\n", ""));
+        box.Sandbox.Write("/etc/ppp/options.pptp", SeedFiles.OptionsPptp);
+        box.Runner.On("ip", ["-j", "route", "show", "default"], 0, """[{"dst":"default","gateway":"192.0.2.254","dev":"eth0","flags":[]}]""");
+
+        var report = await box.Run("myvpn");
+
+        // The seed's peers file says noauth after /etc/ppp/options' auth: cancelled.
+        Assert.Equal(CheckStatus.Ok, report.Find("options.auth", "myvpn")!.Status);
+        Assert.Equal(CheckStatus.Ok, report.Find("options.mppe-auth", "myvpn")!.Status);
+        Assert.Equal(CheckStatus.Warn, report.Find("options.defaultroute", "myvpn")!.Status);
+        Assert.Equal(CheckStatus.Ok, report.Find("options.usepeerdns", "myvpn")!.Status);
+        Assert.Equal(CheckStatus.Ok, report.Find("profile.secret", "myvpn")!.Status);
+        Assert.Contains("ip -j route show default", box.Runner.CommandLines);
+    }
+
+    [Fact]
+    public async Task A_profile_without_a_password_record_fails_with_the_command_that_sets_one()
+    {
+        using var box = new DoctorBox().Healthy().SeedProfile();
+        box.Sandbox.Write("/etc/ppp/chap-secrets", "bob * other *\n", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var check = (await box.Run("myvpn")).Find("profile.secret")!;
+
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("user alice and server myvpn", check.Detail);
+        Assert.Contains("ppptui set myvpn --password-stdin", check.Fix);
+    }
+
+    [Fact]
+    public async Task A_profile_whose_files_were_never_written_fails_with_apply_as_the_fix()
+    {
+        using var box = new DoctorBox().Healthy().SeedProfile();
+        File.Delete(box.Sandbox.PathOf("/etc/ppp/peers/myvpn"));
+
+        var report = await box.Run("myvpn");
+
+        var peers = report.Find("profile.peers", "myvpn")!;
+        Assert.Equal(CheckStatus.Fail, peers.Status);
+        Assert.Equal("Write it with 'ppptui apply myvpn'.", peers.Fix);
+        Assert.Null(report.Find("options.auth", "myvpn"));
+    }
+
+    [Fact]
+    public async Task An_unknown_profile_name_is_not_found()
+    {
+        using var box = new DoctorBox().Healthy();
+        await Assert.ThrowsAsync<ProfileNotFoundException>(() => box.Run("nosuch"));
+    }
+
+    [Fact]
+    public async Task A_peers_file_not_imported_yet_is_checked_too()
+    {
+        using var box = new DoctorBox().Healthy();
+        box.Sandbox.Write("/etc/ppp/peers/legacy", "auth\nrequire-mppe\nrefuse-mschap\nrefuse-mschap-v2\n");
+
+        var report = await box.Run("legacy");
+
+        Assert.Equal(CheckStatus.Fail, report.Find("options.auth", "legacy")!.Status);
+        Assert.Equal(CheckStatus.Fail, report.Find("options.mppe-auth", "legacy")!.Status);
+    }
+}
