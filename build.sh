@@ -59,6 +59,10 @@ ensure_test_tools() {
   local need=()
   command -v systemd-analyze >/dev/null || need+=(systemd)
   [ -x /usr/sbin/pppd ] || need+=(ppp)
+  # The journald source is tested against a real journal file written by systemd-journal-remote;
+  # the end-to-end TUI tests drive the real binary under tmux.
+  [ -x /lib/systemd/systemd-journal-remote ] || need+=(systemd-journal-remote)
+  command -v tmux >/dev/null || need+=(tmux)
   [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}" || true
 }
 
