@@ -69,7 +69,8 @@ public sealed class PeersImporter
         return new ImportResult(profile, warnings, secretsFile, secretsLine);
     }
 
-    private (string?, int?) FindSecret(Profile profile)
+    /// <summary>Where pppd would find the profile's password: the secrets file and line, or nulls.</summary>
+    public (string? File, int? Line) FindSecret(Profile profile)
     {
         if (profile.Ppp.User is not { } user) return (null, null);
         foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", _paths.ChapSecrets), ("/etc/ppp/pap-secrets", _paths.PapSecrets) })

@@ -112,21 +112,8 @@ public static class ProfileVerbs
         return command;
     }
 
-    private static string? FindSecretsFile(ProfileService service, Profile profile)
-    {
-        if (profile.Ppp.User is not { } user) return null;
-        foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", service.Paths.ChapSecrets), ("/etc/ppp/pap-secrets", service.Paths.PapSecrets) })
-        {
-            try
-            {
-                var text = Core.Files.TextFile.ReadOrNull(full);
-                if (text is not null && Core.PppConfig.SecretsFile.Parse(text).BestMatch(user, profile.SecretsServer) is { } record)
-                    return $"{system}:{record.Line}";
-            }
-            catch (Core.PppTuiException) { }
-        }
-        return null;
-    }
+    private static string? FindSecretsFile(ProfileService service, Profile profile) =>
+        service.Importer.FindSecret(profile) is ({ } file, { } line) ? $"{file}:{line}" : null;
 
     /// <summary>The field options of new/set, one per editable field (secrets come from stdin only).</summary>
     private sealed class FieldOptions
