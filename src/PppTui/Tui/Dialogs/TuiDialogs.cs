@@ -33,9 +33,9 @@ public sealed class TuiDialogs(IApplication app, ErrorLog errors) : IDialogs
         return result();
     }
 
-    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames)
+    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames, string? kindId = null)
     {
-        var (dialog, result) = DialogFactory.NewProfile(kinds, existingNames);
+        var (dialog, result) = DialogFactory.NewProfile(kinds, existingNames, kindId);
         RunModal(dialog);
         return result();
     }
@@ -150,15 +150,17 @@ public static class DialogFactory
         return null;
     }
 
-    public static (Dialog Dialog, Func<NewProfileRequest?> Result) NewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existing)
+    public static (Dialog Dialog, Func<NewProfileRequest?> Result) NewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existing,
+        string? kindId = null)
     {
+        int start = Math.Max(0, kinds.ToList().FindIndex(k => k.Id == kindId));
         var dialog = new Dialog { Title = "New profile", Width = Dim.Percent(70), Height = kinds.Count + 10 };
         var kindLabel = new Label { Text = "Kind:", X = 0, Y = 0 };
         var selector = new OptionSelector
         {
             X = 7, Y = 0, Orientation = Orientation.Vertical,
             Labels = kinds.Select(k => k.Title + "  " + k.Summary).ToList(),
-            Value = kinds.Count > 0 ? 0 : null,
+            Value = kinds.Count > 0 ? start : null,
         };
         var nameLabel = new Label { Text = "Name:", X = 0, Y = kinds.Count + 1 };
         var name = new TextField { X = 7, Y = kinds.Count + 1, Width = Dim.Fill(1) };
