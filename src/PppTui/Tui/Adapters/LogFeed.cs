@@ -102,9 +102,9 @@ public sealed class LogFeed : IDisposable
         }
         catch (LogSourceException e)
         {
-            Fail(e.Message, e.NotFound
-                ? "Nothing has logged PPP lines yet, or the log lives elsewhere: 'ppptui logs --source PATH' reads a file. Lines of links started here are shown meanwhile."
-                : "Run ppptui as root, or add your user to the group that may read it (adm or systemd-journal). Lines of links started here are shown meanwhile.");
+            // The core's message names each place it looked and why it could not read it.
+            Fail(e.Message, "Lines of links started here are shown meanwhile. If the log lives elsewhere, 'ppptui logs --source PATH' " +
+                            "reads it; if it needs rights, run ppptui as root or add your user to adm or systemd-journal.");
         }
         catch (Exception e)
         {

@@ -110,12 +110,24 @@ public sealed class PlanPreview : IPreviewModel
         }
     }
 
-    private static PreviewFile ToPreviewFile(PlannedFile file) => new(
-        file.SystemPath,
-        file.IsNew ? FileChange.Create : file.Changes ? FileChange.Modify : FileChange.Unchanged,
-        file.PreviewText,
-        file.Changes ? ParseDiff(file.Diff()) : [],
-        ChangedOnDisk: file.ChangedOnDiskSince is not null);
+    /// <summary>Shown in a diff whose only change is a secret: masked on both sides, it would look like no change at all.</summary>
+    public const string SecretOnlyChange = "(a secret changes here; secrets are never shown)";
+
+    private static PreviewFile ToPreviewFile(PlannedFile file)
+    {
+        IReadOnlyList<DiffLine> diff = [];
+        if (file.Changes)
+        {
+            diff = ParseDiff(file.Diff());
+            if (!diff.Any(d => d.Kind is DiffKind.Added or DiffKind.Removed)) diff = [new DiffLine(DiffKind.Hunk, SecretOnlyChange)];
+        }
+        return new PreviewFile(
+            file.SystemPath,
+            file.IsNew ? FileChange.Create : file.Changes ? FileChange.Modify : FileChange.Unchanged,
+            file.PreviewText,
+            diff,
+            ChangedOnDisk: file.ChangedOnDiskSince is not null);
+    }
 
     /// <summary>A unified diff (already masked) as the pane's lines; the file headers are left out, the hunks kept.</summary>
     public static IReadOnlyList<DiffLine> ParseDiff(string unified)
