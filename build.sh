@@ -15,6 +15,19 @@ need_dotnet() {
   command -v dotnet >/dev/null || { echo "build.sh: the .NET 10 SDK is required (dotnet not on PATH)" >&2; exit 1; }
 }
 
+# The end-to-end screen tests drive the real binary in tmux. Root installs it; others are told how.
+ensure_tmux() {
+  command -v tmux >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "build.sh: installing tmux for the end-to-end screen tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux >/dev/null ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends tmux >/dev/null; } ||
+      echo "build.sh: could not install tmux; the screen tests will not run (in CI they fail)" >&2
+  else
+    echo "build.sh: tmux is not installed, so the end-to-end screen tests will not run (sudo apt-get install tmux)" >&2
+  fi
+}
+
 build() {
   need_dotnet
   dotnet build PppTui.sln -c "${CONFIGURATION:-Debug}" -v quiet -nologo "$@"
@@ -57,7 +70,7 @@ verb="${1:-}"
 [ $# -gt 0 ] && shift
 case "$verb" in
   "") build ;;
-  test) build && run_tests "$@" ;;
+  test) ensure_tmux; build && run_tests "$@" ;;
   run)
     [ "${1:-}" = "--" ] && shift
     need_dotnet
