@@ -72,6 +72,7 @@ public static class TuiApp
         var service = new ProfileService(paths);
         var links = new LinkStatusAdapter(manager ?? LinkManager.ForSystem(paths, runner), errors);
         var profiles = new ProfileListAdapter(service, errors, links);
+        links.KnownProfile = name => profiles.Profiles.Any(p => p.Name == name);
         var routes = new RouteAdapter(links);
         var log = new RingLogModel();
         var feed = new LogFeed(paths, runner, log, errors, links, logSources);

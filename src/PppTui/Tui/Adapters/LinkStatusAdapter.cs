@@ -55,6 +55,14 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     /// <summary>How often the route table is read (it runs <c>ip route</c>).</summary>
     public TimeSpan NetworkInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Whether a name is one of the user's profiles. A link that is not running (failed, or pid
+    /// files a dead pppd left) is shown only for a profile or a dial started here: other names
+    /// (an interface, "pppd-PID") are whatever a pppd happened to be called and mean nothing once
+    /// it is gone. Running links are always shown, whoever started them. Null shows every one.
+    /// </summary>
+    public Func<string, bool>? KnownProfile { get; set; }
+
     /// <summary>How long Connect waits for the link to come up before it reports that pppd is still trying.</summary>
     public TimeSpan ConnectWait { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -351,12 +359,13 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
                 var row = ToRow(status);
                 if (_overlay.TryGetValue(status.Name, out var o) && (status.State != CoreState.Up || o.State == TuiState.Disconnecting))
                     row = row with { State = o.State, Detail = o.Detail ?? row.Detail };
-                rows.Add(row);
+                if (Shown(row)) rows.Add(row);
             }
             foreach (var (name, o) in _overlay)
             {
-                if (rows.Any(r => r.Profile == name)) continue;
-                rows.Add(new TuiLinkStatus(name, null, o.State, [], null, null, 0, 0, 0, 0, null, o.Detail));
+                if (rows.Any(r => r.Profile == name) || _current.Any(s => s.Name == name)) continue;
+                var row = new TuiLinkStatus(name, null, o.State, [], null, null, 0, 0, 0, 0, null, o.Detail);
+                if (Shown(row)) rows.Add(row);
             }
             rows.Sort((a, b) => string.CompareOrdinal(a.Profile, b.Profile));
             var fingerprint = Fingerprint(rows, _network);
@@ -366,6 +375,9 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         }
         if (changed) Changed?.Invoke(this, EventArgs.Empty);
     }
+
+    private bool Shown(TuiLinkStatus row) =>
+        row.State is not (TuiState.Failed or TuiState.Down) || _dialing.Contains(row.Profile) || KnownProfile?.Invoke(row.Profile) != false;
 
     private static TuiLinkStatus ToRow(CoreLinkStatus s)
     {

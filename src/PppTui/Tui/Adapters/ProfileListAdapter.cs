@@ -71,12 +71,15 @@ public sealed class ProfileListAdapter : IProfileListModel
             rows.Add((name, "?", null, $"{problem.Message} ({Path.GetFileName(problem.File)}:{problem.Line})"));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        // The link states are read outside this lock: the link adapter asks this list (under its
+        // own lock) whether a name is a profile, so the two locks are never taken the other way round.
+        var profiles = Summaries(rows);
         lock (_gate)
         {
             _folderStamp = stamp;
             _rows = rows;
-            _profiles = Summaries(rows);
-            _statesKey = StatesKey(_profiles);
+            _profiles = profiles;
+            _statesKey = StatesKey(profiles);
         }
         Changed?.Invoke(this, EventArgs.Empty);
     }
@@ -117,12 +120,14 @@ public sealed class ProfileListAdapter : IProfileListModel
 
     private void OnLinksChanged()
     {
+        IReadOnlyList<(string Name, string Kind, string? Description, string? Problem)> rows;
+        lock (_gate) rows = _rows;
+        var profiles = Summaries(rows);
+        var key = StatesKey(profiles);
         bool changed;
         lock (_gate)
         {
-            var profiles = Summaries(_rows);
-            var key = StatesKey(profiles);
-            changed = key != _statesKey;
+            changed = key != _statesKey && ReferenceEquals(rows, _rows);
             if (changed)
             {
                 _profiles = profiles;
