@@ -136,8 +136,12 @@ cmd_test() {
   ensure_packages
   check_rights
   check_repo_path
-  [ "${LAB_CLIENT:-pppd}" = ppptui ] && ensure_ppptui yes
   local only=("$@") name
+  # The CLI client and the full-screen scenarios (scenarios/NN-tui-*.sh) run the built ppptui.
+  if [ "${LAB_CLIENT:-pppd}" = ppptui ] || { [ ${#only[@]} -eq 0 ] && compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-tui-*.sh" >/dev/null; } ||
+     [[ " ${only[*]} " == *" tui-"* ]]; then
+    ensure_ppptui yes
+  fi
   for name in "${only[@]}"; do
     compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-$name.sh" >/dev/null || die "no scenario named '$name' (see tests/lab/scenarios/)"
   done

@@ -12,6 +12,8 @@
 #   E2E_TIMEOUT  seconds wait_for waits (default 10)
 #   E2E_TERM     TERM inside tmux (default xterm-256color)
 #   E2E_KEEP=1   keep the sandbox and the tmux session of a failed scenario for a look
+#   E2E_AS=USER  run ppptui as USER (needs root; used to check what a user without write access sees)
+#   E2E_READONLY=1  make the sandbox read-only (after seeding) before ppptui starts
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -46,8 +48,15 @@ start() {
   mkdir -p "$SANDBOX/etc/ppp/peers" "$SANDBOX/etc/ppptui/profiles" "$SANDBOX/run" "$SANDBOX/var/log"
   [ "$(type -t seed)" = function ] && seed "$SANDBOX"
   SESSION="ppptui-e2e-$$-$RANDOM"
-  local cmd
-  printf -v cmd '%q ' "${BIN[@]}" --root "$SANDBOX" "$@"
+  local cmd as=()
+  if [ "${E2E_READONLY:-}" = 1 ]; then chmod -R a+rX,a-w "$SANDBOX"; fi
+  if [ -n "${E2E_AS:-}" ]; then
+    # Its own HOME: the settings and the app's log of that user go there, not into ours.
+    local home; home=$(mktemp -d "${TMPDIR:-/tmp}/ppptui-e2e-home.XXXXXX")
+    chown "$E2E_AS" "$home"
+    as=(setpriv "--reuid=$E2E_AS" "--regid=$(id -gn "$E2E_AS")" --clear-groups env "HOME=$home")
+  fi
+  printf -v cmd '%q ' "${as[@]}" "${BIN[@]}" --root "$SANDBOX" "$@"
   tmux new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" \
     "env TERM=${E2E_TERM:-xterm-256color} ${E2E_ENV:-} $cmd; echo PPPTUI-EXITED:\$?; sleep 3600"
 }
@@ -74,6 +83,15 @@ wait_for() {
   done
 }
 
+# never_shown TEXT: the screen does not show TEXT now (a secret, say).
+never_shown() {
+  if capture | grep -qF -- "$1"; then
+    echo "never_shown: '$1' is on the screen:" >&2
+    capture >&2
+    exit 1
+  fi
+}
+
 # wait_gone TEXT [SECONDS]: until the screen no longer shows TEXT.
 wait_gone() {
   local text=$1 limit=${2:-$TIMEOUT} waited=0
@@ -90,6 +108,14 @@ wait_gone() {
 # quit: F10, then the exit code must be 0.
 quit() {
   send F10
+  wait_for "PPPTUI-EXITED:0"
+}
+
+# quit_discarding: F10 with unapplied edits asks first; confirm, then the exit code must be 0.
+quit_discarding() {
+  send F10
+  wait_for "Quit and lose them?"
+  send Enter
   wait_for "PPPTUI-EXITED:0"
 }
 
@@ -162,6 +188,72 @@ scenario_no_color_starts_in_monochrome() {
     fail "NO_COLOR set, but the screen has colour escapes"
   fi
   quit
+}
+
+# Issue #6: a PPTP profile made through the form, previewed with the secret masked, applied to disk.
+scenario_new_pptp_profile_through_the_form() {
+  local password='Pa55-w0rd!x'
+  start
+  wait_for "No profiles yet"
+  send F7
+  wait_for "New profile"
+  type_text office
+  send Enter
+  wait_for "office · PPTP VPN (new)"
+  wait_for "a server (host"                       # the validator's message beside the empty Server field
+  send Tab; type_text vpn.example.com             # Description -> Server
+  send Tab; type_text alice                       # -> User
+  send Tab; type_text "$password"                 # -> Password
+  wait_for "Password          ∙∙∙∙∙∙∙∙∙∙∙"
+  never_shown "$password"
+  wait_for "name alice"                           # the preview follows the typing
+  send M-3; send F11                              # the preview, zoomed: every line in full
+  wait_for 'pty "pptp vpn.example.com --nolaunchpppd"'
+  wait_for "▸ /etc/ppp/chap-secrets (new)"
+  wait_for "alice office ********"
+  never_shown "$password"
+  send F3                                         # the diff against disk says the same, masked
+  wait_for "+alice office ********"
+  never_shown "$password"
+  send F3; send Escape
+  send F2
+  wait_for "Applied office: wrote /etc/ppp/peers/office, /etc/ppp/chap-secrets"
+  wait_for "office       pptp   down"              # in the list now, its link down
+  never_shown "$password"
+  local peers="$SANDBOX/etc/ppp/peers/office" secrets="$SANDBOX/etc/ppp/chap-secrets"
+  grep -qxF 'pty "pptp vpn.example.com --nolaunchpppd"' "$peers" || fail "no pty line in $peers: $(cat "$peers")"
+  grep -qx 'name alice' "$peers" || fail "no 'name alice' in $peers"
+  grep -q "$password" "$peers" && fail "the password is in the peers file"
+  [ "$(stat -c %a "$secrets")" = 600 ] || fail "chap-secrets has mode $(stat -c %a "$secrets"), not 600"
+  grep -qE "^alice[[:space:]]+office[[:space:]]+\"?${password}\"?([[:space:]]|\$)" "$secrets" ||
+    fail "no record for alice/office in chap-secrets: $(sed 's/[^ ]*$/***/' "$secrets")"
+  grep -rq "$password" "$SANDBOX/etc/ppptui" && fail "the password is in the profile TOML"
+  quit
+}
+
+# A user without write access to the root: the screen lets them edit, the core refuses to write
+# and says why (NeedsRoot), and nothing is written.
+scenario_unwritable_root_refuses_apply_with_the_reason() {
+  if [ "$(id -u)" != 0 ]; then echo "  (needs root to run ppptui as another user; not run)" >&2; return 0; fi
+  E2E_AS=nobody E2E_READONLY=1 start
+  wait_for "SANDBOX"
+  send F7
+  wait_for "New profile"
+  type_text office
+  send Enter
+  wait_for "office · PPTP VPN (new)"
+  send Tab; type_text vpn.example.com
+  send Tab; type_text alice
+  send F2
+  wait_for "✖ Apply office:"
+  wait_for "needs write access"
+  send F12
+  wait_for "fix:   Run it as root"
+  send Escape
+  wait_gone "Errors ("
+  [ -e "$SANDBOX/etc/ppp/peers/office" ] && fail "a peers file was written into a read-only root"
+  [ -e "$SANDBOX/etc/ppptui/profiles/office.toml" ] && fail "a profile was written into a read-only root"
+  quit_discarding
 }
 
 # ---- runner ----------------------------------------------------------------------------------

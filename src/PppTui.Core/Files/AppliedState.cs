@@ -16,18 +16,19 @@ public sealed class AppliedState
     private static string Key(string systemPath) => systemPath.Trim('/').Replace('/', '_');
 
     /// <summary>The fingerprint recorded for a file, or null when ppptui never wrote or imported it.</summary>
-    public FileFingerprint? Recorded(string profile, string systemPath)
+    /// <param name="read">Reads a state file (null when absent); a preview passes its snapshot reader
+    /// so that re-rendering on every keystroke does not go to the disk.</param>
+    public FileFingerprint? Recorded(string profile, string systemPath, Func<string, string?>? read = null)
     {
-        var file = Path.Join(Dir(profile), Key(systemPath) + ".sha256");
-        return File.Exists(file) ? new FileFingerprint(File.ReadAllText(file).Trim()) : null;
+        var text = (read ?? ReadOrNull)(Path.Join(Dir(profile), Key(systemPath) + ".sha256"));
+        return text is null ? null : new FileFingerprint(text.Trim());
     }
 
     /// <summary>The text recorded for a file (null for secrets-bearing files, which are never copied).</summary>
-    public string? RecordedText(string profile, string systemPath)
-    {
-        var file = Path.Join(Dir(profile), Key(systemPath) + ".text");
-        return File.Exists(file) ? File.ReadAllText(file) : null;
-    }
+    public string? RecordedText(string profile, string systemPath, Func<string, string?>? read = null) =>
+        (read ?? ReadOrNull)(Path.Join(Dir(profile), Key(systemPath) + ".text"));
+
+    private static string? ReadOrNull(string file) => File.Exists(file) ? File.ReadAllText(file) : null;
 
     public void Record(string profile, string systemPath, string text, bool keepCopy)
     {

@@ -46,7 +46,7 @@ public sealed class ProfileRenderer
 
         files.AddRange(PlanSecrets(profile, secrets, previous, readDisk, notes));
         if (PlanRoutes(profile, readDisk) is { } routes) files.Add(routes);
-        return new ChangePlan(profile.Name, files.Select(f => WithDriftCheck(profile.Name, f)).ToList(), notes);
+        return new ChangePlan(profile.Name, files.Select(f => WithDriftCheck(profile.Name, f, readDisk)).ToList(), notes);
     }
 
     private PlannedFile Planned(Profile profile, string systemPath, string fullPath, FileRole role, string? old, string text, Func<string, string>? mask) =>
@@ -56,12 +56,12 @@ public sealed class ProfileRenderer
         };
 
     // A file ppptui wrote before and someone edited since: note it on the plan, apply refuses it.
-    private PlannedFile WithDriftCheck(string profile, PlannedFile file)
+    private PlannedFile WithDriftCheck(string profile, PlannedFile file, Func<string, string?> readDisk)
     {
         if (file.Role == FileRole.Secrets || file.OldText is null) return file;
-        var recorded = _state.Recorded(profile, file.SystemPath);
+        var recorded = _state.Recorded(profile, file.SystemPath, readDisk);
         if (recorded is null || recorded == file.ReadFingerprint) return file;
-        return file with { ChangedOnDiskSince = _state.RecordedText(profile, file.SystemPath) ?? "" };
+        return file with { ChangedOnDiskSince = _state.RecordedText(profile, file.SystemPath, readDisk) ?? "" };
     }
 
     private static string NewPeersHeader(Profile profile, IProfileKind kind)

@@ -33,21 +33,27 @@ public static class EffectiveOptions
         ("require-mppe-128", "nomppe"), ("require-mppe-40", "nomppe"), ("logfile", "nolog"),
     ];
 
-    public static IReadOnlyList<EffectiveOption> For(SystemPaths paths, string profileName, string? device = null)
+    /// <param name="readFile">Reads a file by its full path (null when absent). The editor passes one
+    /// that answers with the text it is about to write, so the view shows the options as they will be
+    /// after Apply; null reads the disk.</param>
+    public static IReadOnlyList<EffectiveOption> For(SystemPaths paths, string profileName, string? device = null,
+        Func<string, string?>? readFile = null)
     {
         var options = new List<EffectiveOption>();
         var visiting = new HashSet<string>(StringComparer.Ordinal);
-        Read(paths, "/etc/ppp/options", options, visiting, optional: true);
-        Read(paths, "/etc/ppp/peers/" + profileName, options, visiting, optional: false);
+        var read = readFile ?? TextFile.ReadOrNull;
+        Read(paths, "/etc/ppp/options", options, visiting, optional: true, read);
+        Read(paths, "/etc/ppp/peers/" + profileName, options, visiting, optional: false, read);
         if (device is not null)
-            Read(paths, "/etc/ppp/options." + Path.GetFileName(device), options, visiting, optional: true);
+            Read(paths, "/etc/ppp/options." + Path.GetFileName(device), options, visiting, optional: true, read);
         return MarkOverrides(options);
     }
 
-    private static void Read(SystemPaths paths, string systemPath, List<EffectiveOption> into, HashSet<string> visiting, bool optional)
+    private static void Read(SystemPaths paths, string systemPath, List<EffectiveOption> into, HashSet<string> visiting, bool optional,
+        Func<string, string?> readFile)
     {
         if (!visiting.Add(systemPath)) return; // an include cycle: pppd would loop; we stop
-        var text = TextFile.ReadOrNull(paths.Resolve(systemPath));
+        var text = readFile(paths.Resolve(systemPath));
         if (text is null)
         {
             if (!optional)
@@ -59,7 +65,7 @@ public static class EffectiveOptions
             if (entry.Name is "file" or "call" && entry.Argument is { } include)
             {
                 into.Add(new EffectiveOption(entry.Name, include, systemPath, entry.Line));
-                Read(paths, entry.Name == "call" ? "/etc/ppp/peers/" + include : include, into, visiting, optional: true);
+                Read(paths, entry.Name == "call" ? "/etc/ppp/peers/" + include : include, into, visiting, optional: true, readFile);
                 continue;
             }
             into.Add(new EffectiveOption(entry.Name, entry.Argument, systemPath, entry.Line));

@@ -42,11 +42,14 @@ public sealed class ProfileService
         Renderer.Plan(profile, secrets, readDisk);
 
     /// <summary>Validates, saves the profile and writes its files.</summary>
-    public ApplyResult Apply(Profile profile, ProfileSecrets? secrets = null, bool force = false)
+    /// <param name="readDisk">The snapshot the editor previewed from: a file that changed on disk
+    /// since that snapshot was read is refused (unless <paramref name="force"/>), and a forced apply
+    /// writes exactly the previewed text. Null reads the disk now.</param>
+    public ApplyResult Apply(Profile profile, ProfileSecrets? secrets = null, bool force = false, Func<string, string?>? readDisk = null)
     {
         var errors = ProfileValidator.Validate(profile, secrets);
         if (errors.Count > 0) throw new ProfileInvalidException(profile.Name, errors);
-        var plan = Renderer.Plan(profile, secrets);
+        var plan = Renderer.Plan(profile, secrets, readDisk);
         var result = Applier.Apply(plan, force);
         Store.Save(profile);
         return result;

@@ -29,6 +29,7 @@ public sealed class MainScreen : Runnable
     private readonly ToneText _banner = new() { X = 0, Y = 1, Width = Dim.Fill(), IsBanner = true };
     private readonly ToneText _message = new() { X = 0, Width = Dim.Fill(), Tone = Tone.Muted };
     private string _statusBarKey = "";
+    private string? _lastSelected;
     private PaneId _bottomTab = PaneId.Links;
     private IApplication? _app;
     private int _laidOutWidth;
@@ -61,7 +62,11 @@ public sealed class MainScreen : Runnable
         foreach (var pane in _panes.Values) Add(pane);
         Add(_message, StatusBar);
 
-        Profiles.SelectionChanged += (_, _) => OnSelectionChanged();
+        // A list refresh (a link's badge changed) re-raises the selection; only a new name means a new profile.
+        Profiles.SelectionChanged += (_, _) =>
+        {
+            if (Profiles.Selected?.Name != _lastSelected) OnSelectionChanged();
+        };
         Profiles.List.Accepting += (_, e) => { e.Handled = true; Invoke(AppCommand.GoEditor); };
         Editor.ApplyRequested += (_, _) => Invoke(AppCommand.Apply);
         Editor.RevertRequested += (_, _) => Invoke(AppCommand.Revert);
@@ -268,6 +273,8 @@ public sealed class MainScreen : Runnable
                 return _models.Profiles.Kinds.Count == 0 ? "no connection kinds are available" : null;
             case AppCommand.GoEditor:
                 return null;
+            case AppCommand.LogLinkOnly:
+                return !Log.LinkOnly && selected is null ? "select a profile first" : null;
             case AppCommand.Toggle16Colors:
             case AppCommand.NextTheme:
             case AppCommand.ChooseTheme:
@@ -313,6 +320,13 @@ public sealed class MainScreen : Runnable
                 Log.FilterBox.SetFocus();
                 break;
             case AppCommand.LogFollow: Log.Following = !Log.Following; break;
+            case AppCommand.LogLinkOnly:
+                Log.LinkOnly = !Log.LinkOnly;
+                ApplyLogScope();
+                ShowNotice(Log.LinkOnly
+                    ? $"Log: only the lines of {SelectedProfile?.Name}'s link (l shows every PPP line)."
+                    : "Log: every PPP line (l shows only the selected profile's link).", Tone.Muted);
+                break;
         }
     }
 
@@ -352,6 +366,8 @@ public sealed class MainScreen : Runnable
     private void OnSelectionChanged()
     {
         var selected = SelectedProfile;
+        _lastSelected = selected?.Name;
+        ApplyLogScope();
         // A dirty editor stays put: moving through the list must not drop edits.
         if (Editor.Editor is { IsDirty: true } dirty)
         {
@@ -383,6 +399,9 @@ public sealed class MainScreen : Runnable
         }
     }
 
+    /// <summary>The log pane follows the selected profile while "link only" is on.</summary>
+    private void ApplyLogScope() => _models.Log.Link = Log.LinkOnly ? SelectedProfile?.Name : null;
+
     private void ShowEditor(IEditorModel? editor, string? emptyText)
     {
         Editor.Show(editor, emptyText);
@@ -413,18 +432,34 @@ public sealed class MainScreen : Runnable
         OnSelectionChanged();
     }
 
-    private void NewProfile()
+    private void NewProfile(string? kindId = null)
     {
         if (Editor.Editor is { IsDirty: true } dirty &&
             !_dialogs.Confirm("Discard edits", $"{dirty.ProfileName} has edits that were not applied. Drop them and start a new profile?", "Discard"))
             return;
         var existing = _models.Profiles.Profiles.Select(p => p.Name).ToHashSet();
-        var request = _dialogs.AskNewProfile(_models.Profiles.Kinds, existing);
+        var request = _dialogs.AskNewProfile(_models.Profiles.Kinds, existing, kindId);
         if (request is null) return;
         var editor = _models.Profiles.CreateNew(request.KindId, request.Name);
         ShowEditor(editor, null);
         GoTo(PaneId.Editor);
-        ShowNotice($"New {request.KindId} profile {request.Name}: fill in the form, then Apply (F2).", Tone.Muted);
+        Editor.ControlFor(editor.Fields.FirstOrDefault()?.Key ?? "")?.SetFocus();
+        var title = _models.Profiles.Kinds.FirstOrDefault(k => k.Id == request.KindId)?.Title ?? request.KindId;
+        ShowNotice($"New {title} profile {request.Name}: fill in the form, then Apply (F2).", Tone.Muted);
+    }
+
+    /// <summary>New profile of one kind (the File menu's per-kind items).</summary>
+    public void InvokeNew(string kindId)
+    {
+        var reason = DisabledReason(AppCommand.NewProfile);
+        if (reason is not null)
+        {
+            ShowNotice("New: " + reason, Tone.Warning);
+            return;
+        }
+        try { NewProfile(kindId); }
+        catch (Exception e) { _context.Errors.Report(e, "New " + kindId + " profile"); }
+        RefreshCommands();
     }
 
     // ---- actions that reach the system ----------------------------------------------------------
@@ -436,6 +471,13 @@ public sealed class MainScreen : Runnable
             ct => editor.ApplyAsync(overwrite, ct),
             result =>
             {
+                if (result.Status == ActionStatus.Done)
+                {
+                    // A new profile is in the list now: select it, so Connect works on it.
+                    Profiles.Refresh();
+                    if (Profiles.Selected?.Name != editor.ProfileName) Profiles.Select(editor.ProfileName);
+                    return;
+                }
                 if (result.Status != ActionStatus.Conflict) return;
                 var files = string.Join("\n", result.ConflictingFiles ?? []);
                 if (_dialogs.Confirm("Files changed on disk",
@@ -549,6 +591,12 @@ public sealed class MainScreen : Runnable
                 .DistinctBy(e => e.Command)
                 .Select(e => new MenuItem(e.Label, "", () => Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
                 .ToList();
+            if (menu == KeyTable.FileMenu)
+            {
+                // "New" of each kind the registry offers, right after the general "New".
+                int at = items.FindIndex(i => i.Title == KeyTable.Entries.First(e => e.Command == AppCommand.NewProfile).Label) + 1;
+                items.InsertRange(at, _models.Profiles.Kinds.Select(k => new MenuItem("  New " + k.Title + "…", "", () => InvokeNew(k.Id), Key.Empty)));
+            }
             menus.Add(new MenuBarItem(menu, items));
         }
         // Terminal.Gui opens the menu on F10 by default and binds the key when the bar is built;

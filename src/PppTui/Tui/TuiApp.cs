@@ -1,4 +1,9 @@
 using PppTui.Cli;
+using PppTui.Core.Dialing;
+using PppTui.Core.Files;
+using PppTui.Core.Logs;
+using PppTui.Core.Processes;
+using PppTui.Core.Profiles;
 using PppTui.Core.Settings;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Dialogs;
@@ -36,16 +41,18 @@ public static class TuiApp
             catch (Exception e) { errors.Report(e, "Remember the theme in " + store.Path); }
         };
 
-        var models = new ScreenModels(new ProfileFolderModel(context.Paths), new NoLinksModel(), new NoRoutesModel(), new RingLogModel());
+        using var wiring = Wire(context.Paths, context.Runner, errors, screenContext);
         var guard = new ScreenGuard(errors, ErrorBurstLimit, TimeSpan.FromSeconds(5));
         Exception? fatal = null;
         try
         {
             using IApplication app = Application.Create().Init();
             themes.ApplyCurrent(app);
-            using var screen = new MainScreen(models, screenContext, new TuiDialogs(app, errors), themes);
+            using var screen = new MainScreen(wiring.Models, screenContext, new TuiDialogs(app, errors), themes);
             screen.Attach(app);
+            wiring.Start(app);
             app.Run(screen, guard.Handle);
+            wiring.Stop();
             screen.Detach();
             fatal = guard.Fatal;
         }
@@ -58,6 +65,21 @@ public static class TuiApp
         return context.Fail(ExitCodes.Failure, $"the screen stopped: {error.Cause}. {error.Fix}");
     }
 
+    /// <summary>The adapters over the core services, built once; the screen only sees the model interfaces.</summary>
+    public static ScreenWiring Wire(SystemPaths paths, ICommandRunner runner, ErrorLog errors, ScreenContext context,
+        LinkManager? manager = null, LogSourceDetector? logSources = null)
+    {
+        var service = new ProfileService(paths);
+        var links = new LinkStatusAdapter(manager ?? LinkManager.ForSystem(paths, runner), errors);
+        var profiles = new ProfileListAdapter(service, errors, links);
+        links.KnownProfile = name => profiles.Profiles.Any(p => p.Name == name);
+        var routes = new RouteAdapter(links);
+        var log = new RingLogModel();
+        var feed = new LogFeed(paths, runner, log, errors, links, logSources);
+        links.PidsChanged += (_, _) => context.Post(log.RefreshLink, "Show the link's log lines");
+        return new ScreenWiring(new ScreenModels(profiles, links, routes, log), service, profiles, links, routes, log, feed);
+    }
+
     private static ThemeController StartThemes(AppSettings settings, ErrorLog errors)
     {
         var catalog = ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders());
@@ -66,4 +88,46 @@ public static class TuiApp
         bool noColor = ThemeCatalog.NoColorRequested(Environment.GetEnvironmentVariable);
         return new ThemeController(catalog, catalog.StartTheme(settings.Theme, noColor), settings.Force16Colors);
     }
+}
+
+/// <summary>What <see cref="TuiApp.Wire"/> built: the models the screen shows and the services behind them.</summary>
+public sealed class ScreenWiring(ScreenModels models, ProfileService service, ProfileListAdapter profiles,
+    LinkStatusAdapter links, RouteAdapter routes, RingLogModel log, LogFeed feed) : IDisposable
+{
+    /// <summary>How often the profile folder is checked for profiles saved elsewhere (the CLI, another screen).</summary>
+    public static readonly TimeSpan ProfileFolderCheck = TimeSpan.FromSeconds(2);
+
+    private object? _folderTimer;
+    private IApplication? _app;
+
+    public ScreenModels Models { get; } = models;
+    public ProfileService Service { get; } = service;
+    public ProfileListAdapter Profiles { get; } = profiles;
+    public LinkStatusAdapter Links { get; } = links;
+    public RouteAdapter Routes { get; } = routes;
+    public RingLogModel Log { get; } = log;
+    public LogFeed Feed { get; } = feed;
+
+    /// <summary>Starts the link polling, the log feed and the profile folder check.</summary>
+    public void Start(IApplication app)
+    {
+        _app = app;
+        Links.Start();
+        Feed.Start();
+        _folderTimer = app.AddTimeout(ProfileFolderCheck, () =>
+        {
+            Profiles.ReloadIfChanged();
+            return true;
+        });
+    }
+
+    public void Stop()
+    {
+        if (_folderTimer is not null) _app?.RemoveTimeout(_folderTimer);
+        _folderTimer = null;
+        Feed.Dispose();
+        Links.Dispose();
+    }
+
+    public void Dispose() => Stop();
 }

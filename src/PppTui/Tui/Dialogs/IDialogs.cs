@@ -20,5 +20,6 @@ public interface IDialogs
 
     string? ChooseTheme(IReadOnlyList<string> names, string current);
 
-    NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames);
+    /// <param name="kindId">The kind to start on (the menu's per-kind items); null starts on the first.</param>
+    NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames, string? kindId = null);
 }

@@ -33,9 +33,9 @@ public sealed class TuiDialogs(IApplication app, ErrorLog errors) : IDialogs
         return result();
     }
 
-    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames)
+    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames, string? kindId = null)
     {
-        var (dialog, result) = DialogFactory.NewProfile(kinds, existingNames);
+        var (dialog, result) = DialogFactory.NewProfile(kinds, existingNames, kindId);
         RunModal(dialog);
         return result();
     }
@@ -150,25 +150,26 @@ public static class DialogFactory
         return null;
     }
 
-    public static (Dialog Dialog, Func<NewProfileRequest?> Result) NewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existing)
+    public static (Dialog Dialog, Func<NewProfileRequest?> Result) NewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existing,
+        string? kindId = null)
     {
-        var dialog = new Dialog { Title = "New profile", Width = Dim.Percent(70), Height = kinds.Count + 10 };
-        var kindLabel = new Label { Text = "Kind:", X = 0, Y = 0 };
+        int start = Math.Max(0, kinds.ToList().FindIndex(k => k.Id == kindId));
+        var dialog = new Dialog { Title = "New profile", Width = Dim.Percent(70), Height = kinds.Count + 9 };
+        // The name comes first and has the focus: type it, Enter creates; Tab reaches the kinds.
+        var nameLabel = new Label { Text = "Name:", X = 0, Y = 0 };
+        var name = new TextField { X = 7, Y = 0, Width = Dim.Fill(1) };
+        var problem = new ToneText { X = 7, Y = 1, Width = Dim.Fill(1), Tone = Tone.Bad };
+        var kindLabel = new Label { Text = "Kind:", X = 0, Y = 2 };
         var selector = new OptionSelector
         {
-            X = 7, Y = 0, Orientation = Orientation.Vertical,
+            X = 7, Y = 2, Orientation = Orientation.Vertical,
             Labels = kinds.Select(k => k.Title + "  " + k.Summary).ToList(),
-            Value = kinds.Count > 0 ? 0 : null,
+            Value = kinds.Count > 0 ? start : null,
         };
-        var nameLabel = new Label { Text = "Name:", X = 0, Y = kinds.Count + 1 };
-        var name = new TextField { X = 7, Y = kinds.Count + 1, Width = Dim.Fill(1) };
-        var problem = new ToneText { X = 7, Y = kinds.Count + 2, Width = Dim.Fill(1), Tone = Tone.Bad };
-        dialog.Add(kindLabel, selector, nameLabel, name, problem);
+        dialog.Add(nameLabel, name, problem, kindLabel, selector);
         NewProfileRequest? result = null;
-        var create = new Button { Text = "Create", IsDefault = true };
-        create.Accepting += (_, e) =>
+        void TryCreate()
         {
-            e.Handled = true;
             var text = (name.Text ?? "").Trim();
             var issue = NameProblem(text, existing);
             if (issue is null && selector.Value is null) issue = "Choose a kind.";
@@ -180,7 +181,25 @@ public static class DialogFactory
             }
             result = new NewProfileRequest(kinds[selector.Value!.Value].Id, text);
             dialog.RequestStop();
+        }
+        var create = new Button { Text = "Create", IsDefault = true };
+        create.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            TryCreate();
         };
+        // Enter in the name field or on a kind means Create, not "close the dialog".
+        name.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            TryCreate();
+        };
+        selector.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            TryCreate();
+        };
+        name.SetFocus();
         var cancel = new Button { Text = "Cancel" };
         cancel.Accepting += (_, e) => { e.Handled = true; dialog.RequestStop(); };
         dialog.AddButton(cancel);

@@ -35,6 +35,7 @@ public enum AppCommand
     Toggle16Colors,
     LogFilter,
     LogFollow,
+    LogLinkOnly,
     LogNewest,
 }
 
@@ -103,6 +104,7 @@ public static class KeyTable
         new(AppCommand.Revert, [Key.R.WithAlt], "Revert", "Drop the edits and reload the profile (asks first)", KeyScope.Editor, Menu: FileMenu, OnStatusBar: true),
         new(AppCommand.LogFilter, [new Key('/'), Key.F.WithCtrl], "Filter", "Type in the log filter: words that must appear, -word to hide", KeyScope.Log, OnStatusBar: true),
         new(AppCommand.LogFollow, [new Key('f')], "Follow", "Follow new lines on or off", KeyScope.Log, OnStatusBar: true),
+        new(AppCommand.LogLinkOnly, [new Key('l')], "Link only", "Only the lines of the selected profile's link (its pppd processes), or every PPP line", KeyScope.Log, OnStatusBar: true),
         new(AppCommand.LogNewest, [Key.End], "Newest", "Jump to the newest line; following resumes there", KeyScope.Log, Native: true),
     ];
 

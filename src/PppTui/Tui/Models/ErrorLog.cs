@@ -1,4 +1,6 @@
 using System.Security;
+using PppTui.Core;
+using PppTui.Core.Dialing;
 
 namespace PppTui.Tui.Models;
 
@@ -53,6 +55,9 @@ public sealed class ErrorLog
         var inner = exception is AggregateException { InnerExceptions.Count: 1 } agg ? agg.InnerExceptions[0] : exception;
         return inner switch
         {
+            // The core's own errors already say what to do; keep its words.
+            PppTuiException p => new UserError(what, p.Message, p.Fix),
+            LinkRefusedException r => new UserError(what, r.Message, r.Fix),
             FileNotFoundException f => new UserError(what, "File not found: " + (f.FileName ?? f.Message),
                 "Check the path; if the file was removed, re-create it (Apply writes it again) or remove the reference.", f.FileName),
             DirectoryNotFoundException d => new UserError(what, d.Message,

@@ -11,8 +11,10 @@ public enum LogLineKind
 
 /// <summary>One line of the pppd log as the pane shows it.</summary>
 /// <param name="Source">Where it came from: a link name, or "pppd[1234]".</param>
+/// <param name="Pid">The process that logged it, when known; the per-link view matches it against the link's pids.</param>
+/// <param name="Link">The link (profile) the line belongs to, when the source already knows.</param>
 public sealed record LogLine(DateTimeOffset Time, string Source, string Text,
-    LogLevel Level = LogLevel.Info, LogLineKind Kind = LogLineKind.Normal);
+    LogLevel Level = LogLevel.Info, LogLineKind Kind = LogLineKind.Normal, int? Pid = null, string? Link = null);
 
 /// <summary>What changed in the visible lines since the last <see cref="ILogModel.Changed"/>.</summary>
 /// <param name="Appended">Lines added at the end.</param>
@@ -37,6 +39,12 @@ public interface ILogModel
 
     /// <summary>Lines received since start, shown or not.</summary>
     long Received { get; }
+
+    /// <summary>Only lines of this link (profile name); null shows every link's lines.</summary>
+    string? Link { get; set; }
+
+    /// <summary>Where the lines come from, in a word or two ("journal", "/var/log/syslog"), once known.</summary>
+    string? SourceName => null;
 
     /// <summary>Raised on the UI thread by <see cref="Pump"/> and by setting <see cref="Filter"/>.</summary>
     event EventHandler<LogChange>? Changed;

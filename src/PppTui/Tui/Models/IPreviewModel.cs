@@ -26,5 +26,8 @@ public interface IPreviewModel
     /// <summary>Set when the plan cannot be rendered (e.g. the form is invalid); says why.</summary>
     string? Problem { get; }
 
+    /// <summary>Things the plan noticed that do not stop Apply (a secrets file readable by others, no secret yet).</summary>
+    IReadOnlyList<string> Notes => [];
+
     event EventHandler? Changed;
 }

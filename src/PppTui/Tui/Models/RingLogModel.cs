@@ -16,6 +16,7 @@ public sealed class RingLogModel : ILogModel
     private long _firstSeq;
     private long _received;
     private LogFilter _filter = LogFilter.Parse("");
+    private string? _link;
 
     public RingLogModel(int capacity = 20_000)
     {
@@ -26,10 +27,49 @@ public sealed class RingLogModel : ILogModel
     public int Capacity => _lines.Capacity;
     public long Received => Interlocked.Read(ref _received);
 
-    public int Count => _filter.IsEmpty ? _lines.Count : _matches.Count;
+    public int Count => Filtering ? _matches.Count : _lines.Count;
 
     public LogLine this[int index] =>
-        _filter.IsEmpty ? _lines[index] : _lines[(int)(_matches[index] - _firstSeq)];
+        Filtering ? _lines[(int)(_matches[index] - _firstSeq)] : _lines[index];
+
+    private bool Filtering => !_filter.IsEmpty || _link is not null;
+
+    /// <summary>Where the lines come from, set by whoever feeds the model.</summary>
+    public string? SourceName { get; set; }
+
+    /// <summary>
+    /// Tells whether a process belongs to a link (name, pid). Lines carry the pid of whoever
+    /// logged them, and a link's pids become known over time (the dialing pppd, the daemon it
+    /// forks), so the per-link view asks at filter time rather than trusting a label fixed when
+    /// the line was read.
+    /// </summary>
+    public Func<string, int, bool>? PidBelongsTo { get; set; }
+
+    public string? Link
+    {
+        get => _link;
+        set
+        {
+            if (value == _link) return;
+            _link = value;
+            RebuildMatches();
+            Changed?.Invoke(this, new LogChange(0, 0, Reset: true));
+        }
+    }
+
+    /// <summary>Re-checks every line against the link (its pids changed); call on the UI thread.</summary>
+    public void RefreshLink()
+    {
+        if (_link is null) return;
+        int before = _matches.Count;
+        RebuildMatches();
+        if (_matches.Count != before) Changed?.Invoke(this, new LogChange(0, 0, Reset: true));
+    }
+
+    private bool Passes(LogLine line) => _filter.Matches(line) && OfLink(line);
+
+    private bool OfLink(LogLine line) =>
+        _link is not { } link || line.Link == link || (line.Pid is { } pid && PidBelongsTo?.Invoke(link, pid) == true);
 
     public event EventHandler<LogChange>? Changed;
 
@@ -59,15 +99,16 @@ public sealed class RingLogModel : ILogModel
         while (_incoming.TryDequeue(out var line))
         {
             long seq = _firstSeq + _lines.Count;
+            bool filtering = Filtering;
             if (_lines.Add(line))
             {
                 // The oldest line left the ring: forget it in the match list too.
-                if (_filter.IsEmpty) dropped++;
+                if (!filtering) dropped++;
                 else if (_matches.Count > 0 && _matches[0] == _firstSeq) { _matches.RemoveFirst(); dropped++; }
                 _firstSeq++;
             }
-            if (_filter.IsEmpty) appended++;
-            else if (_filter.Matches(line)) { _matches.Add(seq); appended++; }
+            if (!filtering) appended++;
+            else if (Passes(line)) { _matches.Add(seq); appended++; }
         }
         if (appended > 0 || dropped > 0) Changed?.Invoke(this, new LogChange(appended, dropped, Reset: false));
         return appended;
@@ -76,9 +117,9 @@ public sealed class RingLogModel : ILogModel
     private void RebuildMatches()
     {
         _matches.Clear();
-        if (_filter.IsEmpty) return;
+        if (!Filtering) return;
         for (int i = 0; i < _lines.Count; i++)
-            if (_filter.Matches(_lines[i])) _matches.Add(_firstSeq + i);
+            if (Passes(_lines[i])) _matches.Add(_firstSeq + i);
     }
 }
 

@@ -57,13 +57,28 @@ public sealed class LogPane : Pane
         }
     } = true;
 
+    /// <summary>Only the selected profile's link (its pppd processes); off shows every PPP line.</summary>
+    public bool LinkOnly
+    {
+        get;
+        set
+        {
+            field = value;
+            UpdateState();
+        }
+    }
+
     /// <summary>Starts pulling lines on the UI thread every <see cref="PumpInterval"/>.</summary>
     public void StartPumping()
     {
         if (_timer is not null || Context.App is null) return;
         _timer = Context.App.AddTimeout(PumpInterval, () =>
         {
-            try { _model.Pump(); }
+            try
+            {
+                _model.Pump();
+                if (TitleFor() != TitleDetail) UpdateState();
+            }
             catch (Exception e) { Context.Errors.Report(e, "Read the log"); }
             return true;
         });
@@ -138,7 +153,16 @@ public sealed class LogPane : Pane
     {
         _state.Content = Columns.FitRight($"{_model.Count} lines {(Following ? "follow" : "paused")}", 22);
         _state.Tone = Following ? Tone.Muted : Tone.Warning;
-        TitleDetail = string.IsNullOrEmpty(_model.Filter) ? null : "filtered";
+        TitleDetail = TitleFor();
+    }
+
+    private string? TitleFor()
+    {
+        var parts = new List<string>();
+        if (_model.Link is { } link) parts.Add(link + " only");
+        if (!string.IsNullOrEmpty(_model.Filter)) parts.Add("filtered");
+        if (parts.Count == 0 && _model.SourceName is { } source) parts.Add(source);
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
     }
 
     /// <summary>The list source over the model: rows are formatted only when drawn.</summary>

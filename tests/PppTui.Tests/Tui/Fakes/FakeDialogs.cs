@@ -22,5 +22,11 @@ public sealed class FakeDialogs : IDialogs
     public void ShowHelp(IReadOnlyList<string> lines) => HelpShown.Add(lines);
     public void ShowErrors(IReadOnlyList<UserError> errors) => ErrorsShown.Add(errors);
     public string? ChooseTheme(IReadOnlyList<string> names, string current) => ThemeAnswer;
-    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames) => NewProfileAnswer;
+    public List<string?> NewProfileKinds { get; } = [];
+
+    public NewProfileRequest? AskNewProfile(IReadOnlyList<KindInfo> kinds, IReadOnlyCollection<string> existingNames, string? kindId = null)
+    {
+        NewProfileKinds.Add(kindId);
+        return NewProfileAnswer;
+    }
 }

@@ -1,0 +1,160 @@
+using PppTui.Core.Dialing;
+using PppTui.Core.Diagnoses;
+using PppTui.Core.Files;
+using PppTui.Core.Logs;
+using PppTui.Core.Processes;
+using PppTui.Tui.Models;
+using CoreLine = PppTui.Core.Logs.LogLine;
+using CoreFilter = PppTui.Core.Logs.LogFilter;
+using TuiLine = PppTui.Tui.Models.LogLine;
+using TuiLevel = PppTui.Tui.Models.LogLevel;
+
+namespace PppTui.Tui.Adapters;
+
+/// <summary>
+/// Feeds the log pane: the source the core detects (the journal, else syslog or messages), the
+/// newest <see cref="Backlog"/> PPP lines first, then every new one as it is written. A line that
+/// carries a diagnosis is followed by the diagnosis in words (cause and fix), marked. When no log
+/// can be read the reason goes to the error log, and the lines of dials started on this screen
+/// are shown instead, so a failed connect still has its evidence on screen.
+/// </summary>
+public sealed class LogFeed : IDisposable
+{
+    private readonly SystemPaths _paths;
+    private readonly ICommandRunner _runner;
+    private readonly RingLogModel _model;
+    private readonly ErrorLog _errors;
+    private readonly LogSourceDetector? _detector;
+    private readonly LinkStatusAdapter? _links;
+    private CancellationTokenSource? _stop;
+    private volatile bool _sourceFailed;
+
+    public LogFeed(SystemPaths paths, ICommandRunner runner, RingLogModel model, ErrorLog errors,
+        LinkStatusAdapter? links = null, LogSourceDetector? detector = null)
+    {
+        _paths = paths;
+        _runner = runner;
+        _model = model;
+        _errors = errors;
+        _links = links;
+        _detector = detector;
+        if (links is not null)
+        {
+            model.PidBelongsTo = links.PidBelongsTo;
+            links.LinkEvent += OnLinkEvent;
+        }
+    }
+
+    /// <summary>How many of the newest lines to show at start.</summary>
+    public int Backlog { get; init; } = 500;
+
+    public FollowOptions? FollowOptions { get; init; }
+
+    /// <summary>Finishes when the source ends or the feed stops; a test waits on it.</summary>
+    public Task Running { get; private set; } = Task.CompletedTask;
+
+    public void Start()
+    {
+        if (_stop is not null) return;
+        _stop = new CancellationTokenSource();
+        var token = _stop.Token;
+        Running = Task.Run(() => RunAsync(token), CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        _stop?.Cancel();
+        _stop?.Dispose();
+        _stop = null;
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var reader = new LogReader(_paths, _runner, _detector);
+        var request = new LogRequest
+        {
+            Source = "auto",
+            Lines = Backlog,
+            Follow = true,
+            Filter = new CoreFilter { Programs = CoreFilter.PppPrograms },
+            FollowOptions = FollowOptions,
+        };
+        try
+        {
+            await foreach (var e in reader.ReadAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                switch (e)
+                {
+                    case LogLineRead { Line: var line }:
+                        Post(line);
+                        break;
+                    case LogBacklogDone done:
+                        _model.SourceName = done.Source.Kind == LogSourceKind.Journal ? "journal" : done.Source.FilePath ?? done.Source.Description;
+                        break;
+                    case LogNotice notice:
+                        _model.Post(new TuiLine(DateTimeOffset.Now, "ppptui", notice.Message, TuiLevel.Info));
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (LogSourceException e)
+        {
+            // The core's message names each place it looked and why it could not read it.
+            Fail(e.Message, "Lines of links started here are shown meanwhile. If the log lives elsewhere, 'ppptui logs --source PATH' " +
+                            "reads it; if it needs rights, run ppptui as root or add your user to adm or systemd-journal.");
+        }
+        catch (Exception e)
+        {
+            var error = ErrorLog.Describe(e, "Read the log");
+            Fail(error.Cause, error.Fix);
+        }
+    }
+
+    private void Fail(string cause, string fix)
+    {
+        _sourceFailed = true;
+        _model.SourceName = "dials only";
+        _errors.Report(new UserError("Read the pppd log", cause, fix));
+    }
+
+    private void Post(CoreLine line)
+    {
+        var source = line.Pid is { } pid ? $"{line.Program}[{pid}]" : line.Program.Length > 0 ? line.Program : line.Source;
+        var level = line.Diagnosis?.Severity switch
+        {
+            DiagnosisSeverity.Failure => TuiLevel.Error,
+            DiagnosisSeverity.Warning => TuiLevel.Warning,
+            _ => Level(line.Severity),
+        };
+        var time = line.Timestamp ?? DateTimeOffset.Now;
+        _model.Post(new TuiLine(time, source, line.Message, level, LogLineKind.Normal, line.Pid, line.Link));
+        if (line.IsMarked && line.Diagnosis is { } d)
+            _model.Post(new TuiLine(time, source, $"{d.Cause} Fix: {d.Fix}", level, LogLineKind.Diagnosis, line.Pid, line.Link));
+    }
+
+    private void OnLinkEvent(LinkEvent e)
+    {
+        // With a readable log these lines arrive from it; without one they are all there is.
+        if (!_sourceFailed) return;
+        switch (e)
+        {
+            case LinkLogLine line:
+                _model.Post(new TuiLine(line.At, line.Link, line.Text, TuiLevel.Info, LogLineKind.Normal, null, line.Link));
+                break;
+            case LinkDown { Diagnosis: { } d } down:
+                _model.Post(new TuiLine(down.At, down.Link, $"{d.Cause} Fix: {d.Fix}", TuiLevel.Error, LogLineKind.Diagnosis, null, down.Link));
+                break;
+        }
+    }
+
+    private static TuiLevel Level(LogSeverity severity) => severity switch
+    {
+        <= LogSeverity.Error => TuiLevel.Error,
+        LogSeverity.Warning => TuiLevel.Warning,
+        LogSeverity.Debug => TuiLevel.Debug,
+        _ => TuiLevel.Info,
+    };
+}

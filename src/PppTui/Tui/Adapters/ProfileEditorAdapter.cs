@@ -1,0 +1,235 @@
+using PppTui.Core;
+using PppTui.Core.Kinds;
+using PppTui.Core.Profiles;
+using PppTui.Tui.Models;
+
+namespace PppTui.Tui.Adapters;
+
+/// <summary>
+/// The editor over one profile: a copy of it (<see cref="Profile.Clone"/>) plus the secrets typed
+/// for it, a form built from the kind's field list (<see cref="IProfileKind.FieldKeys"/> over
+/// <see cref="ProfileFields"/>), the core validator's messages beside the fields, and a preview that
+/// is one <see cref="ProfileService.Preview"/> per change against a snapshot of the disk. Apply goes
+/// through <see cref="ProfileService.Apply"/> with that snapshot; the secrets are dropped after it.
+/// </summary>
+/// <remarks>
+/// Values are set on the UI thread and Apply runs on a worker, so every piece of state is guarded
+/// by one lock; events are raised outside it.
+/// </remarks>
+public sealed class ProfileEditorAdapter : IEditorModel
+{
+    private readonly ProfileService _service;
+    private readonly Action<ProfileEditorAdapter>? _applied;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ProfileField> _fieldsByKey;
+    // What the user typed, per field, while it differs from what the profile holds (a number being
+    // typed, a value the field refused): the form shows it back instead of the last good value.
+    private readonly Dictionary<string, string> _typed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _refused = new(StringComparer.Ordinal);
+    private Profile _loaded;
+    private string _loadedToml;
+    private ProfileDraft _draft;
+    private DiskSnapshot _snapshot = new();
+    private IReadOnlyList<FieldMessage> _messages = [];
+    private bool _dirty;
+
+    public ProfileEditorAdapter(ProfileService service, Profile profile, bool isNew, Action<ProfileEditorAdapter>? applied = null)
+    {
+        _service = service;
+        _applied = applied;
+        _loaded = profile.Clone();
+        _loadedToml = ProfileToml.Write(_loaded);
+        _draft = new ProfileDraft(profile.Clone());
+        IsNew = isNew;
+        var kind = KindRegistry.Get(profile.Kind);
+        KindTitle = kind.DisplayName;
+        var fields = kind.FieldKeys.Select(ProfileFields.Find).OfType<ProfileField>().Where(f => f.AppliesTo(profile.Kind)).ToList();
+        _fieldsByKey = fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        Fields = fields
+            .Select((f, order) => (Field: f, Order: order))
+            .OrderBy(x => SectionOrder(x.Field.Key)).ThenBy(x => x.Order)
+            .Select(x => ToEditorField(x.Field))
+            .ToList();
+        PreviewModel = new PlanPreview(service);
+        Recompute();
+    }
+
+    public string ProfileName => _loaded.Name;
+    public string Kind => KindTitle;
+    public string KindTitle { get; }
+    public bool IsNew { get; private set; }
+    public IReadOnlyList<EditorField> Fields { get; }
+    public PlanPreview PreviewModel { get; }
+    public IPreviewModel Preview => PreviewModel;
+
+    public IReadOnlyList<FieldMessage> Messages
+    {
+        get { lock (_gate) return _messages; }
+    }
+
+    public bool IsValid => Messages.All(m => m.Severity != MessageSeverity.Error);
+
+    public bool IsDirty
+    {
+        get { lock (_gate) return _dirty; }
+    }
+
+    /// <summary>The snapshot the preview reads from (tests look at how often the disk was read).</summary>
+    public DiskSnapshot Snapshot
+    {
+        get { lock (_gate) return _snapshot; }
+    }
+
+    /// <summary>True while a password or PIN typed here is held in memory (until Apply or Revert).</summary>
+    public bool HoldsSecrets
+    {
+        get { lock (_gate) return !_draft.Secrets.IsEmpty; }
+    }
+
+    public event EventHandler? Changed;
+
+    public string GetValue(string key)
+    {
+        lock (_gate)
+        {
+            if (_typed.TryGetValue(key, out var typed)) return typed;
+            if (!_fieldsByKey.TryGetValue(key, out var field)) return "";
+            var value = field.Get(_draft) ?? "";
+            return field.Type == FieldType.Flag ? (value == "yes" ? "true" : "false") : value;
+        }
+    }
+
+    public void SetValue(string key, string value)
+    {
+        lock (_gate)
+        {
+            if (!_fieldsByKey.TryGetValue(key, out var field)) throw new ArgumentException($"'{key}' is not a field of this form", nameof(key));
+            var problem = field.Set(_draft, value);
+            if (problem is null) _refused.Remove(key);
+            else _refused[key] = problem;
+            // Keep the text as typed for text-like fields: the control shows it back while it is edited.
+            if (field.Type is FieldType.Flag or FieldType.Choice) _typed.Remove(key);
+            else _typed[key] = value;
+            Recompute();
+        }
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    public void Revert()
+    {
+        lock (_gate)
+        {
+            _draft.Secrets.Clear();
+            _draft = new ProfileDraft(_loaded.Clone());
+            _typed.Clear();
+            _refused.Clear();
+            Recompute();
+        }
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    public async Task<ActionResult> ApplyAsync(bool overwriteChangedFiles, CancellationToken cancellationToken)
+    {
+        var what = "Apply " + ProfileName;
+        Profile profile;
+        ProfileSecrets secrets;
+        DiskSnapshot snapshot;
+        lock (_gate)
+        {
+            if (_refused.Count > 0)
+                return ActionResult.Fail(new UserError(what, string.Join("; ", _refused.Select(r => $"{r.Key}: {r.Value}")),
+                    "Correct the fields marked in the editor."));
+            profile = _draft.Profile.Clone();
+            secrets = new ProfileSecrets { Password = _draft.Secrets.Password, Pin = _draft.Secrets.Pin };
+            snapshot = _snapshot;
+        }
+
+        ApplyResult result;
+        try
+        {
+            result = await Task.Run(() => _service.Apply(profile, secrets.IsEmpty ? null : secrets, overwriteChangedFiles, snapshot.Read),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileChangedOnDiskException changed)
+        {
+            return ActionResult.Conflicted($"{changed.Path} changed on disk since it was read; nothing was written.", [changed.Path]);
+        }
+        catch (ProfileInvalidException invalid)
+        {
+            return ActionResult.Fail(new UserError(what, string.Join("; ", invalid.Errors.Select(e => e.ToString())), invalid.Fix));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ActionResult.Fail(ErrorLog.Describe(e, what));
+        }
+        finally
+        {
+            secrets.Clear();
+        }
+
+        lock (_gate)
+        {
+            // The secrets are in their 0600 files now; nothing keeps them in memory any longer.
+            _draft.Secrets.Clear();
+            _typed.Remove("password");
+            _typed.Remove("pin");
+            _loaded = profile.Clone();
+            _loadedToml = ProfileToml.Write(_loaded);
+            IsNew = false;
+            _snapshot = new DiskSnapshot();
+            Recompute();
+        }
+        Changed?.Invoke(this, EventArgs.Empty);
+        _applied?.Invoke(this);
+        var written = result.Files.Where(f => f.Written).Select(f => f.SystemPath).ToList();
+        return ActionResult.Ok(written.Count == 0
+            ? $"{ProfileName}: saved; its files already said this"
+            : $"Applied {ProfileName}: wrote {string.Join(", ", written)}");
+    }
+
+    /// <summary>Validates, re-plans and refreshes the preview; called under the lock after every change.</summary>
+    private void Recompute()
+    {
+        var messages = new List<FieldMessage>();
+        foreach (var (key, problem) in _refused) messages.Add(new FieldMessage(key, problem));
+        foreach (var error in ProfileValidator.Validate(_draft.Profile, _draft.Secrets))
+        {
+            if (_refused.ContainsKey(error.Field)) continue;
+            // Errors on things the form does not show (extra options, the plugin) go on top, named.
+            var text = _fieldsByKey.ContainsKey(error.Field) ? error.Message : $"{error.Field}: {error.Message}";
+            messages.Add(new FieldMessage(error.Field, text));
+        }
+        var plan = PreviewModel.Update(_draft.Profile, _draft.Secrets, _snapshot.Read, problem: null);
+        if (plan is not null)
+            foreach (var note in plan.Notes) messages.Add(new FieldMessage("", ForTheForm(note), MessageSeverity.Warning));
+        _messages = messages;
+        _dirty = _refused.Count > 0 || !_draft.Secrets.IsEmpty || ProfileToml.Write(_draft.Profile) != _loadedToml;
+    }
+
+    // The core words its note for the command line; on this screen the password is a field.
+    private static string ForTheForm(string note) => note.Replace("Set one with --password-stdin.", "Type it in the Password field.");
+
+    private static int SectionOrder(string key) => SectionOf(key) switch { "Connection" => 0, "Login" => 1, _ => 2 };
+
+    private static string SectionOf(string key) => key switch
+    {
+        "description" or "server" or "interface" or "service" or "ac" or "device" or "speed" or "apn" or "number" or "pin" => "Connection",
+        "user" or "password" or "remotename" => "Login",
+        _ => "PPP",
+    };
+
+    private static EditorField ToEditorField(ProfileField field) => new(
+        field.Key,
+        field.Label,
+        field.Type switch
+        {
+            FieldType.Secret => FieldKind.Password,
+            FieldType.Number => FieldKind.Integer,
+            FieldType.Flag => FieldKind.Toggle,
+            FieldType.Choice => FieldKind.Choice,
+            _ => FieldKind.Text,
+        },
+        SectionOf(field.Key),
+        field.Type == FieldType.Secret ? field.Help + " (empty keeps the one on disk)" : field.Help,
+        field.Type == FieldType.Choice ? field.Choices : null);
+}

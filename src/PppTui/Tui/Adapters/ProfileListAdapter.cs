@@ -1,0 +1,165 @@
+using PppTui.Core.Kinds;
+using PppTui.Core.Profiles;
+using PppTui.Tui.Models;
+
+namespace PppTui.Tui.Adapters;
+
+/// <summary>
+/// The profile list over <see cref="ProfileService"/>: every profile file under the root, with the
+/// live state of its link from <see cref="LinkStatusAdapter"/>. A profile file that does not load stays in
+/// the list, marked, and its problem goes once to the error log; the list never throws.
+/// </summary>
+public sealed class ProfileListAdapter : IProfileListModel
+{
+    private readonly ProfileService _service;
+    private readonly ErrorLog _errors;
+    private readonly LinkStatusAdapter? _links;
+    private readonly Lock _gate = new();
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private IReadOnlyList<(string Name, string Kind, string? Description, string? Problem)> _rows = [];
+    private IReadOnlyList<ProfileSummary> _profiles = [];
+    private DateTime _folderStamp;
+    private string _statesKey = "";
+
+    public ProfileListAdapter(ProfileService service, ErrorLog errors, LinkStatusAdapter? links = null)
+    {
+        _service = service;
+        _errors = errors;
+        _links = links;
+        Kinds = KindRegistry.All
+            .Select(k => new KindInfo(ProfileToml.KindName(k.Kind), k.DisplayName, k.Description))
+            .ToList();
+        Reload();
+        if (links is not null) links.Changed += (_, _) => OnLinksChanged();
+    }
+
+    public IReadOnlyList<ProfileSummary> Profiles
+    {
+        get { lock (_gate) return _profiles; }
+    }
+
+    public IReadOnlyList<KindInfo> Kinds { get; }
+
+    public event EventHandler? Changed;
+
+    /// <summary>Reads the profile folder again and raises <see cref="Changed"/>.</summary>
+    public void Reload()
+    {
+        var stamp = FolderStamp();
+        ProfileCatalog catalog;
+        try
+        {
+            catalog = _service.List();
+        }
+        catch (Exception e)
+        {
+            ReportOnce(ErrorLog.Describe(e, "Read the profiles in " + _service.Paths.ProfilesDir));
+            catalog = new ProfileCatalog([], []);
+        }
+        var rows = catalog.Profiles
+            .Select(p => (p.Name, ProfileToml.KindName(p.Kind), p.Description, (string?)null))
+            .ToList();
+        foreach (var problem in catalog.Problems)
+        {
+            var error = new UserError("Read profile " + Path.GetFileName(problem.File), problem.ToString(),
+                "Fix the file (it is plain TOML) or delete it; the other profiles work meanwhile.", problem.File);
+            ReportOnce(error);
+            // A problem with the folder itself has no row; one with a file keeps its row, marked.
+            if (!problem.File.EndsWith(".toml", StringComparison.Ordinal)) continue;
+            var name = Path.GetFileNameWithoutExtension(problem.File);
+            if (rows.Any(r => r.Name == name)) continue;
+            rows.Add((name, "?", null, $"{problem.Message} ({Path.GetFileName(problem.File)}:{problem.Line})"));
+        }
+        rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        // The link states are read outside this lock: the link adapter asks this list (under its
+        // own lock) whether a name is a profile, so the two locks are never taken the other way round.
+        var profiles = Summaries(rows);
+        lock (_gate)
+        {
+            _folderStamp = stamp;
+            _rows = rows;
+            _profiles = profiles;
+            _statesKey = StatesKey(profiles);
+        }
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>Reloads when the profile folder changed (a profile saved or removed by the CLI or another screen). One stat.</summary>
+    public void ReloadIfChanged()
+    {
+        DateTime stamp;
+        lock (_gate) stamp = _folderStamp;
+        if (FolderStamp() != stamp) Reload();
+    }
+
+    public IEditorModel OpenEditor(string profileName) =>
+        new ProfileEditorAdapter(_service, _service.Load(profileName), isNew: false, applied: _ => Reload());
+
+    public IEditorModel CreateNew(string kindId, string profileName)
+    {
+        if (!ProfileToml.TryParseKind(kindId, out var kind))
+            throw new ArgumentException($"'{kindId}' is not a connection kind; the kinds are {string.Join(", ", Kinds.Select(k => k.Id))}", nameof(kindId));
+        return new ProfileEditorAdapter(_service, _service.Create(profileName, kind), isNew: true, applied: _ => Reload());
+    }
+
+    public async Task<ActionResult> DeleteAsync(string profileName, CancellationToken cancellationToken)
+    {
+        var what = "Delete " + profileName;
+        try
+        {
+            var result = await Task.Run(() => _service.Delete(profileName), cancellationToken).ConfigureAwait(false);
+            Reload();
+            var kept = result.Kept.Count == 0 ? "" : $"; kept {string.Join(", ", result.Kept)}";
+            return ActionResult.Ok($"Deleted {profileName}: removed {string.Join(", ", result.Removed)}{kept} (backups in {_service.Paths.BackupsDir})");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ActionResult.Fail(ErrorLog.Describe(e, what));
+        }
+    }
+
+    private void OnLinksChanged()
+    {
+        IReadOnlyList<(string Name, string Kind, string? Description, string? Problem)> rows;
+        lock (_gate) rows = _rows;
+        var profiles = Summaries(rows);
+        var key = StatesKey(profiles);
+        bool changed;
+        lock (_gate)
+        {
+            changed = key != _statesKey && ReferenceEquals(rows, _rows);
+            if (changed)
+            {
+                _profiles = profiles;
+                _statesKey = key;
+            }
+        }
+        if (changed) Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<(string Name, string Kind, string? Description, string? Problem)> rows) =>
+        rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkState.Unknown, r.Description, r.Problem)).ToList();
+
+    private static string StatesKey(IEnumerable<ProfileSummary> profiles) => string.Join(",", profiles.Select(p => p.Name + "=" + p.State));
+
+    private DateTime FolderStamp()
+    {
+        try
+        {
+            return Directory.Exists(_service.Paths.ProfilesDir) ? Directory.GetLastWriteTimeUtc(_service.Paths.ProfilesDir) : DateTime.MinValue;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return DateTime.MinValue;
+        }
+    }
+
+    private void ReportOnce(UserError error)
+    {
+        lock (_gate)
+        {
+            if (!_reported.Add(error.Cause)) return;
+        }
+        _errors.Report(error);
+    }
+}

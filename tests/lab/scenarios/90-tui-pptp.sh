@@ -1,0 +1,94 @@
+DESCRIPTION="The full-screen app under tmux: Connect myvpn (F5), the IP pane shows ppp0, its address and MTU 1412, the log pane the MPPE line, Disconnect (F8)"
+PROFILE=myvpn
+EXPECT=up
+EXPECT_LOCAL='198\.51\.100\.1[0-9]'
+EXPECT_PEER=198.51.100.1
+EXPECT_MTU=1412
+EXPECT_DEFAULT_ROUTE=yes
+EXPECT_LOG='MPPE 128-bit stateless compression enabled'
+
+# This scenario drives the screen instead of pppd or the CLI: it replaces the runner's dial and
+# hangup (scenario.sh sources this file after lib.sh) and leaves the same facts behind, plus
+# what the screen showed (NAME.screen-*.txt).
+TUI_SESSION=lab-tui
+TUI_START_LIMIT=90 # dotnet starting inside user-mode Linux takes a while
+
+tui() { TMUX_TMPDIR=$LAB_RUN/tmp tmux "$@"; }
+tui_screen() { tui capture-pane -p -t "$TUI_SESSION"; }
+# One key at a time, with a pause: Alt+N arrives as ESC N, and a key right behind it would be read
+# as part of the same sequence.
+tui_send() { tui send-keys -t "$TUI_SESSION" "$@"; sleep 0.5; }
+
+# tui_wait TEXT LIMIT: until the screen shows TEXT; false (and the screen kept) when it does not.
+tui_wait() {
+  local text=$1 limit=$2 deadline=$(( $(date +%s) + $2 ))
+  until tui_screen 2>/dev/null | grep -qF -- "$text"; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      fail "the screen did not show '$text' within ${limit}s"
+      tui_screen >"$SCEN_DIR/$PROFILE.screen-missing.txt" 2>&1
+      return 1
+    fi
+    sleep 0.3
+  done
+}
+
+dial() { # NAME LIMIT
+  local name=$1 limit=$2 marker deadline
+  reset_link_facts
+  # The auto-detected log source: the lab's syslog, where /var/log/syslog is on a real Debian.
+  ln -sf "$SYSLOG" /var/log/syslog
+  /run/lab/bin/ppptui import "$name" >"$SCEN_DIR/$name.out" 2>&1 || true
+  mkdir -p "$LAB_RUN/tmp"
+  tui kill-session -t "$TUI_SESSION" 2>/dev/null
+  tui new-session -d -s "$TUI_SESSION" -x 120 -y 40 \
+    "TERM=xterm-256color /run/lab/bin/ppptui; echo PPPTUI-EXITED:\$?; sleep 600"
+  if ! tui_wait "Profiles ·" "$TUI_START_LIMIT"; then LINK_STATE=down; return 0; fi
+  tui_send -l "$name" # the list jumps to the profile as its name is typed
+  if ! tui_wait "Editor · $name" 10; then LINK_STATE=down; return 0; fi
+  tui_screen >"$SCEN_DIR/$name.screen-start.txt"
+  tui_send F5
+  deadline=$(( $(date +%s) + limit ))
+  while :; do
+    if marker=$(up_marker); then
+      # shellcheck disable=SC1090
+      . "$marker"; PPPD_PID=$LINK_PID; LINK_STATE=up
+      break
+    fi
+    if [ "$(date +%s)" -ge "$deadline" ]; then LINK_STATE=stuck; break; fi
+    sleep 0.2
+  done
+  [ "$LINK_STATE" = up ] || { tui_screen >"$SCEN_DIR/$name.screen-failed.txt"; return 0; }
+  # The IP pane: interface, the tunnel address and the MTU after MPPE, from the live system.
+  tui_wait "$LINK_IF" 15 && tui_wait "$LINK_LOCAL" 15 && tui_wait "1412" 15 && tui_wait "$name is up on $LINK_IF" 15
+  tui_screen >"$SCEN_DIR/$name.screen-up.txt"
+  return 0
+}
+
+hangup() { # NAME LIMIT
+  local name=$1 limit=$2
+  # The log pane (auto source: /var/log/syslog) shows pppd's MPPE line; so does its per-link view.
+  tui_wait "MPPE 128-bit stateless compression enabled" 15
+  tui_send M-6
+  tui_send l
+  tui_wait "$name only" 10 && tui_wait "MPPE 128-bit stateless compression enabled" 10
+  tui_screen >"$SCEN_DIR/$name.screen-log.txt"
+  tui_send l
+  tui_send M-1
+  tui_send F8
+  tui_wait "Disconnect $name?" 10
+  tui_send Enter
+  if [ -n "$PPPD_PID" ] && ! wait_gone "$PPPD_PID" "$limit"; then
+    fail "pppd (pid $PPPD_PID) still runs ${limit}s after Disconnect"
+    kill -KILL "$PPPD_PID" 2>/dev/null
+  fi
+  tui_wait "No ppp links right now." 10
+  tui_screen >"$SCEN_DIR/$name.screen-down.txt"
+  # pppd is not the screen's child, so its exit status is read from its own words: SIGTERM ends
+  # it with status 5 (EXIT_USER_REQUEST), and it says so in the log.
+  sleep 0.5
+  if grep -qE "pppd\[$PPPD_PID\]: Terminating on signal 15" "$SYSLOG"; then PPPD_EXIT=5; else PPPD_EXIT=unknown; fi
+  tui_send F10
+  tui_wait "PPPTUI-EXITED:0" 15
+  tui kill-session -t "$TUI_SESSION" 2>/dev/null
+  LINK_STATE=down
+}
