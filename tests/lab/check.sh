@@ -29,14 +29,21 @@ check_scenarios() {
   for f in "$LAB_DIR"/scenarios/[0-9][0-9]-*.sh; do
     out=$(
       name=$(basename "$f" .sh); name=${name#[0-9][0-9]-}
-      PROFILE=$name EXPECT= EXPECT_EXIT= EXPECT_LOG= DESCRIPTION=
+      PROFILE=$name EXPECT= EXPECT_EXIT= EXPECT_LOG= DESCRIPTION= EXPECT_DIAGNOSIS=
       # shellcheck disable=SC1090
       . "$f" || { echo "does not source"; exit; }
-      case "$EXPECT" in up|drop|down) ;; *) echo "EXPECT is '$EXPECT' (up, drop or down)";; esac
-      [ -f "$LAB_DIR/client/ppp/peers/$PROFILE" ] || echo "profile '$PROFILE' has no client/ppp/peers file"
       [ -n "$DESCRIPTION" ] || echo "no DESCRIPTION"
+      if [ "$EXPECT" = custom ]; then
+        # A scenario of its own: the steps are its scenario_main function.
+        declare -F scenario_main >/dev/null || echo "EXPECT=custom needs a scenario_main function"
+        exit
+      fi
+      case "$EXPECT" in up|drop|down) ;; *) echo "EXPECT is '$EXPECT' (up, drop, down or custom)";; esac
+      [ -f "$LAB_DIR/client/ppp/peers/$PROFILE" ] || echo "profile '$PROFILE' has no client/ppp/peers file"
       [ -n "$EXPECT_LOG" ] || echo "no EXPECT_LOG (the log line that proves the outcome)"
       [ "$EXPECT" = up ] || [ -n "$EXPECT_EXIT" ] || echo "a scenario that ends down needs EXPECT_EXIT"
+      # ppptui must name the cause, not just fail.
+      [ "$EXPECT" = up ] || [ -n "$EXPECT_DIAGNOSIS" ] || echo "a scenario that ends down or dropped needs EXPECT_DIAGNOSIS (ppptui's diagnosis code)"
     )
     [ -n "$out" ] && problems+=("$(basename "$f"): ${out//$'\n'/; }")
   done

@@ -7,7 +7,7 @@
 #   lab.sh interactive          boot with every server up and open a session on this terminal
 #   lab.sh check                the quick checks that need no guest (see check.sh)
 #
-# Environment: LAB_CLIENT=pppd|ppptui (who dials; default pppd), LAB_TIMEOUT (seconds for the
+# Environment: LAB_CLIENT=ppptui|pppd (who dials; default ppptui), LAB_TIMEOUT (seconds for the
 # whole guest, default 600), LAB_UI=shell|tui (interactive), LAB_KEEP_RUNS (default 5).
 set -euo pipefail
 LAB_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -124,7 +124,8 @@ new_run_dir() {
 boot_args() { # RUN_DIR MODE
   local args=(mem=1G rootfstype=hostfs rootflags=/ rw "init=$LAB_DIR/guest/init.sh"
     con=null con0=fd:0,fd:1 "uml_dir=$1" "umid=lab$$" quiet
-    "LAB_MODE=$2" "LAB_OUT_HOST=$1" "LAB_CLIENT=${LAB_CLIENT:-pppd}")
+    "LAB_MODE=$2" "LAB_OUT_HOST=$1" "LAB_CLIENT=${LAB_CLIENT:-ppptui}")
+  args+=("LAB_HOST_LOAD=$(cut -d' ' -f1 /proc/loadavg)") # for the figures: how busy the host was
   [ -n "${LAB_ONLY:-}" ] && args+=("LAB_ONLY=$LAB_ONLY")
   [ -n "${LAB_SCENARIO_LIMIT:-}" ] && args+=("LAB_SCENARIO_LIMIT=$LAB_SCENARIO_LIMIT")
   printf '%s\n' "${args[@]}"
@@ -138,7 +139,7 @@ cmd_test() {
   check_repo_path
   local only=("$@") name
   # The CLI client and the full-screen scenarios (scenarios/NN-tui-*.sh) run the built ppptui.
-  if [ "${LAB_CLIENT:-pppd}" = ppptui ] || { [ ${#only[@]} -eq 0 ] && compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-tui-*.sh" >/dev/null; } ||
+  if [ "${LAB_CLIENT:-ppptui}" = ppptui ] || { [ ${#only[@]} -eq 0 ] && compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-tui-*.sh" >/dev/null; } ||
      [[ " ${only[*]} " == *" tui-"* ]]; then
     ensure_ppptui yes
   fi
@@ -175,12 +176,13 @@ cmd_test() {
     if [ -n "${LAB_ONLY:-}" ] && [[ ",$LAB_ONLY," != *",$name,"* ]]; then continue; fi
     expected+=("$name")
   done
-  local verdict
+  local verdict skipped=0
   for name in "${expected[@]}"; do
     verdict=$(awk -F'\t' -v n="$name" '$1 == n { v = $2 } END { print v }' "$run/results.tsv" 2>/dev/null || true)
     case "$verdict" in
       PASS) passed=$((passed + 1)) ;;
       FAIL) failed=$((failed + 1)) ;;
+      SKIP) skipped=$((skipped + 1)) ;; # a scenario for the other client
       *) failed=$((failed + 1)); say "FAIL $name: no result (the guest stopped early; see ${run#"$REPO"/}/console.log)" ;;
     esac
   done
@@ -192,7 +194,8 @@ cmd_test() {
     diff <(echo "$before") <(echo "$after") | sed 's/^/    /' | head -n 40
   fi
   say "lab took $((SECONDS - started))s; evidence in ${run#"$REPO"/}"
-  echo "$passed passed, $failed failed"
+  [ -s "$run/figures.txt" ] && { say "figures (${run#"$REPO"/}/figures.txt):"; sed 's/^/    /' "$run/figures.txt"; }
+  echo "$passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo ", $skipped skipped (LAB_CLIENT=${LAB_CLIENT:-ppptui})")"
   [ "$failed" -eq 0 ]
 }
 

@@ -46,10 +46,13 @@ public sealed class LinkDialer
     private readonly PppdCommands _commands;
     private readonly TimeProvider _time;
     private readonly DialTimings _timings;
+    private readonly IPppLogReader? _logs;
 
+    /// <param name="logs">The system log, for the lines pppd's helpers send only there (chat -v).</param>
     public LinkDialer(SystemPaths paths, ICommandRunner runner, IPeerOptionsReader options, ILinkDiagnoser diagnoser,
-        PppdCommands commands, TimeProvider? time = null, DialTimings? timings = null)
+        PppdCommands commands, TimeProvider? time = null, DialTimings? timings = null, IPppLogReader? logs = null)
     {
+        _logs = logs;
         _paths = paths;
         _runner = runner;
         _options = options;
@@ -138,6 +141,9 @@ public sealed class LinkDialer
                     // The logfile may still hold the last lines: read them before judging the exit.
                     if (tail is not null)
                         foreach (var line in tail.ReadNewLines()) Feed(new PppdOutput(line));
+                    if (exited.ExitStatus != 0 && pid is { } failed)
+                        foreach (var line in await HelperLinesAsync(failed, machine.Lines, cancellationToken).ConfigureAwait(false))
+                            Feed(new PppdOutput(line));
                     exitStatus = exited.ExitStatus;
                     Feed(exited);
                     break;
@@ -200,6 +206,7 @@ public sealed class LinkDialer
                     null, attached, false, machine.Lines.ToList());
             }
 
+            if (machine.State == LinkState.Up) await IpUpScriptsDoneAsync(link.Pid, deadline, cancellationToken).ConfigureAwait(false);
             var network = await _status.ReadNetworkAsync(cancellationToken).ConfigureAwait(false);
             var dial = new DialKnowledge(machine.Details, machine.Lines.ToList());
             var (status, _) = await _status.ReadAsync(link, network, null, dial, cancellationToken).ConfigureAwait(false);
@@ -216,6 +223,53 @@ public sealed class LinkDialer
             await Task.Delay(_timings.ProbeInterval, _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The lines pppd's helpers wrote to the system log only: <c>chat -v</c> logs the modem's
+    /// answer (NO CARRIER, BUSY) to syslog, never to pppd's output, so without them a failed dial
+    /// only says "Connect script failed". Taken from the span of time pppd (this pid) logged in,
+    /// as helpers log under their own pids; lines already seen are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> HelperLinesAsync(int pppdPid, IReadOnlyList<string> seen,
+        CancellationToken cancellationToken)
+    {
+        if (_logs is null) return [];
+        for (var attempt = 0; ; attempt++)
+        {
+            var entries = _logs.ReadRecent(2000);
+            var mine = entries.Where(e => e.Program == "pppd" && e.Pid == pppdPid && e.Time is not null).ToList();
+            if (mine.Count > 0)
+            {
+                var (from, to) = (mine[0].Time, mine[^1].Time);
+                var known = seen.ToHashSet(StringComparer.Ordinal);
+                return entries.Where(e => e.Program != "pppd" && e.Time >= from && e.Time <= to && known.Add(e.Message))
+                    .Select(e => e.Message).ToList();
+            }
+            // The syslog daemon may not have written pppd's last lines yet.
+            if (attempt == 1) return [];
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// pppd runs /etc/ppp/ip-up (on Debian: the ip-up.d scripts that merge the peer's DNS and add
+    /// routes) right after the address is set and it detached. Until that child is done, routes
+    /// and DNS are not what the user will get, so the status of an Up link is read after it.
+    /// </summary>
+    private async Task IpUpScriptsDoneAsync(int pppdPid, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        var processes = _discovery.Processes;
+        var until = Min(deadline, _time.GetUtcNow() + IpUpScriptsLimit);
+        while (_time.GetUtcNow() < until && processes.ChildrenOf(pppdPid).Any(IsIpUpScript))
+            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How long an Up waits for pppd's ip-up scripts at most (a hung script must not hang connect).</summary>
+    public static readonly TimeSpan IpUpScriptsLimit = TimeSpan.FromSeconds(10);
+
+    // The script runs as itself or through its interpreter ("/bin/sh /etc/ppp/ip-up ppp0 ...").
+    private static bool IsIpUpScript(ProcessInfo process) =>
+        process.CommandLine.Take(2).Any(a => Path.GetFileName(a) == "ip-up");
 
     private async Task ParentGoneAsync(int pid, CancellationToken cancellationToken)
     {
@@ -285,4 +339,6 @@ public sealed class LinkDialer
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -53,7 +53,14 @@ public sealed class LinkDiscovery
 
     public DiscoverySnapshot Scan()
     {
-        var pppds = _processes.All().Where(p => p.Program == "pppd" && !p.IsZombie).ToDictionary(p => p.Pid);
+        // A pppd in another network namespace (a container's, or a server's in its own namespace)
+        // has its interface, addresses and routes there, not here: it is not a link of this view.
+        var ownNamespace = _processes.NetworkNamespace("self");
+        var allPppds = _processes.All().Where(p => p.Program == "pppd" && !p.IsZombie).ToList();
+        var pppds = allPppds
+            .Where(p => ownNamespace is null || _processes.NetworkNamespace(p.Pid.ToString(CultureInfo.InvariantCulture)) is not { } ns || ns == ownNamespace)
+            .ToDictionary(p => p.Pid);
+        var alive = allPppds.Select(p => p.Pid).ToHashSet();
         var pidFiles = ReadPidFiles();
 
         var links = new List<RunningLink>();
@@ -71,7 +78,7 @@ public sealed class LinkDiscovery
         }
 
         var stale = new List<StaleLink>();
-        foreach (var group in pidFiles.Where(f => !pppds.ContainsKey(f.Pid) && f.LooksLikePppd).GroupBy(f => f.Pid))
+        foreach (var group in pidFiles.Where(f => !alive.Contains(f.Pid) && f.LooksLikePppd).GroupBy(f => f.Pid))
         {
             var files = group.ToList();
             var link = files.FirstOrDefault(f => f.LinkName is not null);

@@ -1,3 +1,4 @@
+using PppTui.Core.Diagnoses;
 using PppTui.Core.Files;
 using PppTui.Core.Processes;
 using PppTui.Core.Status;
@@ -88,7 +89,7 @@ public sealed class LinkManager
         if (!File.Exists(_s.Paths.PeerFile(name)) && Discovery.Scan().Find(name).Count == 0)
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no peers file {_s.Paths.PeerFile(name)}",
                 $"Create the profile first (ppptui new {name} ...), or list the peers with 'ppptui list'.");
-        var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings);
+        var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings, _s.Logs);
         if (monitor is null) return await dialer.ConnectAsync(name, wait, onEvent, cancellationToken).ConfigureAwait(false);
         using (monitor.Claim(name))
         {
@@ -151,8 +152,17 @@ public sealed class LinkManager
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no link or peers file named {name}",
                 "'ppptui status' lists the running links; 'ppptui list' the profiles.");
         var last = new DialAttemptStore(_s.Paths).Load(name);
-        var reason = last is { Outcome: LinkState.Down, Reason: { } why } ? $"not running; the last dial failed: {why}" : "not running";
-        return sample with { Links = [new LinkStatus { Name = name, State = LinkState.Down, Reason = reason }] };
+        // The same diagnosis explain gives: the dial's own lines, then what pppd logged after it
+        // detached (a link that came up and was dropped by the server says so here).
+        var diagnosis = last is null ? null : Explain(name)?.Diagnosis;
+        var reason = last switch
+        {
+            { Outcome: LinkState.Down, Reason: { } why } => $"not running; the last dial failed: {why}",
+            { Outcome: LinkState.Up } when diagnosis is { Severity: DiagnosisSeverity.Failure } => $"not running; the link went down: {diagnosis.Cause}",
+            _ => "not running",
+        };
+        if (last is { Outcome: not LinkState.Down } && diagnosis is { Severity: not DiagnosisSeverity.Failure }) diagnosis = null;
+        return sample with { Links = [new LinkStatus { Name = name, State = LinkState.Down, Reason = reason, Diagnosis = diagnosis }] };
     }
 
     public LinkExplanation? Explain(string name)

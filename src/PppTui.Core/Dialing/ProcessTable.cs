@@ -4,7 +4,7 @@ using PppTui.Core.Files;
 namespace PppTui.Core.Dialing;
 
 /// <summary>One process as /proc shows it.</summary>
-public sealed record ProcessInfo(int Pid, IReadOnlyList<string> CommandLine, char State, long? StartTicks)
+public sealed record ProcessInfo(int Pid, IReadOnlyList<string> CommandLine, char State, long? StartTicks, int? ParentPid = null)
 {
     /// <summary>The program's file name (argv[0] without its folder).</summary>
     public string Program => CommandLine.Count > 0 ? Path.GetFileName(CommandLine[0]) : "";
@@ -56,8 +56,8 @@ public sealed class ProcessTable
             var args = raw.Split('\0');
             // cmdline ends with a NUL, so the split leaves one empty tail.
             var commandLine = args.Length > 0 && args[^1].Length == 0 ? args[..^1] : args;
-            var (state, start) = ReadStat(Path.Join(dir, "stat"));
-            return new ProcessInfo(pid, commandLine, state, start);
+            var (state, start, parent) = ReadStat(Path.Join(dir, "stat"));
+            return new ProcessInfo(pid, commandLine, state, start, parent);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -67,6 +67,26 @@ public sealed class ProcessTable
 
     /// <summary>True when the process exists and is not a zombie.</summary>
     public bool IsAlive(int pid) => Get(pid) is { IsZombie: false };
+
+    /// <summary>The live processes whose parent is <paramref name="pid"/>.</summary>
+    public IEnumerable<ProcessInfo> ChildrenOf(int pid) => All().Where(p => p.ParentPid == pid && !p.IsZombie);
+
+    /// <summary>
+    /// The network namespace of a process (the target of /proc/PID/ns/net, e.g. "net:[4026531840]"),
+    /// or null when it cannot be read (no such process, not allowed, or a /proc without it).
+    /// Pass "self" for this process.
+    /// </summary>
+    public string? NetworkNamespace(string pid)
+    {
+        try
+        {
+            return new FileInfo(Path.Join(_paths.Proc, pid, "ns", "net")).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>When the process started, from its start ticks and the boot time in /proc/stat.</summary>
     public DateTimeOffset? StartTime(ProcessInfo process)
@@ -86,17 +106,18 @@ public sealed class ProcessTable
         }
     }
 
-    private static (char State, long? StartTicks) ReadStat(string path)
+    private static (char State, long? StartTicks, int? ParentPid) ReadStat(string path)
     {
-        if (!File.Exists(path)) return ('?', null);
+        if (!File.Exists(path)) return ('?', null, null);
         var stat = File.ReadAllText(path);
         // The command name sits in parentheses and may itself contain spaces or ')'.
         var close = stat.LastIndexOf(')');
-        if (close < 0 || close + 2 >= stat.Length) return ('?', null);
+        if (close < 0 || close + 2 >= stat.Length) return ('?', null, null);
         var fields = stat[(close + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var state = fields.Length > 0 && fields[0].Length > 0 ? fields[0][0] : '?';
-        // After the name: state is field 3 of stat(5), starttime field 22, i.e. index 19 here.
+        // After the name: state is field 3 of stat(5), ppid field 4, starttime field 22, i.e. indexes 0, 1 and 19 here.
+        int? parent = fields.Length > 1 && int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var pp) ? pp : null;
         long? start = fields.Length > 19 && long.TryParse(fields[19], CultureInfo.InvariantCulture, out var s) ? s : null;
-        return (state, start);
+        return (state, start, parent);
     }
 }

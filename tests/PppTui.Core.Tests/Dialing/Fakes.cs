@@ -39,13 +39,13 @@ public sealed class FakeSystem : IDisposable
     }
 
     /// <summary>A process in the fake /proc: cmdline NUL-separated, stat with a state and start ticks.</summary>
-    public FakeSystem Process(int pid, string[] commandLine, char state = 'S', long startTicks = 12345)
+    public FakeSystem Process(int pid, string[] commandLine, char state = 'S', long startTicks = 12345, int parentPid = 1)
     {
         var dir = Path.Combine(Paths.Proc, pid.ToString());
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "cmdline"), string.Join('\0', commandLine) + "\0");
-        var fields = new List<string> { state.ToString() };
-        fields.AddRange(Enumerable.Repeat("0", 18));
+        var fields = new List<string> { state.ToString(), parentPid.ToString() };
+        fields.AddRange(Enumerable.Repeat("0", 17));
         fields.Add(startTicks.ToString());
         fields.AddRange(Enumerable.Repeat("0", 5));
         File.WriteAllText(Path.Combine(dir, "stat"), $"{pid} ({Path.GetFileName(commandLine[0])}) {string.Join(' ', fields)}\n");
@@ -53,6 +53,15 @@ public sealed class FakeSystem : IDisposable
     }
 
     public FakeSystem Pppd(int pid, params string[] args) => Process(pid, ["/usr/sbin/pppd", .. args]);
+
+    /// <summary>/proc/PID/ns/net (PID may be "self") as the kernel shows it: a link to "net:[INODE]".</summary>
+    public FakeSystem NetworkNamespace(string pid, long inode)
+    {
+        var dir = Path.Combine(Paths.Proc, pid, "ns");
+        Directory.CreateDirectory(dir);
+        File.CreateSymbolicLink(Path.Combine(dir, "net"), $"net:[{inode}]");
+        return this;
+    }
 
     public FakeSystem Kill(int pid)
     {

@@ -312,6 +312,88 @@ public class LinkDialerTests
         Assert.Contains(events.OfType<LinkNotice>(), n => n.Diagnosis.Code == "default-route-not-added");
     }
 
+    [Fact]
+    public async Task Up_is_reported_once_pppds_ip_up_script_is_done_so_the_dns_it_applies_is_seen()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", SeedPeer).File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n")
+            .File_("/etc/resolv.conf", "nameserver 192.0.2.53\n");
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
+        };
+        var scriptDone = false;
+        runner.Stream = (_, _) => FakeCommandRunner.Script(Run(980, PppdLogs.PptpUp, 0), () =>
+        {
+            // pppd detached and runs /etc/ppp/ip-up, whose usepeerdns hook merges the DNS a moment later.
+            Detached(sys, "myvpn", 981, "ppp0");
+            sys.Process(982, ["/bin/sh", "/etc/ppp/ip-up", "ppp0", "", "0", "198.51.100.10", "198.51.100.1", "myvpn"], parentPid: 981);
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(300);
+                File.WriteAllText(sys.Paths.Under("/etc/resolv.conf"), "nameserver 198.51.100.53\n");
+                scriptDone = true;
+                sys.Kill(982);
+            });
+        });
+
+        var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(10));
+
+        Assert.True(outcome.IsUp, outcome.Reason);
+        Assert.True(scriptDone);
+        Assert.True(outcome.Status!.PeerDnsApplied);
+        Assert.Equal(["198.51.100.53"], outcome.Status.Dns);
+    }
+
+    [Fact]
+    public async Task A_hung_ip_up_script_holds_up_the_answer_only_until_the_wait_ends()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
+        };
+        runner.Stream = (_, _) => FakeCommandRunner.Script(Run(985, PppdLogs.PptpUp, 0), () =>
+        {
+            Detached(sys, "myvpn", 986, "ppp0");
+            sys.Process(987, ["/etc/ppp/ip-up", "ppp0"], parentPid: 986);
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(1));
+
+        Assert.True(outcome.IsUp, outcome.Reason);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_modem_that_answers_no_carrier_is_diagnosed_from_the_chat_lines_that_went_to_syslog_only()
+    {
+        using var sys = new FakeSystem().Peer("modem", "/dev/ttyUSB0\n115200\nconnect \"/usr/sbin/chat -v -f /etc/chatscripts/modem\"\nnoauth\n");
+        var t = new DateTimeOffset(2026, 11, 24, 15, 40, 31, TimeSpan.Zero);
+        var syslog = new FakeLogReader(
+            new PppLogEntry(t.AddSeconds(-5), "chat", 900, "Failed (BUSY)"), // an earlier dial: not this one's
+            new PppLogEntry(t, "pppd", 990, "pppd 2.4.9 started by root, uid 0"),
+            new PppLogEntry(t, "chat", 991, "send (ATD*99#^M)"),
+            new PppLogEntry(t.AddSeconds(2), "chat", 991, "NO CARRIER"),
+            new PppLogEntry(t.AddSeconds(2), "chat", 991, "Failed (NO CARRIER)"),
+            new PppLogEntry(t.AddSeconds(2), "pppd", 990, "Connect script failed"),
+            new PppLogEntry(t.AddSeconds(2), "pppd", 990, "Exit."));
+        var runner = new FakeCommandRunner();
+        runner.Stream = (_, _) => FakeCommandRunner.Script(Run(990, ["Connect script failed"], 8));
+        var dialer = new LinkDialer(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(),
+            new PppdCommands("pppd"), timings: Fast, logs: syslog);
+
+        var outcome = await dialer.ConnectAsync("modem", TimeSpan.FromSeconds(10));
+
+        Assert.Equal(LinkState.Down, outcome.State);
+        Assert.Equal("chat-abort", outcome.Diagnosis!.Code);
+        Assert.Contains("NO CARRIER", outcome.Diagnosis.Cause);
+        Assert.Equal(8, outcome.ExitStatus);
+        Assert.Equal(["Connect script failed", "send (ATD*99#^M)", "NO CARRIER", "Failed (NO CARRIER)"], outcome.Lines);
+        var explanation = new LinkExplainer(sys.Paths, new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(), new FakeLogReader()).Explain("modem")!;
+        Assert.Equal("chat-abort", explanation.Diagnosis!.Code);
+    }
+
     private static IAsyncEnumerable<CommandEvent> Forever(Task until, params CommandEvent[] first) => Forever(until, first, null);
 
     private static async IAsyncEnumerable<CommandEvent> Forever(Task until, CommandEvent[] first, Action? afterLines)

@@ -116,6 +116,23 @@ public class LinkDiscoveryTests
     }
 
     [Fact]
+    public void A_pppd_in_another_network_namespace_is_not_a_link_here_and_its_pid_files_are_not_stale()
+    {
+        using var sys = new FakeSystem()
+            .NetworkNamespace("self", 4026531840)
+            .Pppd(4010, "call", "myvpn").LinkPidFile("myvpn", 4010, "ppp0").NetworkNamespace("4010", 4026531840)
+            // A PPTP server's pppd in the server's own namespace, with a pid file in the shared /run.
+            .Pppd(4011, "local", "file", "/etc/ppp/pptpd-options").InterfacePidFile("ppp7", 4011).NetworkNamespace("4011", 4026532100)
+            // A pppd whose namespace cannot be read is kept: hiding a link would be worse.
+            .Pppd(4012, "call", "dsl");
+
+        var snapshot = new LinkDiscovery(sys.Paths).Scan();
+
+        Assert.Equal(["dsl", "myvpn"], snapshot.Links.Select(l => l.Name).Order());
+        Assert.Empty(snapshot.Stale);
+    }
+
+    [Fact]
     public void A_zombie_pppd_is_not_a_running_link()
     {
         using var sys = new FakeSystem().Process(4004, ["pppd", "call", "x"], state: 'Z');
@@ -150,9 +167,23 @@ public class ProcessTableTests
         Assert.Equal(["/usr/sbin/pppd", "call", "my vpn"], process.CommandLine);
         Assert.Equal("pppd", process.Program);
         Assert.Equal('S', process.State);
+        Assert.Equal(1, process.ParentPid);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000002).AddMilliseconds(500), table.StartTime(process));
         Assert.True(table.IsAlive(5001));
         Assert.Null(table.Get(5002));
+    }
+
+    [Fact]
+    public void I_can_list_the_children_of_a_process()
+    {
+        using var sys = new FakeSystem()
+            .Pppd(5010, "call", "myvpn")
+            .Process(5011, ["/bin/sh", "/etc/ppp/ip-up", "ppp0"], parentPid: 5010)
+            .Process(5012, ["pptp", "vpn.example.com", "--nolaunchpppd"], parentPid: 5010)
+            .Process(5013, ["/bin/sh", "/etc/ppp/ip-up", "ppp1"], parentPid: 5010, state: 'Z')
+            .Process(5014, ["sleep", "1"], parentPid: 5011);
+
+        Assert.Equal([5011, 5012], new ProcessTable(sys.Paths).ChildrenOf(5010).Select(p => p.Pid).Order());
     }
 
     [Fact]
@@ -166,5 +197,8 @@ public class ProcessTableTests
         Assert.NotEmpty(self!.CommandLine);
         Assert.NotNull(table.StartTime(self));
         Assert.Contains(table.All(), p => p.Pid == Environment.ProcessId);
+        Assert.Contains(table.ChildrenOf(self.ParentPid!.Value), p => p.Pid == Environment.ProcessId);
+        Assert.StartsWith("net:[", table.NetworkNamespace("self"));
+        Assert.Equal(table.NetworkNamespace("self"), table.NetworkNamespace(Environment.ProcessId.ToString()));
     }
 }

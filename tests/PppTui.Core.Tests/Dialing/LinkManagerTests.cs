@@ -6,9 +6,10 @@ namespace PppTui.Core.Tests.Dialing;
 
 public class LinkManagerTests
 {
-    private static LinkManager Manager(SystemPaths paths, FakeCommandRunner runner, bool isRoot, IProcessSignals? signals = null) =>
+    private static LinkManager Manager(SystemPaths paths, FakeCommandRunner runner, bool isRoot, IProcessSignals? signals = null,
+        IPppLogReader? logs = null) =>
         new(new LinkServices(paths, runner, signals ?? new FakeProcessSignals(), new PeerOptionsFileReader(paths),
-            new FakeLinkDiagnoser(), new FakeLogReader(), new PppdCommands("pppd"), () => isRoot, TimeProvider.System,
+            new FakeLinkDiagnoser(), logs ?? new FakeLogReader(), new PppdCommands("pppd"), () => isRoot, TimeProvider.System,
             new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))));
 
     [Fact]
@@ -76,6 +77,48 @@ public class LinkManagerTests
         Assert.Equal(LinkState.Down, status.State);
         Assert.Equal("not running; the last dial failed: wrong password", status.Reason);
         Assert.Equal(LinkRefusal.NoSuchPeer, (await Assert.ThrowsAsync<LinkRefusedException>(() => manager.StatusAsync("nothing"))).Refusal);
+    }
+
+    [Fact]
+    public async Task Status_of_a_link_the_server_dropped_after_it_came_up_says_why_as_explain_does()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
+        var started = DateTimeOffset.Now.AddMinutes(-1);
+        new DialAttemptStore(sys.Paths).Save(new DialAttempt
+        {
+            Name = "myvpn", StartedAt = started, EndedAt = started, Outcome = LinkState.Up, Pid = 950, DaemonPid = 951,
+            Lines = [.. PppdLogs.PptpUp],
+        });
+        var syslog = new FakeLogReader(
+            new PppLogEntry(started.AddSeconds(30), "pppd", 951, "LCP terminated by peer (MPPE disabled)"),
+            new PppLogEntry(started.AddSeconds(30), "pppd", 951, "Modem hangup"));
+        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+
+        var status = (await manager.StatusAsync("myvpn")).Links.Single();
+
+        Assert.Equal(LinkState.Down, status.State);
+        Assert.Equal("hangup", status.Diagnosis!.Code);
+        Assert.Equal("not running; the link went down: hangup for myvpn", status.Reason);
+        Assert.Equal(manager.Explain("myvpn")!.Diagnosis!.Code, status.Diagnosis.Code);
+    }
+
+    [Fact]
+    public async Task Status_of_a_link_stopped_on_request_is_down_without_a_failure()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
+        var started = DateTimeOffset.Now.AddMinutes(-1);
+        new DialAttemptStore(sys.Paths).Save(new DialAttempt
+        {
+            Name = "myvpn", StartedAt = started, EndedAt = started, Outcome = LinkState.Up, Pid = 952, DaemonPid = 953,
+            Lines = [.. PppdLogs.PptpUp],
+        });
+        var syslog = new FakeLogReader(new PppLogEntry(started.AddSeconds(30), "pppd", 953, "Terminating on signal 15"));
+        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+
+        var status = (await manager.StatusAsync("myvpn")).Links.Single();
+
+        Assert.Equal((LinkState.Down, "not running"), (status.State, status.Reason));
+        Assert.Null(status.Diagnosis);
     }
 
     [Fact]

@@ -9,7 +9,7 @@
 # folder for results), LAB_CLIENT, LAB_ONLY, LAB_UI, LAB_TERM, LAB_ROWS, LAB_COLS.
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 LAB_DIR=$(cd "$(dirname "$0")/.." && pwd)
-export LAB_DIR LAB_CLIENT=${LAB_CLIENT:-pppd}
+export LAB_DIR LAB_CLIENT=${LAB_CLIENT:-ppptui}
 # shellcheck source=lib.sh
 . "$LAB_DIR/guest/lib.sh"
 
@@ -18,7 +18,9 @@ die() { say "FATAL: $*"; sync; poweroff -f; exit 1; }
 mount_basics() {
   mount -t proc proc /proc || return 1
   mount -t sysfs sysfs /sys || return 1
-  [ -e /dev/null ] || mount -t devtmpfs devtmpfs /dev || return 1
+  # The kernel mounts its devtmpfs on /dev by itself (DEVTMPFS_MOUNT); without it /dev would be
+  # the host's own folder through hostfs, and the modems' ptys are created there.
+  grep -qs '^devtmpfs /dev ' /proc/mounts || mount -t devtmpfs devtmpfs /dev || return 1
   mkdir -p /dev/pts && mount -t devpts -o ptmxmode=0666 devpts /dev/pts || return 1
 }
 
@@ -84,6 +86,8 @@ load_ppp_modules() {
 start_syslog() {
   "$LAB_RUN/bin/lab-syslogd" /dev/log "$SYSLOG" &
   "$LAB_RUN/bin/lab-syslogd" "$LAB_RUN/logs/server.sock" "$SERVER_LOG" &
+  # Where rsyslog would put it, so ppptui (logs, explain, the dialer) and plog find the client's log.
+  ln -sfn "$SYSLOG" /var/log/syslog
   wait_for 5 test -S /dev/log && wait_for 5 test -S "$LAB_RUN/logs/server.sock"
 }
 

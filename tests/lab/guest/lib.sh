@@ -4,7 +4,7 @@
 
 LAB_RUN=/run/lab              # the guest's own state, on tmpfs
 LAB_OUT=$LAB_RUN/out          # bind mount of the host's results folder for this run
-LAB_CLIENT=${LAB_CLIENT:-pppd}
+LAB_CLIENT=${LAB_CLIENT:-ppptui}
 SYSLOG=$LAB_RUN/logs/syslog   # the client side's syslog, in /var/log/syslog format
 SERVER_LOG=$LAB_RUN/logs/server.log
 
@@ -79,15 +79,36 @@ start_bg() { # LOGNAME COMMAND... : runs a server in the background, its output 
   echo "$!" >>"$LAB_RUN/server.pids"
 }
 
-# A modem on a pty: the client opens /run/lab/dev/DEVNAME; the responder (in netns cell) answers.
+# The modems' ptys appear under /dev like a real modem's (ppptui only takes devices under /dev):
+# the guest's /dev is its own devtmpfs (init.sh makes sure), so nothing reaches the host.
+modem_dir() { echo /dev; }
+
+# A modem on a pty: the client opens $(modem_dir)/DEVNAME; the responder (in netns cell) answers.
 # socat ends when a call ends, so a loop puts the modem back on the line for the next call.
 modem_line() { # DEVNAME ANSWER
-  local dev=$1 answer=$2
+  local dev=$1 answer=$2 dir; dir=$(modem_dir)
   while :; do
-    socat "PTY,link=$LAB_RUN/dev/$dev,raw,echo=0" \
+    socat "PTY,link=$dir/$dev,raw,echo=0" \
       "EXEC:ip netns exec cell /run/lab/bin/in-server-view $LAB_DIR/server/modem-responder.sh --answer $answer,pty,setsid,ctty,raw,echo=0"
     sleep 0.3
   done
+}
+
+start_pptpd() { # ok|nomppe|drop
+  start_bg "pptpd-$1" ip netns exec office /run/lab/bin/in-server-view \
+    pptpd -f -c "$LAB_DIR/server/pptpd-$1.conf" -p "$LAB_RUN/pptpd-$1.pid"
+}
+
+start_pppoe_server() {
+  start_bg pppoe-server ip netns exec isp /run/lab/bin/in-server-view \
+    pppoe-server -F -I eth0 -C isp-lab -L 203.0.113.1 -R 203.0.113.10 -N 4 -O /etc/ppp/pppoe-server-options
+}
+
+# PID and every process below it, deepest first.
+process_tree() { # PID
+  local child
+  for child in $(pgrep -P "$1"); do process_tree "$child"; done
+  echo "$1"
 }
 
 # Brings every lab server up. Documentation addresses only, all inside network namespaces.
@@ -98,15 +119,11 @@ servers_up() {
   # .5 answers but has nothing on TCP 1723.
   veth_to_netns office office0 192.0.2.2/24
   local a; for a in 1 3 4 5; do ip -n office addr add "192.0.2.$a/24" dev eth0; done
-  local n; for n in ok nomppe drop; do
-    start_bg "pptpd-$n" ip netns exec office /run/lab/bin/in-server-view \
-      pptpd -f -c "$LAB_DIR/server/pptpd-$n.conf" -p "$LAB_RUN/pptpd-$n.pid"
-  done
+  local n; for n in ok nomppe drop; do start_pptpd "$n"; done
   # PPPoE: one segment with an access concentrator, one without.
   veth_to_netns isp lan0
   veth_to_netns noac lan1
-  start_bg pppoe-server ip netns exec isp /run/lab/bin/in-server-view \
-    pppoe-server -F -I eth0 -C isp-lab -L 203.0.113.1 -R 203.0.113.10 -N 4 -O /etc/ppp/pppoe-server-options
+  start_pppoe_server
   # Modems and the pppd pair: the network side lives in its own namespace, so the client's
   # routing table only ever holds the client's links.
   ip netns add cell
@@ -120,7 +137,7 @@ servers_up() {
   wait_for 10 listening_on office 192.0.2.3 || { say "pptpd (nomppe) is not listening on 192.0.2.3:1723"; ok=1; }
   wait_for 10 listening_on office 192.0.2.4 || { say "pptpd (drop) is not listening on 192.0.2.4:1723"; ok=1; }
   for n in ttyMODEM ttyMODEM-NOCARRIER ttyMODEM-BUSY; do
-    wait_for 10 test -e "$LAB_RUN/dev/$n" || { say "modem $n did not appear"; ok=1; }
+    wait_for 10 test -e "$(modem_dir)/$n" || { say "modem $n did not appear"; ok=1; }
   done
   wait_for 5 pgrep -x pppoe-server || { say "pppoe-server is not running"; ok=1; }
   say "servers up (waited $(seconds_since "$t0")s for them to listen)"
@@ -129,11 +146,17 @@ servers_up() {
 
 # --- the client: dial, look, hang up -----------------------------------------------------------
 # Both clients leave the same facts behind: LINK_STATE (up, down, stuck), PPPD_PID, PPPD_EXIT
-# (pppd's own exit status once it ended, or "unknown"), and LINK_IF/LINK_LOCAL/... when up.
-# LAB_CLIENT=pppd runs pppd directly; LAB_CLIENT=ppptui goes through the ppptui CLI verbs.
+# (pppd's own exit status once it ended, "detached" when pppd lived on without the client, or
+# "unknown"), and LINK_IF/LINK_LOCAL/LINK_REMOTE when up.
+# LAB_CLIENT=pppd runs pppd directly; LAB_CLIENT=ppptui goes through the ppptui CLI verbs, and
+# also leaves what ppptui itself said: CLIENT_EXIT, DIAG_CODE/DIAG_CAUSE (connect's diagnosis),
+# and the S_* facts of `ppptui status NAME --json` (read_status).
+
+PPPTUI=/run/lab/bin/ppptui
 
 reset_link_facts() {
   LINK_STATE=; PPPD_PID=; PPPD_EXIT=unknown; LINK_IF=; LINK_LOCAL=; LINK_REMOTE=; CLIENT_EXIT=
+  DIAG_CODE=; DIAG_CAUSE=; CONNECT_STATE=; CONNECT_NOTICES=
   rm -f "$LAB_RUN"/up/* "$LAB_RUN"/down.* /etc/ppp/resolv.conf
 }
 
@@ -142,16 +165,6 @@ up_marker() { # [PID]
   if [ -n "${1:-}" ]; then [ -f "$LAB_RUN/up/$1" ] && echo "$LAB_RUN/up/$1"; return; fi
   local f; for f in "$LAB_RUN"/up/*; do [ -f "$f" ] && { echo "$f"; return; }; done
   return 1
-}
-
-# pppd's exit status as reported by `ppptui status NAME --json` (any numeric key named like
-# exitStatus / exit_status / lastExitStatus), or "unknown".
-ppptui_exit_status() { # NAME
-  local json value
-  json=$(timeout 20 /run/lab/bin/ppptui status "$1" --json 2>/dev/null) || true
-  printf '%s\n' "$json" >>"$SCEN_DIR/$1.status.json"
-  value=$(printf '%s' "$json" | jq -r '[.. | objects | to_entries[] | select(.key | test("exit.?status"; "i")) | .value | numbers] | first // empty' 2>/dev/null)
-  echo "${value:-unknown}"
 }
 
 pid_alive() { kill -0 "$1" 2>/dev/null; }
@@ -165,20 +178,66 @@ wait_gone() { # PID LIMIT
   done
 }
 
+# One value out of a JSON file (jq filter), or nothing.
+json() { jq -r "$2 // empty" "$1" 2>/dev/null; }
+
+# ppptui with a time limit, stdin from nowhere: stdout to OUT, stderr appended to ERR, and a
+# line saying what ran, its exit status and how long it took appended to ERR too.
+ppptui_to() { # LIMIT OUT ERR ARGS...
+  local limit=$1 out=$2 err=$3 t0 status; shift 3
+  t0=$(stamp)
+  timeout -k 5 "$limit" "$PPPTUI" "$@" >"$out" 2>>"$err" </dev/null
+  status=$?
+  echo "# ppptui $*: exit $status after $(seconds_since "$t0")s" >>"$err"
+  return $status
+}
+
+# `ppptui status NAME --json` into NAME.status-TAG.json, and its facts: S_EXIT, S_STATE, S_IF,
+# S_PID, S_LOCAL, S_PEER, S_MTU, S_MTU_NOTE, S_PEER_DNS (distinct, space separated), S_REASON,
+# S_DIAG_CODE, S_DIAG_CAUSE, S_NOTICES (codes).
+read_status() { # NAME TAG
+  local f="$SCEN_DIR/$1.status-$2.json"
+  ppptui_to 30 "$f" "$SCEN_DIR/$1.out" status "$1" --json
+  S_EXIT=$?
+  S_STATE=$(json "$f" .state); S_IF=$(json "$f" .interface); S_PID=$(json "$f" .pid)
+  S_LOCAL=$(json "$f" .localAddress); S_PEER=$(json "$f" .peerAddress); S_MTU=$(json "$f" .mtu)
+  S_MTU_NOTE=$(json "$f" .mtuNote); S_REASON=$(json "$f" .reason)
+  S_PEER_DNS=$(jq -r '[.peerDns[]?] | unique | join(" ")' "$f" 2>/dev/null)
+  S_DIAG_CODE=$(json "$f" .diagnosis.code); S_DIAG_CAUSE=$(json "$f" .diagnosis.cause)
+  S_NOTICES=$(jq -r '[.notices[]?.code] | join(" ")' "$f" 2>/dev/null)
+}
+
+# `ppptui explain NAME`, as text into NAME.explain and as JSON: E_EXIT, E_DIAG_CODE, E_DIAG_CAUSE.
+read_explain() { # NAME
+  local f="$SCEN_DIR/$1.explain"
+  ppptui_to 30 "$f" "$SCEN_DIR/$1.out" explain "$1"
+  ppptui_to 30 "$f.json" "$SCEN_DIR/$1.out" explain "$1" --json
+  E_EXIT=$?
+  E_DIAG_CODE=$(json "$f.json" .diagnosis.code); E_DIAG_CAUSE=$(json "$f.json" .diagnosis.cause)
+}
+
 dial() { # NAME LIMIT
   local name=$1 limit=$2 marker deadline
   reset_link_facts
   deadline=$(( $(date +%s) + limit ))
   if [ "$LAB_CLIENT" = ppptui ]; then
-    timeout -k 5 $((limit + 15)) /run/lab/bin/ppptui connect "$name" --wait "$limit" \
-      >"$SCEN_DIR/$name.out" 2>&1 </dev/null
+    # --json: the outcome (status and diagnosis) on stdout, the progress lines on stderr.
+    local out="$SCEN_DIR/$name.connect.json"
+    ppptui_to $((limit + 20)) "$out" "$SCEN_DIR/$name.out" connect "$name" --wait "$limit" --json
     CLIENT_EXIT=$?
-    if marker=$(up_marker); then
-      # shellcheck disable=SC1090
-      . "$marker"; PPPD_PID=$LINK_PID; LINK_STATE=up
-    else
-      LINK_STATE=down; PPPD_EXIT=$(ppptui_exit_status "$name")
-    fi
+    CONNECT_STATE=$(json "$out" .state)
+    DIAG_CODE=$(json "$out" .diagnosis.code); DIAG_CAUSE=$(json "$out" .diagnosis.cause)
+    CONNECT_NOTICES=$(jq -r '[.notices[]?.code] | join(" ")' "$out" 2>/dev/null)
+    case "$CONNECT_STATE" in
+      Up)
+        read_status "$name" up
+        LINK_STATE=up; LINK_IF=$S_IF; PPPD_PID=$S_PID; LINK_LOCAL=$S_LOCAL; LINK_REMOTE=$S_PEER; PPPD_EXIT=detached ;;
+      Down)
+        LINK_STATE=down; PPPD_EXIT=$(json "$out" .diagnosis.exitStatus); PPPD_EXIT=${PPPD_EXIT:-unknown} ;;
+      *)
+        LINK_STATE=stuck; hangup "$name" 10; LINK_STATE=stuck ;;
+    esac
+    [ -n "$PPPD_PID" ] && echo "$PPPD_PID" >"$LAB_RUN/client.pid"
     return 0
   fi
   /usr/sbin/pppd call "$name" nodetach >"$SCEN_DIR/$name.out" 2>&1 </dev/null &
@@ -202,10 +261,10 @@ dial() { # NAME LIMIT
 hangup() { # NAME LIMIT
   local name=$1 limit=$2
   if [ "$LAB_CLIENT" = ppptui ]; then
-    timeout -k 5 $((limit + 5)) /run/lab/bin/ppptui disconnect "$name" >>"$SCEN_DIR/$name.out" 2>&1 </dev/null
+    ppptui_to $((limit + 5)) "$SCEN_DIR/$name.disconnect.out" "$SCEN_DIR/$name.out" disconnect "$name"
     CLIENT_EXIT=$?
+    cat "$SCEN_DIR/$name.disconnect.out" >>"$SCEN_DIR/$name.out"; rm -f "$SCEN_DIR/$name.disconnect.out"
     [ -n "$PPPD_PID" ] && wait_gone "$PPPD_PID" "$limit"
-    PPPD_EXIT=$(ppptui_exit_status "$name")
   else
     [ -n "$PPPD_PID" ] || return 0
     kill -TERM "$PPPD_PID" 2>/dev/null
@@ -219,8 +278,7 @@ hangup() { # NAME LIMIT
 await_drop() { # NAME LIMIT
   local name=$1 limit=$2
   if wait_gone "$PPPD_PID" "$limit"; then
-    if [ "$LAB_CLIENT" = ppptui ]; then PPPD_EXIT=$(ppptui_exit_status "$name")
-    else wait "$PPPD_PID"; PPPD_EXIT=$?; fi
+    [ "$LAB_CLIENT" = pppd ] && { wait "$PPPD_PID"; PPPD_EXIT=$?; }
     LINK_STATE=down; return 0
   fi
   return 1
@@ -246,13 +304,92 @@ inspect_link() { # NAME IFACE
   SEEN_DNS=${SEEN_DNS% }
 }
 
-# Any client link left over (a scenario that ran out of time) is ended before the next one.
+# Any client link left over (a scenario that failed half-way) is ended before the next one, so
+# every scenario starts with no client pppd and gets ppp0.
 end_leftover_client() {
   local pid
-  [ -f "$LAB_RUN/client.pid" ] || return 0
-  pid=$(cat "$LAB_RUN/client.pid"); rm -f "$LAB_RUN/client.pid"
-  if pid_alive "$pid"; then
+  rm -f "$LAB_RUN/client.pid"
+  for pid in $(client_pppds); do
+    say "ending a leftover client pppd (pid $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null))"
     kill -TERM "$pid" 2>/dev/null
+  done
+  for pid in $(client_pppds); do
     wait_gone "$pid" 10 || kill -KILL "$pid" 2>/dev/null
-  fi
+  done
+  return 0
 }
+
+# Every pppd of the client side (not the servers', which run in their own network namespaces).
+client_pppds() {
+  local pid ns mine; mine=$(readlink /proc/self/ns/net)
+  for pid in $(pgrep -x pppd); do
+    ns=$(readlink "/proc/$pid/ns/net" 2>/dev/null) || continue
+    [ "$ns" = "$mine" ] && echo "$pid"
+  done
+}
+
+# --- helpers for custom scenarios (EXPECT=custom, LAB_CLIENT=ppptui) ---------------------------
+# Each runs from scenario.sh, where SCEN_DIR, SCEN_OUT (NAME.out), fail and the read_* helpers exist.
+
+# Runs ppptui ARGS (stdin from INPUT when pt_in is used), logs the command, its output, exit status
+# and time into NAME.out; leaves stdout in PT_OUT, stderr in PT_ERR, the status in PT_EXIT.
+pt() { pt_in "" "$@"; }
+pt_in() { # INPUT ARGS...
+  local input=$1 t0 o e; shift
+  o=$(mktemp "$LAB_RUN/tmp/pt.XXXXXX"); e=$o.err
+  t0=$(stamp)
+  if [ -n "$input" ]; then
+    printf '%s\n' "$input" | timeout -k 5 "${PT_LIMIT:-60}" "$PPPTUI" "$@" >"$o" 2>"$e"
+  else
+    timeout -k 5 "${PT_LIMIT:-60}" "$PPPTUI" "$@" >"$o" 2>"$e" </dev/null
+  fi
+  PT_EXIT=$?
+  PT_OUT=$(cat "$o"); PT_ERR=$(cat "$e")
+  {
+    echo "\$ ppptui $*"
+    cat "$o"
+    sed 's/^/stderr: /' "$e"
+    echo "[exit $PT_EXIT after $(seconds_since "$t0")s]"
+  } >>"$SCEN_OUT"
+  rm -f "$o" "$e"
+  return "$PT_EXIT"
+}
+
+# Connects NAME through ppptui and checks it is Up, as ppptui status and ip both say. Leaves the
+# S_* facts of ppptui status. Returns 1 (after a fail) when the link did not come up.
+connect_up() { # NAME [TAG]
+  local name=$1 tag=${2:-up} f
+  f="$SCEN_DIR/$name.connect-$tag.json"
+  pt connect "$name" --wait 40 --json
+  printf '%s\n' "$PT_OUT" >"$f"
+  if [ "$PT_EXIT" != 0 ] || [ "$(json "$f" .state)" != Up ]; then
+    fail "ppptui connect $name: exit $PT_EXIT, state '$(json "$f" .state)', expected 0 and Up ($(json "$f" .reason))"
+    return 1
+  fi
+  read_status "$name" "$tag"
+  [ "$S_STATE" = Up ] && [ "$S_EXIT" = 0 ] || { fail "ppptui status $name: '$S_STATE' (exit $S_EXIT) right after connect"; return 1; }
+  link_matches_ip "$name" "$S_IF" "$S_LOCAL" "$S_PEER" "$S_MTU"
+}
+
+# ppptui's facts about a link against what ip shows.
+link_matches_ip() { # NAME IFACE LOCAL PEER MTU
+  local addr mtu
+  addr=$(ip -o -4 addr show dev "$2" 2>/dev/null)
+  mtu=$(ip -o link show dev "$2" 2>/dev/null | sed -n 's/.* mtu \([0-9]*\).*/\1/p')
+  [[ $addr == *" inet $3 peer $4/"* ]] || fail "$1: ppptui says $2 has $3 peer $4, ip says: ${addr:-no such interface}"
+  [ "$mtu" = "$5" ] || fail "$1: ppptui says mtu $5 on $2, ip says '${mtu}'"
+}
+
+# Disconnects NAME through ppptui and checks pppd and the interface are gone.
+disconnect_down() { # NAME PID IFACE
+  pt disconnect "$1" || fail "ppptui disconnect $1 exited $PT_EXIT"
+  [ -n "$2" ] && ! wait_gone "$2" 15 && fail "pppd (pid $2) of $1 still runs after ppptui disconnect"
+  [ -n "$3" ] && ! wait_for 5 sh -c "! ip link show dev $3" && fail "$3 is still there after ppptui disconnect $1"
+  return 0
+}
+
+# Median of the numbers given (one per argument), to two decimals.
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f\n", m }'; }
+
+# Seconds (with fraction) since the epoch, now.
+now_epoch() { echo "$EPOCHREALTIME"; }

@@ -1,11 +1,33 @@
 #!/bin/bash
 # Runs every scenario (or those named in LAB_ONLY) one after another, each bounded in time.
+# With LAB_CLIENT=ppptui the lab's peers files first become ppptui profiles (ppptui import, then
+# ppptui apply writes them back through ppptui's renderer), so every dial uses what ppptui wrote.
 # Usage: run-tests.sh   (LAB_DIR, LAB_CLIENT, LAB_ONLY, LAB_SCENARIO_LIMIT in the environment)
 set -u
 # shellcheck source=lib.sh
 . "$LAB_DIR/guest/lib.sh"
 limit=${LAB_SCENARIO_LIMIT:-120}
 : >"$LAB_OUT/results.tsv"
+
+# The lab's profiles as ppptui profiles. What happened is kept in prepare.out; the import
+# scenario checks the outcome, and a dial of a profile that did not import fails on its own.
+prepare_ppptui() {
+  local out=$LAB_OUT/prepare.out status
+  {
+    echo "\$ ppptui import"
+    timeout 120 "$PPPTUI" import </dev/null; status=$?
+    echo "[exit $status]"
+    echo "IMPORT_EXIT=$status" >"$LAB_RUN/prepare.env"
+    # The renderer writes every profile's files back; the imported files must need no change.
+    echo "\$ ppptui apply"
+    timeout 120 "$PPPTUI" apply </dev/null; status=$?
+    echo "[exit $status]"
+    echo "APPLY_EXIT=$status" >>"$LAB_RUN/prepare.env"
+  } >"$out" 2>&1
+  say "ppptui import and apply of the lab's peers files: $(tr '\n' ' ' <"$LAB_RUN/prepare.env")(see prepare.out)"
+}
+[ "$LAB_CLIENT" = ppptui ] && prepare_ppptui
+
 for file in "$LAB_DIR"/scenarios/[0-9][0-9]-*.sh; do
   name=$(basename "$file" .sh); name=${name#[0-9][0-9]-}
   if [ -n "${LAB_ONLY:-}" ] && [[ " ${LAB_ONLY//,/ } " != *" $name "* ]]; then continue; fi

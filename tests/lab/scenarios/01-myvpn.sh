@@ -6,3 +6,4 @@ EXPECT_MTU=1412 # MPPE takes 4 bytes of the configured 1416
 EXPECT_DEFAULT_ROUTE=yes
 EXPECT_DNS=198.51.100.53
 EXPECT_LOG='MPPE 128-bit stateless compression enabled'
+EXPECT_MTU_NOTE='1416 configured, 1412 after MPPE' # ppptui says why the MTU is not the configured one

@@ -6,3 +6,5 @@ EXPECT=down
 EXPECT_EXIT='19|16'
 EXPECT_LOG='MS-CHAP authentication failed: Access denied'
 EXPECT_SERVER_LOG='Peer labuser failed CHAP authentication'
+EXPECT_DIAGNOSIS=auth-rejected # ppptui's diagnosis code
+EXPECT_CAUSE='MS-CHAP error 691'

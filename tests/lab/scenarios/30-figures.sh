@@ -1,0 +1,144 @@
+DESCRIPTION="Figures: connect-to-Up through ppptui vs plain pppd updetach (same profile), and state-change latency"
+EXPECT=custom
+CLIENTS=ppptui
+PROFILE=myvpn
+RUNS=${LAB_FIGURE_RUNS:-4}
+LATENCY_RUNS=${LAB_LATENCY_RUNS:-3}
+
+# How it is measured (also written into figures.txt):
+# - connect-to-Up: wall time from starting the command to its exit, in the guest.
+#   ppptui: `ppptui connect NAME` exits 0 once the link is up AND pppd's ip-up scripts are done
+#   (routes, DNS), after reading the link's status (ip, /sys). pppd: `pppd call NAME updetach`
+#   exits when pppd detaches, which is before ip-up runs; "pppd until ip-up done" adds the wait
+#   for the lab's ip-up hook (the last ip-up.d script) to leave its marker, the same end point as
+#   ppptui's. Runs alternate between the two so load on the machine hits both alike.
+# - state-change latency: the kernel's own timestamp of the event (`ip -ts monitor`: the address
+#   appearing on the interface for Up; the first change of the interface after pppd was told to
+#   stop, for Down) against the time ppptui printed the state (each output line is stamped with
+#   the guest's clock as it is read). Up is measured on `ppptui connect`'s progress (driven by
+#   pppd's own lines) and on `ppptui status --watch --json` (a poll every second); Down on the
+#   watch. The same clock serves both ends (one guest).
+
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+# Epoch seconds of an `ip -ts` line ("[2026-11-24T15:55:12.123456] ...").
+ip_ts_epoch() { local ts; ts=$(sed -n 's/^\[\([^]]*\)\].*/\1/p' <<<"$1"); [ -n "$ts" ] && date -d "${ts/T/ }" +%s.%N; }
+
+link_pid() { sed -n 1p "/run/ppp-$PROFILE.pid" 2>/dev/null; }
+
+# Ends the link pppd runs now (SIGTERM, as poff does) and waits until it is gone.
+end_link() {
+  local pid; pid=$(link_pid)
+  [ -n "$pid" ] || pid=$(client_pppds | head -n 1)
+  [ -n "$pid" ] || return 0
+  kill -TERM "$pid" 2>/dev/null
+  wait_gone "$pid" 20 || { kill -KILL "$pid" 2>/dev/null; fail "pppd (pid $pid) ignored SIGTERM for 20 s"; }
+  end_leftover_client
+}
+
+time_ppptui() {
+  local t0 t1
+  t0=$EPOCHREALTIME
+  "$PPPTUI" connect "$PROFILE" --wait 40 >>"$SCEN_DIR/$NAME.ppptui.out" 2>&1 </dev/null || { fail "ppptui connect $PROFILE failed (run $1)"; return 1; }
+  t1=$EPOCHREALTIME
+  UI_TIMES+=("$(secs "$t0" "$t1")")
+  end_link
+}
+
+time_pppd() {
+  local t0 t1 t2 pid
+  rm -f "$LAB_RUN"/up/*
+  t0=$EPOCHREALTIME
+  /usr/sbin/pppd call "$PROFILE" updetach >>"$SCEN_DIR/$NAME.pppd.out" 2>&1 </dev/null || { fail "pppd call $PROFILE updetach failed (run $1)"; return 1; }
+  t1=$EPOCHREALTIME
+  pid=$(link_pid)
+  while [ ! -f "$LAB_RUN/up/$pid" ]; do
+    [ "$(secs "$t0" "$EPOCHREALTIME" | cut -d. -f1)" -ge 30 ] && { fail "no ip-up marker for pppd $pid (run $1)"; break; }
+    sleep 0.01
+  done
+  t2=$EPOCHREALTIME
+  PPPD_TIMES+=("$(secs "$t0" "$t1")"); PPPD_IPUP_TIMES+=("$(secs "$t0" "$t2")")
+  end_link
+}
+
+# One connect with everything watching; adds one sample to each latency list.
+latency_run() { # N
+  local n=$1 dir=$LAB_RUN/tmp/latency-$1 watch mon t_kill pid line t kernel ui
+  mkdir -p "$dir"
+  stdbuf -oL ip -ts monitor link address >"$dir/ip" 2>&1 & mon=$!
+  "$PPPTUI" status --watch --json > >(while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done >"$dir/watch") 2>&1 </dev/null &
+  watch=$!
+  sleep 2
+  "$PPPTUI" connect "$PROFILE" --wait 40 </dev/null 2>&1 | while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done >"$dir/connect"
+  sleep 2
+  pid=$(link_pid)
+  t_kill=$EPOCHREALTIME
+  kill -TERM "$pid"
+  wait_gone "$pid" 20
+  sleep 2
+  kill -INT "$watch"; kill "$mon"; wait "$watch" "$mon" 2>/dev/null
+  cp "$dir"/* "$SCEN_DIR/" 2>/dev/null; for f in ip watch connect; do mv "$SCEN_DIR/$f" "$SCEN_DIR/$NAME.latency$n.$f"; done
+
+  # Up: the address appears on the interface (kernel) -> connect prints "up", the watch shows Up.
+  line=$(grep -m 1 -E ' ppp[0-9]+ +inet ' "$dir/ip")
+  kernel=$(ip_ts_epoch "$line")
+  if [ -z "$kernel" ]; then fail "latency run $n: ip monitor saw no address on a ppp interface"; return; fi
+  ui=$(awk '/: up - /{print $1; exit}' "$dir/connect")
+  [ -n "$ui" ] && UP_CONNECT+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui connect printed no up line"
+  ui=$(while read -r t json; do
+        awk -v a="$t" -v b="$kernel" 'BEGIN { exit !(a >= b) }' || continue
+        [ "$(jq --arg n "$PROFILE" '[.[] | select(.name == $n and .state == "Up")] | length' <<<"$json" 2>/dev/null)" -gt 0 ] && { echo "$t"; break; }
+      done <"$dir/watch")
+  [ -n "$ui" ] && UP_WATCH+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui status --watch never showed $PROFILE Up"
+
+  # Down: the interface's first change after SIGTERM (it goes down, then away) -> the watch drops Up.
+  kernel=
+  while IFS= read -r line; do
+    t=$(ip_ts_epoch "$line") || continue
+    [[ $line == *ppp* ]] || continue
+    awk -v a="$t" -v b="$t_kill" 'BEGIN { exit !(a >= b) }' && { kernel=$t; break; }
+  done <"$dir/ip"
+  if [ -z "$kernel" ]; then fail "latency run $n: ip monitor saw no change of the ppp interface after SIGTERM"; return; fi
+  ui=$(while read -r t json; do
+        awk -v a="$t" -v b="$kernel" 'BEGIN { exit !(a >= b) }' || continue
+        [ "$(jq --arg n "$PROFILE" '[.[] | select(.name == $n and .state == "Up")] | length' <<<"$json" 2>/dev/null)" = 0 ] && { echo "$t"; break; }
+      done <"$dir/watch")
+  [ -n "$ui" ] && DOWN_WATCH+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui status --watch kept showing $PROFILE Up"
+}
+
+scenario_main() {
+  UI_TIMES=() PPPD_TIMES=() PPPD_IPUP_TIMES=() UP_CONNECT=() UP_WATCH=() DOWN_WATCH=()
+  local i start=() t0
+  for i in $(seq 5); do
+    t0=$EPOCHREALTIME; "$PPPTUI" --version >/dev/null 2>&1; start+=("$(secs "$t0" "$EPOCHREALTIME")")
+  done
+  for i in $(seq "$RUNS"); do
+    time_ppptui "$i"
+    time_pppd "$i"
+  done
+  for i in $(seq "$LATENCY_RUNS"); do latency_run "$i"; done
+
+  local binary
+  if [ -x "$(cat "$LAB_RUN/repo")/dist/ppptui-linux-x64" ]; then binary="dist/ppptui-linux-x64 (Native AOT)"
+  else binary="src/PppTui/bin/Debug/net10.0/ppptui.dll (dotnet, Debug)"; fi
+  {
+    echo "# ppptui lab figures ($(date -u +%Y-%m-%dT%H:%MZ)); user-mode Linux guest, 1 CPU; profile $PROFILE (PPTP, MS-CHAPv2, MPPE-128)"
+    echo "# ppptui binary: $binary, $("$PPPTUI" --version 2>/dev/null); host load average at the start: ${LAB_HOST_LOAD:-unknown}"
+    echo "# medians in seconds (every sample in brackets)"
+    echo "ppptui start (ppptui --version)          $(median "${start[@]}")  [${start[*]}]"
+    echo "connect-to-Up, ppptui connect            $(median "${UI_TIMES[@]}")  [${UI_TIMES[*]}]"
+    echo "connect-to-Up, pppd updetach (detached)  $(median "${PPPD_TIMES[@]}")  [${PPPD_TIMES[*]}]"
+    echo "connect-to-Up, pppd until ip-up done     $(median "${PPPD_IPUP_TIMES[@]}")  [${PPPD_IPUP_TIMES[*]}]"
+    echo "latency Up, kernel address -> connect    $(median "${UP_CONNECT[@]}")  [${UP_CONNECT[*]}]"
+    echo "latency Up, kernel address -> watch      $(median "${UP_WATCH[@]}")  [${UP_WATCH[*]}]"
+    echo "latency Down, kernel change -> watch     $(median "${DOWN_WATCH[@]}")  [${DOWN_WATCH[*]}]"
+    echo "# connect-to-Up: command start to exit. ppptui exits once the link is up and pppd's ip-up scripts"
+    echo "#   are done (it waits for them, then reads ip and /sys); pppd updetach exits at detach, before ip-up;"
+    echo "#   'until ip-up done' waits for the lab's last ip-up.d hook, the same end point as ppptui's."
+    echo "# latency: kernel timestamps from 'ip -ts monitor link address' against the guest clock when ppptui's"
+    echo "#   line was read. connect is driven by pppd's own lines (plus 60 ms of quiet before Up);"
+    echo "#   status --watch polls once a second, so its latency is bounded by that period plus one status read."
+  } >"$LAB_OUT/figures.txt"
+  cat "$LAB_OUT/figures.txt" >>"$SCEN_OUT"
+  DETAIL="ppptui $(median "${UI_TIMES[@]}")s vs pppd $(median "${PPPD_TIMES[@]}")s (ip-up done $(median "${PPPD_IPUP_TIMES[@]}")s); latency up $(median "${UP_CONNECT[@]}")s (connect), $(median "${UP_WATCH[@]}")s (watch), down $(median "${DOWN_WATCH[@]}")s (watch); figures.txt"
+}
