@@ -72,6 +72,8 @@ public sealed class MainScreen : Runnable
         Editor.RevertRequested += (_, _) => Invoke(AppCommand.Revert);
         Editor.EditorChanged += (_, _) => RefreshCommands();
         context.Errors.Reported += (_, error) => context.Post(() => ShowNotice($"✖ {error.What}: {error.Cause}  (F12: cause and fix)", Tone.Bad));
+        // Errors found while the models were built (a profile file that does not load) show at once.
+        if (context.Errors.Latest is { } earlier) ShowNotice($"✖ {earlier.What}: {earlier.Cause}  (F12: cause and fix)", Tone.Bad);
         models.Profiles.Changed += (_, _) => context.Post(RefreshCommands);
         models.Links.Changed += (_, _) => context.Post(RefreshCommands);
 

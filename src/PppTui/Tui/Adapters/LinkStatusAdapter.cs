@@ -160,6 +160,8 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
                 _current = Monitor.Current;
                 if (network is not null) _network = network;
                 _polled = true;
+                // A hang-up is over once the system shows the link gone; a later drop is news again.
+                _stopping.RemoveWhere(name => !_current.Any(s => s.Name == name));
                 foreach (var status in _current)
                 {
                     if (status.Pid is { } pid) pidsGrew |= AddPid(status.Name, pid);
@@ -255,6 +257,7 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
                 return ActionResult.Ok(outcome.Message);
             }
             SetOverlay(profileName, new Overlay(TuiState.Disconnecting, outcome.Message));
+            lock (_gate) _stopping.Remove(profileName);
             return ActionResult.Fail(new UserError(what, outcome.Message,
                 $"Give it a moment and look again; to end it for good: ppptui disconnect {profileName} --force (SIGKILL)."));
         }
@@ -293,7 +296,8 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
                     break;
                 case LinkDown down:
                     bool wasShownUp = _links.Any(l => l.Profile == down.Link && l.State == TuiState.Up);
-                    if (_stopping.Remove(down.Link) || down.Diagnosis is null && down.ExitStatus is 0 or 5)
+                    // Asked for here (the hang-up and the monitor both tell it), or a clean SIGTERM from elsewhere (poff).
+                    if (_stopping.Contains(down.Link) || down.Diagnosis is null && down.ExitStatus is 0 or 5)
                     {
                         _overlay.Remove(down.Link);
                         break;
