@@ -7,8 +7,9 @@
 #   lab.sh interactive          boot with every server up and open a session on this terminal
 #   lab.sh check                the quick checks that need no guest (see check.sh)
 #
-# Environment: LAB_CLIENT=ppptui|pppd (who dials; default ppptui), LAB_TIMEOUT (seconds for the
-# whole guest, default 600), LAB_UI=shell|tui (interactive), LAB_KEEP_RUNS (default 5).
+# Environment: LAB_CLIENT=ppptui|pppd (who dials; default ppptui), LAB_PPPTUI=aot|debug|PATH
+# (which ppptui; default aot when a C compiler is there), LAB_TIMEOUT (seconds for the whole
+# guest, default 900), LAB_UI=shell|tui (interactive), LAB_KEEP_RUNS (default 5).
 set -euo pipefail
 LAB_DIR=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$LAB_DIR/../.." && pwd)
@@ -97,18 +98,58 @@ host_fingerprint() {
   done
 }
 
-ppptui_available() {
-  [ -x "$REPO/dist/ppptui-linux-x64" ] || [ -f "$REPO/src/PppTui/bin/Debug/net10.0/ppptui.dll" ]
+# Which ppptui the guest runs, LAB_PPPTUI: "aot" (the default when a C toolchain is there): a
+# Native AOT build of this working tree in .lab/ppptui-aot, brought up to date every run (seconds
+# when nothing changed); "debug": the Debug build, rebuilt when a source is newer; or the path of
+# a ppptui binary. The guest needs about a second to start the Debug build (the runtime and its
+# assemblies come through hostfs), and the lab runs ppptui a few hundred times: the AOT build
+# keeps a full run short. Sets PPPTUI_BIN.
+AOT_DIR=$REPO/.lab/ppptui-aot
+DEBUG_DLL=$REPO/src/PppTui/bin/Debug/net10.0/ppptui.dll
+
+build_aot() {
+  local linker=()
+  command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
+  say "building ppptui (Native AOT) for the guest into ${AOT_DIR#"$REPO"/} (log: .lab/ppptui-aot.log)"
+  mkdir -p "$REPO/.lab"
+  (cd "$REPO" && dotnet publish src/PppTui/PppTui.csproj -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
+    "${linker[@]}" -o "$AOT_DIR" -nologo -v quiet) >"$REPO/.lab/ppptui-aot.log" 2>&1 && [ -x "$AOT_DIR/ppptui" ]
 }
 
-ensure_ppptui() { # REQUIRED(yes|no)
-  ppptui_available && return 0
+sources_newer_than() { # FILE
+  [ -n "$(find "$REPO/src" "$REPO/Directory.Build.props" "$REPO/Directory.Packages.props" -newer "$1" \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]
+}
+
+ensure_debug() { # REQUIRED(yes|no)
+  if [ -f "$DEBUG_DLL" ] && ! sources_newer_than "$DEBUG_DLL"; then return 0; fi
   if command -v dotnet >/dev/null; then
     say "building ppptui (./build.sh) so the guest can run it"
     (cd "$REPO" && ./build.sh >/dev/null) || { [ "$1" = yes ] && die "./build.sh failed"; return 0; }
-  elif [ "$1" = yes ]; then
-    die "ppptui is not built and dotnet is not installed (run ./build.sh publish somewhere and copy dist/)"
+  elif [ "$1" = yes ] && [ ! -f "$DEBUG_DLL" ]; then
+    die "ppptui is not built and dotnet is not installed (build it elsewhere and pass LAB_PPPTUI=/path/to/ppptui)"
   fi
+}
+
+choose_ppptui() { # REQUIRED(yes|no)
+  local want=${LAB_PPPTUI:-auto}
+  PPPTUI_BIN=
+  case "$want" in
+    auto|aot)
+      if command -v dotnet >/dev/null && { command -v clang >/dev/null || command -v gcc >/dev/null; }; then
+        if build_aot; then PPPTUI_BIN=$AOT_DIR/ppptui; return 0; fi
+        [ "$want" = aot ] && die "the Native AOT build failed (see .lab/ppptui-aot.log)"
+        say "the Native AOT build failed (see .lab/ppptui-aot.log); the guest runs the Debug build"
+      elif [ "$want" = aot ]; then
+        die "LAB_PPPTUI=aot needs dotnet and a C compiler (clang or gcc)"
+      fi
+      ensure_debug "$1"; PPPTUI_BIN=$DEBUG_DLL ;;
+    debug) ensure_debug "$1"; PPPTUI_BIN=$DEBUG_DLL ;;
+    *)
+      [ -x "$want" ] || [[ $want == *.dll && -f $want ]] || die "LAB_PPPTUI=$want: no such ppptui binary"
+      PPPTUI_BIN=$(realpath "$want")
+      [[ $PPPTUI_BIN =~ ^[A-Za-z0-9_./+-]+$ ]] || die "LAB_PPPTUI=$want: the path has characters the lab cannot pass to the guest" ;;
+  esac
 }
 
 new_run_dir() {
@@ -125,6 +166,7 @@ boot_args() { # RUN_DIR MODE
   local args=(mem=1G rootfstype=hostfs rootflags=/ rw "init=$LAB_DIR/guest/init.sh"
     con=null con0=fd:0,fd:1 "uml_dir=$1" "umid=lab$$" quiet
     "LAB_MODE=$2" "LAB_OUT_HOST=$1" "LAB_CLIENT=${LAB_CLIENT:-ppptui}")
+  [ -n "${PPPTUI_BIN:-}" ] && args+=("LAB_PPPTUI_BIN=$PPPTUI_BIN")
   args+=("LAB_HOST_LOAD=$(cut -d' ' -f1 /proc/loadavg)") # for the figures: how busy the host was
   [ -n "${LAB_ONLY:-}" ] && args+=("LAB_ONLY=$LAB_ONLY")
   [ -n "${LAB_SCENARIO_LIMIT:-}" ] && args+=("LAB_SCENARIO_LIMIT=$LAB_SCENARIO_LIMIT")
@@ -137,14 +179,9 @@ cmd_test() {
   ensure_packages
   check_rights
   check_repo_path
+  # The CLI client and the full-screen scenarios (scenarios/NN-tui-*.sh) run the built ppptui.
+  if [ "${LAB_CLIENT:-ppptui}" = ppptui ] || [[ " $* " == *" tui-"* ]]; then choose_ppptui yes; else choose_ppptui no; fi
   local only=("$@") name
-  # The CLI client and the full-screen scenarios (scenarios/NN-tui-*.sh) run the built ppptui. Named,
-  # they need it; in a full run a missing build only fails the screen scenarios.
-  if [ "${LAB_CLIENT:-ppptui}" = ppptui ] || [[ " ${only[*]} " == *" tui-"* ]]; then
-    ensure_ppptui yes
-  elif [ ${#only[@]} -eq 0 ] && compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-tui-*.sh" >/dev/null; then
-    ensure_ppptui no
-  fi
   for name in "${only[@]}"; do
     compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-$name.sh" >/dev/null || die "no scenario named '$name' (see tests/lab/scenarios/)"
   done
@@ -167,7 +204,7 @@ cmd_test() {
   before=$(host_fingerprint)
   local args; mapfile -t args < <(boot_args "$run" test)
   say "booting the guest (user-mode Linux $(linux --version 2>/dev/null | head -n 1 || true))"
-  timeout -k 10 "${LAB_TIMEOUT:-600}" linux "${args[@]}" </dev/null 2>&1 |
+  timeout -k 10 "${LAB_TIMEOUT:-900}" linux "${args[@]}" </dev/null 2>&1 |
     tr -d '\r' | tee "$run/console.log" | grep --line-buffered -E '^lab: |^    |Kernel panic' || status=$?
   after=$(host_fingerprint)
 
@@ -206,7 +243,7 @@ cmd_interactive() {
   check_rights
   check_repo_path
   [ -t 0 ] && [ -t 1 ] || die "the interactive lab needs a terminal (use ./build.sh lab-test in scripts)"
-  ensure_ppptui no
+  choose_ppptui no
   local run before after saved args
   run=$(new_run_dir)
   before=$(host_fingerprint)

@@ -6,7 +6,8 @@
 # It always ends with poweroff, which ends the UML process on the host.
 #
 # Settings come from the kernel command line as environment: LAB_MODE, LAB_OUT_HOST (the host
-# folder for results), LAB_CLIENT, LAB_ONLY, LAB_UI, LAB_TERM, LAB_ROWS, LAB_COLS.
+# folder for results), LAB_CLIENT, LAB_PPPTUI_BIN, LAB_ONLY, LAB_UI, LAB_TERM, LAB_ROWS, LAB_COLS,
+# LAB_HOST_LOAD.
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 LAB_DIR=$(cd "$(dirname "$0")/.." && pwd)
 export LAB_DIR LAB_CLIENT=${LAB_CLIENT:-ppptui}
@@ -75,6 +76,7 @@ install_lab_files() {
   chmod 600 "$LAB_RUN/server/etc-ppp/chap-secrets"
   ln -s "$LAB_DIR"/guest/helpers/* "$LAB_RUN/bin/"
   (cd "$LAB_DIR/../.." && pwd) >"$LAB_RUN/repo"
+  [ -n "${LAB_PPPTUI_BIN:-}" ] && echo "$LAB_PPPTUI_BIN" >"$LAB_RUN/ppptui-bin"
 }
 
 load_ppp_modules() {
@@ -106,6 +108,7 @@ main() {
     echo "KERNEL=$(uname -r)"
     echo "MODULES=$(module_dir)"
     echo "CLIENT=$LAB_CLIENT"
+    echo "PPPTUI=$(cat "$LAB_RUN/ppptui-bin" 2>/dev/null || echo default)"
     echo "PPPD=$(pppd --version 2>&1 | head -n 1)"
   } >"$LAB_OUT/guest.env"
   servers_up || say "some servers did not come up; their scenarios will fail"

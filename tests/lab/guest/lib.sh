@@ -155,7 +155,7 @@ servers_up() {
 PPPTUI=/run/lab/bin/ppptui
 
 reset_link_facts() {
-  LINK_STATE=; PPPD_PID=; PPPD_EXIT=unknown; LINK_IF=; LINK_LOCAL=; LINK_REMOTE=; CLIENT_EXIT=
+  LINK_STATE=; PPPD_PID=; PPPD_EXIT=unknown; LINK_IF=; LINK_LOCAL=; LINK_REMOTE=; CLIENT_EXIT=; INSPECTED=
   DIAG_CODE=; DIAG_CAUSE=; CONNECT_STATE=; CONNECT_NOTICES=
   rm -f "$LAB_RUN"/up/* "$LAB_RUN"/down.* /etc/ppp/resolv.conf
 }
@@ -168,6 +168,15 @@ up_marker() { # [PID]
 }
 
 pid_alive() { kill -0 "$1" 2>/dev/null; }
+
+# Stops a program the scenario started in the background: SIGTERM (a background job of a script
+# ignores SIGINT), SIGKILL after 5 s.
+stop_bg() { # PID
+  kill -TERM "$1" 2>/dev/null
+  wait_gone "$1" 5 || kill -KILL "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
+  return 0
+}
 
 # Waits up to LIMIT seconds for PID to end; returns 1 if it is still there.
 wait_gone() { # PID LIMIT
@@ -197,21 +206,20 @@ ppptui_to() { # LIMIT OUT ERR ARGS...
 # S_DIAG_CODE, S_DIAG_CAUSE, S_NOTICES (codes).
 read_status() { # NAME TAG
   local f="$SCEN_DIR/$1.status-$2.json"
-  ppptui_to 30 "$f" "$SCEN_DIR/$1.out" status "$1" --json
+  ppptui_to 30 "$f" "${SCEN_OUT:-$SCEN_DIR/$1.out}" status "$1" --json
   S_EXIT=$?
-  S_STATE=$(json "$f" .state); S_IF=$(json "$f" .interface); S_PID=$(json "$f" .pid)
-  S_LOCAL=$(json "$f" .localAddress); S_PEER=$(json "$f" .peerAddress); S_MTU=$(json "$f" .mtu)
-  S_MTU_NOTE=$(json "$f" .mtuNote); S_REASON=$(json "$f" .reason)
-  S_PEER_DNS=$(jq -r '[.peerDns[]?] | unique | join(" ")' "$f" 2>/dev/null)
-  S_DIAG_CODE=$(json "$f" .diagnosis.code); S_DIAG_CAUSE=$(json "$f" .diagnosis.cause)
-  S_NOTICES=$(jq -r '[.notices[]?.code] | join(" ")' "$f" 2>/dev/null)
+  # One jq for every field (a process costs in the guest); \x1f keeps empty fields apart.
+  IFS=$'\x1f' read -r S_STATE S_IF S_PID S_LOCAL S_PEER S_MTU S_MTU_NOTE S_REASON S_DIAG_CODE S_DIAG_CAUSE S_PEER_DNS S_NOTICES \
+    < <(jq -r '[.state, .interface, .pid, .localAddress, .peerAddress, .mtu, .mtuNote, .reason, .diagnosis.code,
+          .diagnosis.cause, ([.peerDns[]?] | unique | join(" ")), ([.notices[]?.code] | join(" "))]
+          | map(if . == null then "" else tostring end) | join("\u001f")' "$f" 2>/dev/null || echo)
 }
 
 # `ppptui explain NAME`, as text into NAME.explain and as JSON: E_EXIT, E_DIAG_CODE, E_DIAG_CAUSE.
 read_explain() { # NAME
   local f="$SCEN_DIR/$1.explain"
-  ppptui_to 30 "$f" "$SCEN_DIR/$1.out" explain "$1"
-  ppptui_to 30 "$f.json" "$SCEN_DIR/$1.out" explain "$1" --json
+  ppptui_to 30 "$f" "${SCEN_OUT:-$SCEN_DIR/$1.out}" explain "$1"
+  ppptui_to 30 "$f.json" "${SCEN_OUT:-$SCEN_DIR/$1.out}" explain "$1" --json
   E_EXIT=$?
   E_DIAG_CODE=$(json "$f.json" .diagnosis.code); E_DIAG_CAUSE=$(json "$f.json" .diagnosis.cause)
 }
@@ -225,15 +233,20 @@ dial() { # NAME LIMIT
     local out="$SCEN_DIR/$name.connect.json"
     ppptui_to $((limit + 20)) "$out" "$SCEN_DIR/$name.out" connect "$name" --wait "$limit" --json
     CLIENT_EXIT=$?
-    CONNECT_STATE=$(json "$out" .state)
-    DIAG_CODE=$(json "$out" .diagnosis.code); DIAG_CAUSE=$(json "$out" .diagnosis.cause)
-    CONNECT_NOTICES=$(jq -r '[.notices[]?.code] | join(" ")' "$out" 2>/dev/null)
+    local connect_if exit_status
+    IFS=$'\x1f' read -r CONNECT_STATE connect_if DIAG_CODE DIAG_CAUSE exit_status CONNECT_NOTICES \
+      < <(jq -r '[.state, .interface, .diagnosis.code, .diagnosis.cause, .diagnosis.exitStatus, ([.notices[]?.code] | join(" "))]
+            | map(if . == null then "" else tostring end) | join("\u001f")' "$out" 2>/dev/null || echo)
     case "$CONNECT_STATE" in
       Up)
+        # What ip says first (a link the server drops soon must be seen while it is up), then
+        # what a second ppptui says about it.
+        LINK_IF=$connect_if
+        [ -n "$LINK_IF" ] && inspect_link "$name" "$LINK_IF"
         read_status "$name" up
-        LINK_STATE=up; LINK_IF=$S_IF; PPPD_PID=$S_PID; LINK_LOCAL=$S_LOCAL; LINK_REMOTE=$S_PEER; PPPD_EXIT=detached ;;
+        LINK_STATE=up; PPPD_PID=$S_PID; LINK_LOCAL=$S_LOCAL; LINK_REMOTE=$S_PEER; PPPD_EXIT=detached ;;
       Down)
-        LINK_STATE=down; PPPD_EXIT=$(json "$out" .diagnosis.exitStatus); PPPD_EXIT=${PPPD_EXIT:-unknown} ;;
+        LINK_STATE=down; PPPD_EXIT=${exit_status:-unknown} ;;
       *)
         LINK_STATE=stuck; hangup "$name" 10; LINK_STATE=stuck ;;
     esac
@@ -287,6 +300,7 @@ await_drop() { # NAME LIMIT
 # What `ip` says about a link, into NAME.link, and the parsed facts for the checks.
 inspect_link() { # NAME IFACE
   local name=$1 ifc=$2 f="$SCEN_DIR/$1.link"
+  INSPECTED=$ifc
   {
     echo "# ip -o -4 addr show dev $ifc"; ip -o -4 addr show dev "$ifc"
     echo "# ip -o link show dev $ifc"; ip -o link show dev "$ifc"

@@ -108,7 +108,8 @@ case "$EXPECT" in
   custom) ;;
   up|drop)
     if [ "$LINK_STATE" = up ]; then
-      inspect_link "$PROFILE" "$LINK_IF"
+      [ "${INSPECTED:-}" = "$LINK_IF" ] || inspect_link "$PROFILE" "$LINK_IF"
+      [ "$LAB_CLIENT" = ppptui ] && [ "$S_IF" != "$LINK_IF" ] && fail "ppptui connect said $LINK_IF, ppptui status says '$S_IF'"
       up_facts="$LINK_IF $SEEN_LOCAL peer $SEEN_PEER mtu $SEEN_MTU${SEEN_DNS:+ dns $SEEN_DNS}"
       [ -n "$EXPECT_LOCAL" ] && ! matches "$SEEN_LOCAL" "$EXPECT_LOCAL" && fail "local address $SEEN_LOCAL, expected $EXPECT_LOCAL"
       [ -n "$EXPECT_PEER" ] && ! matches "$SEEN_PEER" "$EXPECT_PEER" && fail "peer address $SEEN_PEER, expected $EXPECT_PEER"

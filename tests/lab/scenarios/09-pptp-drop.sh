@@ -1,4 +1,4 @@
-DESCRIPTION="Broken twin: PPTP server that drops the link 8 seconds after it came up"
+DESCRIPTION="Broken twin: PPTP server that drops the link 12 seconds after it came up"
 EXPECT=drop
 EXPECT_LOCAL='198\.51\.100\.2[0-9]'
 EXPECT_PEER=198.51.100.1

@@ -29,7 +29,7 @@ server_gone() { # PROFILE SIGNAL SERVER_PID WANT_DIAGNOSIS
   fi
   sleep 1.5 # a watch sample after the drop, and the last syslog lines
   pid_alive "$WATCH_PID" || fail "ppptui status --watch died when the $profile server went away"
-  kill -INT "$WATCH_PID"; wait "$WATCH_PID" 2>/dev/null
+  stop_bg "$WATCH_PID"
   [ "$(tail -n 1 "$SCEN_DIR/$NAME.watch.json" | jq --arg n "$profile" '[.[] | select(.name == $n and .state == "Up")] | length')" = 0 ] ||
     fail "the last ppptui status --watch sample still shows $profile Up"
   check_ppptui_down "$profile" "$want" gone

@@ -29,8 +29,8 @@ scenario_main() {
   wait "$writer"
   sleep 2.5 # the follower catches up
   pid_alive "$follower" || fail "ppptui logs --follow ended by itself"
-  kill -INT "$follower"; wait "$follower" 2>/dev/null
-  kill "$syslogd"; wait "$syslogd" 2>/dev/null
+  stop_bg "$follower"
+  stop_bg "$syslogd"
 
   local kept followed missing twice order
   kept=$(cat "$file.1" "$file.2" "$file" | grep -o 'rotation-test line [0-9]*' | awk '{print $3}' | sort -n -u)

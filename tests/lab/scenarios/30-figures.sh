@@ -1,8 +1,9 @@
 DESCRIPTION="Figures: connect-to-Up through ppptui vs plain pppd updetach (same profile), and state-change latency"
 EXPECT=custom
 CLIENTS=ppptui
-PROFILE=myvpn
-RUNS=${LAB_FIGURE_RUNS:-4}
+PROFILE=myvpn       # connect-to-Up: the field report's PPTP profile
+LATENCY_PROFILE=pair # latency: the quickest link to take down (PPTP makes pppd wait 5 s for pptp)
+RUNS=${LAB_FIGURE_RUNS:-3}
 LATENCY_RUNS=${LAB_LATENCY_RUNS:-3}
 
 # How it is measured (also written into figures.txt):
@@ -24,11 +25,11 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # Epoch seconds of an `ip -ts` line ("[2026-11-24T15:55:12.123456] ...").
 ip_ts_epoch() { local ts; ts=$(sed -n 's/^\[\([^]]*\)\].*/\1/p' <<<"$1"); [ -n "$ts" ] && date -d "${ts/T/ }" +%s.%N; }
 
-link_pid() { sed -n 1p "/run/ppp-$PROFILE.pid" 2>/dev/null; }
+link_pid() { sed -n 1p "/run/ppp-${1:-$PROFILE}.pid" 2>/dev/null; }
 
 # Ends the link pppd runs now (SIGTERM, as poff does) and waits until it is gone.
 end_link() {
-  local pid; pid=$(link_pid)
+  local pid; pid=$(link_pid "${1:-$PROFILE}")
   [ -n "$pid" ] || pid=$(client_pppds | head -n 1)
   [ -n "$pid" ] || return 0
   kill -TERM "$pid" 2>/dev/null
@@ -69,14 +70,15 @@ latency_run() { # N
   "$PPPTUI" status --watch --json > >(while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done >"$dir/watch") 2>&1 </dev/null &
   watch=$!
   sleep 2
-  "$PPPTUI" connect "$PROFILE" --wait 40 </dev/null 2>&1 | while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done >"$dir/connect"
+  "$PPPTUI" connect "$LATENCY_PROFILE" --wait 40 </dev/null 2>&1 | while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done >"$dir/connect"
   sleep 2
-  pid=$(link_pid)
+  pid=$(link_pid "$LATENCY_PROFILE")
+  [ -n "$pid" ] || { fail "latency run $n: the link did not come up"; stop_bg "$watch"; stop_bg "$mon"; return; }
   t_kill=$EPOCHREALTIME
   kill -TERM "$pid"
   wait_gone "$pid" 20
   sleep 2
-  kill -INT "$watch"; kill "$mon"; wait "$watch" "$mon" 2>/dev/null
+  stop_bg "$watch"; stop_bg "$mon"
   cp "$dir"/* "$SCEN_DIR/" 2>/dev/null; for f in ip watch connect; do mv "$SCEN_DIR/$f" "$SCEN_DIR/$NAME.latency$n.$f"; done
 
   # Up: the address appears on the interface (kernel) -> connect prints "up", the watch shows Up.
@@ -87,9 +89,9 @@ latency_run() { # N
   [ -n "$ui" ] && UP_CONNECT+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui connect printed no up line"
   ui=$(while read -r t json; do
         awk -v a="$t" -v b="$kernel" 'BEGIN { exit !(a >= b) }' || continue
-        [ "$(jq --arg n "$PROFILE" '[.[] | select(.name == $n and .state == "Up")] | length' <<<"$json" 2>/dev/null)" -gt 0 ] && { echo "$t"; break; }
+        [ "$(jq --arg n "$LATENCY_PROFILE" '[.[] | select(.name == $n and .state == "Up")] | length' <<<"$json" 2>/dev/null)" -gt 0 ] && { echo "$t"; break; }
       done <"$dir/watch")
-  [ -n "$ui" ] && UP_WATCH+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui status --watch never showed $PROFILE Up"
+  [ -n "$ui" ] && UP_WATCH+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui status --watch never showed $LATENCY_PROFILE Up"
 
   # Down: the interface's first change after SIGTERM (it goes down, then away) -> the watch drops Up.
   kernel=
@@ -101,9 +103,9 @@ latency_run() { # N
   if [ -z "$kernel" ]; then fail "latency run $n: ip monitor saw no change of the ppp interface after SIGTERM"; return; fi
   ui=$(while read -r t json; do
         awk -v a="$t" -v b="$kernel" 'BEGIN { exit !(a >= b) }' || continue
-        [ "$(jq --arg n "$PROFILE" '[.[] | select(.name == $n and .state == "Up")] | length' <<<"$json" 2>/dev/null)" = 0 ] && { echo "$t"; break; }
+        [ "$(jq --arg n "$LATENCY_PROFILE" '[.[] | select(.name == $n and .state == "Up")] | length' <<<"$json" 2>/dev/null)" = 0 ] && { echo "$t"; break; }
       done <"$dir/watch")
-  [ -n "$ui" ] && DOWN_WATCH+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui status --watch kept showing $PROFILE Up"
+  [ -n "$ui" ] && DOWN_WATCH+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui status --watch kept showing $LATENCY_PROFILE Up"
 }
 
 scenario_main() {
@@ -118,11 +120,12 @@ scenario_main() {
   done
   for i in $(seq "$LATENCY_RUNS"); do latency_run "$i"; done
 
-  local binary
-  if [ -x "$(cat "$LAB_RUN/repo")/dist/ppptui-linux-x64" ]; then binary="dist/ppptui-linux-x64 (Native AOT)"
-  else binary="src/PppTui/bin/Debug/net10.0/ppptui.dll (dotnet, Debug)"; fi
+  local binary repo; repo=$(cat "$LAB_RUN/repo")
+  binary=$(cat "$LAB_RUN/ppptui-bin" 2>/dev/null); binary=${binary#"$repo"/}
+  case "$binary" in *.dll) binary="$binary (dotnet)" ;; "") binary="default (see guest/helpers/ppptui)" ;; *) binary="$binary (Native AOT)" ;; esac
   {
-    echo "# ppptui lab figures ($(date -u +%Y-%m-%dT%H:%MZ)); user-mode Linux guest, 1 CPU; profile $PROFILE (PPTP, MS-CHAPv2, MPPE-128)"
+    echo "# ppptui lab figures ($(date -u +%Y-%m-%dT%H:%MZ)); user-mode Linux guest, 1 CPU"
+    echo "# connect-to-Up: profile $PROFILE (PPTP, MS-CHAPv2, MPPE-128); latency: profile $LATENCY_PROFILE (pppd pair over a pty)"
     echo "# ppptui binary: $binary, $("$PPPTUI" --version 2>/dev/null); host load average at the start: ${LAB_HOST_LOAD:-unknown}"
     echo "# medians in seconds (every sample in brackets)"
     echo "ppptui start (ppptui --version)          $(median "${start[@]}")  [${start[*]}]"
