@@ -151,10 +151,14 @@ public sealed class ProfileRenderer
         var script = new StringBuilder();
         script.Append("#!/bin/sh\n");
         script.Append("# ppptui profile ").Append(profile.Name).Append(": routes through the link once it is up.\n");
-        script.Append("[ \"${PPP_IPPARAM:-$6}\" = \"").Append(tag).Append("\" ] || exit 0\n");
+        // The tag comes from ipparam, which may hold any printable text: single quotes keep the
+        // shell from expanding $(...), `...` or a closing quote inside it.
+        script.Append("[ \"${PPP_IPPARAM:-$6}\" = ").Append(ShellQuote(tag)).Append(" ] || exit 0\n");
         if (profile.Ppp.Routes.Count == 0) script.Append("# (no routes)\n");
         foreach (var route in profile.Ppp.Routes)
             script.Append("ip route replace ").Append(route).Append(" dev \"${PPP_IFACE:-$1}\"\n");
         return script.ToString();
     }
+
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

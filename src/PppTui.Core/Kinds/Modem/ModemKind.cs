@@ -103,7 +103,9 @@ public sealed partial class ModemKind : IProfileKind
         var systemPath = ScriptPathFor(profile);
         var fullPath = context.Paths.Resolve(systemPath);
         var old = readDisk(fullPath);
-        var text = old is null ? NewScript(profile, context.Secrets?.Pin) : EditScript(old, modem, context.Secrets?.Pin);
+        // An empty PIN (an empty line on --pin-stdin) means the SIM has none, not "AT+CPIN=".
+        var pin = string.IsNullOrEmpty(context.Secrets?.Pin) ? null : context.Secrets.Pin;
+        var text = old is null ? NewScript(profile, pin) : EditScript(old, modem, pin);
         yield return new PlannedFile(systemPath, fullPath, FileRole.ChatScript, old, text,
             old is null ? FileFingerprint.Absent : FileFingerprint.Of(old), PlannedFile.ModeFor(FileRole.ChatScript))
         {
