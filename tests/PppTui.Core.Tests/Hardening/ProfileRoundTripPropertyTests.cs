@@ -244,8 +244,8 @@ public class ProfileRoundTripPropertyTests(ITestOutputHelper output)
                 (back.User, back.RemoteName, back.LinkName, back.IpParam, back.Mtu, back.Mru, back.Holdoff, back.MaxFail));
             Assert.Equal((ppp.Mppe, ppp.DefaultRoute, ppp.Persist, ppp.NoAuth, ppp.UsePeerDns, ppp.RefuseMsChapV2),
                 (back.Mppe, back.DefaultRoute, back.Persist, back.NoAuth, back.UsePeerDns, back.RefuseMsChapV2));
-            Assert.Equal(profile.ExtraOptions.SelectMany(PppdReference.Options).OrderBy(o => o.Name, StringComparer.Ordinal),
-                imported.ExtraOptions.SelectMany(PppdReference.Options).OrderBy(o => o.Name, StringComparer.Ordinal));
+            Assert.Equal(profile.ExtraOptions.SelectMany(ReferenceExtraOptions).OrderBy(o => o.Name, StringComparer.Ordinal),
+                imported.ExtraOptions.SelectMany(ReferenceExtraOptions).OrderBy(o => o.Name, StringComparer.Ordinal));
         }, iter: Iterations, print: p => string.Join(" ", Describe(p)));
         output.WriteLine($"{Iterations} profiles, {accepted} passed validation and were rendered, read back and rendered again");
         Assert.True(accepted > Iterations / 20, $"only {accepted} profiles passed validation");

@@ -47,7 +47,8 @@ public sealed partial class ModemKind : IProfileKind
         var script = ChatScriptPath(connect);
         if (script is null)
         {
-            modem.ConnectCommand = connect;
+            // No connect option at all (a null-modem cable, or the dialogue set elsewhere) stays so.
+            modem.ConnectCommand = connect ?? "";
             return;
         }
         modem.ChatScript = script;
@@ -74,7 +75,9 @@ public sealed partial class ModemKind : IProfileKind
 
         if (modem.ConnectCommand is not null)
         {
-            peers.Value("connect", modem.ConnectCommand);
+            // Empty: no connect script, which a "connect" with an empty argument also means to pppd.
+            if (modem.ConnectCommand.Length > 0) peers.Value("connect", modem.ConnectCommand);
+            else if (peers.Argument("connect") is { Length: > 0 }) peers.Remove("connect");
             return;
         }
         var script = ScriptPathFor(profile);
