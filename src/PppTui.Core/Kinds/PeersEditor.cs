@@ -34,7 +34,9 @@ public sealed class PeersEditor
     {
         if (value is null)
         {
-            if (File.Has(option)) File.Remove(option);
+            // An option whose argument the file never gives (it ends first) was read as no value:
+            // leave the user's line for them to finish rather than delete it.
+            if (File.Has(option) && !(PppOptionTable.TakesArgument(option) && File.GetArgument(option) is null)) File.Remove(option);
         }
         else if (!File.Has(option) || File.GetArgument(option) != value)
         {

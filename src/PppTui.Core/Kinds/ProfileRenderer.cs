@@ -79,7 +79,7 @@ public sealed class ProfileRenderer
     private static void SyncExtraOptions(PeersEditor editor, Profile profile, IProfileKind kind)
     {
         var desired = profile.ExtraOptions
-            .SelectMany(line => OptionFile.Parse(line).Entries.Select(e => (e.Name, e.Argument)))
+            .SelectMany(line => ExtraLineEntries(line).Select(e => (e.Name, e.Argument)))
             .ToList();
         var present = editor.Entries
             .Where(e => !SharedPppOptions.Models(e.Name) && !kind.Models(e, editor.File))
@@ -96,13 +96,25 @@ public sealed class ProfileRenderer
         }
     }
 
+    /// <summary>
+    /// The options of one extra line as pppd reads them inside the peers file. Alone, a line
+    /// ending in an empty quoted word ('' or "") would lose it (pppd drops an empty word only at
+    /// the very end of a file); a line whose quote never closes must be read as it stands.
+    /// </summary>
+    public static IReadOnlyList<OptionEntry> ExtraLineEntries(string line)
+    {
+        var alone = OptionFile.Parse(line).Entries;
+        var followed = OptionFile.Parse(line + "\n").Entries;
+        return followed.Count > alone.Count ? followed : alone;
+    }
+
     private IEnumerable<PlannedFile> PlanSecrets(Profile profile, ProfileSecrets? secrets, OptionFile? previous,
         Func<string, string?> readDisk, List<string> notes)
     {
         var user = profile.Ppp.User;
         if (string.IsNullOrEmpty(user)) yield break;
         var server = profile.SecretsServer;
-        var oldUser = previous?.GetArgument("name") ?? previous?.GetArgument("user");
+        var oldUser = previous?.GetArgument("user") ?? previous?.GetArgument("name");
         var oldServer = previous?.GetArgument("remotename") ?? "*";
 
         var targets = new List<(string System, string Full)> { ("/etc/ppp/chap-secrets", _paths.ChapSecrets) };
@@ -151,10 +163,14 @@ public sealed class ProfileRenderer
         var script = new StringBuilder();
         script.Append("#!/bin/sh\n");
         script.Append("# ppptui profile ").Append(profile.Name).Append(": routes through the link once it is up.\n");
-        script.Append("[ \"${PPP_IPPARAM:-$6}\" = \"").Append(tag).Append("\" ] || exit 0\n");
+        // The tag comes from ipparam, which may hold any printable text: single quotes keep the
+        // shell from expanding $(...), `...` or a closing quote inside it.
+        script.Append("[ \"${PPP_IPPARAM:-$6}\" = ").Append(ShellQuote(tag)).Append(" ] || exit 0\n");
         if (profile.Ppp.Routes.Count == 0) script.Append("# (no routes)\n");
         foreach (var route in profile.Ppp.Routes)
             script.Append("ip route replace ").Append(route).Append(" dev \"${PPP_IFACE:-$1}\"\n");
         return script.ToString();
     }
+
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

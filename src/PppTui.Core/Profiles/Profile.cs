@@ -162,7 +162,8 @@ public sealed class ModemSettings
     /// <summary>The chat script pppd runs (system path); ppptui writes it when it owns the dialogue.</summary>
     public string? ChatScript { get; set; }
 
-    /// <summary>A connect command ppptui does not model (inline chat, a shell script): kept verbatim.</summary>
+    /// <summary>A connect command ppptui does not model (inline chat, a shell script): kept verbatim.
+    /// Empty when the peers file has no connect option and ppptui should not add one.</summary>
     public string? ConnectCommand { get; set; }
 
     public ModemSettings Clone() => (ModemSettings)MemberwiseClone();

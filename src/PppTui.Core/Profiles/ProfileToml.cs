@@ -21,15 +21,43 @@ public static class ProfileToml
 {
     private sealed record Value(object Data, TextPosition Position);
 
+    /// <summary>The largest profile file read (64 Ki characters); ppptui writes a few hundred bytes.</summary>
+    public const int MaxFileChars = 64 * 1024;
+
+    private const int MaxProblems = 20;
+
     /// <summary>Parses a profile; on failure returns null and the problems, each with file:line:col.</summary>
     public static Profile? Parse(string text, string fileName, out IReadOnlyList<TomlProblem> problems)
     {
         var found = new List<TomlProblem>();
         problems = found;
-        var document = SyntaxParser.Parse(text, fileName, false);
+        if (text.Length > MaxFileChars)
+        {
+            found.Add(new TomlProblem(fileName, 1, 1,
+                $"the file is {text.Length} characters long; a profile is a few hundred bytes, so this is not a profile file"));
+            return null;
+        }
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, fileName, false);
+        }
+        catch (Tomlyn.TomlException ex)
+        {
+            // Tomlyn throws rather than reports for some input (arrays nested deeper than 64).
+            found.Add(new TomlProblem(fileName, ex.Line ?? 1, ex.Column ?? 1, ex.Message));
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            // ... and fails on an escape of a surrogate code point such as \uD800.
+            found.Add(new TomlProblem(fileName, 1, 1, "not valid TOML: " + ex.Message));
+            return null;
+        }
         if (document.HasErrors)
         {
-            foreach (var d in document.Diagnostics)
+            // One broken line can yield an error per character: the first few say enough.
+            foreach (var d in document.Diagnostics.Take(MaxProblems))
                 found.Add(new TomlProblem(fileName, d.Span.Start.Line + 1, d.Span.Start.Column + 1, d.Message));
             return null;
         }

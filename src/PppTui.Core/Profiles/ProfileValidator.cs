@@ -28,12 +28,13 @@ public static class ProfileValidator
         Check("maxfail", ValueRules.CheckRange(ppp.MaxFail, 0, 100000));
         if (ppp.UserKeyword is not ("name" or "user")) Check("user", "the keyword must be 'name' or 'user'");
         foreach (var route in ppp.Routes) Check("routes", ValueRules.CheckRoute(route));
-        foreach (var line in profile.ExtraOptions) Check("extra", ValueRules.CheckOptionLine(line));
+        Check("description", ValueRules.CheckPlainText(profile.Description, "the description"));
+        foreach (var line in profile.ExtraOptions) Check("extra", ValueRules.CheckOptionLine(line) ?? CheckExtraOptions(profile, line));
         if (ppp.Mppe is MppeMode.Required or MppeMode.Required128 or MppeMode.Required40 && ppp.RefuseMsChapV2 && ppp.RefuseMsChap)
             Check("mppe", "MPPE needs MS-CHAP or MS-CHAPv2 for its keys: allow MS-CHAPv2, or turn MPPE off");
         if (secrets is not null)
         {
-            Check("password", ValueRules.CheckSecretWord(secrets.Password, "the password"));
+            Check("password", ValueRules.CheckPassword(secrets.Password));
             Check("pin", ValueRules.CheckPin(secrets.Pin));
         }
 
@@ -54,7 +55,15 @@ public static class ProfileValidator
             case ProfileKind.Modem when profile.Modem is { } modem:
                 Check("device", ValueRules.CheckDevice(modem.Device));
                 Check("speed", ValueRules.CheckSpeed(modem.Speed));
-                if (modem.ConnectCommand is null)
+                if (modem.ConnectCommand is { } connect)
+                {
+                    Check("connect", PppConfig.PppQuoting.Check(connect) is { } problem ? "the connect command " + problem : null);
+                    // Unused while the connect command is kept, but still saved in the profile file.
+                    Check("apn", ValueRules.CheckPlainText(modem.Apn, "the APN"));
+                    Check("number", ValueRules.CheckPlainText(modem.Number, "the number"));
+                    Check("chat-script", ValueRules.CheckPlainText(modem.ChatScript, "the chat script path"));
+                }
+                else
                 {
                     Check("apn", ValueRules.CheckApn(modem.Apn));
                     Check("number", ValueRules.CheckDialNumber(modem.Number));
@@ -63,5 +72,35 @@ public static class ProfileValidator
                 break;
         }
         return errors;
+    }
+
+    /// <summary>
+    /// An extra line must add options of its own: complete (an option that takes a value has it on
+    /// the line) and not one the profile's fields write, since the two would fight over the file
+    /// on every apply.
+    /// </summary>
+    // The options each kind writes from its fields, whatever their value (a kind's Models() only
+    // claims a pty or plugin line once it is its own, e.g. a pty running pptp).
+    private static readonly Dictionary<ProfileKind, string[]> KindOwnedOptions = new()
+    {
+        [ProfileKind.Pptp] = ["pty"],
+        [ProfileKind.Pppoe] = ["plugin", "pppoe-service", "rp_pppoe_service", "pppoe-ac", "rp_pppoe_ac"],
+        [ProfileKind.Modem] = ["connect"],
+    };
+
+    private static string? CheckExtraOptions(Profile profile, string line)
+    {
+        var options = PppConfig.OptionFile.Parse(line);
+        var kind = Kinds.KindRegistry.Get(profile.Kind);
+        foreach (var entry in Kinds.ProfileRenderer.ExtraLineEntries(line))
+        {
+            if (entry.Name.Length == 0) return "an empty word ('' or \"\") is not an option";
+            if (PppConfig.PppOptionTable.TakesArgument(entry.Name) && entry.Argument is null)
+                return $"'{entry.Name}' needs a value on the same line (e.g. '{entry.Name} VALUE')";
+            if (Kinds.SharedPppOptions.Models(entry.Name) || kind.Models(entry, options) ||
+                KindOwnedOptions.TryGetValue(profile.Kind, out var owned) && owned.Contains(entry.Name))
+                return $"'{entry.Name}' is set by the profile's own fields; change it there instead of adding a line";
+        }
+        return null;
     }
 }

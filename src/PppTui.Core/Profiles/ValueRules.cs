@@ -64,10 +64,20 @@ public static partial class ValueRules
         return HostNamePattern().IsMatch(host) ? null : "not a valid host name: use letters, digits, '-' and '.' only";
     }
 
-    public static string? CheckInterface(string? name) =>
-        string.IsNullOrEmpty(name) ? "a network interface (e.g. eth0) is required"
-        : InterfacePattern().IsMatch(name) ? null
-        : "not an interface name: up to 15 letters, digits, '.', '-' or '_' (optionally 'nic-' first)";
+    public static string? CheckInterface(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return "a network interface (e.g. eth0) is required";
+        if (!InterfacePattern().IsMatch(name))
+            return "not an interface name: up to 15 letters, digits, '.', '-' or '_' (optionally 'nic-' first)";
+        // The interface is a bare word in the peers file: pppd reads an option name as that
+        // option and a number as a serial speed before the plugin ever sees the word.
+        if (PppConfig.PppOptionTable.IsKnown(name) || NumberPattern().IsMatch(name))
+            return $"pppd would read '{name}' as {(PppConfig.PppOptionTable.IsKnown(name) ? "its option of that name" : "a serial speed")}, not as an interface: write it as nic-{name}";
+        return null;
+    }
+
+    [GeneratedRegex(@"^(0[xX][0-9A-Fa-f]*|[0-9]+)$")]
+    private static partial Regex NumberPattern();
 
     public static string? CheckApn(string? apn) =>
         string.IsNullOrEmpty(apn) || ApnPattern().IsMatch(apn) ? null
@@ -75,7 +85,10 @@ public static partial class ValueRules
 
     public static string? CheckDialNumber(string? number) =>
         string.IsNullOrEmpty(number) ? "a number to dial is required (cellular modems use *99#)"
-        : DialNumberPattern().IsMatch(number) ? null : "a dial string has digits, '*', '#', '+', ',', P, T or W only";
+        : !DialNumberPattern().IsMatch(number) ? "a dial string has digits, '*', '#', '+', ',', P, T or W only"
+        // ppptui writes ATD before the number; ATDT/ATDP would read a leading letter as tone or pulse dialling.
+        : char.IsAsciiLetter(number[0]) ? "start the number with a digit, '*', '#' or '+' (a leading T or P would be read as tone or pulse dialling)"
+        : null;
 
     public static string? CheckPin(string? pin) =>
         string.IsNullOrEmpty(pin) || PinPattern().IsMatch(pin) ? null : "a SIM PIN is 4 to 8 digits";
@@ -101,13 +114,40 @@ public static partial class ValueRules
     public static string? CheckRange(int? value, int min, int max) =>
         value is null || (value >= min && value <= max) ? null : $"must be between {min} and {max}";
 
-    /// <summary>A user name or password as it goes into a secrets file: any printable text.</summary>
-    public static string? CheckSecretWord(string? value, string what)
+    /// <summary>A user name or password as it goes into a secrets file: any printable text of at
+    /// most <paramref name="maxBytes"/> bytes in UTF-8 (pppd compares names of 255 bytes and uses
+    /// secrets of 256).</summary>
+    public static string? CheckSecretWord(string? value, string what, int maxBytes = 255)
     {
         if (value is null) return null;
-        if (value.Length > 255) return $"{what} is longer than 255 characters (pppd's limit)";
-        foreach (var c in value)
-            if (char.IsControl(c)) return $"{what} contains a control character (such as a newline or tab)";
+        if (CheckPlainText(value, what) is { } problem) return problem;
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(value);
+        if (bytes > maxBytes) return $"{what} is {bytes} bytes long in UTF-8; pppd's limit is {maxBytes}";
+        return null;
+    }
+
+    /// <summary>A password for chap-secrets or pap-secrets.</summary>
+    public static string? CheckPassword(string? value)
+    {
+        if (value is null) return null;
+        // scan_authfile() takes a secret word starting with "@/" as the file to read the secret from.
+        if (value.StartsWith("@/", StringComparison.Ordinal))
+            return "the password starts with '@/', which pppd reads as the name of a file holding the secret";
+        return CheckSecretWord(value, "the password", 256);
+    }
+
+    /// <summary>Text on one line that can be stored as UTF-8: no control characters (newline, tab,
+    /// escape), no unpaired UTF-16 surrogate.</summary>
+    public static string? CheckPlainText(string? value, string what)
+    {
+        if (value is null) return null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c)) return $"{what} contains a control character (such as a newline, tab or escape)";
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+            else if (char.IsSurrogate(c)) return $"{what} contains an invalid Unicode character (an unpaired surrogate)";
+        }
         return null;
     }
 
@@ -123,6 +163,11 @@ public static partial class ValueRules
         if (string.IsNullOrWhiteSpace(line)) return "an empty option line";
         foreach (var c in line)
             if (c is '\n' or '\r' or '\0') return "one option per line: it must not contain a line break";
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1])) i++;
+            else if (char.IsSurrogate(line[i])) return "the line contains an invalid Unicode character (an unpaired surrogate)";
+        }
         return null;
     }
 }

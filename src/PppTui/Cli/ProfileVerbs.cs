@@ -159,7 +159,7 @@ public static class ProfileVerbs
             }
             foreach (var line in parse.GetValue(AddOption) ?? []) draft.Profile.ExtraOptions.Add(line);
             foreach (var removed in parse.GetValue(RemoveOption) ?? [])
-                draft.Profile.ExtraOptions.RemoveAll(l => Core.PppConfig.OptionFile.Parse(l).Entries.FirstOrDefault()?.Name == removed);
+                draft.Profile.ExtraOptions.RemoveAll(l => Core.Kinds.ProfileRenderer.ExtraLineEntries(l).FirstOrDefault()?.Name == removed);
             if (parse.GetValue(PasswordStdin)) draft.Secrets.Password = SecretInput.Read(io, "password");
             if (parse.GetValue(PinStdin)) draft.Secrets.Pin = SecretInput.Read(io, "pin");
             return errors;

@@ -47,7 +47,8 @@ public sealed partial class ModemKind : IProfileKind
         var script = ChatScriptPath(connect);
         if (script is null)
         {
-            modem.ConnectCommand = connect;
+            // No connect option at all (a null-modem cable, or the dialogue set elsewhere) stays so.
+            modem.ConnectCommand = connect ?? "";
             return;
         }
         modem.ChatScript = script;
@@ -74,7 +75,9 @@ public sealed partial class ModemKind : IProfileKind
 
         if (modem.ConnectCommand is not null)
         {
-            peers.Value("connect", modem.ConnectCommand);
+            // Empty: no connect script, which a "connect" with an empty argument also means to pppd.
+            if (modem.ConnectCommand.Length > 0) peers.Value("connect", modem.ConnectCommand);
+            else if (peers.Argument("connect") is { Length: > 0 }) peers.Remove("connect");
             return;
         }
         var script = ScriptPathFor(profile);
@@ -103,7 +106,9 @@ public sealed partial class ModemKind : IProfileKind
         var systemPath = ScriptPathFor(profile);
         var fullPath = context.Paths.Resolve(systemPath);
         var old = readDisk(fullPath);
-        var text = old is null ? NewScript(profile, context.Secrets?.Pin) : EditScript(old, modem, context.Secrets?.Pin);
+        // An empty PIN (an empty line on --pin-stdin) means the SIM has none, not "AT+CPIN=".
+        var pin = string.IsNullOrEmpty(context.Secrets?.Pin) ? null : context.Secrets.Pin;
+        var text = old is null ? NewScript(profile, pin) : EditScript(old, modem, pin);
         yield return new PlannedFile(systemPath, fullPath, FileRole.ChatScript, old, text,
             old is null ? FileFingerprint.Absent : FileFingerprint.Of(old), PlannedFile.ModeFor(FileRole.ChatScript))
         {

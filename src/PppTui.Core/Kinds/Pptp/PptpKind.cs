@@ -35,7 +35,7 @@ public sealed class PptpKind : IProfileKind
     {
         var pptp = profile.Pptp!;
         var current = CommandWords.Split(peers.Argument("pty") ?? "");
-        var same = IsPptpCommand(peers.Argument("pty")) && current.Count > 1 && current[1] == pptp.Server &&
+        var same = IsPptpCommand(peers.Argument("pty")) && (current.Count > 1 ? current[1] : null) == pptp.Server &&
                    current.Skip(2).Where(w => w != "--nolaunchpppd").SequenceEqual(pptp.PptpArguments);
         if (same) return;
         var program = current.Count > 0 && CommandWords.ProgramName(current) == "pptp" ? current[0] : "pptp";

@@ -26,14 +26,16 @@ public static class SharedPppOptions
 
     public static void Import(OptionFile peers, PppSettings ppp)
     {
-        if (peers.GetArgument("user") is { } user && !peers.Has("name"))
+        // pppd authenticates with "user" when the file sets it, else with "name" (which also
+        // names the local system): with both, "user" is the one that counts.
+        if (peers.GetArgument("user") is { } user)
         {
             ppp.User = user;
             ppp.UserKeyword = "user";
         }
         else
         {
-            ppp.User = peers.GetArgument("name") ?? peers.GetArgument("user");
+            ppp.User = peers.GetArgument("name");
             ppp.UserKeyword = "name";
         }
         ppp.RemoteName = peers.GetArgument("remotename");
@@ -60,15 +62,12 @@ public static class SharedPppOptions
 
     public static void Render(PeersEditor peers, PppSettings ppp)
     {
-        // "name" and "user" carry the same value for authentication; keep whichever the file uses.
+        // "name" and "user" both carry the name for authentication; keep whichever the file uses.
+        // A "user" line would override a "name" one, so it goes when the profile authenticates
+        // by "name"; a "name" line beside "user" only names the local system and stays.
         var keyword = ppp.UserKeyword == "user" ? "user" : "name";
-        var other = keyword == "name" ? "user" : "name";
-        if (ppp.User is null) { peers.Remove("name"); peers.Remove("user"); }
-        else
-        {
-            if (peers.Has(other) && peers.Argument(other) != ppp.User) peers.Remove(other);
-            peers.Value(keyword, ppp.User);
-        }
+        if (keyword == "name" && peers.Has("user") && peers.Argument("user") != ppp.User) peers.Remove("user");
+        peers.Value(keyword, ppp.User);
         peers.Value("remotename", ppp.RemoteName);
         peers.Value("linkname", ppp.LinkName);
         peers.Value("ipparam", ppp.IpParam);
@@ -125,14 +124,50 @@ public static class SharedPppOptions
         : peers.Has("defaultroute") ? DefaultRouteMode.Add
         : DefaultRouteMode.None;
 
-    private static int? Int(OptionFile peers, string option) =>
-        int.TryParse(peers.GetArgument(option), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
+    private static int? Int(OptionFile peers, string option) => PppInteger(peers.GetArgument(option));
 
-    // An integer written as "0x5d8" or "01416" in a hand-written file keeps its spelling while it
-    // means the same number.
+    /// <summary>
+    /// A number as pppd's int_option() reads it: strtoul() with base 0 (0x... hex, a leading 0
+    /// octal, so "01416" is 782), whatever follows the digits ignored, the result cut to 32 bits.
+    /// Null when no digit starts the text (pppd refuses the option).
+    /// </summary>
+    internal static int? PppInteger(string? text)
+    {
+        if (text is null) return null;
+        var i = 0;
+        while (i < text.Length && PppWordReader.IsSpace(text[i])) i++;
+        var negative = false;
+        if (i < text.Length && text[i] is '+' or '-') negative = text[i++] == '-';
+        var radix = 10;
+        if (i + 1 < text.Length && text[i] == '0' && text[i + 1] is 'x' or 'X' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 2]))
+        {
+            radix = 16;
+            i += 2;
+        }
+        else if (i < text.Length && text[i] == '0') radix = 8;
+        ulong value = 0;
+        var digits = 0;
+        for (; i < text.Length; i++, digits++)
+        {
+            var digit = char.IsAsciiDigit(text[i]) ? text[i] - '0' : char.IsAsciiLetter(text[i]) ? (text[i] | 0x20) - 'a' + 10 : 99;
+            if (digit >= radix) break;
+            value = value > (ulong.MaxValue - (ulong)digit) / (ulong)radix ? ulong.MaxValue : value * (ulong)radix + (ulong)digit;
+        }
+        if (digits == 0) return null;
+        if (negative) value = unchecked(0 - value);
+        return unchecked((int)(uint)value);
+    }
+
+    // A number spelled "0x5d8" or "1416 # note" keeps its spelling while it means the same number;
+    // one pppd cannot read at all is left for the user to fix rather than deleted.
     private static void IntValue(PeersEditor peers, string option, int? value)
     {
-        if (value is null) { peers.Remove(option); return; }
+        if (value is null)
+        {
+            if (peers.Has(option) && PppInteger(peers.Argument(option)) is null) return;
+            peers.Remove(option);
+            return;
+        }
         if (Int(peers.File, option) == value && peers.File.Entries.Count(e => e.Name == option) >= 1) return;
         peers.Value(option, value.Value.ToString(CultureInfo.InvariantCulture));
     }
