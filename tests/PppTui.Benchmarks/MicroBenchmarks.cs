@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using PppTui.Core.Diagnoses;
+using PppTui.Core.Files;
+using PppTui.Core.Kinds;
 using PppTui.Core.Logs;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
 
 namespace PppTui.Benchmarks;
 
@@ -93,5 +97,82 @@ public class RingBuffer
         using var view = buffer.CreateView();
         view.Filter = new LogFilter { Pattern = new Regex("message [0-9]*7$") };
         return view.Count;
+    }
+}
+
+/// <summary>pppd's word reader and the option-file parser on corpus-style peers text of growing size.</summary>
+[MemoryDiagnoser]
+public class WordReader
+{
+    private string _text = "";
+
+    [Params(16, 1024, 16384)]
+    public int SizeKiB { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _text = PeersText.Make(SizeKiB * 1024);
+
+    [Benchmark]
+    public int ReadWords() => PppWordReader.Read(_text).Words.Count;
+
+    [Benchmark]
+    public int ParseOptionFile() => OptionFile.Parse(_text).Entries.Count;
+}
+
+/// <summary>
+/// What the live preview does on one keystroke: validate the draft, render the plan against the
+/// editor's snapshot of the disk (no disk reads for the files), and build the preview text and
+/// diff of every changed file. The peers file on disk is the profile's own, below a block of
+/// hand-written options and comments (3 KiB is the size of the largest peers file in the corpus).
+/// </summary>
+[MemoryDiagnoser]
+public class PreviewKeystroke
+{
+    private string _root = "";
+    private ProfileRenderer _renderer = null!;
+    private Profile _profile = null!;
+    private readonly ProfileSecrets _secrets = new();
+    private readonly Dictionary<string, string?> _snapshot = new(StringComparer.Ordinal);
+    private Func<string, string?> _readSnapshot = null!;
+    private int _mtu = 1400;
+
+    [Params(3, 1024)]
+    public int PeersKiB { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _root = Directory.CreateTempSubdirectory("ppptui-bench-preview-").FullName;
+        var paths = new SystemPaths(_root);
+        _renderer = new ProfileRenderer(paths);
+        _profile = ProfileSet.Make("office", 0);
+        var rendered = _renderer.Plan(_profile, null, _ => null);
+        var handWritten = PeersText.Make(PeersKiB * 1024 - rendered.Files[0].NewText.Length);
+        _snapshot[paths.PeerFile("office")] = handWritten + rendered.Files[0].NewText;
+        var secrets = new System.Text.StringBuilder("# client\tserver\tsecret\tIP addresses\n");
+        for (int i = 0; i < 100; i++) secrets.Append("user").Append(i).Append("\t*\t\"secret").Append(i).Append("\"\t*\n");
+        secrets.Append("alice0\toffice\t\"old secret\"\t*\n");
+        _snapshot[paths.ChapSecrets] = secrets.ToString();
+        _readSnapshot = path => _snapshot.TryGetValue(path, out var text) ? text : null;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_root, true);
+
+    [Benchmark]
+    public int OneKeystroke()
+    {
+        // Typing in the MTU field: each key changes the value the preview renders.
+        _mtu = _mtu == 1400 ? 1401 : 1400;
+        _profile.Ppp.Mtu = _mtu;
+        var errors = ProfileValidator.Validate(_profile, _secrets);
+        var plan = _renderer.Plan(_profile, _secrets, _readSnapshot);
+        var size = errors.Count;
+        foreach (var file in plan.Files)
+        {
+            size += file.PreviewText.Length;
+            if (file.Changes) size += file.Diff().Length;
+        }
+        return size;
     }
 }
