@@ -139,6 +139,7 @@ public static class Soak
         var samples = new List<long> { rssStart };
         var clock = Stopwatch.StartNew();
         var nextSample = 1.0;
+        var soakSeconds = 0.0;
         var text = new StringBuilder(64 * 1024);
         using (var log = new FileStream(o.LogFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
         {
@@ -173,6 +174,7 @@ public static class Soak
                 }
                 Thread.Sleep(10);
             }
+            soakSeconds = clock.Elapsed.TotalSeconds;
             var end = DateTimeOffset.Now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture);
             log.Write(Encoding.UTF8.GetBytes($"{end} gw pppd[4242]: soak-end {written}\n"));
         }
@@ -185,7 +187,7 @@ public static class Soak
         var shown = final.Contains($"soak-end {written}", StringComparison.Ordinal) ? "yes" : "no";
         if (rssMid < 0) rssMid = samples[samples.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seconds={clock.Elapsed.TotalSeconds:0.0} lines={written} rate={o.Rate} first_frame_ms={firstFrame:0.0} rss_start_kib={rssStart} rss_mid_kib={rssMid} " +
+            $"seconds={soakSeconds:0.0} lines={written} rate={o.Rate} first_frame_ms={firstFrame:0.0} rss_start_kib={rssStart} rss_mid_kib={rssMid} " +
             $"rss_end_kib={rssEnd} rss_max_kib={rssMax} hwm_kib={hwm} cpu_s={cpu:0.00} shown={shown}"));
         return 0;
     }
