@@ -110,6 +110,55 @@ public static class PeersText
         "",
     ];
 
+    private static readonly string[] Commentary =
+    [
+        "# Office VPN. The server only speaks MS-CHAPv2 and drops the link without MPPE-128.",
+        "# GRE (protocol 47) must pass the firewall in both directions, or LCP times out.",
+        "# The MTU leaves room for GRE and MPPE; 1400 was the largest that did not fragment.",
+        "#",
+    ];
+
+    private static readonly string[] PptpOptions =
+    [
+        "pty \"pptp vpn.example.net --nolaunchpppd\"",
+        "name alice",
+        "remotename office",
+        "require-mppe-128",
+        "refuse-pap",
+        "refuse-eap",
+        "refuse-chap",
+        "refuse-mschap",
+        "noauth",
+        "file /etc/ppp/options.pptp",
+        "ipparam office",
+        "linkname office",
+        "mtu 1400",
+        "mru 1400",
+        "lcp-echo-interval 30",
+        "lcp-echo-failure 4",
+        "persist",
+        "holdoff 10",
+        "maxfail 0",
+        "lock",
+        "nobsdcomp",
+        "nodeflate",
+        "#debug",
+    ];
+
+    /// <summary>
+    /// One coherent hand-written PPTP peers file of about <paramref name="bytes"/> bytes: comment
+    /// paragraphs (repeated to the size), then the options, as an import would find it.
+    /// </summary>
+    public static string PptpPeersFile(int bytes)
+    {
+        var options = string.Join('\n', PptpOptions) + "\n";
+        var paragraph = string.Join('\n', Commentary) + "\n";
+        var text = new StringBuilder(bytes + paragraph.Length);
+        text.Append("# /etc/ppp/peers/office: written by hand\n");
+        while (text.Length + options.Length < bytes) text.Append(paragraph);
+        return text.Append(options).ToString();
+    }
+
     /// <summary>About <paramref name="bytes"/> bytes of peers-file text (whole blocks).</summary>
     public static string Make(int bytes)
     {

@@ -242,8 +242,11 @@ if want micro; then
   say "BenchmarkDotNet micro-benchmarks"
   rm -rf "$OUT/bdn"
   if [ "$QUICK" = 1 ]; then JOB=Dry; extra=(--inProcess); else JOB=Short; extra=(); fi
-  "${BENCH[@]}" micro --filter '*' --job "$JOB" "${extra[@]}" --exporters csv github --artifacts "$OUT/bdn" > "$RAW/bdn.log" 2>&1 ||
-    { tail -n 30 "$RAW/bdn.log"; exit 1; }
+  if ! "${BENCH[@]}" micro --filter '*' --job "$JOB" "${extra[@]}" --artifacts "$OUT/bdn" > "$RAW/bdn.log" 2>&1; then
+    echo "bench.sh: some micro-benchmarks failed (see $RAW/bdn.log); the table says which" >&2
+    grep -A20 "Benchmarks with issues" "$RAW/bdn.log" | grep -E "^  [A-Za-z]+\." | sort -u > "$RAW/bdn-failed" || true
+    [ -s "$RAW/bdn-failed" ] || echo "the micro-benchmark run failed before any result" > "$RAW/bdn-failed"
+  fi
 fi
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)

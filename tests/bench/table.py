@@ -288,6 +288,10 @@ if diag:
     row("diagnosis matching per log line (worst of 3 line kinds)" + job_note, fmt_time(max(diag)) + f" (best {fmt_time(min(diag))})",
         "", "", "", "", HOST, micro_cmd.replace("{}", "DiagnosisPerLine"))
 
+if exists("bdn-failed"):
+    failed = [l.strip().split(":")[0] for l in open(path("bdn-failed")) if l.strip()]
+    row("micro-benchmarks that **failed** (see .bench/raw/bdn.log)", ", ".join(sorted(set(failed))), machine=HOST)
+
 # ---- the page ------------------------------------------------------------------------------------
 def cpu():
     for line in open("/proc/cpuinfo"):
@@ -325,6 +329,9 @@ lines += [
 # A bare | would end the cell, inside code spans too; GitHub renders \| as |.
 lines += ["| " + " | ".join(c.replace("\n", " ").replace("|", "\\|") for c in r) + " |" for r in rows]
 lines += [""]
+missed = [r[0] for r in rows if r[5].startswith("**no**")]
+if missed:
+    lines += ["Targets missed in this run: " + "; ".join(missed) + ".", ""]
 if bp:
     lines += [f"Log outputs identical to grep's: {same}. RE = `{text('logs-regex')}`."]
 if frames["ppptui"][0]:
