@@ -1,7 +1,11 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using PppTui.Core.Diagnoses;
+using PppTui.Core.Files;
+using PppTui.Core.Kinds;
 using PppTui.Core.Logs;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
 
 namespace PppTui.Benchmarks;
 
@@ -93,5 +97,88 @@ public class RingBuffer
         using var view = buffer.CreateView();
         view.Filter = new LogFilter { Pattern = new Regex("message [0-9]*7$") };
         return view.Count;
+    }
+}
+
+/// <summary>pppd's word reader and the option-file parser on corpus-style peers text of growing size.</summary>
+[MemoryDiagnoser]
+public class WordReader
+{
+    private string _text = "";
+
+    [Params(16, 1024, 16384)]
+    public int SizeKiB { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _text = PeersText.Make(SizeKiB * 1024);
+
+    [Benchmark]
+    public int ReadWords() => PppWordReader.Read(_text).Words.Count;
+
+    [Benchmark]
+    public int ParseOptionFile() => OptionFile.Parse(_text).Entries.Count;
+}
+
+/// <summary>
+/// What the live preview does on one keystroke: validate the draft, render the plan against the
+/// editor's snapshot of the disk (each file read once, then kept), and build the preview text and
+/// diff of every changed file. The profile was imported from a hand-written PPTP peers file (3 KiB
+/// is the size of the largest peers file in the corpus; 1 MiB shows how it scales) next to a
+/// chap-secrets with 100 other records; the keystroke changes the MTU.
+/// </summary>
+[MemoryDiagnoser]
+public class PreviewKeystroke
+{
+    private string _root = "";
+    private ProfileRenderer _renderer = null!;
+    private Profile _profile = null!;
+    private readonly ProfileSecrets _secrets = new();
+    private readonly Dictionary<string, string?> _snapshot = new(StringComparer.Ordinal);
+    private Func<string, string?> _readSnapshot = null!;
+    private int _mtu = 1400;
+
+    [Params(3, 1024)]
+    public int PeersKiB { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _root = Directory.CreateTempSubdirectory("ppptui-bench-preview-").FullName;
+        var paths = new SystemPaths(_root);
+        Directory.CreateDirectory(paths.PeersDir);
+        File.WriteAllText(paths.PeerFile("office"), PeersText.PptpPeersFile(PeersKiB * 1024));
+        var secrets = new System.Text.StringBuilder("# client\tserver\tsecret\tIP addresses\n");
+        for (int i = 0; i < 100; i++) secrets.Append("user").Append(i).Append("\t*\t\"secret").Append(i).Append("\"\t*\n");
+        secrets.Append("alice\toffice\t\"s3cret\"\t*\n");
+        File.WriteAllText(paths.ChapSecrets, secrets.ToString());
+        var service = new ProfileService(paths);
+        service.Import(["office"]);
+        _profile = service.Load("office");
+        _renderer = service.Renderer;
+        _readSnapshot = path =>
+        {
+            if (!_snapshot.TryGetValue(path, out var text)) _snapshot[path] = text = TextFile.ReadOrNull(path);
+            return text;
+        };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => Directory.Delete(_root, true);
+
+    [Benchmark]
+    public int OneKeystroke()
+    {
+        // Typing in the MTU field: each key changes the value (the file says 1400), so the peers file changes.
+        _mtu = _mtu == 1401 ? 1402 : 1401;
+        _profile.Ppp.Mtu = _mtu;
+        var errors = ProfileValidator.Validate(_profile, _secrets);
+        var plan = _renderer.Plan(_profile, _secrets, _readSnapshot);
+        var size = errors.Count;
+        foreach (var file in plan.Files)
+        {
+            size += file.PreviewText.Length;
+            if (file.Changes) size += file.Diff().Length;
+        }
+        return size;
     }
 }

@@ -7,12 +7,18 @@ using PppTui.Benchmarks;
 //   generate-syslog PATH SIZE             write a realistic syslog of SIZE (1G, 64M, ...)
 //   follow-latency FILE N -- CMD ARGS...  append N probe lines to FILE while CMD follows it; {file} in ARGS is replaced
 //   follow-latency-core FILE N            the same against the core FileFollower in this process
+//   generate-profiles ROOT COUNT          a sandbox root with COUNT profiles, their peers files and secrets
+//   first-frame [OPTIONS] -- CMD ARGS...  start CMD on a tmux screen; time until every --marker shows, then RSS
+//   soak [OPTIONS] -- CMD ARGS...         CMD on a tmux screen while --log grows by --rate lines/s for --seconds
 //   micro [BenchmarkDotNet args]          the BenchmarkDotNet micro-benchmarks
 return args.FirstOrDefault() switch
 {
     "generate-syslog" when args.Length == 3 => Generate(args[1], args[2]),
     "follow-latency" when args.Length >= 5 && args[3] == "--" => FollowLatency.RunProcess(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[4..]),
     "follow-latency-core" when args.Length == 3 => FollowLatency.RunCore(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "generate-profiles" when args.Length == 3 => GenerateProfiles(args[1], int.Parse(args[2], CultureInfo.InvariantCulture)),
+    "first-frame" => FirstFrame.Run(args[1..]),
+    "soak" => Soak.Run(args[1..]),
     "micro" => Micro(args[1..]),
     "scan" when args.Length >= 3 => Scan(args[1], args[2], args.Skip(3).ToArray()),
     _ => Usage(),
@@ -26,10 +32,22 @@ static int Generate(string path, string size)
     return 0;
 }
 
+static int GenerateProfiles(string root, int count)
+{
+    var stopwatch = Stopwatch.StartNew();
+    ProfileSet.Generate(root, count);
+    Console.WriteLine($"wrote {count} profiles under {root} in {stopwatch.Elapsed.TotalSeconds:0.0} s");
+    return 0;
+}
+
 static int Micro(string[] rest)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(SyslogGenerator).Assembly).Run(rest);
-    return 0;
+    // Each benchmark runs in its own generated project; on a busy 2-core machine its build can
+    // take longer than BenchmarkDotNet's default two minutes.
+    var config = BenchmarkDotNet.Configs.ManualConfig.Create(BenchmarkDotNet.Configs.DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(15));
+    var summaries = BenchmarkSwitcher.FromAssembly(typeof(SyslogGenerator).Assembly).Run(rest, config);
+    // A benchmark that could not be built or run is a failure of this command, not an empty table.
+    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
 }
 
 // In-process timing of one full-file regex scan (no process start-up), to see where time goes.
@@ -73,6 +91,6 @@ static int Scan(string path, string pattern, string[] options)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: generate-syslog PATH SIZE | follow-latency FILE N -- CMD ARGS... | follow-latency-core FILE N | micro [BDN args]");
+    Console.Error.WriteLine("usage: generate-syslog PATH SIZE | generate-profiles ROOT COUNT | follow-latency FILE N -- CMD ARGS... | follow-latency-core FILE N | first-frame [OPTIONS] -- CMD ARGS... | soak [OPTIONS] -- CMD ARGS... | micro [BDN args]");
     return 2;
 }

@@ -1,175 +1,258 @@
 #!/usr/bin/env bash
-# Log benchmarks: ppptui side by side with grep on a generated syslog, then the
-# BenchmarkDotNet micro-benchmarks. Writes a markdown table to .bench/logs-table.md and prints it.
-#   BENCH_QUICK=1   64 MiB file, 3 runs, dry micro-benchmarks (a CI smoke test: well under a minute)
-#   BENCH_RUNS=N    runs per side (default 5)
-#   BENCH_MICRO=0   skip the BenchmarkDotNet part
+# ppptui benchmarks. Every whole-process figure is measured side by side with its baseline in the
+# same invocation (alternating which goes first), several runs, median and spread; then the
+# BenchmarkDotNet micro-benchmarks; then the README's performance table is rewritten.
+#
+#   ./build.sh bench                 the full run (about 15-25 minutes on 2 cores)
+#   BENCH_QUICK=1 ./build.sh bench   CI smoke test: small data, 1-3 runs, 10 s soak, JIT builds,
+#                                    micro-benchmarks in-process with the Dry job; asserts no timing
+#
+# Environment:
+#   BENCH_RUNS=N           runs per side for logs and CLI (default 5; quick 3)
+#   BENCH_SCREEN_RUNS=N    runs per program for the first frame (default 10; quick 1)
+#   BENCH_BUILD=aot|jit    aot: the Native AOT release binary (needs clang; the default when present)
+#                          jit: the Release build run with `dotnet` (quick's default)
+#   BENCH_SOAK_SECONDS=N   soak length at 1,000 lines/s (default 60; quick 10)
+#   BENCH_ONLY="logs cli screen soak micro"   only these sections
+#   BENCH_MICRO=0          skip the micro-benchmarks
+#   BENCH_LAB=1            run the lab first (./build.sh lab-test); its figures are read from
+#                          .lab/last/figures.txt whenever that file exists
+#   BENCH_README=0|1       rewrite the README's table (default: 1 for a full run, 0 for quick)
+#   BENCH_TUI_MARKERS      what the first full frame of ppptui must show, separated by '|'
+#                          (default: "Profiles · N|bench-00000|Quit": the list's title with its
+#                          count, the first profile, the status bar)
+# Output: .bench/perf-table.md (and .bench/raw/ with every run); the README between
+# <!-- perf:begin --> and <!-- perf:end -->.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+REPO=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 QUICK=${BENCH_QUICK:-0}
-if [ "$QUICK" = 1 ]; then SIZE=64M; RUNS=${BENCH_RUNS:-3}; PROBES=50; else SIZE=1G; RUNS=${BENCH_RUNS:-5}; PROBES=200; fi
-OUT=.bench
-mkdir -p "$OUT"
-FILE="$OUT/syslog-$SIZE.log"
-TABLE="$OUT/logs-table.md"
-RAW="$OUT/raw"
-rm -rf "$RAW"; mkdir -p "$RAW"
+if [ "$QUICK" = 1 ]; then
+  SIZE=64M; RUNS=${BENCH_RUNS:-3}; SCREEN_RUNS=${BENCH_SCREEN_RUNS:-1}; PROBES=50; SOAK=${BENCH_SOAK_SECONDS:-10}
+  BIG=1000; README=${BENCH_README:-0}
+else
+  SIZE=1G; RUNS=${BENCH_RUNS:-5}; SCREEN_RUNS=${BENCH_SCREEN_RUNS:-10}; PROBES=200; SOAK=${BENCH_SOAK_SECONDS:-60}
+  BIG=10000; README=${BENCH_README:-1}
+fi
+ONLY=${BENCH_ONLY:-logs cli screen soak micro}
+[ "${BENCH_MICRO:-1}" = 0 ] && ONLY=${ONLY//micro/}
+want() { [[ " $ONLY " == *" $1 "* ]]; }
 
-if [ ! -x /usr/bin/time ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-  else
-    echo "bench.sh: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 1
+OUT=.bench
+RAW="$OUT/raw"
+mkdir -p "$OUT"
+rm -rf "$RAW"; mkdir -p "$RAW"
+SETTLE_MS=2000; [ "$QUICK" = 1 ] && SETTLE_MS=1000
+COLS=100; ROWS=30
+START_SECONDS=$SECONDS
+
+say() { echo "== [$((SECONDS - START_SECONDS)) s] $*"; }
+
+is_root() { [ "$(id -u)" = 0 ]; }
+apt_get() {
+  is_root && command -v apt-get >/dev/null || return 1
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1; }
+}
+
+[ -x /usr/bin/time ] || apt_get time || { echo "bench.sh: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 1; }
+command -v tmux >/dev/null || apt_get tmux || { echo "bench.sh: tmux is needed for the screen figures (apt-get install tmux)" >&2; exit 1; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load before: $LOAD_BEFORE" > "$RAW/load"
+
+# ---- build ---------------------------------------------------------------------------------------
+say "build"
+dotnet build tests/PppTui.Benchmarks/PppTui.Benchmarks.csproj -c Release -v quiet -nologo >/dev/null
+BENCH=(dotnet tests/PppTui.Benchmarks/bin/Release/net10.0/PppTui.Benchmarks.dll)
+CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | grep -E 'clang-[0-9]+$' | sort -V | tail -n 1 || true)
+if [ "$QUICK" = 1 ]; then BUILD=${BENCH_BUILD:-jit}; else BUILD=${BENCH_BUILD:-$([ -n "$CLANG" ] && echo aot || echo jit)}; fi
+if [ "$BUILD" = aot ] && [ -z "$CLANG" ]; then echo "bench.sh: BENCH_BUILD=aot needs clang (apt-get install clang)" >&2; exit 1; fi
+if [ "$BUILD" = aot ]; then
+  aot() { dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$CLANG")" -o "$2" -v quiet -nologo >/dev/null; }
+  aot src/PppTui/PppTui.csproj "$OUT/ppptui-aot"
+  PPPTUI_ARGV=("$REPO/$OUT/ppptui-aot/ppptui")
+  BUILD_TEXT="the Native AOT release binary ($(stat -c %s "$OUT/ppptui-aot/ppptui") bytes)"
+  if want screen; then
+    aot tests/bench/floor/Floor.csproj "$OUT/floor-aot"
+    FLOOR_ARGV=("$REPO/$OUT/floor-aot/floor")
+  fi
+else
+  dotnet build src/PppTui/PppTui.csproj -c Release -v quiet -nologo >/dev/null
+  PPPTUI_ARGV=(dotnet "$REPO/src/PppTui/bin/Release/net10.0/ppptui.dll")
+  BUILD_TEXT="the Release build run as \`dotnet ppptui.dll\` (JIT; not the shipped AOT binary)"
+  if want screen; then
+    dotnet build tests/bench/floor/Floor.csproj -c Release -v quiet -nologo >/dev/null
+    FLOOR_ARGV=(dotnet "$REPO/tests/bench/floor/bin/Release/net10.0/floor.dll")
   fi
 fi
-
-echo "== build (Release)"
-dotnet build tests/PppTui.Benchmarks/PppTui.Benchmarks.csproj -c Release -v quiet -nologo >/dev/null
-# The release artifact is the Native AOT binary; it needs clang. Without clang (or with
-# BENCH_BUILD=r2r) the framework-dependent Release build, ReadyToRun-compiled, is measured instead.
-CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | grep -E 'clang-[0-9]+$' | sort -V | tail -n 1 || true)
-BUILD=${BENCH_BUILD:-$([ -n "$CLANG" ] && echo aot || echo r2r)}
-if [ "$BUILD" = aot ]; then
-  dotnet publish src/PppTui/PppTui.csproj -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$CLANG")" \
-    -o "$OUT/ppptui-aot" -v quiet -nologo >/dev/null
-  PPPTUI="$OUT/ppptui-aot/ppptui"
-  PPPTUI_ARGV=("$OUT/ppptui-aot/ppptui")
-  BUILD_TEXT="the Native AOT release binary ($(stat -c %s "$PPPTUI") bytes), start-up included"
-else
-  dotnet publish src/PppTui/PppTui.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o "$OUT/ppptui" -v quiet -nologo >/dev/null
-  PPPTUI="dotnet $OUT/ppptui/ppptui.dll"
-  PPPTUI_ARGV=(dotnet "$OUT/ppptui/ppptui.dll")
-  BUILD_TEXT="the framework-dependent Release build (ReadyToRun) run as \`dotnet ppptui.dll\`, start-up included; not the AOT binary"
-fi
+printf -v PPPTUI '%q ' "${PPPTUI_ARGV[@]}"
 echo "   measuring $BUILD_TEXT"
-BENCH=(dotnet tests/PppTui.Benchmarks/bin/Release/net10.0/PppTui.Benchmarks.dll)
 
+# ---- data: generated here, never committed ------------------------------------------------------
+FILE="$OUT/syslog-$SIZE.log"
 if [ ! -f "$FILE" ]; then
-  echo "== generate $FILE"
-  "${BENCH[@]}" generate-syslog "$FILE" "$SIZE"
+  say "generate $FILE"
+  "${BENCH[@]}" generate-syslog "$FILE.tmp" "$SIZE" && mv "$FILE.tmp" "$FILE"
 fi
-cat "$FILE" > /dev/null   # both sides read from a warm page cache
+profiles() { # COUNT -> a sandbox root with COUNT profiles (kept between runs)
+  local dir="$OUT/profiles-$1"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir"
+    "${BENCH[@]}" generate-profiles "$dir" "$1" >/dev/null
+    touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+P100=$(profiles 100)
+PBIG=$(profiles "$BIG")
+cat "$FILE" > /dev/null   # both sides of every comparison read from a warm page cache
 
 # measure NAME COMMAND: wall ms, user s, sys s, max RSS KiB appended to $RAW/NAME
 measure() {
   local name=$1 cmd=$2 start end
   start=$(date +%s%N)
-  /usr/bin/time -f "%U %S %M" -o "$RAW/time" bash -c "$cmd"
+  # A failing command is recorded, not fatal: the table says so instead of a figure.
+  /usr/bin/time -f "%U %S %M" -o "$RAW/time" bash -c "$cmd" || echo "$name: exit status $? from: $cmd" >> "$RAW/errors"
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $(cat "$RAW/time")" >> "$RAW/$name"
+  echo "$(( (end - start) / 1000000 )) $(tail -n 1 "$RAW/time")" >> "$RAW/$name"
 }
 
-RE='pppd\[[0-9]+\]: (LCP|IPCP): timeout|MS-CHAP authentication failed'
-P_BACKLOG="$PPPTUI logs --source $FILE --grep 'pppd\\[' --lines 1000 > $RAW/out-backlog-ppptui"
-G_BACKLOG="grep 'pppd\\[' $FILE | tail -n 1000 > $RAW/out-backlog-grep"
-P_FILTER="$PPPTUI logs --source $FILE --grep '$RE' > $RAW/out-filter-ppptui"
-G_FILTER="grep -E '$RE' $FILE > $RAW/out-filter-grep"
-# Informational (no target): a whole-file scan whose output is every pppd line (~3% of the file).
-P_ALL="$PPPTUI logs --source $FILE --grep 'pppd\\[' > $RAW/out-all-ppptui"
-G_ALL="grep 'pppd\\[' $FILE > $RAW/out-all-grep"
+# pair A_NAME A_CMD B_NAME B_CMD: one run of each, the order alternating with the run number
+pair() {
+  if [ $((RUN % 2)) = 1 ]; then measure "$1" "$2"; measure "$3" "$4"; else measure "$3" "$4"; measure "$1" "$2"; fi
+}
 
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "== $RUNS runs each, alternating which side goes first"
-for i in $(seq 1 "$RUNS"); do
-  if [ $((i % 2)) = 1 ]; then
-    measure backlog-ppptui "$P_BACKLOG"; measure backlog-grep "$G_BACKLOG"
-    measure filter-ppptui "$P_FILTER"; measure filter-grep "$G_FILTER"
-    measure all-ppptui "$P_ALL"; measure all-grep "$G_ALL"
-  else
-    measure backlog-grep "$G_BACKLOG"; measure backlog-ppptui "$P_BACKLOG"
-    measure filter-grep "$G_FILTER"; measure filter-ppptui "$P_FILTER"
-    measure all-grep "$G_ALL"; measure all-ppptui "$P_ALL"
-  fi
-  echo "   run $i done"
-done
-SAME_BACKLOG=$(cmp -s "$RAW/out-backlog-ppptui" "$RAW/out-backlog-grep" && echo yes || echo NO)
-SAME_FILTER=$(cmp -s "$RAW/out-filter-ppptui" "$RAW/out-filter-grep" && echo yes || echo NO)
-SAME_ALL=$(cmp -s "$RAW/out-all-ppptui" "$RAW/out-all-grep" && echo yes || echo NO)
-ALL_LINES=$(wc -l < "$RAW/out-all-grep")
-
-echo "== follow latency ($PROBES appends)"
-"${BENCH[@]}" follow-latency "$OUT/follow.log" "$PROBES" -- "${PPPTUI_ARGV[@]}" logs --source '{file}' --follow --lines 0 \
-  | tail -n 1 > "$RAW/follow-cli"
-"${BENCH[@]}" follow-latency-core "$OUT/follow-core.log" "$PROBES" | tail -n 1 > "$RAW/follow-core"
-LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-
-MICRO_MD=""
-if [ "${BENCH_MICRO:-1}" != 0 ]; then
-  echo "== BenchmarkDotNet micro-benchmarks"
-  JOB=Short; [ "$QUICK" = 1 ] && JOB=Dry
-  rm -rf "$OUT/bdn"
-  "${BENCH[@]}" micro --filter '*' --job "$JOB" --artifacts "$OUT/bdn" > "$RAW/bdn.log" 2>&1 || { tail -n 30 "$RAW/bdn.log"; exit 1; }
-  MICRO_MD=$(ls "$OUT"/bdn/results/*-report-github.md 2>/dev/null || true)
+# ---- logs: ppptui logs vs grep -------------------------------------------------------------------
+if want logs; then
+  RE='pppd\[[0-9]+\]: (LCP|IPCP): timeout|MS-CHAP authentication failed'
+  echo "$RE" > "$RAW/logs-regex"
+  say "logs: $RUNS runs per side on $FILE"
+  for RUN in $(seq 1 "$RUNS"); do
+    pair backlog-ppptui "$PPPTUI logs --source $FILE --grep 'pppd\\[' --lines 1000 > $RAW/out-backlog-ppptui" \
+         backlog-grep "grep 'pppd\\[' $FILE | tail -n 1000 > $RAW/out-backlog-grep"
+    pair filter-ppptui "$PPPTUI logs --source $FILE --grep '$RE' > $RAW/out-filter-ppptui" \
+         filter-grep "grep -E '$RE' $FILE > $RAW/out-filter-grep"
+    pair all-ppptui "$PPPTUI logs --source $FILE --grep 'pppd\\[' > $RAW/out-all-ppptui" \
+         all-grep "grep 'pppd\\[' $FILE > $RAW/out-all-grep"
+  done
+  for k in backlog filter all; do
+    cmp -s "$RAW/out-$k-ppptui" "$RAW/out-$k-grep" && echo yes > "$RAW/same-$k" || echo no > "$RAW/same-$k"
+  done
+  wc -l < "$RAW/out-all-grep" > "$RAW/all-lines"
+  rm -f "$RAW"/out-*
+  say "logs: follow latency ($PROBES appends)"
+  "${BENCH[@]}" follow-latency "$OUT/follow.log" "$PROBES" -- "${PPPTUI_ARGV[@]}" logs --source '{file}' --follow --lines 0 \
+    | tail -n 1 > "$RAW/follow-cli"
+  "${BENCH[@]}" follow-latency-core "$OUT/follow-core.log" "$PROBES" | tail -n 1 > "$RAW/follow-core"
 fi
 
-python3 - "$RAW" "$TABLE" "$SIZE" "$RUNS" "$SAME_BACKLOG" "$SAME_FILTER" "$LOAD_BEFORE" "$LOAD_AFTER" "$RE" "${JOB:-none}" "$SAME_ALL" "$ALL_LINES" "$BUILD_TEXT" $MICRO_MD <<'PY'
-import os, platform, statistics, subprocess, sys
-raw, table, size, runs, same_backlog, same_filter, load_before, load_after, regex, job, same_all, all_lines, build_text = sys.argv[1:14]
-micro = sys.argv[14:]
+# ---- CLI: list and status ------------------------------------------------------------------------
+if want cli; then
+  say "cli: $RUNS runs per side"
+  for RUN in $(seq 1 "$RUNS"); do
+    pair list100-ppptui "$PPPTUI --root $P100 --json list > /dev/null" \
+         list100-grep "grep -H -E '^(kind|description) = ' $P100/etc/ppptui/profiles/*.toml > /dev/null"
+    pair listbig-ppptui "$PPPTUI --root $PBIG --json list > /dev/null" \
+         listbig-grep "grep -H -E '^(kind|description) = ' $PBIG/etc/ppptui/profiles/*.toml > /dev/null"
+    pair status-ppptui "$PPPTUI --json status > /dev/null" \
+         status-ip "ip -j addr show > /dev/null; ip -j route show > /dev/null"
+    pair version-ppptui "$PPPTUI --version > /dev/null" version-true "/bin/true"
+  done
+  echo "$BIG" > "$RAW/list-big-count"
+  ip -o link show | grep -c ': ppp' > "$RAW/status-ppp-links" || true
+fi
 
-def rows(name):
-    out = []
-    for line in open(os.path.join(raw, name)):
-        wall, user, sys_, rss = line.split()
-        out.append((int(wall) / 1000, float(user) + float(sys_), int(rss) / 1024))
-    return out
+# ---- screen: first full frame under tmux ---------------------------------------------------------
+TUI_MARKERS=${BENCH_TUI_MARKERS:-"Profiles · 100|bench-00000|Quit"}
+# tui_root COUNT: a sandbox with COUNT profiles whose var/log/syslog is the generated syslog
+tui_root() {
+  local dir="$OUT/tui-$1"
+  rm -rf "$dir"; cp -r "$(profiles "$1")" "$dir"
+  mkdir -p "$dir/var/log"
+  ln "$FILE" "$dir/var/log/syslog" 2>/dev/null || ln -s "$REPO/$FILE" "$dir/var/log/syslog"
+  echo "$dir"
+}
+# frame NAME [first-frame options] -- COMMAND...: one start, one line appended to $RAW/frame-NAME
+frame() {
+  local name=$1; shift
+  if ! "${BENCH[@]}" first-frame --cols $COLS --rows $ROWS --settle-ms $SETTLE_MS --screen "$RAW/screen-$name.txt" "$@" \
+      >> "$RAW/frame-$name" 2>> "$RAW/frame-$name.err"; then
+    echo "failed" >> "$RAW/frame-$name"
+  fi
+}
+markers() { local IFS='|' m out=(); for m in $1; do out+=(--marker "$m"); done; printf '%s\n' "${out[@]}"; }
 
-def fmt(values, unit="s", digits=2):
-    med = statistics.median(values)
-    return f"{med:.{digits}f} {unit} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+if want screen; then
+  T100=$(tui_root 100)
+  mapfile -t M100 < <(markers "$TUI_MARKERS")
+  PPPCONFIG=""
+  if ! command -v pppconfig >/dev/null && [ "$QUICK" != 1 ]; then apt_get pppconfig whiptail || true; fi
+  if command -v pppconfig >/dev/null && is_root; then PPPCONFIG=$(command -v pppconfig)
+  else echo "pppconfig not measured: $(is_root && echo 'not installed (apt-get install pppconfig whiptail)' || echo 'it runs only as root')" > "$RAW/pppconfig-skipped"; fi
+  say "screen: first full frame, $SCREEN_RUNS runs per program (floor, ppptui${PPPCONFIG:+, pppconfig})"
+  for RUN in $(seq 1 "$SCREEN_RUNS"); do
+    order=(floor ppptui pppconfig)
+    for ((k = 0; k < RUN % 3; k++)); do order=("${order[@]:1}" "${order[0]}"); done
+    for who in "${order[@]}"; do
+      case $who in
+        floor) frame floor --marker "one window" --marker "Quit" -- "${FLOOR_ARGV[@]}" ;;
+        ppptui) frame ppptui "${M100[@]}" -- "${PPPTUI_ARGV[@]}" --root "$REPO/$T100" ;;
+        pppconfig) [ -n "$PPPCONFIG" ] && frame pppconfig --marker "Main Menu" --marker "Exit this utility" --marker "<Ok>" -- "$PPPCONFIG" ;;
+      esac
+    done
+  done
+  # Informational: the same with many profiles (not in the smoke run).
+  if [ "$QUICK" != 1 ]; then
+    TBIG=$(tui_root "$BIG")
+    mapfile -t MBIG < <(markers "${TUI_MARKERS//Profiles · 100/Profiles · $BIG}")
+    for RUN in $(seq 1 $(( (SCREEN_RUNS + 1) / 2 ))); do frame ppptui-big "${MBIG[@]}" -- "${PPPTUI_ARGV[@]}" --root "$REPO/$TBIG"; done
+  fi
+  echo "$TUI_MARKERS" > "$RAW/tui-markers"
+fi
 
-def side(name):
-    r = rows(name)
-    return [x[0] for x in r], [x[1] for x in r], [x[2] for x in r]
+# ---- soak: the TUI open on a log growing by 1,000 lines/s ---------------------------------------
+if want soak; then
+  say "soak: $SOAK s at 1,000 lines/s"
+  SOAK_ROOT="$OUT/soak"
+  rm -rf "$SOAK_ROOT"; cp -r "$P100" "$SOAK_ROOT"; mkdir -p "$SOAK_ROOT/var/log"
+  head -n 20000 "$FILE" > "$SOAK_ROOT/var/log/syslog"
+  mapfile -t MS < <(markers "$TUI_MARKERS")
+  # Alt+6 shows the log pane, so every line that reaches it is also drawn.
+  "${BENCH[@]}" soak --seconds "$SOAK" --rate 1000 --log "$SOAK_ROOT/var/log/syslog" --keys M-6 --settle-ms $SETTLE_MS \
+    --cols $COLS --rows $ROWS --screen "$RAW/screen-soak.txt" "${MS[@]}" -- "${PPPTUI_ARGV[@]}" --root "$REPO/$SOAK_ROOT" \
+    > "$RAW/soak" 2> "$RAW/soak.err" || echo "failed" > "$RAW/soak"
+fi
 
-def kv(path):
-    return dict(p.split("=") for p in open(path).read().split())
+# ---- lab: figures from the real-kernel lab --------------------------------------------------------
+if [ "${BENCH_LAB:-0}" = 1 ]; then
+  say "lab (./build.sh lab-test)"
+  tests/lab/lab.sh test > "$RAW/lab.log" 2>&1 || echo "bench.sh: the lab run failed (see $RAW/lab.log); its figures may be missing or old" >&2
+fi
+if [ -s .lab/last/figures.txt ]; then
+  cp .lab/last/figures.txt "$RAW/lab-figures.txt"
+  date -r .lab/last/figures.txt '+%Y-%m-%d %H:%M' > "$RAW/lab-figures-date"
+fi
 
-bw_p, bc_p, br_p = side("backlog-ppptui"); bw_g, bc_g, br_g = side("backlog-grep")
-fw_p, fc_p, fr_p = side("filter-ppptui"); fw_g, fc_g, fr_g = side("filter-grep")
-aw_p, ac_p, ar_p = side("all-ppptui"); aw_g, ac_g, ar_g = side("all-grep")
-fol, core = kv(os.path.join(raw, "follow-cli")), kv(os.path.join(raw, "follow-core"))
-med = statistics.median
-backlog_ratio = med(bw_g) / med(bw_p)
-filter_ratio = med(fw_p) / med(fw_g)
-peak = max(br_p + fr_p + [int(fol["peak_rss_kib"]) / 1024])
+# ---- micro-benchmarks -----------------------------------------------------------------------------
+JOB=none
+if want micro; then
+  say "BenchmarkDotNet micro-benchmarks"
+  rm -rf "$OUT/bdn"
+  if [ "$QUICK" = 1 ]; then JOB=Dry; extra=(--inProcess); else JOB=Short; extra=(); fi
+  if ! "${BENCH[@]}" micro --filter '*' --job "$JOB" "${extra[@]}" --artifacts "$OUT/bdn" > "$RAW/bdn.log" 2>&1; then
+    echo "bench.sh: some micro-benchmarks failed (see $RAW/bdn.log); the table says which" >&2
+    grep -A20 "Benchmarks with issues" "$RAW/bdn.log" | grep -E "^  [A-Za-z]+\." | sort -u > "$RAW/bdn-failed" || true
+    [ -s "$RAW/bdn-failed" ] || echo "the micro-benchmark run failed before any result" > "$RAW/bdn-failed"
+  fi
+fi
 
-def cpu():
-    for line in open("/proc/cpuinfo"):
-        if line.startswith("model name"): return line.split(":", 1)[1].strip()
-    return platform.processor()
-
-mem = int(open("/proc/meminfo").readline().split()[1]) // 1024 // 1024
-def ver(cmd):
-    try: return subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()[0]
-    except Exception: return "?"
-yes = lambda ok: "yes" if ok else "**no**"
-speed = lambda r: f"{r:.1f}x faster" if r >= 1 else f"{1 / r:.1f}x slower"
-label = "1 GiB" if size == "1G" else size + "iB"
-
-lines = [
- f"Measured by `./build.sh bench` (tests/bench/bench.sh) on a generated {label} Debian-style syslog with pppd/pptp/chat sessions mixed in (~3% of lines);",
- f"{runs} runs per side, alternating order, warm page cache; median (min–max) of wall-clock time; CPU = user+sys.",
- f"Machine: {cpu()}, {os.cpu_count()} cores, {mem} GiB RAM, Linux {platform.release()}, .NET {ver(['dotnet', '--version'])}, {ver(['grep', '--version'])};",
- f"ppptui is {build_text}. Load average before/after (2 cores shared with other work): {load_before} / {load_after}.",
- "",
- "| what | ppptui | baseline | ratio | target | met |",
- "|---|---|---|---|---|---|",
- f"| newest 1,000 pppd lines: `ppptui logs --source FILE --grep 'pppd\\[' --lines 1000` vs `grep 'pppd\\[' FILE \\| tail -n 1000` | {fmt(bw_p)}; CPU {fmt(bc_p)} | {fmt(bw_g)}; CPU {fmt(bc_g)} | {speed(backlog_ratio)} | ≥ 5x faster | {yes(backlog_ratio >= 5)} |",
- f"| regex over the whole file: `ppptui logs --source FILE --grep RE` vs `grep -E RE FILE` | {fmt(fw_p)}; CPU {fmt(fc_p)} | {fmt(fw_g)}; CPU {fmt(fc_g)} | {filter_ratio:.2f}x grep's time | ≤ 1.2x | {yes(filter_ratio <= 1.2)} |",
- f"| follow latency, append → line printed by `ppptui logs --follow` ({fol['probes']} appends, {fol['lost']} lost) | median {fol['median_ms']} ms, p95 {fol['p95_ms']} ms, max {fol['max_ms']} ms | core FileFollower alone: median {core['median_ms']} ms, p95 {core['p95_ms']} ms | | < 50 ms | {yes(float(fol['p95_ms']) < 50)} (p95) |",
- f"| informational, no target: every pppd line of the file ({int(all_lines):,} lines out): `ppptui logs --source FILE --grep 'pppd\\['` vs `grep 'pppd\\[' FILE` | {fmt(aw_p)}; CPU {fmt(ac_p)}; peak RSS {med(ar_p):.0f} MiB | {fmt(aw_g)}; CPU {fmt(ac_g)} | {speed(med(aw_g) / med(aw_p))} | | |",
- f"| peak RSS of ppptui | backlog {med(br_p):.0f} MiB, filter {med(fr_p):.0f} MiB, follow {int(fol['peak_rss_kib'])/1024:.0f} MiB | grep\\|tail {med(br_g):.1f} MiB, grep -E {med(fr_g):.1f} MiB | | < 64 MiB | {yes(peak < 64)} (max {peak:.0f} MiB) |",
- "",
- f"RE = `{regex}`. Outputs identical to grep's: backlog {same_backlog}, filter {same_filter}, every pppd line {same_all}.",
-]
-for path in micro:
-    lines += ["", f"BenchmarkDotNet (`dotnet run -c Release --project tests/PppTui.Benchmarks -- micro --filter '*' --job {job}`):", ""]
-    lines += [l.rstrip() for l in open(path) if not l.startswith("```")]
-open(table, "w").write("\n".join(lines) + "\n")
-PY
-echo
-cat "$TABLE"
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "load after: $LOAD_AFTER" >> "$RAW/load"
+say "table"
+python3 tests/bench/table.py --raw "$RAW" --bdn "$OUT/bdn" --out "$OUT/perf-table.md" \
+  --readme "$([ "$README" = 1 ] && echo README.md || echo '')" \
+  --quick "$QUICK" --size "$SIZE" --runs "$RUNS" --screen-runs "$SCREEN_RUNS" --soak "$SOAK" --big "$BIG" \
+  --build "$BUILD_TEXT" --job "$JOB" --load "$LOAD_BEFORE / $LOAD_AFTER" --elapsed $((SECONDS - START_SECONDS))

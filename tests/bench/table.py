@@ -1,0 +1,371 @@
+#!/usr/bin/env python3
+"""Turns the raw runs of tests/bench/bench.sh into the performance table (markdown).
+
+Every row: what was measured, ppptui's figure, the baseline measured in the same invocation,
+the ratio, the target, whether it is met, the machine, the command. Figures are medians with
+(min-max) over the runs. Writes --out, and with --readme replaces the text between
+<!-- perf:begin --> and <!-- perf:end --> in that file.
+"""
+import argparse
+import csv
+import glob
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+
+ap = argparse.ArgumentParser()
+for name in ["raw", "bdn", "out", "readme", "quick", "size", "runs", "screen-runs", "soak", "big", "build", "job", "load", "elapsed"]:
+    ap.add_argument("--" + name, default="")
+a = ap.parse_args()
+RAW = a.raw
+quick = a.quick == "1"
+med = statistics.median
+
+
+def path(name):
+    return os.path.join(RAW, name)
+
+
+def exists(name):
+    return os.path.exists(path(name)) and os.path.getsize(path(name)) > 0
+
+
+def text(name, default=""):
+    return open(path(name)).read().strip() if exists(name) else default
+
+
+def errors():
+    return text("errors")
+
+
+def measured(name):
+    """Runs of `measure`: lists of wall s, cpu s, peak RSS MiB; None when absent."""
+    if not exists(name):
+        return None
+    wall, cpu, rss = [], [], []
+    for line in open(path(name)):
+        parts = line.split()
+        if len(parts) != 4:
+            continue
+        wall.append(int(parts[0]) / 1000)
+        cpu.append(float(parts[1]) + float(parts[2]))
+        rss.append(int(parts[3]) / 1024)
+    return (wall, cpu, rss) if wall else None
+
+
+def keyvalues(name):
+    """Lines of key=value pairs (first-frame, soak, follow); 'failed' lines are counted apart."""
+    ok, failed = [], 0
+    if not exists(name):
+        return ok, failed
+    for line in open(path(name)):
+        line = line.strip()
+        if not line:
+            continue
+        if line == "failed":
+            failed += 1
+            continue
+        ok.append(dict(p.split("=", 1) for p in line.split() if "=" in p))
+    return ok, failed
+
+
+def spread(values, unit, digits=0, scale=1.0):
+    v = [x * scale for x in values]
+    m = med(v)
+    if len(v) == 1:
+        return f"{m:.{digits}f} {unit}"
+    return f"{m:.{digits}f} {unit} ({min(v):.{digits}f}–{max(v):.{digits}f})"
+
+
+def ms(values):
+    return spread(values, "ms", 0, 1000) if med(values) >= 0.1 else spread(values, "ms", 1, 1000)
+
+
+def yes(ok):
+    return "yes" if ok else "**no**"
+
+
+def faster(ratio):
+    return f"{ratio:.1f}x faster" if ratio >= 1 else f"{1 / ratio:.1f}x slower"
+
+
+def code(cmd):
+    return "`" + cmd + "`"
+
+
+rows = []  # (what, ppptui, baseline, ratio, target, met, machine, command)
+HOST = "host"
+
+
+def row(what, figure, baseline="", ratio="", target="", met="", machine=HOST, command=""):
+    rows.append((what, figure, baseline, ratio, target, met, machine, command))
+
+
+size_label = "1 GiB" if a.size == "1G" else a.size + "iB"
+big = int(a.big or 0)
+
+# ---- screen -------------------------------------------------------------------------------------
+frames = {k: keyvalues("frame-" + k) for k in ["ppptui", "floor", "pppconfig", "ppptui-big"]}
+
+
+def frame_values(who, key):
+    return [float(r[key]) for r in frames[who][0] if key in r]
+
+
+def failed_note(who):
+    f = frames[who][1]
+    return f" ({f} run{'s' if f > 1 else ''} failed)" if f else ""
+
+
+if frames["ppptui"][0] or frames["ppptui"][1]:
+    p = frame_values("ppptui", "first_frame_ms")
+    fl = frame_values("floor", "first_frame_ms")
+    if p and fl:
+        ratio = med(p) / med(fl)
+        row(f"TUI start to first full frame, 100 profiles, {size_label} syslog, {a.screen_runs} runs (tmux 100x30)",
+            spread(p, "ms") + failed_note("ppptui"), "floor app: " + spread(fl, "ms") + failed_note("floor"),
+            f"{ratio:.1f}x floor", "< 150 ms and ≤ 1.5x floor", yes(med(p) < 150 and ratio <= 1.5), HOST,
+            code("ppptui --root SANDBOX") + " vs " + code("floor") + " (tests/bench/floor)")
+    elif not p:
+        row("TUI start to first full frame", "**failed**: " + text("frame-ppptui.err")[:200].replace("\n", " "), machine=HOST)
+    pc = frame_values("pppconfig", "first_frame_ms")
+    if p and pc:
+        r = med(p) / med(pc)
+        row("TUI first menu vs Debian's pppconfig (whiptail) first menu", spread(p, "ms"),
+            "pppconfig: " + spread(pc, "ms") + failed_note("pppconfig"), f"{r:.1f}x pppconfig's time", "", "", HOST,
+            code("ppptui --root SANDBOX") + " vs " + code("pppconfig"))
+    elif exists("pppconfig-skipped"):
+        row("TUI first menu vs Debian's pppconfig", spread(p, "ms") if p else "", "not measured: " + text("pppconfig-skipped"))
+    rss = [v / 1024 for v in frame_values("ppptui", "tree_rss_kib")]
+    hwm = [v / 1024 for v in frame_values("ppptui", "hwm_kib")]
+    frss = [v / 1024 for v in frame_values("floor", "tree_rss_kib")]
+    prss = [v / 1024 for v in frame_values("pppconfig", "tree_rss_kib")]
+    if rss:
+        base = "floor app: " + spread(frss, "MiB") if frss else ""
+        if prss:
+            base += "; pppconfig + whiptail: " + spread(prss, "MiB")
+        row(f"TUI resident memory 2 s after the first frame (100 profiles, {size_label} syslog); peak",
+            spread(rss, "MiB") + f"; peak {med(hwm):.0f} MiB", base, f"{med(rss) / med(frss):.1f}x floor" if frss else "",
+            "< 60 MiB", yes(max(med(rss), med(hwm)) < 60), HOST, "VmRSS/VmHWM from /proc/PID/status")
+    pb = frame_values("ppptui-big", "first_frame_ms")
+    if pb:
+        brss = [v / 1024 for v in frame_values("ppptui-big", "tree_rss_kib")]
+        row(f"informational: TUI first frame with {big:,} profiles", spread(pb, "ms") + failed_note("ppptui-big") + f"; RSS {med(brss):.0f} MiB",
+            "100 profiles: " + spread(p, "ms") if p else "", f"{med(pb) / med(p):.1f}x" if p else "", "", "", HOST, code("ppptui --root SANDBOX"))
+
+# ---- CLI ---------------------------------------------------------------------------------------
+def cli_row(what, ours, base, base_label, target="", command=""):
+    o, b = measured(ours), measured(base)
+    if not o or not b:
+        return
+    ratio = med(o[0]) / med(b[0])
+    failed = [e for e in errors().splitlines() if e.startswith(ours + ":") or e.startswith(base + ":")]
+    note = " (**a run failed**, see .bench/raw/errors)" if failed else ""
+    row(what, ms(o[0]) + f"; peak RSS {med(o[2]):.0f} MiB" + note, f"{base_label}: " + ms(b[0]) + f"; {med(b[2]):.1f} MiB",
+        f"{ratio:.1f}x baseline's time", target, "", HOST, command)
+
+
+cli_row("`list --json`, 100 profiles", "list100-ppptui", "list100-grep", "grep over every profile file",
+        command=code("ppptui --root SANDBOX --json list") + " vs " + code("grep -H -E '^(kind|description) = ' SANDBOX/etc/ppptui/profiles/*.toml"))
+cli_row(f"`list --json`, {big:,} profiles", "listbig-ppptui", "listbig-grep", "grep over every profile file",
+        command=code("ppptui --root SANDBOX --json list") + " vs the same grep")
+links = text("status-ppp-links", "?")
+cli_row(f"`status --json` on this host ({links} ppp links up)", "status-ppptui", "status-ip", "`ip -j addr` + `ip -j route`",
+        command=code("ppptui --json status") + " vs " + code("ip -j addr show; ip -j route show"))
+cli_row("process start-up floor: `ppptui --version`", "version-ppptui", "version-true", "`/bin/true`",
+        command=code("ppptui --version") + " vs " + code("/bin/true"))
+
+# ---- logs --------------------------------------------------------------------------------------
+bp, bg = measured("backlog-ppptui"), measured("backlog-grep")
+if bp and bg:
+    fp, fg = measured("filter-ppptui"), measured("filter-grep")
+    ap_, ag = measured("all-ppptui"), measured("all-grep")
+    r = med(bg[0]) / med(bp[0])
+    row(f"newest 1,000 pppd lines of a {size_label} syslog", ms(bp[0]) + f"; CPU {ms(bp[1])}", "`grep | tail`: " + ms(bg[0]),
+        faster(r), "≥ 5x faster", yes(r >= 5), HOST,
+        code("ppptui logs --source FILE --grep 'pppd\\[' --lines 1000") + " vs " + code("grep 'pppd\\[' FILE | tail -n 1000"))
+    r = med(fp[0]) / med(fg[0])
+    row(f"regex over the whole {size_label} syslog (log filter)", ms(fp[0]) + f"; {1024 * med(fp[0]) / (1024 if a.size == '1G' else int(a.size.rstrip('M'))):.1f} ms/MiB",
+        "`grep -E`: " + ms(fg[0]), f"{r:.2f}x grep's time", "≤ 1.2x", yes(r <= 1.2), HOST,
+        code("ppptui logs --source FILE --grep RE") + " vs " + code("grep -E RE FILE"))
+    r = med(ag[0]) / med(ap_[0])
+    row(f"informational: every pppd line ({int(text('all-lines', '0')):,} lines out)", ms(ap_[0]) + f"; peak RSS {med(ap_[2]):.0f} MiB",
+        "`grep`: " + ms(ag[0]), faster(r), "", "", HOST, code("ppptui logs --source FILE --grep 'pppd\\['") + " vs " + code("grep 'pppd\\[' FILE"))
+    fol = dict(p.split("=") for p in text("follow-cli").split()) if exists("follow-cli") else {}
+    core = dict(p.split("=") for p in text("follow-core").split()) if exists("follow-core") else {}
+    if fol:
+        row(f"follow latency: append → line printed ({fol['probes']} appends, {fol['lost']} lost)",
+            f"median {fol['median_ms']} ms, p95 {fol['p95_ms']} ms, max {fol['max_ms']} ms",
+            f"core FileFollower alone: median {core.get('median_ms', '?')} ms, p95 {core.get('p95_ms', '?')} ms", "", "p95 < 50 ms",
+            yes(float(fol["p95_ms"]) < 50), HOST, code("ppptui logs --source FILE --follow --lines 0"))
+        peak = max(bp[2] + fp[2] + [int(fol["peak_rss_kib"]) / 1024])
+        row("peak RSS of `ppptui logs`", f"backlog {med(bp[2]):.0f} MiB, filter {med(fp[2]):.0f} MiB, follow {int(fol['peak_rss_kib']) / 1024:.0f} MiB",
+            f"`grep | tail` {med(bg[2]):.1f} MiB, `grep -E` {med(fg[2]):.1f} MiB", "", "< 64 MiB", yes(peak < 64), HOST, "/usr/bin/time -f %M")
+    same = ", ".join(f"{k} {text('same-' + k)}" for k in ["backlog", "filter", "all"])
+
+# ---- soak --------------------------------------------------------------------------------------
+soak, soak_failed = keyvalues("soak")
+if soak:
+    s = soak[0]
+    kib = lambda k: int(s[k]) / 1024
+    growth, late = kib("rss_end_kib") - kib("rss_start_kib"), kib("rss_end_kib") - kib("rss_mid_kib")
+    secs = float(s["seconds"])
+    row(f"soak: TUI open on the log pane, {int(s['lines']):,} lines at {s['rate']}/s for {secs:.0f} s; lines reached the screen: {s['shown']}",
+        f"RSS {kib('rss_start_kib'):.0f} → {kib('rss_end_kib'):.0f} MiB: **{growth:+.1f} MiB** (second half {late:+.1f} MiB); CPU {100 * float(s['cpu_s']) / secs:.0f}% of a core",
+        "", "", "growth < 5 MiB (1 hour)", yes(growth < 5) + ("" if secs >= 3600 else f" (over {secs:.0f} s)"), HOST,
+        code(f"BENCH_SOAK_SECONDS={int(secs)} ./build.sh bench"))
+elif soak_failed:
+    row("soak", "**failed**: " + text("soak.err")[:200].replace("\n", " "))
+
+# ---- lab ---------------------------------------------------------------------------------------
+lab_date = text("lab-figures-date")
+if exists("lab-figures.txt"):
+    machine = f"lab (user-mode Linux guest, run {lab_date})"
+    for line in open(path("lab-figures.txt")):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) >= 2:
+            f = (fields + [""] * 7)[:7]
+            row(f[0], f[1], f[2], f[3], f[4], f[5], machine, f[6])
+        elif ":" in line:
+            k, v = line.split(":", 1)
+            row(k.strip(), v.strip(), machine=machine)
+        else:
+            row(line.strip(), "", machine=machine)
+
+# ---- micro-benchmarks ---------------------------------------------------------------------------
+TIME = {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1000.0}
+
+
+def to_ms(value):
+    m = re.match(r"\s*([0-9.,]+)\s*(ns|us|μs|ms|s)\s*$", value or "")
+    return float(m.group(1).replace(",", "")) * TIME[m.group(2)] if m else None
+
+
+micro = {}
+for report in glob.glob(os.path.join(a.bdn, "results", "*-report.csv")):
+    for r in csv.DictReader(open(report, encoding="utf-8-sig")):
+        micro.setdefault(os.path.basename(report).split("-report")[0].split(".")[-1], []).append(r)
+
+
+def bench(cls, method, **params):
+    for r in micro.get(cls, []):
+        if r.get("Method") == method and all(r.get(k, "").strip('"') == str(v) for k, v in params.items()):
+            return to_ms(r.get("Mean")), r.get("Allocated", "")
+    return None, ""
+
+
+def fmt_time(value):
+    return f"{value * 1000:.1f} µs" if value < 1 else f"{value:.2f} ms"
+
+
+job_note = "" if a.job == "Short" else f" ({a.job} job: one iteration, not a measurement)"
+micro_cmd = code(f"dotnet run -c Release --project tests/PppTui.Benchmarks -- micro --filter '*{{}}*' --job {a.job}")
+for kib in [3, 1024]:
+    t, alloc = bench("PreviewKeystroke", "OneKeystroke", PeersKiB=kib)
+    if t is not None:
+        label = "3 KiB peers file (the corpus's largest)" if kib == 3 else "1 MiB peers file"
+        row(f"preview recompute for one keystroke, {label}, 100-record chap-secrets" + job_note, fmt_time(t) + f", {alloc} allocated",
+            "", "", "< 1 ms", yes(t < 1), HOST, micro_cmd.replace("{}", "PreviewKeystroke"))
+for method, label in [("ReadWords", "pppd word reader"), ("ParseOptionFile", "option-file parse (word reader + options)")]:
+    t, alloc = bench("WordReader", method, SizeKiB=16384)
+    if t is not None:
+        row(f"{label}, 16 MiB corpus-style peers text" + job_note, f"{fmt_time(t / 16)} per MiB ({fmt_time(t)} for 16 MiB)", "", "", "", "", HOST,
+            micro_cmd.replace("{}", "WordReader"))
+for method, label in [("RegexFilter64MiB", "log filter, regex"), ("PppProgramsFilter64MiB", "log filter, PPP programs (parse + diagnose)")]:
+    t, alloc = bench("FileScan", method)
+    if t is not None:
+        row(f"{label}, in process" + job_note, f"{fmt_time(t / 64)} per MiB", "", "", "", "", HOST, micro_cmd.replace("{}", "FileScan"))
+diag = [bench("DiagnosisPerLine", "MatchLine", Message=m)[0] for m in
+        [r.get("Message", "").strip('"') for r in micro.get("DiagnosisPerLine", [])]]
+diag = [d for d in diag if d is not None]
+if diag:
+    row("diagnosis matching per log line (worst of 3 line kinds)" + job_note, fmt_time(max(diag)) + f" (best {fmt_time(min(diag))})",
+        "", "", "", "", HOST, micro_cmd.replace("{}", "DiagnosisPerLine"))
+
+if exists("bdn-failed"):
+    failed = [l.strip().split(":")[0] for l in open(path("bdn-failed")) if l.strip()]
+    row("micro-benchmarks that **failed** (see .bench/raw/bdn.log)", ", ".join(sorted(set(failed))), machine=HOST)
+
+# ---- the page ------------------------------------------------------------------------------------
+def cpu():
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor()
+
+
+def first_line(cmd):
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()[0]
+    except Exception:
+        return "?"
+
+
+mem = int(open("/proc/meminfo").readline().split()[1]) // 1024 // 1024
+commit = first_line(["git", "rev-parse", "--short", "HEAD"])
+dirty = " (with uncommitted changes)" if first_line(["git", "status", "--porcelain"]) not in ("", "?") else ""
+when = first_line(["date", "-u", "+%Y-%m-%d %H:%M UTC"])
+lines = []
+if quick:
+    lines += ["**Smoke run (BENCH_QUICK=1): small data, few runs, JIT build. These figures check that the benchmarks run; they are not the product's figures.**", ""]
+lines += [
+    f"Measured {when} by `./build.sh bench` at commit {commit}{dirty} in {int(a.elapsed or 0) // 60} min.",
+    f"Machine (\"host\" below): {cpu()}, {os.cpu_count()} cores, {mem} GiB RAM, Linux {platform.release()}, .NET SDK {first_line(['dotnet', '--version'])}, "
+    f"{first_line(['tmux', '-V'])}, {first_line(['grep', '--version'])}. Load average before / after: {a.load} "
+    f"(the cores are shared with other work, so figures vary between runs; the spread is shown).",
+    f"ppptui is {a.build}. Median (min–max) over {a.runs} runs per side for the CLI and logs, {a.screen_runs} per program for the screen; "
+    "each baseline ran in the same invocation, alternating order. Data generated by the bench, never committed: "
+    f"a {size_label} Debian-style syslog with pppd/pptp/chat sessions (~3% of lines), sandboxes with 100 and {big:,} profiles.",
+    "",
+    "| what | ppptui | baseline | ratio | target | met | machine | command |",
+    "|---|---|---|---|---|---|---|---|",
+]
+# A bare | would end the cell, inside code spans too; GitHub renders \| as |.
+lines += ["| " + " | ".join(c.replace("\n", " ").replace("|", "\\|") for c in r) + " |" for r in rows]
+lines += [""]
+missed = [r[0] for r in rows if r[5].startswith("**no**")]
+if missed:
+    lines += ["Targets missed in this run: " + "; ".join(missed) + ".", ""]
+if bp:
+    lines += [f"Log outputs identical to grep's: {same}. RE = `{text('logs-regex')}`."]
+if frames["ppptui"][0]:
+    lines += [
+        "",
+        "How the first frame is timed: each program runs in a private tmux server (100x30, TERM=xterm-256color, no status line). "
+        "Its shell waits on a FIFO; the clock starts when the bench writes to it, and the shell execs the program. "
+        "A tmux control-mode client receives every burst of the program's output as it happens (no polling); after each burst the "
+        "screen is read with `capture-pane`, and the time is taken when the screen shows every marker (ppptui: "
+        f"`{text('tui-markers')}`; the floor app: its text and status bar; pppconfig: its menu and `<Ok>`). tmux reports output "
+        "before answering a later command, so the figure is an upper bound, late by the time tmux takes to pass the output on "
+        "(well under a millisecond when the machine is idle). Memory: resident set of the program and its children 2 s after the frame.",
+    ]
+if not exists("lab-figures.txt"):
+    lines += ["", "Lab figures (connect-to-Up overhead against plain `pppd call NAME updetach`, target < 5%; state-change latency "
+              "after the kernel event, target < 250 ms) appear here once `./build.sh lab-test` has written `.lab/last/figures.txt` "
+              "(or run `BENCH_LAB=1 ./build.sh bench`); none existed for this run."]
+reports = sorted(glob.glob(os.path.join(a.bdn, "results", "*-report-github.md")))
+if reports:
+    lines += ["", "<details><summary>BenchmarkDotNet reports</summary>", ""]
+    for report in reports:
+        body = [l.rstrip() for l in open(report, encoding="utf-8") if not l.startswith("```")]
+        lines += body + [""]
+    lines += ["</details>"]
+table = "\n".join(lines) + "\n"
+open(a.out, "w").write(table)
+print(table)
+
+if a.readme:
+    readme = open(a.readme).read()
+    begin, end = "<!-- perf:begin -->", "<!-- perf:end -->"
+    if begin not in readme or end not in readme:
+        sys.exit(f"table.py: {a.readme} has no {begin} ... {end} markers; the table is in {a.out}")
+    head, rest = readme.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    open(a.readme, "w").write(head + begin + "\n" + table + end + tail)
+    print(f"rewrote the table in {a.readme}")
