@@ -23,6 +23,9 @@ mount_basics() {
   # the host's own folder through hostfs, and the modems' ptys are created there.
   grep -qs '^devtmpfs /dev ' /proc/mounts || mount -t devtmpfs devtmpfs /dev || return 1
   mkdir -p /dev/pts && mount -t devpts -o ptmxmode=0666 devpts /dev/pts || return 1
+  # What udev would add: bash's <(...) needs /dev/fd.
+  [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd
+  local n=0 s; for s in stdin stdout stderr; do [ -e "/dev/$s" ] || ln -s "/proc/self/fd/$n" "/dev/$s"; n=$((n + 1)); done
 }
 
 # Every place the guest writes gets tmpfs (or an overlay whose upper layer is tmpfs), so the host
