@@ -34,6 +34,13 @@ public sealed class ProfileApplier
     public ApplyResult Apply(ChangePlan plan, bool force = false)
     {
         using var applyLock = ApplyLock.Acquire(_paths, TimeSpan.FromSeconds(30));
+        return ApplyLocked(plan, force);
+    }
+
+    /// <summary>As <see cref="Apply"/>, for a caller that already holds the <see cref="ApplyLock"/>
+    /// (and made the plan under it).</summary>
+    public ApplyResult ApplyLocked(ChangePlan plan, bool force = false)
+    {
         // Check every file before writing any, so a refusal leaves everything as it was.
         if (!force)
         {

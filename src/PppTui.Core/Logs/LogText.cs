@@ -56,17 +56,32 @@ public static class LogText
             return truncated ? string.Concat(line, CutMarker(cut)) : new string(line);
 
         var sb = new StringBuilder(line.Length + 16);
-        foreach (var c in line)
+        var i = 0;
+        for (; i < line.Length; i++)
         {
+            var c = line[i];
+            // Escapes take up to six characters: stop before the shown line outgrows the limit.
+            var escaped = c < ' ' && c != '\t' || c == '\x7f' ? 2
+                : c is >= '\x80' and <= '\x9f' or >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069' ? 6 : 1;
+            if (sb.Length + escaped > MaxLineLength)
+            {
+                if (sb.Length > 0 && char.IsHighSurrogate(sb[^1])) { sb.Length--; i--; }
+                break;
+            }
             if (c < ' ')
             {
                 if (c == '\t') sb.Append(' ');
                 else sb.Append('^').Append((char)(c + '@'));
             }
             else if (c == '\x7f') sb.Append("^?");
-            else if (c is >= '\x80' and <= '\x9f' or >= '\u202a' and <= '\u202e' or >= '\u2066' and <= '\u2069')
+            else if (escaped == 6)
                 sb.Append("\\u").Append(((int)c).ToString("X4"));
             else sb.Append(c);
+        }
+        if (i < line.Length)
+        {
+            cut += line.Length - i;
+            truncated = true;
         }
         if (truncated) sb.Append(CutMarker(cut));
         return sb.ToString();

@@ -49,8 +49,11 @@ public sealed class ProfileService
     {
         var errors = ProfileValidator.Validate(profile, secrets);
         if (errors.Count > 0) throw new ProfileInvalidException(profile.Name, errors);
+        // The plan is made under the lock: a plan read before another ppptui wrote the shared
+        // secrets file would be refused as a conflict, or with --force undo that ppptui's change.
+        using var applyLock = ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30));
         var plan = Renderer.Plan(profile, secrets, readDisk);
-        var result = Applier.Apply(plan, force);
+        var result = Applier.ApplyLocked(plan, force);
         Store.Save(profile);
         return result;
     }

@@ -252,9 +252,9 @@ public class ParserRobustnessTests(ITestOutputHelper output)
             var large = Repeat(piece, 8 << 20);
             read(small); // warm up
             var kept = new List<object>();
-            var smallTime = ThreadCpu(() => { for (var i = 0; i < 8; i++) kept.Add(read(small)); }) / 8;
+            var smallTime = CpuTimeOf(() => { for (var i = 0; i < 8; i++) kept.Add(read(small)); }) / 8;
             kept.Clear();
-            var largeTime = ThreadCpu(() => kept.Add(read(large)));
+            var largeTime = CpuTimeOf(() => kept.Add(read(large)));
             kept.Clear();
             var name = piece.Replace("\n", "\\n").Replace("\r", "\\r");
             output.WriteLine($"{readerName} [{name}]x: 1 MiB {smallTime.TotalMilliseconds:0.0} ms, 8 MiB {largeTime.TotalMilliseconds:0.0} ms");
@@ -272,29 +272,12 @@ public class ParserRobustnessTests(ITestOutputHelper output)
         return builder.ToString(0, length);
     }
 
-    private static TimeSpan ThreadCpu(Action action)
+    private static TimeSpan CpuTimeOf(Action action)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var before = ThreadCpuTime();
+        var before = ThreadCpu.Now();
         action();
-        return ThreadCpuTime() - before;
-    }
-
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    private static TimeSpan ThreadCpuTime()
-    {
-        const int ClockThreadCpuTimeId = 3;
-        if (ClockGetTime(ClockThreadCpuTimeId, out var time) != 0) throw new InvalidOperationException("clock_gettime failed");
-        return TimeSpan.FromTicks(time.Seconds * TimeSpan.TicksPerSecond + time.Nanoseconds / 100);
+        return ThreadCpu.Now() - before;
     }
 }
