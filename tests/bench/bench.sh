@@ -11,7 +11,8 @@
 #   BENCH_RUNS=N           runs per side for logs and CLI (default 5; quick 3)
 #   BENCH_SCREEN_RUNS=N    runs per program for the first frame (default 10; quick 1)
 #   BENCH_BUILD=aot|jit    aot: the Native AOT release binary (needs clang; the default when present)
-#                          jit: the Release build run with `dotnet` (quick's default)
+#                          jit: the build run with `dotnet` (quick's default: the Debug build the
+#                          tests made, BENCH_CONFIGURATION=Release to change)
 #   BENCH_SOAK_SECONDS=N   soak length at 1,000 lines/s (default 60; quick 10)
 #   BENCH_ONLY="logs cli screen soak micro"   only these sections
 #   BENCH_MICRO=0          skip the micro-benchmarks
@@ -21,6 +22,9 @@
 #   BENCH_TUI_MARKERS      what the first full frame of ppptui must show, separated by '|'
 #                          (default: "Profiles · N|bench-00000|Quit": the list's title with its
 #                          count, the first profile, the status bar)
+# Lab figures come from .lab/last/figures.txt (written by the lab), one figure a line, either
+#   what<TAB>figure<TAB>baseline<TAB>ratio<TAB>target<TAB>met<TAB>command   (trailing fields optional)
+# or "what: figure"; blank lines and lines starting with # are skipped.
 # Output: .bench/perf-table.md (and .bench/raw/ with every run); the README between
 # <!-- perf:begin --> and <!-- perf:end -->.
 set -euo pipefail
@@ -65,8 +69,11 @@ echo "load before: $LOAD_BEFORE" > "$RAW/load"
 
 # ---- build ---------------------------------------------------------------------------------------
 say "build"
-dotnet build tests/PppTui.Benchmarks/PppTui.Benchmarks.csproj -c Release -v quiet -nologo >/dev/null
-BENCH=(dotnet tests/PppTui.Benchmarks/bin/Release/net10.0/PppTui.Benchmarks.dll)
+# The smoke run reuses the Debug build `./build.sh test` just made (the benchmark project itself is
+# always compiled with optimizations); the full run builds Release.
+CONFIG=Release; [ "$QUICK" = 1 ] && CONFIG=${BENCH_CONFIGURATION:-Debug}
+dotnet build tests/PppTui.Benchmarks/PppTui.Benchmarks.csproj -c $CONFIG -v quiet -nologo >/dev/null
+BENCH=(dotnet tests/PppTui.Benchmarks/bin/$CONFIG/net10.0/PppTui.Benchmarks.dll)
 CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | grep -E 'clang-[0-9]+$' | sort -V | tail -n 1 || true)
 if [ "$QUICK" = 1 ]; then BUILD=${BENCH_BUILD:-jit}; else BUILD=${BENCH_BUILD:-$([ -n "$CLANG" ] && echo aot || echo jit)}; fi
 if [ "$BUILD" = aot ] && [ -z "$CLANG" ]; then echo "bench.sh: BENCH_BUILD=aot needs clang (apt-get install clang)" >&2; exit 1; fi
@@ -80,12 +87,12 @@ if [ "$BUILD" = aot ]; then
     FLOOR_ARGV=("$REPO/$OUT/floor-aot/floor")
   fi
 else
-  dotnet build src/PppTui/PppTui.csproj -c Release -v quiet -nologo >/dev/null
-  PPPTUI_ARGV=(dotnet "$REPO/src/PppTui/bin/Release/net10.0/ppptui.dll")
-  BUILD_TEXT="the Release build run as \`dotnet ppptui.dll\` (JIT; not the shipped AOT binary)"
+  dotnet build src/PppTui/PppTui.csproj -c $CONFIG -v quiet -nologo >/dev/null
+  PPPTUI_ARGV=(dotnet "$REPO/src/PppTui/bin/$CONFIG/net10.0/ppptui.dll")
+  BUILD_TEXT="the $CONFIG build run as \`dotnet ppptui.dll\` (JIT; not the shipped AOT binary)"
   if want screen; then
-    dotnet build tests/bench/floor/Floor.csproj -c Release -v quiet -nologo >/dev/null
-    FLOOR_ARGV=(dotnet "$REPO/tests/bench/floor/bin/Release/net10.0/floor.dll")
+    dotnet build tests/bench/floor/Floor.csproj -c $CONFIG -v quiet -nologo >/dev/null
+    FLOOR_ARGV=(dotnet "$REPO/tests/bench/floor/bin/$CONFIG/net10.0/floor.dll")
   fi
 fi
 printf -v PPPTUI '%q ' "${PPPTUI_ARGV[@]}"
