@@ -234,22 +234,27 @@ public sealed class LinkDialer
         CancellationToken cancellationToken)
     {
         if (_logs is null) return [];
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 1; ; attempt++)
         {
             var entries = _logs.ReadRecent(2000);
             var mine = entries.Where(e => e.Program == "pppd" && e.Pid == pppdPid && e.Time is not null).ToList();
-            if (mine.Count > 0)
+            // pppd's last word is "Exit." (syslog only); until the syslog daemon has written it,
+            // the helpers' last lines (the ones that matter) may be missing too. Wait a little.
+            var complete = mine.Count > 0 && mine[^1].Message == "Exit.";
+            if (complete || (attempt >= HelperLogAttempts && mine.Count > 0))
             {
                 var (from, to) = (mine[0].Time, mine[^1].Time);
                 var known = seen.ToHashSet(StringComparer.Ordinal);
                 return entries.Where(e => e.Program != "pppd" && e.Time >= from && e.Time <= to && known.Add(e.Message))
                     .Select(e => e.Message).ToList();
             }
-            // The syslog daemon may not have written pppd's last lines yet.
-            if (attempt == 1) return [];
-            await Task.Delay(TimeSpan.FromMilliseconds(200), _time, cancellationToken).ConfigureAwait(false);
+            if (attempt >= HelperLogAttempts) return [];
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // Up to a second for the syslog daemon to catch up with pppd's exit.
+    private const int HelperLogAttempts = 10;
 
     /// <summary>
     /// pppd runs /etc/ppp/ip-up (on Debian: the ip-up.d scripts that merge the peer's DNS and add

@@ -394,6 +394,31 @@ public class LinkDialerTests
         Assert.Equal("chat-abort", explanation.Diagnosis!.Code);
     }
 
+    [Fact]
+    public async Task Chat_lines_the_syslog_daemon_writes_after_pppd_exited_are_still_read()
+    {
+        using var sys = new FakeSystem().Peer("modem", "/dev/ttyUSB0\n115200\nconnect \"/usr/sbin/chat -v -f /etc/chatscripts/modem\"\nnoauth\n");
+        var t = new DateTimeOffset(2026, 11, 24, 16, 59, 2, TimeSpan.Zero);
+        // The first reads see only pppd's start: the daemon writes the rest a moment later.
+        var syslog = new LaggingLogReader(2,
+            [new PppLogEntry(t, "pppd", 995, "pppd 2.4.9 started by root, uid 0")],
+            [
+                new PppLogEntry(t, "pppd", 995, "pppd 2.4.9 started by root, uid 0"),
+                new PppLogEntry(t, "chat", 996, "Failed (NO CARRIER)"),
+                new PppLogEntry(t, "pppd", 995, "Connect script failed"),
+                new PppLogEntry(t, "pppd", 995, "Exit."),
+            ]);
+        var runner = new FakeCommandRunner();
+        runner.Stream = (_, _) => FakeCommandRunner.Script(Run(995, ["Connect script failed"], 8));
+        var dialer = new LinkDialer(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(),
+            new PppdCommands("pppd"), timings: Fast, logs: syslog);
+
+        var outcome = await dialer.ConnectAsync("modem", TimeSpan.FromSeconds(10));
+
+        Assert.Equal("chat-abort", outcome.Diagnosis!.Code);
+        Assert.True(syslog.Reads >= 3);
+    }
+
     private static IAsyncEnumerable<CommandEvent> Forever(Task until, params CommandEvent[] first) => Forever(until, first, null);
 
     private static async IAsyncEnumerable<CommandEvent> Forever(Task until, CommandEvent[] first, Action? afterLines)
@@ -412,4 +437,14 @@ public sealed class FakeLogReader(params PppLogEntry[] entries) : IPppLogReader
     public string Source => "/var/log/syslog";
 
     public IReadOnlyList<PppLogEntry> ReadRecent(int maxEntries) => entries.TakeLast(maxEntries).ToList();
+}
+
+/// <summary>A log whose newest entries appear only after a few reads, like a busy syslog daemon.</summary>
+public sealed class LaggingLogReader(int lateReads, PppLogEntry[] early, PppLogEntry[] late) : IPppLogReader
+{
+    public int Reads { get; private set; }
+
+    public string Source => "/var/log/syslog";
+
+    public IReadOnlyList<PppLogEntry> ReadRecent(int maxEntries) => ++Reads <= lateReads ? early : late;
 }

@@ -5,6 +5,7 @@ PROFILE=myvpn       # connect-to-Up: the field report's PPTP profile
 LATENCY_PROFILE=pair # latency: the quickest link to take down (PPTP makes pppd wait 5 s for pptp)
 RUNS=${LAB_FIGURE_RUNS:-3}
 LATENCY_RUNS=${LAB_LATENCY_RUNS:-3}
+SCENARIO_LIMIT=300
 
 # How it is measured (also written into figures.txt):
 # - connect-to-Up: wall time from starting the command to its exit, in the guest.
