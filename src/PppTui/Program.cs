@@ -6,7 +6,14 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var app = new CliApp(CliIO.FromConsole());
-        return app.Run(args, runTui: parse => Tui.TuiApp.Run(app.ContextFor(parse)));
+        var app = new CliApp(CliIO.FromConsole()) { WriteAppLog = true };
+        try
+        {
+            return app.Run(args, runTui: parse => Tui.TuiApp.Run(app.ContextFor(parse)));
+        }
+        finally
+        {
+            Serilog.Log.CloseAndFlush();
+        }
     }
 }

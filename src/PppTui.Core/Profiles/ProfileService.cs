@@ -41,7 +41,10 @@ public sealed class ProfileService
     public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null) =>
         Renderer.Plan(profile, secrets, readDisk);
 
-    /// <summary>Validates, saves the profile and writes its files.</summary>
+    /// <summary>
+    /// Validates, saves the profile and writes its files. Once written, <paramref name="secrets"/>
+    /// is cleared: the password and PIN then live in the 0600 files only, not in the editor's memory.
+    /// </summary>
     public ApplyResult Apply(Profile profile, ProfileSecrets? secrets = null, bool force = false)
     {
         var errors = ProfileValidator.Validate(profile, secrets);
@@ -52,6 +55,7 @@ public sealed class ProfileService
         var plan = Renderer.Plan(profile, secrets);
         var result = Applier.ApplyLocked(plan, force);
         Store.Save(profile);
+        secrets?.Clear();
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PppTui.Core.Files;
+using PppTui.Core.Logging;
 using PppTui.Core.Processes;
 
 namespace PppTui.Cli;
@@ -36,9 +37,16 @@ public sealed class CliApp
         return root;
     }
 
+    /// <summary>
+    /// When set (the ppptui executable sets it), each run writes ppptui's own log under its --root
+    /// (see <see cref="AppLog"/>); in-process tests leave it off unless they look at the log.
+    /// </summary>
+    public bool WriteAppLog { get; init; }
+
     public int Run(string[] args, Func<ParseResult, int>? runTui = null)
     {
         var parse = BuildRoot(runTui).Parse(args);
+        if (WriteAppLog) AppLog.Configure(new SystemPaths(parse.GetValue(Globals.Root) ?? "/"));
         var config = new InvocationConfiguration { Output = _io.Out, Error = _io.Error };
         return parse.Invoke(config);
     }

@@ -444,7 +444,7 @@ public static class ProfileVerbs
                     ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(options.Select(o => (JsonNode?)new JsonObject
                     {
                         ["option"] = o.Name,
-                        ["argument"] = o.Argument,
+                        ["argument"] = o.Name == "password" && o.Argument is not null ? Core.PppConfig.SecretsFile.Mask : o.Argument,
                         ["source"] = o.Source,
                         ["overridden_by"] = o.OverriddenBy,
                     }).ToArray())));
