@@ -87,7 +87,7 @@ public static class ProfileVerbs
             {
                 var service = Service(ctx);
                 var profile = service.Load(parse.GetValue(name)!);
-                var secretsFile = FindSecretsFile(service, profile);
+                var secretsFile = FindSecretsFile(service, profile, out var unreadable);
                 if (ctx.Json)
                 {
                     ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Profile(profile, secretsFile)));
@@ -99,7 +99,10 @@ public static class ProfileVerbs
                 foreach (var field in ProfileFields.For(profile.Kind))
                 {
                     var value = field.Type == FieldType.Secret
-                        ? field.Key == "password" ? (secretsFile is null ? "(not set)" : $"(set, in {secretsFile})") : "(not shown)"
+                        ? field.Key == "password"
+                            ? secretsFile is not null ? $"(set, in {secretsFile})"
+                            : unreadable is not null ? $"(unknown: {unreadable} is readable by root only)" : "(not set)"
+                            : "(not shown)"
                         : field.Get(draft);
                     if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {value}");
                 }
@@ -112,8 +115,9 @@ public static class ProfileVerbs
         return command;
     }
 
-    private static string? FindSecretsFile(ProfileService service, Profile profile)
+    private static string? FindSecretsFile(ProfileService service, Profile profile, out string? unreadable)
     {
+        unreadable = null;
         if (profile.Ppp.User is not { } user) return null;
         foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", service.Paths.ChapSecrets), ("/etc/ppp/pap-secrets", service.Paths.PapSecrets) })
         {
@@ -122,6 +126,10 @@ public static class ProfileVerbs
                 var text = Core.Files.TextFile.ReadOrNull(full);
                 if (text is not null && Core.PppConfig.SecretsFile.Parse(text).BestMatch(user, profile.SecretsServer) is { } record)
                     return $"{system}:{record.Line}";
+            }
+            catch (Core.NeedsRootException)
+            {
+                unreadable ??= system;
             }
             catch (Core.PppTuiException) { }
         }
