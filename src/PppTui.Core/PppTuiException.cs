@@ -32,11 +32,11 @@ public sealed class FileChangedOnDiskException : PppTuiException
     public string Diff { get; }
 }
 
-/// <summary>The action needs write access the current user does not have.</summary>
+/// <summary>The action needs write (or read) access the current user does not have.</summary>
 public sealed class NeedsRootException : PppTuiException
 {
-    public NeedsRootException(string action, string path)
-        : base($"{action} needs write access to {path}",
+    public NeedsRootException(string action, string path, bool write = true)
+        : base(write ? $"{action} needs write access to {path}" : $"{action} needs read access to {path}, which only root has",
                "Run it as root (sudo ppptui ...), or use --root DIR to work on a copy of the files.")
     {
     }

@@ -30,8 +30,7 @@ public static class TextFile
         }
         catch (UnauthorizedAccessException)
         {
-            throw new PppTuiException($"{path}: permission denied",
-                "Run ppptui as root (sudo ppptui ...), or use --root DIR to work on a copy.");
+            throw new NeedsRootException("ppptui", path, write: false);
         }
         catch (IOException ex)
         {

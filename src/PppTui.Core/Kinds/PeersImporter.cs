@@ -70,13 +70,19 @@ public sealed class PeersImporter
     }
 
     /// <summary>Where pppd would find the profile's password: the secrets file and line, or nulls.</summary>
-    public (string? File, int? Line) FindSecret(Profile profile)
+    public (string? File, int? Line) FindSecret(Profile profile) => FindSecret(profile, out _);
+
+    /// <summary>As <see cref="FindSecret(Profile)"/>; <paramref name="unreadable"/> names the first
+    /// secrets file only root may read, so "not found" is not mistaken for "not set".</summary>
+    public (string? File, int? Line) FindSecret(Profile profile, out string? unreadable)
     {
+        unreadable = null;
         if (profile.Ppp.User is not { } user) return (null, null);
         foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", _paths.ChapSecrets), ("/etc/ppp/pap-secrets", _paths.PapSecrets) })
         {
             string? text;
             try { text = TextFile.ReadOrNull(full); }
+            catch (NeedsRootException) { unreadable ??= system; continue; }
             catch (PppTuiException) { continue; }
             if (text is null) continue;
             if (SecretsFile.Parse(text).BestMatch(user, profile.SecretsServer) is { } record)

@@ -39,7 +39,11 @@ public sealed class ProfileRenderer
         SharedPppOptions.Render(editor, profile.Ppp);
         kind.Render(editor, profile, context);
         SyncExtraOptions(editor, profile, kind);
-        files.Add(Planned(profile, peersSystemPath, peersPath, FileRole.Peers, oldPeers, editor.Text, null));
+        // A peers file using pppd's "password" option holds a secret: previews mask it, and no
+        // copy of the file is kept as ppptui's baseline.
+        var peersHoldPassword = editor.File.Has("password") || previous?.Has("password") == true;
+        files.Add(Planned(profile, peersSystemPath, peersPath, FileRole.Peers, oldPeers, editor.Text,
+            peersHoldPassword ? OptionFile.MaskPasswords : null));
 
         foreach (var own in kind.RenderOwnFiles(profile, context, readDisk))
             files.Add(own with { });

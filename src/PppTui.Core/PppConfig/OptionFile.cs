@@ -77,6 +77,20 @@ public sealed class OptionFile
         return null;
     }
 
+    /// <summary>
+    /// The text with the argument of every <c>password</c> option (pppd's own, which puts the
+    /// password in the peers file and in ps) replaced by <see cref="SecretsFile.Mask"/>, for
+    /// previews and diffs.
+    /// </summary>
+    public static string MaskPasswords(string text)
+    {
+        if (!text.Contains("password", StringComparison.Ordinal)) return text;
+        var file = Parse(text);
+        var edits = file.Entries.Where(e => e.Name == "password" && e.ArgumentWord is not null)
+            .Select(e => new TextEdit(e.ArgumentWord!.Start, e.ArgumentWord.End, SecretsFile.Mask)).ToList();
+        return edits.Count == 0 ? text : TextEdits.Apply(text, edits);
+    }
+
     /// <summary>Every occurrence of the option, in file order.</summary>
     public IReadOnlyList<OptionEntry> All(string option) => _entries.Where(e => e.Name == option).ToList();
 

@@ -41,7 +41,10 @@ public sealed class ProfileService
     public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null) =>
         Renderer.Plan(profile, secrets, readDisk);
 
-    /// <summary>Validates, saves the profile and writes its files.</summary>
+    /// <summary>
+    /// Validates, saves the profile and writes its files. Once written, <paramref name="secrets"/>
+    /// is cleared: the password and PIN then live in the 0600 files only, not in the editor's memory.
+    /// </summary>
     /// <param name="readDisk">The snapshot the editor previewed from: a file that changed on disk
     /// since that snapshot was read is refused (unless <paramref name="force"/>), and a forced apply
     /// writes exactly the previewed text. Null reads the disk now.</param>
@@ -55,6 +58,7 @@ public sealed class ProfileService
         var plan = Renderer.Plan(profile, secrets, readDisk);
         var result = Applier.ApplyLocked(plan, force);
         Store.Save(profile);
+        secrets?.Clear();
         return result;
     }
 

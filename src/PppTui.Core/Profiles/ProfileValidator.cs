@@ -97,6 +97,8 @@ public static class ProfileValidator
             if (entry.Name.Length == 0) return "an empty word ('' or \"\") is not an option";
             if (PppConfig.PppOptionTable.TakesArgument(entry.Name) && entry.Argument is null)
                 return $"'{entry.Name}' needs a value on the same line (e.g. '{entry.Name} VALUE')";
+            if (entry.Name == "password")
+                return "'password' would put the password in the peers file, where ps shows it: set it with --password-stdin (it goes to chap-secrets)";
             if (Kinds.SharedPppOptions.Models(entry.Name) || kind.Models(entry, options) ||
                 KindOwnedOptions.TryGetValue(profile.Kind, out var owned) && owned.Contains(entry.Name))
                 return $"'{entry.Name}' is set by the profile's own fields; change it there instead of adding a line";

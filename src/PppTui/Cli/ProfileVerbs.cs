@@ -87,7 +87,7 @@ public static class ProfileVerbs
             {
                 var service = Service(ctx);
                 var profile = service.Load(parse.GetValue(name)!);
-                var secretsFile = FindSecretsFile(service, profile);
+                var secretsFile = FindSecretsFile(service, profile, out var unreadable);
                 if (ctx.Json)
                 {
                     ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Profile(profile, secretsFile)));
@@ -99,7 +99,10 @@ public static class ProfileVerbs
                 foreach (var field in ProfileFields.For(profile.Kind))
                 {
                     var value = field.Type == FieldType.Secret
-                        ? field.Key == "password" ? (secretsFile is null ? "(not set)" : $"(set, in {secretsFile})") : "(not shown)"
+                        ? field.Key == "password"
+                            ? secretsFile is not null ? $"(set, in {secretsFile})"
+                            : unreadable is not null ? $"(unknown: {unreadable} is readable by root only)" : "(not set)"
+                            : "(not shown)"
                         : field.Get(draft);
                     if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {value}");
                 }
@@ -112,8 +115,8 @@ public static class ProfileVerbs
         return command;
     }
 
-    private static string? FindSecretsFile(ProfileService service, Profile profile) =>
-        service.Importer.FindSecret(profile) is ({ } file, { } line) ? $"{file}:{line}" : null;
+    private static string? FindSecretsFile(ProfileService service, Profile profile, out string? unreadable) =>
+        service.Importer.FindSecret(profile, out unreadable) is ({ } file, { } line) ? $"{file}:{line}" : null;
 
     /// <summary>The field options of new/set, one per editable field (secrets come from stdin only).</summary>
     private sealed class FieldOptions
@@ -434,7 +437,7 @@ public static class ProfileVerbs
                     ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(options.Select(o => (JsonNode?)new JsonObject
                     {
                         ["option"] = o.Name,
-                        ["argument"] = o.Argument,
+                        ["argument"] = o.Name == "password" && o.Argument is not null ? Core.PppConfig.SecretsFile.Mask : o.Argument,
                         ["source"] = o.Source,
                         ["overridden_by"] = o.OverriddenBy,
                     }).ToArray())));

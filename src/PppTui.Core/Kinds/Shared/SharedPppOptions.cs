@@ -20,6 +20,9 @@ public static class SharedPppOptions
         "require-mppe", "require-mppe-128", "require-mppe-40", "nomppe", "mppe-stateful",
         "mtu", "mru", "lcp-echo-interval", "lcp-echo-failure", "persist", "holdoff", "maxfail",
         "defaultroute", "replacedefaultroute", "nodefaultroute", "usepeerdns",
+        // Not a field and never written by ppptui, but claimed so that a hand-written password
+        // stays in the peers file as it is instead of being copied into the profile as an extra line.
+        "password",
     };
 
     public static bool Models(string option) => Modeled.Contains(option);
