@@ -18,6 +18,7 @@
 #   BENCH_MICRO=0          skip the micro-benchmarks
 #   BENCH_LAB=1            run the lab first (./build.sh lab-test); its figures are read from
 #                          .lab/last/figures.txt whenever that file exists
+#   BENCH_REBUILD=1        publish the AOT binaries even when they are newer than their sources
 #   BENCH_README=0|1       rewrite the README's table (default: 1 for a full run, 0 for quick)
 #   BENCH_TUI_MARKERS      what the first full frame of ppptui must show, separated by '|'
 #                          (default: "Profiles · N|bench-00000|Quit": the list's title with its
@@ -78,12 +79,22 @@ CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | grep -E 'clan
 if [ "$QUICK" = 1 ]; then BUILD=${BENCH_BUILD:-jit}; else BUILD=${BENCH_BUILD:-$([ -n "$CLANG" ] && echo aot || echo jit)}; fi
 if [ "$BUILD" = aot ] && [ -z "$CLANG" ]; then echo "bench.sh: BENCH_BUILD=aot needs clang (apt-get install clang)" >&2; exit 1; fi
 if [ "$BUILD" = aot ]; then
-  aot() { dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$CLANG")" -o "$2" -v quiet -nologo >/dev/null; }
-  aot src/PppTui/PppTui.csproj "$OUT/ppptui-aot"
+  # aot PROJECT OUTDIR BINARY SOURCES...: publish unless the binary is newer than every source file
+  # (native compilation takes minutes on a busy machine; BENCH_REBUILD=1 forces it).
+  aot() {
+    local project=$1 dir=$2 binary=$3; shift 3
+    if [ "${BENCH_REBUILD:-0}" != 1 ] && [ -x "$binary" ] &&
+       [ -z "$(find "$@" -type f -newer "$binary" -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+      echo "   $binary is up to date"
+      return
+    fi
+    dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$CLANG")" -o "$dir" -v quiet -nologo >/dev/null
+  }
+  aot src/PppTui/PppTui.csproj "$OUT/ppptui-aot" "$OUT/ppptui-aot/ppptui" src themes Directory.Build.props Directory.Packages.props
   PPPTUI_ARGV=("$REPO/$OUT/ppptui-aot/ppptui")
   BUILD_TEXT="the Native AOT release binary ($(stat -c %s "$OUT/ppptui-aot/ppptui") bytes)"
   if want screen; then
-    aot tests/bench/floor/Floor.csproj "$OUT/floor-aot"
+    aot tests/bench/floor/Floor.csproj "$OUT/floor-aot" "$OUT/floor-aot/floor" tests/bench/floor Directory.Build.props Directory.Packages.props
     FLOOR_ARGV=("$REPO/$OUT/floor-aot/floor")
   fi
 else
@@ -199,7 +210,7 @@ if want screen; then
   if ! command -v pppconfig >/dev/null && [ "$QUICK" != 1 ]; then apt_get pppconfig whiptail || true; fi
   if command -v pppconfig >/dev/null && is_root; then PPPCONFIG=$(command -v pppconfig)
   else echo "pppconfig not measured: $(is_root && echo 'not installed (apt-get install pppconfig whiptail)' || echo 'it runs only as root')" > "$RAW/pppconfig-skipped"; fi
-  say "screen: first full frame, $SCREEN_RUNS runs per program (floor, ppptui${PPPCONFIG:+, pppconfig})"
+  say "screen: first full frame, runs per program: $SCREEN_RUNS (floor, ppptui${PPPCONFIG:+, pppconfig})"
   for RUN in $(seq 1 "$SCREEN_RUNS"); do
     order=(floor ppptui pppconfig)
     for ((k = 0; k < RUN % 3; k++)); do order=("${order[@]:1}" "${order[0]}"); done
