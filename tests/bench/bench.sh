@@ -26,8 +26,8 @@
 # Lab figures come from .lab/last/figures.txt (written by the lab), one figure a line, either
 #   what<TAB>figure<TAB>baseline<TAB>ratio<TAB>target<TAB>met<TAB>command   (trailing fields optional)
 # or "what: figure"; blank lines and lines starting with # are skipped.
-# Output: .bench/perf-table.md (and .bench/raw/ with every run); the README between
-# <!-- perf:begin --> and <!-- perf:end -->.
+# Output: .bench/perf-table.md (and .bench/raw/ with every run; the smoke run: perf-table-quick.md,
+# raw-quick/); the README between <!-- perf:begin --> and <!-- perf:end -->.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -46,7 +46,9 @@ ONLY=${BENCH_ONLY:-logs cli screen soak micro}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 
 OUT=.bench
-RAW="$OUT/raw"
+# The smoke run keeps its own raw files and table, so it never replaces a full run's.
+SUFFIX=""; [ "$QUICK" = 1 ] && SUFFIX="-quick"
+RAW="$OUT/raw$SUFFIX"
 mkdir -p "$OUT"
 rm -rf "$RAW"; mkdir -p "$RAW"
 SETTLE_MS=2000; [ "$QUICK" = 1 ] && SETTLE_MS=1000
@@ -258,9 +260,9 @@ fi
 JOB=none
 if want micro; then
   say "BenchmarkDotNet micro-benchmarks"
-  rm -rf "$OUT/bdn"
+  rm -rf "$OUT/bdn$SUFFIX"
   if [ "$QUICK" = 1 ]; then JOB=Dry; extra=(--inProcess); else JOB=Short; extra=(); fi
-  if ! "${BENCH[@]}" micro --filter '*' --job "$JOB" "${extra[@]}" --artifacts "$OUT/bdn" > "$RAW/bdn.log" 2>&1; then
+  if ! "${BENCH[@]}" micro --filter '*' --job "$JOB" "${extra[@]}" --artifacts "$OUT/bdn$SUFFIX" > "$RAW/bdn.log" 2>&1; then
     echo "bench.sh: some micro-benchmarks failed (see $RAW/bdn.log); the table says which" >&2
     grep -A20 "Benchmarks with issues" "$RAW/bdn.log" | grep -E "^  [A-Za-z]+\." | sort -u > "$RAW/bdn-failed" || true
     [ -s "$RAW/bdn-failed" ] || echo "the micro-benchmark run failed before any result" > "$RAW/bdn-failed"
@@ -270,7 +272,7 @@ fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load after: $LOAD_AFTER" >> "$RAW/load"
 say "table"
-python3 tests/bench/table.py --raw "$RAW" --bdn "$OUT/bdn" --out "$OUT/perf-table.md" \
+python3 tests/bench/table.py --raw "$RAW" --bdn "$OUT/bdn$SUFFIX" --out "$OUT/perf-table$SUFFIX.md" \
   --readme "$([ "$README" = 1 ] && echo README.md || echo '')" \
   --quick "$QUICK" --size "$SIZE" --runs "$RUNS" --screen-runs "$SCREEN_RUNS" --soak "$SOAK" --big "$BIG" \
   --build "$BUILD_TEXT" --job "$JOB" --load "$LOAD_BEFORE / $LOAD_AFTER" --elapsed $((SECONDS - START_SECONDS))
