@@ -18,6 +18,7 @@
 #   BENCH_MICRO=0          skip the micro-benchmarks
 #   BENCH_LAB=1            run the lab first (./build.sh lab-test); its figures are read from
 #                          .lab/last/figures.txt whenever that file exists
+#   BENCH_REBUILD=1        publish the AOT binaries even when they are newer than their sources
 #   BENCH_README=0|1       rewrite the README's table (default: 1 for a full run, 0 for quick)
 #   BENCH_TUI_MARKERS      what the first full frame of ppptui must show, separated by '|'
 #                          (default: "Profiles · N|bench-00000|Quit": the list's title with its
@@ -25,8 +26,8 @@
 # Lab figures come from .lab/last/figures.txt (written by the lab), one figure a line, either
 #   what<TAB>figure<TAB>baseline<TAB>ratio<TAB>target<TAB>met<TAB>command   (trailing fields optional)
 # or "what: figure"; blank lines and lines starting with # are skipped.
-# Output: .bench/perf-table.md (and .bench/raw/ with every run); the README between
-# <!-- perf:begin --> and <!-- perf:end -->.
+# Output: .bench/perf-table.md (and .bench/raw/ with every run; the smoke run: perf-table-quick.md,
+# raw-quick/); the README between <!-- perf:begin --> and <!-- perf:end -->.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -45,7 +46,9 @@ ONLY=${BENCH_ONLY:-logs cli screen soak micro}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 
 OUT=.bench
-RAW="$OUT/raw"
+# The smoke run keeps its own raw files and table, so it never replaces a full run's.
+SUFFIX=""; [ "$QUICK" = 1 ] && SUFFIX="-quick"
+RAW="$OUT/raw$SUFFIX"
 mkdir -p "$OUT"
 rm -rf "$RAW"; mkdir -p "$RAW"
 SETTLE_MS=2000; [ "$QUICK" = 1 ] && SETTLE_MS=1000
@@ -78,12 +81,22 @@ CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | grep -E 'clan
 if [ "$QUICK" = 1 ]; then BUILD=${BENCH_BUILD:-jit}; else BUILD=${BENCH_BUILD:-$([ -n "$CLANG" ] && echo aot || echo jit)}; fi
 if [ "$BUILD" = aot ] && [ -z "$CLANG" ]; then echo "bench.sh: BENCH_BUILD=aot needs clang (apt-get install clang)" >&2; exit 1; fi
 if [ "$BUILD" = aot ]; then
-  aot() { dotnet publish "$1" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$CLANG")" -o "$2" -v quiet -nologo >/dev/null; }
-  aot src/PppTui/PppTui.csproj "$OUT/ppptui-aot"
+  # aot PROJECT OUTDIR BINARY SOURCES...: publish unless the binary is newer than every source file
+  # (native compilation takes minutes on a busy machine; BENCH_REBUILD=1 forces it).
+  aot() {
+    local project=$1 dir=$2 binary=$3; shift 3
+    if [ "${BENCH_REBUILD:-0}" != 1 ] && [ -x "$binary" ] &&
+       [ -z "$(find "$@" -type f -newer "$binary" -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+      echo "   $binary is up to date"
+      return
+    fi
+    dotnet publish "$project" -c Release -r linux-x64 -p:PublishAot=true -p:CppCompilerAndLinker="$(basename "$CLANG")" -o "$dir" -v quiet -nologo >/dev/null
+  }
+  aot src/PppTui/PppTui.csproj "$OUT/ppptui-aot" "$OUT/ppptui-aot/ppptui" src themes Directory.Build.props Directory.Packages.props
   PPPTUI_ARGV=("$REPO/$OUT/ppptui-aot/ppptui")
   BUILD_TEXT="the Native AOT release binary ($(stat -c %s "$OUT/ppptui-aot/ppptui") bytes)"
   if want screen; then
-    aot tests/bench/floor/Floor.csproj "$OUT/floor-aot"
+    aot tests/bench/floor/Floor.csproj "$OUT/floor-aot" "$OUT/floor-aot/floor" tests/bench/floor Directory.Build.props Directory.Packages.props
     FLOOR_ARGV=("$REPO/$OUT/floor-aot/floor")
   fi
 else
@@ -199,7 +212,7 @@ if want screen; then
   if ! command -v pppconfig >/dev/null && [ "$QUICK" != 1 ]; then apt_get pppconfig whiptail || true; fi
   if command -v pppconfig >/dev/null && is_root; then PPPCONFIG=$(command -v pppconfig)
   else echo "pppconfig not measured: $(is_root && echo 'not installed (apt-get install pppconfig whiptail)' || echo 'it runs only as root')" > "$RAW/pppconfig-skipped"; fi
-  say "screen: first full frame, $SCREEN_RUNS runs per program (floor, ppptui${PPPCONFIG:+, pppconfig})"
+  say "screen: first full frame, runs per program: $SCREEN_RUNS (floor, ppptui${PPPCONFIG:+, pppconfig})"
   for RUN in $(seq 1 "$SCREEN_RUNS"); do
     order=(floor ppptui pppconfig)
     for ((k = 0; k < RUN % 3; k++)); do order=("${order[@]:1}" "${order[0]}"); done
@@ -247,9 +260,9 @@ fi
 JOB=none
 if want micro; then
   say "BenchmarkDotNet micro-benchmarks"
-  rm -rf "$OUT/bdn"
+  rm -rf "$OUT/bdn$SUFFIX"
   if [ "$QUICK" = 1 ]; then JOB=Dry; extra=(--inProcess); else JOB=Short; extra=(); fi
-  if ! "${BENCH[@]}" micro --filter '*' --job "$JOB" "${extra[@]}" --artifacts "$OUT/bdn" > "$RAW/bdn.log" 2>&1; then
+  if ! "${BENCH[@]}" micro --filter '*' --job "$JOB" "${extra[@]}" --artifacts "$OUT/bdn$SUFFIX" > "$RAW/bdn.log" 2>&1; then
     echo "bench.sh: some micro-benchmarks failed (see $RAW/bdn.log); the table says which" >&2
     grep -A20 "Benchmarks with issues" "$RAW/bdn.log" | grep -E "^  [A-Za-z]+\." | sort -u > "$RAW/bdn-failed" || true
     [ -s "$RAW/bdn-failed" ] || echo "the micro-benchmark run failed before any result" > "$RAW/bdn-failed"
@@ -259,7 +272,7 @@ fi
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load after: $LOAD_AFTER" >> "$RAW/load"
 say "table"
-python3 tests/bench/table.py --raw "$RAW" --bdn "$OUT/bdn" --out "$OUT/perf-table.md" \
+python3 tests/bench/table.py --raw "$RAW" --bdn "$OUT/bdn$SUFFIX" --out "$OUT/perf-table$SUFFIX.md" \
   --readme "$([ "$README" = 1 ] && echo README.md || echo '')" \
   --quick "$QUICK" --size "$SIZE" --runs "$RUNS" --screen-runs "$SCREEN_RUNS" --soak "$SOAK" --big "$BIG" \
   --build "$BUILD_TEXT" --job "$JOB" --load "$LOAD_BEFORE / $LOAD_AFTER" --elapsed $((SECONDS - START_SECONDS))

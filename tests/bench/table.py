@@ -163,7 +163,7 @@ def cli_row(what, ours, base, base_label, target="", command=""):
         return
     ratio = med(o[0]) / med(b[0])
     failed = [e for e in errors().splitlines() if e.startswith(ours + ":") or e.startswith(base + ":")]
-    note = " (**a run failed**, see .bench/raw/errors)" if failed else ""
+    note = f" (**a run failed**, see {RAW}/errors)" if failed else ""
     row(what, ms(o[0]) + f"; peak RSS {med(o[2]):.0f} MiB" + note, f"{base_label}: " + ms(b[0]) + f"; {med(b[2]):.1f} MiB",
         f"{ratio:.1f}x baseline's time", target, "", HOST, command)
 
@@ -215,7 +215,10 @@ if soak:
     secs = float(s["seconds"])
     row(f"soak: TUI open on the log pane, {int(s['lines']):,} lines at {s['rate']}/s for {secs:.0f} s; lines reached the screen: {s['shown']}",
         f"RSS {kib('rss_start_kib'):.0f} → {kib('rss_end_kib'):.0f} MiB: **{growth:+.1f} MiB** (second half {late:+.1f} MiB); CPU {100 * float(s['cpu_s']) / secs:.0f}% of a core",
-        "", "", "growth < 5 MiB (1 hour)", yes(growth < 5) + ("" if secs >= 3600 else f" (over {secs:.0f} s)"), HOST,
+        "", "", "growth < 5 MiB (1 hour)",
+        # Memory that stays flat because the lines never arrived says nothing about a leak.
+        ("not shown: the lines never reached the screen" if s["shown"] != "yes"
+         else yes(growth < 5) + ("" if secs >= 3600 else f" (over {secs:.0f} s)")), HOST,
         code(f"BENCH_SOAK_SECONDS={int(secs)} ./build.sh bench"))
 elif soak_failed:
     row("soak", "**failed**: " + text("soak.err")[:200].replace("\n", " "))
@@ -290,7 +293,7 @@ if diag:
 
 if exists("bdn-failed"):
     failed = [l.strip().split(":")[0] for l in open(path("bdn-failed")) if l.strip()]
-    row("micro-benchmarks that **failed** (see .bench/raw/bdn.log)", ", ".join(sorted(set(failed))), machine=HOST)
+    row(f"micro-benchmarks that **failed** (see {RAW}/bdn.log)", ", ".join(sorted(set(failed))), machine=HOST)
 
 # ---- the page ------------------------------------------------------------------------------------
 def cpu():
