@@ -50,6 +50,20 @@ public class ProfileListTests
     }
 
     [Fact]
+    public void Typing_a_name_jumps_to_that_profile_even_when_the_profiles_arrived_after_the_screen()
+    {
+        using var h = ScreenHost.Start(80, 24, seed: _ => { });
+        h.Profiles.Items.Add(new ProfileSummary("dsl-provider", "custom", LinkState.Down));
+        h.Profiles.Items.Add(new ProfileSummary("modem", "modem", LinkState.Down));
+        h.Profiles.Items.Add(new ProfileSummary("myvpn", "pptp", LinkState.Down));
+        h.Profiles.Raise();
+        h.Draw();
+        foreach (var c in "myvpn") h.Press(new Key(c));
+        Assert.Equal("myvpn", h.Screen.Profiles.Selected?.Name);
+        Assert.Equal("myvpn", h.Screen.Editor.Editor?.ProfileName);
+    }
+
+    [Fact]
     public void Moving_the_selection_opens_that_profile_in_the_editor()
     {
         using var h = ScreenHost.Start(80, 24);

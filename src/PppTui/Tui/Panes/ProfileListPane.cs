@@ -82,6 +82,10 @@ public sealed class ProfileListPane : Pane
     /// <summary>The list source: rows laid out by columns so wide characters keep the columns straight.</summary>
     private sealed class ProfileRows : IListDataSource
     {
+        // ListView hands ToList() to its type-to-jump navigator once, when the source is set; the
+        // names list is kept and refilled so typing a name finds profiles that arrived later.
+        private readonly List<string> _names = [];
+
         public IReadOnlyList<ProfileSummary> Items { get; private set; } = [];
         public event NotifyCollectionChangedEventHandler? CollectionChanged;
         public int Count => Items.Count;
@@ -91,12 +95,14 @@ public sealed class ProfileListPane : Pane
         public void SetItems(IReadOnlyList<ProfileSummary> items)
         {
             Items = items;
+            _names.Clear();
+            _names.AddRange(items.Select(p => p.Name));
             CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
         }
 
         public bool IsMarked(int item) => false;
         public void SetMark(int item, bool value) { }
-        public IList ToList() => Items.Select(p => p.Name).ToList();
+        public IList ToList() => _names;
 
         public void Render(ListView listView, bool selected, int item, int col, int row, int width, int viewportX = 0)
         {
