@@ -34,7 +34,7 @@ public static class TuiApp
         if (settings.Problem is not null)
             errors.Report(new UserError("Read settings", settings.Problem, "Fix or delete the file; the defaults are used until then.", store.Path));
 
-        var themes = StartThemes(settings.Settings, errors);
+        var themes = StartThemes(context.Paths, settings.Settings, errors);
         themes.Changed += (_, _) =>
         {
             try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors }); }
@@ -80,9 +80,9 @@ public static class TuiApp
         return new ScreenWiring(new ScreenModels(profiles, links, routes, log), service, profiles, links, routes, log, feed);
     }
 
-    private static ThemeController StartThemes(AppSettings settings, ErrorLog errors)
+    private static ThemeController StartThemes(SystemPaths paths, AppSettings settings, ErrorLog errors)
     {
-        var catalog = ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders());
+        var catalog = ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders(paths));
         foreach (var warning in catalog.Warnings)
             errors.Report(new UserError("Load themes", warning, "Fix or remove the theme file; the built-in themes are used."));
         bool noColor = ThemeCatalog.NoColorRequested(Environment.GetEnvironmentVariable);

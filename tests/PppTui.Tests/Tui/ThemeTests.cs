@@ -76,6 +76,28 @@ public class ThemeTests
     }
 
     [Fact]
+    public void The_packaged_themes_folder_is_read_and_the_admins_etc_folder_wins_over_it()
+    {
+        var root = Directory.CreateTempSubdirectory("ppptui-root-");
+        try
+        {
+            var paths = new PppTui.Core.Files.SystemPaths(root.FullName);
+            var folders = ThemeCatalog.DefaultOverrideFolders(paths).ToList();
+            Assert.Equal(root.FullName + "/usr/share/ppptui/themes", folders[0]);
+            Assert.Equal(root.FullName + "/etc/ppptui/themes", folders[1]);
+            static string Dark(string colour) =>
+                $$"""{ "Themes": { "dark": { "Schemes": { "Base": { "Normal": { "Foreground": "{{colour}}", "Background": "Black" } } } } } }""";
+            Directory.CreateDirectory(folders[0]);
+            File.WriteAllText(Path.Combine(folders[0], "dark.json"), Dark("BrightGreen"));
+            Assert.Equal(folders[0] + "/dark.json", ThemeCatalog.Load(folders).Themes.Single(t => t.Name == "dark").Origin);
+            Directory.CreateDirectory(folders[1]);
+            File.WriteAllText(Path.Combine(folders[1], "dark.json"), Dark("BrightYellow"));
+            Assert.Equal(folders[1] + "/dark.json", ThemeCatalog.Load(folders).Themes.Single(t => t.Name == "dark").Origin);
+        }
+        finally { root.Delete(recursive: true); }
+    }
+
+    [Fact]
     public void NO_COLOR_starts_in_monochrome_and_otherwise_the_saved_theme_wins()
     {
         var catalog = Headless.Catalog;

@@ -11,7 +11,8 @@ public sealed record ThemeSource(string Name, string Origin, JsonObject Body);
 
 /// <summary>
 /// The colour themes: the files built into the binary (themes/*.json), overridden by files of the
-/// same theme name in a themes/ folder beside the binary or in the source tree. A bad file is
+/// same theme name in the package's and the admin's theme folders, beside the binary or in the
+/// source tree (see <see cref="DefaultOverrideFolders"/>). A bad file is
 /// skipped with a warning; the built-in copy of that theme stays.
 /// </summary>
 public sealed class ThemeCatalog
@@ -73,9 +74,15 @@ public sealed class ThemeCatalog
         return catalog;
     }
 
-    /// <summary>The folders whose themes override the built-in ones: beside the binary, then the source tree's.</summary>
-    public static IEnumerable<string> DefaultOverrideFolders()
+    /// <summary>
+    /// The folders whose themes override the built-in ones, later folders winning: the package's
+    /// (/usr/share/ppptui/themes, where the .deb installs them), the admin's (/etc/ppptui/themes),
+    /// beside the binary, then the source tree's.
+    /// </summary>
+    public static IEnumerable<string> DefaultOverrideFolders(Core.Files.SystemPaths paths)
     {
+        yield return paths.Under("/usr/share/ppptui/themes");
+        yield return Path.Join(paths.PppTuiEtc, "themes");
         var baseDir = AppContext.BaseDirectory;
         yield return Path.Combine(baseDir, "themes");
         for (var dir = new DirectoryInfo(baseDir); dir is not null; dir = dir.Parent)
