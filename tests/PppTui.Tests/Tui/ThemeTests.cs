@@ -89,10 +89,10 @@ public class ThemeTests
                 $$"""{ "Themes": { "dark": { "Schemes": { "Base": { "Normal": { "Foreground": "{{colour}}", "Background": "Black" } } } } } }""";
             Directory.CreateDirectory(folders[0]);
             File.WriteAllText(Path.Combine(folders[0], "dark.json"), Dark("BrightGreen"));
-            Assert.Equal(folders[0] + "/dark.json", ThemeCatalog.Load(folders).Themes.Single(t => t.Name == "dark").Origin);
+            Assert.Equal(folders[0] + "/dark.json", ThemeCatalog.Load(folders.Take(2)).Themes.Single(t => t.Name == "dark").Origin);
             Directory.CreateDirectory(folders[1]);
             File.WriteAllText(Path.Combine(folders[1], "dark.json"), Dark("BrightYellow"));
-            Assert.Equal(folders[1] + "/dark.json", ThemeCatalog.Load(folders).Themes.Single(t => t.Name == "dark").Origin);
+            Assert.Equal(folders[1] + "/dark.json", ThemeCatalog.Load(folders.Take(2)).Themes.Single(t => t.Name == "dark").Origin);
         }
         finally { root.Delete(recursive: true); }
     }
