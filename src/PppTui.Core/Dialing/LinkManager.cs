@@ -143,9 +143,7 @@ public sealed class LinkManager
         CancellationToken cancellationToken = default)
     {
         if (name is not null) CheckName(name);
-        var snapshot = Discovery.Scan();
-        if (name is not null)
-            snapshot = new DiscoverySnapshot(snapshot.Find(name), snapshot.FindStale(name));
+        var snapshot = Scan(name);
         var sample = await Status.ReadAllAsync(snapshot, previous, cancellationToken).ConfigureAwait(false);
         if (name is null || sample.Links.Count > 0) return sample;
         if (!File.Exists(_s.Paths.PeerFile(name)))
@@ -163,6 +161,18 @@ public sealed class LinkManager
         };
         if (last is { Outcome: not LinkState.Down } && diagnosis is { Severity: not DiagnosisSeverity.Failure }) diagnosis = null;
         return sample with { Links = [new LinkStatus { Name = name, State = LinkState.Down, Reason = reason, Diagnosis = diagnosis }] };
+    }
+
+    /// <summary>
+    /// The cheap <see cref="LinkChangeStamp"/> of every link (or only <paramref name="name"/>):
+    /// poll it often, and read the full status when it changes.
+    /// </summary>
+    public string ChangeStamp(string? name = null) => LinkChangeStamp.Of(_s.Paths, Scan(name), _s.Time.GetUtcNow());
+
+    private DiscoverySnapshot Scan(string? name)
+    {
+        var snapshot = Discovery.Scan();
+        return name is null ? snapshot : new DiscoverySnapshot(snapshot.Find(name), snapshot.FindStale(name));
     }
 
     public LinkExplanation? Explain(string name)

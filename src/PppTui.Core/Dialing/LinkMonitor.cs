@@ -82,7 +82,7 @@ public sealed class LinkMonitor
     {
         var snapshot = _discovery.Scan();
         var now = _time.GetUtcNow();
-        var fingerprint = Fingerprint(snapshot, now);
+        var fingerprint = LinkChangeStamp.Of(_paths, snapshot, now);
         IReadOnlyList<LinkStatus> statuses;
         if (fingerprint != _fingerprint || now - _lastFullRead >= FullRefresh)
         {
@@ -216,16 +216,6 @@ public sealed class LinkMonitor
         }
         _counters = counters;
         return result;
-    }
-
-    private string Fingerprint(DiscoverySnapshot snapshot, DateTimeOffset now)
-    {
-        var parts = snapshot.Links.Select(l =>
-        {
-            var flags = l.Interface is { } i ? InterfaceCounters.Read(_paths, i, now) : null;
-            return $"{l.Name}|{l.Pid}|{l.Interface}|{flags?.Exists}|{flags?.Flags}|{flags?.Mtu}|{string.Join(',', l.PidFiles)}";
-        }).Concat(snapshot.Stale.Select(s => $"stale|{s.Name}|{s.Pid}"));
-        return string.Join('\n', parts.Order(StringComparer.Ordinal));
     }
 
     private void Raise(IEnumerable<LinkEvent> events)

@@ -101,7 +101,7 @@ public static class LinkVerbs
     private static Command StatusVerb(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
         var name = new Argument<string?>("NAME") { Description = "Only this link", Arity = ArgumentArity.ZeroOrOne };
-        var watch = new Option<bool>("--watch") { Description = "Refresh every second until Ctrl-C" };
+        var watch = new Option<bool>("--watch") { Description = "Refresh on every change of a link (and every second) until Ctrl-C" };
         var command = new Command("status", "Show running links: interface, addresses, MTU, traffic, routes, DNS, pid")
         {
             name,
@@ -114,29 +114,50 @@ public static class LinkVerbs
             return await Guard(ctx, async () =>
             {
                 var manager = managerFor(ctx);
+                var watching = parse.GetValue(watch);
                 IReadOnlyDictionary<string, InterfaceCounters>? previous = null;
                 var code = ExitCodes.Ok;
                 do
                 {
+                    // Taken before the read, so a change during the read is caught by the next look.
+                    var stamp = watching ? manager.ChangeStamp(only) : "";
                     var sample = await manager.StatusAsync(only, previous, cancellationToken);
                     previous = sample.Counters;
                     code = only is not null && sample.Links.All(l => l.State != LinkState.Up) ? ExitCodes.LinkDown : ExitCodes.Ok;
-                    PrintSample(ctx, sample, only, parse.GetValue(watch));
-                    if (!parse.GetValue(watch)) break;
-                    try
-                    {
-                        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        break;
-                    }
+                    PrintSample(ctx, sample, only, watching);
+                    if (!watching || !await NextRefreshAsync(manager, only, stamp, cancellationToken)) break;
                 } while (!cancellationToken.IsCancellationRequested);
                 return code;
             });
         });
         return command;
     }
+
+    /// <summary>
+    /// Waits for the watch's next refresh: as soon as a link changes (its pid files, its pppd, its
+    /// interface's flags, looked at ten times a second without running a process), and at the
+    /// latest after a second for the counters. False once cancelled.
+    /// </summary>
+    private static async Task<bool> NextRefreshAsync(LinkManager manager, string? only, string stamp, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + WatchRefresh;
+        try
+        {
+            while (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(WatchLook, cancellationToken);
+                if (manager.ChangeStamp(only) != stamp) return true;
+            }
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static readonly TimeSpan WatchRefresh = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WatchLook = TimeSpan.FromMilliseconds(100);
 
     private static Command Explain(CliApp app, Func<CliContext, LinkManager> managerFor)
     {

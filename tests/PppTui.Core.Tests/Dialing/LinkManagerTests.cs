@@ -40,6 +40,35 @@ public class LinkManagerTests
     }
 
     [Fact]
+    public void The_change_stamp_moves_when_a_link_dials_comes_up_and_goes_down_but_not_with_traffic_alone()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "defaultroute\n").Peer("pair", "");
+        var runner = new FakeCommandRunner();
+        var manager = Manager(sys.Paths, runner, isRoot: true);
+        var stamps = new List<string> { manager.ChangeStamp() };
+
+        sys.Pppd(8001, "call", "myvpn");
+        stamps.Add(manager.ChangeStamp());
+        sys.LinkPidFile("myvpn", 8001, "ppp0").InterfacePidFile("ppp0", 8001).Interface("ppp0", flags: 0x1090);
+        stamps.Add(manager.ChangeStamp());
+        sys.Interface("ppp0", flags: 0x10d1);
+        stamps.Add(manager.ChangeStamp());
+        sys.Interface("ppp0", flags: 0x10d1, rx: 123456, tx: 654321);
+        var trafficOnly = manager.ChangeStamp();
+        var otherLink = manager.ChangeStamp("pair");
+        sys.Pppd(8002, "call", "pair");
+        var otherLinkDialing = manager.ChangeStamp("myvpn");
+        sys.Kill(8001).RemoveInterface("ppp0");
+        stamps.Add(manager.ChangeStamp());
+
+        Assert.Equal(stamps.Count, stamps.Distinct().Count());
+        Assert.Equal(stamps[3], trafficOnly);
+        Assert.Equal("", otherLink);
+        Assert.Equal(stamps[3], otherLinkDialing);
+        Assert.Empty(runner.Specs);
+    }
+
+    [Fact]
     public async Task A_bad_name_is_refused_before_anything_runs()
     {
         using var sys = new FakeSystem();

@@ -18,7 +18,7 @@ SCENARIO_LIMIT=300
 #   appearing on the interface for Up; the first change of the interface after pppd was told to
 #   stop, for Down) against the time ppptui printed the state (each output line is stamped with
 #   the guest's clock as it is read). Up is measured on `ppptui connect`'s progress (driven by
-#   pppd's own lines) and on `ppptui status --watch --json` (a poll every second); Down on the
+#   pppd's own lines) and on `ppptui status --watch --json` (it looks for a change ten times a second); Down on the
 #   watch. The same clock serves both ends (one guest).
 
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
