@@ -141,7 +141,7 @@ scenario_main() {
     echo "#   'until ip-up done' waits for the lab's last ip-up.d hook, the same end point as ppptui's."
     echo "# latency: kernel timestamps from 'ip -ts monitor link address' against the guest clock when ppptui's"
     echo "#   line was read. connect is driven by pppd's own lines (plus 60 ms of quiet before Up);"
-    echo "#   status --watch polls once a second, so its latency is bounded by that period plus one status read."
+    echo "#   status --watch looks for a change ten times a second (pid files, /proc, /sys), then reads the status (ip)."
   } >"$LAB_OUT/figures.txt"
   cat "$LAB_OUT/figures.txt" >>"$SCEN_OUT"
   DETAIL="ppptui $(median "${UI_TIMES[@]}")s vs pppd $(median "${PPPD_TIMES[@]}")s (ip-up done $(median "${PPPD_IPUP_TIMES[@]}")s); latency up $(median "${UP_CONNECT[@]}")s (connect), $(median "${UP_WATCH[@]}")s (watch), down $(median "${DOWN_WATCH[@]}")s (watch); figures.txt"

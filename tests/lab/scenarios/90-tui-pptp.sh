@@ -61,6 +61,12 @@ dial() { # NAME LIMIT
   # The IP pane: interface, the tunnel address and the MTU after MPPE, from the live system.
   tui_wait "$LINK_IF" 15 && tui_wait "$LINK_LOCAL" 15 && tui_wait "1412" 15 && tui_wait "$name is up on $LINK_IF" 15
   tui_screen >"$SCEN_DIR/$name.screen-up.txt"
+  # The runner's checks of every ppptui dial: what ip shows, and what a second ppptui (status)
+  # says about the link the screen dialed. The screen has no exit status or connect JSON: a
+  # link that came up is its success, and its warnings are the ones status gives.
+  inspect_link "$name" "$LINK_IF"
+  read_status "$name" up
+  CLIENT_EXIT=0 CONNECT_NOTICES=$S_NOTICES
   return 0
 }
 
@@ -77,9 +83,11 @@ hangup() { # NAME LIMIT
   tui_send F8
   tui_wait "Disconnect $name?" 10
   tui_send Enter
+  CLIENT_EXIT=0
   if [ -n "$PPPD_PID" ] && ! wait_gone "$PPPD_PID" "$limit"; then
     fail "pppd (pid $PPPD_PID) still runs ${limit}s after Disconnect"
     kill -KILL "$PPPD_PID" 2>/dev/null
+    CLIENT_EXIT=1
   fi
   tui_wait "No ppp links right now." 10
   tui_screen >"$SCEN_DIR/$name.screen-down.txt"
