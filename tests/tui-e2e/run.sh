@@ -218,7 +218,7 @@ scenario_new_pptp_profile_through_the_form() {
   send F3; send Escape
   send F2
   wait_for "Applied office: wrote /etc/ppp/peers/office, /etc/ppp/chap-secrets"
-  wait_for "office       pptp   down"              # in the list now, its link down
+  wait_for "office      pptp   down"               # in the list now, its link down
   never_shown "$password"
   local peers="$SANDBOX/etc/ppp/peers/office" secrets="$SANDBOX/etc/ppp/chap-secrets"
   grep -qxF 'pty "pptp vpn.example.com --nolaunchpppd"' "$peers" || fail "no pty line in $peers: $(cat "$peers")"
@@ -254,6 +254,35 @@ scenario_unwritable_root_refuses_apply_with_the_reason() {
   [ -e "$SANDBOX/etc/ppp/peers/office" ] && fail "a peers file was written into a read-only root"
   [ -e "$SANDBOX/etc/ppptui/profiles/office.toml" ] && fail "a profile was written into a read-only root"
   quit_discarding
+}
+
+# Issue #7: the doctor's report on the selected profile (run in the background, shown in a dialog),
+# and keeping a link up with systemd, which in a sandbox enables the unit inside the sandbox only.
+scenario_doctor_and_keep_up_with_systemd() {
+  seed() {
+    printf 'pty "pptp 192.0.2.1 --nolaunchpppd"\nname alice\nremotename office\nnoauth\n' >"$1/etc/ppp/peers/office"
+    "${BIN[@]}" --root "$1" import office >/dev/null
+  }
+  start
+  wait_for "office · PPTP VPN"
+  send M-o
+  wait_for "Doctor: this machine and office"
+  wait_for "FAIL  pppd: pppd is not installed"
+  send End                                         # the report scrolls: the profile's checks are last
+  wait_for "Profile office"
+  send Escape
+  wait_gone "Doctor: this machine"
+  wait_for "Doctor: "                                # the summary stays on the message line
+  command -v systemctl >/dev/null || { echo "  (no systemctl: keep-up part not run)" >&2; quit; return 0; }
+  send M-k
+  wait_for "Keep office up with systemd?"
+  send Enter
+  wait_for "office is kept up by systemd"
+  wait_for "down↻"                                  # the list marks it too
+  wait_for "↻ kept up by systemd (ppptui@office"
+  [ -L "$SANDBOX/etc/systemd/system/multi-user.target.wants/ppptui@office.service" ] ||
+    fail "ppptui@office.service is not enabled inside the sandbox"
+  quit
 }
 
 # ---- runner ----------------------------------------------------------------------------------

@@ -85,6 +85,6 @@ public static class DoctorVerbs
             }
         }
         output.WriteLine();
-        output.WriteLine($"{report.Count(CheckStatus.Fail)} failed, {report.Count(CheckStatus.Warn)} warnings, {report.Count(CheckStatus.Ok)} ok, {report.Count(CheckStatus.Skip)} skipped");
+        output.WriteLine(report.Summary);
     }
 }

@@ -1,4 +1,5 @@
 using System.Drawing;
+using PppTui.Core.Services;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Dialogs;
 using PppTui.Tui.Keys;
@@ -44,10 +45,10 @@ public sealed class MainScreen : Runnable
         Height = Dim.Fill();
         SchemeName = "Base";
 
-        Profiles = new ProfileListPane(models.Profiles, context);
-        Editor = new EditorPane(context);
+        Profiles = new ProfileListPane(models.Profiles, models.Services, context);
+        Editor = new EditorPane(models.Services, context);
         Preview = new PreviewPane(context);
-        Links = new LinksPane(models.Links, context);
+        Links = new LinksPane(models.Links, models.Services, context);
         Routes = new RoutesPane(models.Routes, context);
         Log = new LogPane(models.Log, context);
         foreach (var pane in new Pane[] { Profiles, Editor, Preview, Links, Routes, Log }) _panes[pane.PaneId] = pane;
@@ -76,6 +77,7 @@ public sealed class MainScreen : Runnable
         if (context.Errors.Latest is { } earlier) ShowNotice($"✖ {earlier.What}: {earlier.Cause}  (F12: cause and fix)", Tone.Bad);
         models.Profiles.Changed += (_, _) => context.Post(RefreshCommands);
         models.Links.Changed += (_, _) => context.Post(RefreshCommands);
+        models.Services.Changed += (_, _) => context.Post(RefreshCommands);
 
         OnSelectionChanged();
         RefreshCommands();
@@ -268,6 +270,21 @@ public sealed class MainScreen : Runnable
                 if (!access.CanControlLinks) return access.NeedsRootReason;
                 if (_busy.Contains("link:" + selected.Name)) return "busy with this link";
                 return selected.State is LinkState.Up or LinkState.Connecting or LinkState.Failed ? null : "not connected";
+            case AppCommand.KeepUp:
+                if (selected is null) return "select a profile first";
+                if (selected.Problem is not null) return "the profile has a problem: " + selected.Problem;
+                if (editor is { IsNew: true } && editor.ProfileName == selected.Name) return "apply the new profile first";
+                if (_busy.Contains("service:" + selected.Name)) return "busy with this profile's service";
+                return _models.Services.Presence switch
+                {
+                    // Without systemd the action itself names the alternative.
+                    SystemdPresence.Absent => null,
+                    // --root DIR: only unit files and links inside DIR change.
+                    SystemdPresence.Offline => access.CanWriteFiles ? null : access.NeedsRootReason,
+                    _ => access.CanControlLinks ? null : access.NeedsRootReason,
+                };
+            case AppCommand.Doctor:
+                return _busy.Contains("doctor") ? "already checking" : null;
             case AppCommand.ToggleDiff:
             case AppCommand.ToggleEffective:
                 return editor is null ? "select a profile first" : null;
@@ -307,6 +324,8 @@ public sealed class MainScreen : Runnable
             case AppCommand.DeleteProfile: Delete(); break;
             case AppCommand.Connect: Connect(); break;
             case AppCommand.Disconnect: Disconnect(); break;
+            case AppCommand.KeepUp: ToggleKeepUp(); break;
+            case AppCommand.Doctor: RunDoctor(); break;
             case AppCommand.ShowErrors: _dialogs.ShowErrors(_context.Errors.Errors); break;
             case AppCommand.NextTheme: SwitchTheme(_themes.Catalog.Next(_themes.Current)); break;
             case AppCommand.ChooseTheme:
@@ -512,6 +531,62 @@ public sealed class MainScreen : Runnable
         var name = SelectedProfile!.Name;
         if (!_dialogs.Confirm("Disconnect", $"Disconnect {name}? Traffic through the link stops.", "Disconnect")) return;
         RunAction("link:" + name, $"Disconnecting {name}…", $"Disconnect {name}", ct => _models.Links.DisconnectAsync(name, ct), null);
+    }
+
+    /// <summary>Asks, then enables the profile's systemd unit, or disables it when it is enabled.</summary>
+    private void ToggleKeepUp()
+    {
+        var selected = SelectedProfile!;
+        var name = selected.Name;
+        var services = _models.Services;
+        var what = $"Keep {name} up";
+        if (services.Presence == SystemdPresence.Absent)
+        {
+            _context.Errors.Report(new SystemdMissingException(name), what);
+            return;
+        }
+        var unit = $"ppptui@{name}.service";
+        bool offline = services.Presence == SystemdPresence.Offline;
+        if (services.IsKeptUp(name))
+        {
+            var effect = offline
+                ? $"{unit} is disabled in this --root tree, so that system no longer starts it at boot."
+                : $"systemctl disable --now {unit}: the link systemd runs goes down and no longer starts at boot.";
+            if (!_dialogs.Confirm("Stop keeping up", $"Stop keeping {name} up with systemd?\n{effect}", "Disable")) return;
+            RunAction("service:" + name, $"Disabling {unit}…", $"Stop keeping {name} up", ct => services.DisableAsync(name, ct), null);
+            return;
+        }
+        // A link dialed from here already runs a pppd for this peer: a second one from systemd would fight it.
+        bool running = selected.State is LinkState.Up or LinkState.Connecting;
+        bool startNow = !offline && !running;
+        var how = offline ? $"{unit} is enabled in this --root tree: that system starts it when it boots; nothing starts here."
+            : startNow ? $"systemctl enable --now {unit}: pppd starts now and at every boot, and systemd redials when it dies."
+            : $"systemctl enable {unit}: it starts at the next boot; the link running now stays as it is.";
+        if (!_dialogs.Confirm("Keep up with systemd", $"Keep {name} up with systemd?\n{how}", "Enable")) return;
+        RunAction("service:" + name, $"Enabling {unit}…", what, ct => services.EnableAsync(name, startNow, ct), null);
+    }
+
+    /// <summary>Runs the doctor's checks in the background (the selected profile and the machine), then shows the report.</summary>
+    private void RunDoctor()
+    {
+        var selected = SelectedProfile;
+        // A profile that does not load is checked with every profile: the report names its problem.
+        var name = selected is { Problem: null } ? selected.Name : null;
+        _busy.Add("doctor");
+        ShowNotice(name is null ? "Checking this machine and every profile…" : $"Checking this machine and {name}…", Tone.Muted);
+        RefreshCommands();
+        _context.RunInBackground(() => _models.Services.RunDoctorAsync(name, CancellationToken.None), report =>
+        {
+            _busy.Remove("doctor");
+            ShowNotice("Doctor: " + report.Summary,
+                report.HasFailures ? Tone.Bad : report.Count(CheckStatus.Warn) > 0 ? Tone.Warning : Tone.Good);
+            RefreshCommands();
+            _dialogs.ShowDoctor(name, report);
+        }, "Doctor", onFailed: () =>
+        {
+            _busy.Remove("doctor");
+            RefreshCommands();
+        });
     }
 
     /// <summary>

@@ -3,4 +3,5 @@ using PppTui.Tui.Models;
 namespace PppTui.Tui;
 
 /// <summary>The models the main screen shows; adapters over the core services fill these in.</summary>
-public sealed record ScreenModels(IProfileListModel Profiles, ILinkStatusModel Links, IRouteModel Routes, ILogModel Log);
+public sealed record ScreenModels(IProfileListModel Profiles, ILinkStatusModel Links, IRouteModel Routes, ILogModel Log,
+    IServiceModel Services);

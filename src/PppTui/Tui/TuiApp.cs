@@ -4,6 +4,7 @@ using PppTui.Core.Files;
 using PppTui.Core.Logs;
 using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
+using PppTui.Core.Services;
 using PppTui.Core.Settings;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Dialogs;
@@ -77,7 +78,9 @@ public static class TuiApp
         var log = new RingLogModel();
         var feed = new LogFeed(paths, runner, log, errors, links, logSources);
         links.PidsChanged += (_, _) => context.Post(log.RefreshLink, "Show the link's log lines");
-        return new ScreenWiring(new ScreenModels(profiles, links, routes, log), service, profiles, links, routes, log, feed);
+        var systemd = new ServiceManager(paths, runner);
+        var services = new ServiceAdapter(systemd, new Doctor(paths, runner, systemd: systemd.Presence));
+        return new ScreenWiring(new ScreenModels(profiles, links, routes, log, services), service, profiles, links, routes, log, feed, services);
     }
 
     private static ThemeController StartThemes(SystemPaths paths, AppSettings settings, ErrorLog errors)
@@ -92,9 +95,9 @@ public static class TuiApp
 
 /// <summary>What <see cref="TuiApp.Wire"/> built: the models the screen shows and the services behind them.</summary>
 public sealed class ScreenWiring(ScreenModels models, ProfileService service, ProfileListAdapter profiles,
-    LinkStatusAdapter links, RouteAdapter routes, RingLogModel log, LogFeed feed) : IDisposable
+    LinkStatusAdapter links, RouteAdapter routes, RingLogModel log, LogFeed feed, ServiceAdapter services) : IDisposable
 {
-    /// <summary>How often the profile folder is checked for profiles saved elsewhere (the CLI, another screen).</summary>
+    /// <summary>How often the profile folder and the systemd unit links are checked for changes made elsewhere (the CLI, another screen).</summary>
     public static readonly TimeSpan ProfileFolderCheck = TimeSpan.FromSeconds(2);
 
     private object? _folderTimer;
@@ -107,8 +110,9 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
     public RouteAdapter Routes { get; } = routes;
     public RingLogModel Log { get; } = log;
     public LogFeed Feed { get; } = feed;
+    public ServiceAdapter Services { get; } = services;
 
-    /// <summary>Starts the link polling, the log feed and the profile folder check.</summary>
+    /// <summary>Starts the link polling, the log feed and the profile folder and unit link checks.</summary>
     public void Start(IApplication app)
     {
         _app = app;
@@ -117,6 +121,7 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
         _folderTimer = app.AddTimeout(ProfileFolderCheck, () =>
         {
             Profiles.ReloadIfChanged();
+            Services.Refresh();
             return true;
         });
     }

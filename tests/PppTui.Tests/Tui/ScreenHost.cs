@@ -21,7 +21,7 @@ public sealed class ScreenHost : IDisposable
         seed?.Invoke(this);
         (App, Time) = Headless.CreateApp(width, height);
         Context = new ScreenContext(Errors, access);
-        Screen = new MainScreen(new ScreenModels(Profiles, Links, Routes, Log), Context, Dialogs, Themes);
+        Screen = new MainScreen(new ScreenModels(Profiles, Links, Routes, Log, Services), Context, Dialogs, Themes);
         _token = App.Begin(Screen);
         Screen.Attach(App);
         Draw();
@@ -39,6 +39,7 @@ public sealed class ScreenHost : IDisposable
     public FakeProfileListModel Profiles { get; } = new();
     public FakeLinkStatusModel Links { get; } = new();
     public FakeRouteModel Routes { get; } = new();
+    public FakeServiceModel Services { get; } = new();
     public RingLogModel Log { get; } = new(capacity: 5000);
     public FakeDialogs Dialogs { get; } = new();
 

@@ -42,6 +42,10 @@ public sealed record DoctorReport(IReadOnlyList<DoctorCheck> Checks)
 
     public int Count(CheckStatus status) => Checks.Count(c => c.Status == status);
 
+    /// <summary>The counts in words, e.g. "1 failed, 2 warnings, 9 ok, 3 skipped".</summary>
+    public string Summary =>
+        $"{Count(CheckStatus.Fail)} failed, {Count(CheckStatus.Warn)} warnings, {Count(CheckStatus.Ok)} ok, {Count(CheckStatus.Skip)} skipped";
+
     public DoctorCheck? Find(string id, string? profile = null) =>
         Checks.FirstOrDefault(c => c.Id == id && (profile is null || c.Profile == profile));
 }

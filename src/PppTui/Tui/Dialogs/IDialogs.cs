@@ -1,3 +1,4 @@
+using PppTui.Core.Services;
 using PppTui.Tui.Models;
 
 namespace PppTui.Tui.Dialogs;
@@ -17,6 +18,10 @@ public interface IDialogs
     void ShowHelp(IReadOnlyList<string> lines);
 
     void ShowErrors(IReadOnlyList<UserError> errors);
+
+    /// <summary>The doctor's report: every check with its outcome and fix.</summary>
+    /// <param name="profile">The profile checked with the machine, or null when every profile was.</param>
+    void ShowDoctor(string? profile, DoctorReport report);
 
     string? ChooseTheme(IReadOnlyList<string> names, string current);
 

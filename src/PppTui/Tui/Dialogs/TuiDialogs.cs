@@ -1,3 +1,5 @@
+using PppTui.Cli;
+using PppTui.Core.Services;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
@@ -22,6 +24,8 @@ public sealed class TuiDialogs(IApplication app, ErrorLog errors) : IDialogs
     public void ShowHelp(IReadOnlyList<string> lines) => RunModal(DialogFactory.Help(lines, DialogTextWidth(90)));
 
     public void ShowErrors(IReadOnlyList<UserError> errorList) => RunModal(DialogFactory.Errors(errorList, DialogTextWidth(90)));
+
+    public void ShowDoctor(string? profile, DoctorReport report) => RunModal(DialogFactory.Doctor(profile, report, DialogTextWidth(90)));
 
     /// <summary>Text columns inside a dialog of <paramref name="percent"/>% of the screen (border and padding off).</summary>
     private int DialogTextWidth(int percent) => Math.Max(app.Screen.Width * percent / 100 - 4, 20);
@@ -108,6 +112,54 @@ public static class DialogFactory
         }
         return lines;
     }
+
+    public static Dialog Doctor(string? profile, DoctorReport report, int width = 70)
+    {
+        var scope = profile is null ? "this machine and every profile" : "this machine and " + profile;
+        var dialog = new Dialog { Title = "Doctor: " + scope, Width = Dim.Percent(90), Height = Dim.Percent(85) };
+        var view = new LinesView();
+        view.SetLines(DoctorLines(report, width));
+        dialog.Add(view);
+        AddClose(dialog);
+        return dialog;
+    }
+
+    /// <summary>
+    /// The report as the CLI prints it, in tones: the machine's checks, then one block per profile;
+    /// what was seen and the fix under each warning and failure.
+    /// </summary>
+    public static IReadOnlyList<StyledLine> DoctorLines(DoctorReport report, int width)
+    {
+        var lines = new List<StyledLine>
+        {
+            new(report.Summary, report.HasFailures ? Tone.Bad : report.Count(CheckStatus.Warn) > 0 ? Tone.Warning : Tone.Good),
+        };
+        foreach (var group in report.Checks.GroupBy(c => c.Profile))
+        {
+            lines.Add(new("", Tone.Normal));
+            lines.Add(new(group.Key is null ? "This machine" : "Profile " + group.Key, Tone.Heading));
+            foreach (var check in group)
+            {
+                var word = Columns.Fit(DoctorVerbs.StatusWord(check.Status).ToUpperInvariant(), 4);
+                foreach (var l in Columns.Wrap($"{check.Title}: {check.Detail}", width, $"  {word}  ", "        "))
+                    lines.Add(new(l, CheckTone(check.Status)));
+                if (check.Status is not (CheckStatus.Warn or CheckStatus.Fail)) continue;
+                if (check.Evidence is { } seen)
+                    foreach (var l in Columns.Wrap(seen, width, "        seen: ", "              ")) lines.Add(new(l, Tone.Muted));
+                if (check.Fix is { } fix)
+                    foreach (var l in Columns.Wrap(fix, width, "        fix:  ", "              ")) lines.Add(new(l, Tone.Normal));
+            }
+        }
+        return lines;
+    }
+
+    private static Tone CheckTone(CheckStatus status) => status switch
+    {
+        CheckStatus.Ok => Tone.Good,
+        CheckStatus.Warn => Tone.Warning,
+        CheckStatus.Fail => Tone.Bad,
+        _ => Tone.Muted,
+    };
 
     public static (Dialog Dialog, Func<string?> Result) ThemePicker(IReadOnlyList<string> names, string current)
     {

@@ -1,5 +1,6 @@
 using System.Drawing;
 using PppTui.Tui.Controls;
+using PppTui.Tui.Keys;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
 using PppTui.Tui.Text;
@@ -17,21 +18,25 @@ namespace PppTui.Tui.Panes;
 public sealed class EditorPane : Pane
 {
     private readonly ToneText _header = new() { X = 0, Y = 0, Width = Dim.Fill(), Tone = Tone.Heading };
+    private readonly ToneText _serviceLine = new() { X = 0, Y = 1, Width = Dim.Fill(), Tone = Tone.Good, Visible = false };
     private readonly ToneText _placeholder = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Tone = Tone.Muted, WordWrap = true };
     private readonly View _form = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = true, TabStop = Terminal.Gui.ViewBase.TabBehavior.TabStop };
     private readonly ToneText _formMessages = new() { X = 0, Y = 0, Width = Dim.Fill(), Tone = Tone.Bad };
     private readonly List<FieldRow> _rows = [];
     private readonly List<ToneText> _sections = [];
+    private readonly IServiceModel _services;
     private bool _syncing;
 
-    public EditorPane(ScreenContext context) : base(PaneId.Editor, context)
+    public EditorPane(IServiceModel services, ScreenContext context) : base(PaneId.Editor, context)
     {
+        _services = services;
+        _services.Changed += (_, _) => Context.Post(ShowServiceLine, "Show the editor");
         ApplyButton = new Button { Text = "Apply", X = 0, Y = Pos.AnchorEnd(1), ShadowStyle = ShadowStyles.None, NoPadding = true };
         RevertButton = new Button { Text = "Revert", X = Pos.Right(ApplyButton) + 1, Y = Pos.AnchorEnd(1), ShadowStyle = ShadowStyles.None, NoPadding = true };
         ApplyButton.Accepting += (_, e) => { e.Handled = true; ApplyRequested?.Invoke(this, EventArgs.Empty); };
         RevertButton.Accepting += (_, e) => { e.Handled = true; RevertRequested?.Invoke(this, EventArgs.Empty); };
         _form.Add(_formMessages);
-        Add(_header, _placeholder, _form, ApplyButton, RevertButton);
+        Add(_header, _serviceLine, _placeholder, _form, ApplyButton, RevertButton);
         ShowPlaceholder("Select a profile in the list, or press F7 for a new one.");
     }
 
@@ -48,6 +53,9 @@ public sealed class EditorPane : Pane
     /// <summary>The field rows, for tests: label, control and the message shown beside it.</summary>
     public IReadOnlyList<(string Key, View Control, string Message)> Fields =>
         _rows.Select(r => (r.Field.Key, r.Control, r.Message.Content)).ToList();
+
+    /// <summary>The header line under the name saying systemd keeps the link up ("" when it does not).</summary>
+    public string ServiceLine => _serviceLine.Visible ? _serviceLine.Content : "";
 
     public View? ControlFor(string key) => _rows.FirstOrDefault(r => r.Field.Key == key)?.Control;
 
@@ -83,6 +91,7 @@ public sealed class EditorPane : Pane
     private void ShowPlaceholder(string text)
     {
         _header.Content = "";
+        ShowServiceLine();
         _placeholder.Content = text;
         _placeholder.Visible = true;
         _form.Visible = ApplyButton.Visible = RevertButton.Visible = false;
@@ -194,6 +203,7 @@ public sealed class EditorPane : Pane
 
         var flags = (editor.IsNew ? " (new)" : "") + (editor.IsDirty ? " (modified)" : "");
         _header.Content = editor.ProfileName + " · " + editor.Kind + flags;
+        ShowServiceLine();
         TitleDetail = editor.ProfileName;
         LayoutForm();
         EditorChanged?.Invoke(this, EventArgs.Empty);
@@ -296,6 +306,19 @@ public sealed class EditorPane : Pane
     {
         base.OnFrameChanged(frame);
         if (Editor is not null) LayoutForm();
+    }
+
+    /// <summary>A second header line while systemd keeps the shown profile's link up; the form moves down for it.</summary>
+    private void ShowServiceLine()
+    {
+        var name = Editor is { IsNew: false } editor ? editor.ProfileName : null;
+        bool kept = name is not null && _services.IsKeptUp(name);
+        var keys = KeyTable.Entries.First(e => e.Command == AppCommand.KeepUp).KeysText;
+        _serviceLine.Content = kept ? $"{LinksPane.KeptUpMarker} kept up by systemd (ppptui@{name}.service); {keys} stops that" : "";
+        if (_serviceLine.Visible == kept) return;
+        _serviceLine.Visible = kept;
+        _form.Y = kept ? 2 : 1;
+        SetNeedsLayout();
     }
 
     private void ScrollIntoView(FieldRow row)

@@ -9,18 +9,28 @@ namespace PppTui.Tui.Panes;
 
 /// <summary>
 /// The IP pane: per link, the interface, addresses, MTU, bytes and rates, uptime and state. A
-/// table when the pane is wide, a short record per link when it is narrow.
+/// table when the pane is wide, a short record per link when it is narrow. Links systemd keeps
+/// up carry <see cref="KeptUpMarker"/>, explained on a line under them.
 /// </summary>
 public sealed class LinksPane : Pane
 {
     private readonly ILinkStatusModel _model;
+    private readonly IServiceModel _services;
     public const int TableWidth = 96;
 
-    public LinksPane(ILinkStatusModel model, ScreenContext context) : base(PaneId.Links, context)
+    /// <summary>Marks a profile or link whose ppptui@NAME.service is enabled (one column wide).</summary>
+    public const string KeptUpMarker = "↻";
+
+    /// <summary>What the marker means, shown under the links when one carries it.</summary>
+    public const string KeptUpLegend = KeptUpMarker + " kept up by systemd: started at boot and redialed when it drops";
+
+    public LinksPane(ILinkStatusModel model, IServiceModel services, ScreenContext context) : base(PaneId.Links, context)
     {
         _model = model;
+        _services = services;
         Add(Lines);
         _model.Changed += (_, _) => Context.Post(Refresh, "Show the links");
+        _services.Changed += (_, _) => Context.Post(Refresh, "Show the links");
         Refresh();
     }
 
@@ -30,7 +40,7 @@ public sealed class LinksPane : Pane
     {
         var links = _model.Links;
         TitleDetail = links.Count == 0 ? null : $"{links.Count(l => l.State == LinkState.Up)} up";
-        Lines.SetLines(Render(links, Math.Max(Viewport.Width, 20)));
+        Lines.SetLines(Render(links, Math.Max(Viewport.Width, 20), _services.IsKeptUp));
     }
 
     protected override void OnFrameChanged(in Rectangle frame)
@@ -57,7 +67,8 @@ public sealed class LinksPane : Pane
         _ => "unknown",
     };
 
-    public static IReadOnlyList<StyledLine> Render(IReadOnlyList<LinkStatus> links, int width)
+    /// <param name="keptUp">Whether systemd keeps a profile's link up; null marks none.</param>
+    public static IReadOnlyList<StyledLine> Render(IReadOnlyList<LinkStatus> links, int width, Func<string, bool>? keptUp = null)
     {
         var lines = new List<StyledLine>();
         if (links.Count == 0)
@@ -65,30 +76,38 @@ public sealed class LinksPane : Pane
             lines.Add(new("No ppp links right now.", Tone.Muted));
             return lines;
         }
+        bool Kept(LinkStatus l) => keptUp?.Invoke(l.Profile) ?? false;
         if (width >= TableWidth)
         {
             lines.Add(new(Row("iface", "profile", "state", "address", "peer", "mtu", "rx", "tx", "rx/s", "tx/s", "uptime"), Tone.Heading));
             foreach (var l in links)
             {
-                lines.Add(new(Row(l.Interface ?? "-", l.Profile, StateWord(l.State), l.Addresses.FirstOrDefault() ?? "-",
+                // The marker takes the profile cell's last columns, so the columns after it stay put.
+                var profile = Kept(l) ? Columns.Fit(l.Profile, 14) + KeptUpMarker : l.Profile;
+                lines.Add(new(Row(l.Interface ?? "-", profile, StateWord(l.State), l.Addresses.FirstOrDefault() ?? "-",
                     l.PeerAddress ?? "-", l.Mtu?.ToString() ?? "-", Units.Bytes(l.RxBytes), Units.Bytes(l.TxBytes),
                     Units.Rate(l.RxRate), Units.Rate(l.TxRate), l.Uptime is { } u ? Units.Duration(u) : "-"), StateTone(l.State)));
                 foreach (var extra in l.Addresses.Skip(1)) lines.Add(new(Row("", "", "", extra, "", "", "", "", "", "", ""), Tone.Normal));
                 if (l.Detail is { } d) lines.Add(new("  " + d, l.State == LinkState.Failed ? Tone.Bad : Tone.Warning));
             }
-            return lines;
         }
-        foreach (var l in links)
+        else
         {
-            var head = $"{l.Interface ?? "-"}  {l.Profile}  {StateWord(l.State)}" + (l.Uptime is { } u ? "  " + Units.Duration(u) : "");
-            lines.Add(new(head, StateTone(l.State)));
-            var addr = l.Addresses.Count == 0 ? "no address" : string.Join(", ", l.Addresses);
-            lines.Add(new($"  {addr}" + (l.PeerAddress is { } p ? " → " + p : "") + (l.Mtu is { } m ? $"  mtu {m}" : ""), Tone.Normal));
-            if (l.State is LinkState.Up || l.RxBytes > 0 || l.TxBytes > 0)
-                lines.Add(new($"  rx {Units.Bytes(l.RxBytes)} ({Units.Rate(l.RxRate)})  tx {Units.Bytes(l.TxBytes)} ({Units.Rate(l.TxRate)})", Tone.Normal));
-            if (l.Detail is { } d)
-                foreach (var w in Columns.Wrap(d, width, "  ", "  ")) lines.Add(new(w, l.State == LinkState.Failed ? Tone.Bad : Tone.Warning));
+            foreach (var l in links)
+            {
+                var head = $"{l.Interface ?? "-"}  {l.Profile}  {StateWord(l.State)}" + (l.Uptime is { } u ? "  " + Units.Duration(u) : "") +
+                           (Kept(l) ? "  " + KeptUpMarker : "");
+                lines.Add(new(head, StateTone(l.State)));
+                var addr = l.Addresses.Count == 0 ? "no address" : string.Join(", ", l.Addresses);
+                lines.Add(new($"  {addr}" + (l.PeerAddress is { } p ? " → " + p : "") + (l.Mtu is { } m ? $"  mtu {m}" : ""), Tone.Normal));
+                if (l.State is LinkState.Up || l.RxBytes > 0 || l.TxBytes > 0)
+                    lines.Add(new($"  rx {Units.Bytes(l.RxBytes)} ({Units.Rate(l.RxRate)})  tx {Units.Bytes(l.TxBytes)} ({Units.Rate(l.TxRate)})", Tone.Normal));
+                if (l.Detail is { } d)
+                    foreach (var w in Columns.Wrap(d, width, "  ", "  ")) lines.Add(new(w, l.State == LinkState.Failed ? Tone.Bad : Tone.Warning));
+            }
         }
+        if (links.Any(Kept))
+            foreach (var w in Columns.Wrap(KeptUpLegend, width, "", "  ")) lines.Add(new(w, Tone.Muted));
         return lines;
     }
 

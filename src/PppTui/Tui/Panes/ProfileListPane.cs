@@ -9,21 +9,26 @@ using Terminal.Gui.Views;
 
 namespace PppTui.Tui.Panes;
 
-/// <summary>The profile list: name, kind and a live state badge per row; a description when there is room.</summary>
+/// <summary>
+/// The profile list: name, kind and a live state badge per row, marked when systemd keeps the
+/// link up; a description when there is room.
+/// </summary>
 public sealed class ProfileListPane : Pane
 {
     private readonly IProfileListModel _model;
-    private readonly ProfileRows _rows = new();
+    private readonly ProfileRows _rows;
     private readonly Label _empty;
 
-    public ProfileListPane(IProfileListModel model, ScreenContext context) : base(PaneId.Profiles, context)
+    public ProfileListPane(IProfileListModel model, IServiceModel services, ScreenContext context) : base(PaneId.Profiles, context)
     {
         _model = model;
+        _rows = new ProfileRows(services.IsKeptUp);
         List = new ListView { Width = Dim.Fill(), Height = Dim.Fill(), Source = _rows };
         List.ValueChanged += (_, _) => SelectionChanged?.Invoke(this, EventArgs.Empty);
         _empty = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Text = "No profiles yet.\nF7 creates one." , Visible = false };
         Add(List, _empty);
         _model.Changed += (_, _) => Context.Post(Refresh, "Show the profile list");
+        services.Changed += (_, _) => Context.Post(List.SetNeedsDraw, "Show the profile list");
         Refresh();
     }
 
@@ -80,7 +85,7 @@ public sealed class ProfileListPane : Pane
     };
 
     /// <summary>The list source: rows laid out by columns so wide characters keep the columns straight.</summary>
-    private sealed class ProfileRows : IListDataSource
+    private sealed class ProfileRows(Func<string, bool> keptUp) : IListDataSource
     {
         // ListView hands ToList() to its type-to-jump navigator once, when the source is set; the
         // names list is kept and refilled so typing a name finds profiles that arrived later.
@@ -110,7 +115,8 @@ public sealed class ProfileListPane : Pane
             if (item < 0 || item >= Items.Count) return;
             var p = Items[item];
             // Narrow lists drop the kind column (the editor header shows it) so names stay readable.
-            const int badgeWidth = 4;
+            // The badge's last column holds the kept-up marker.
+            const int badgeWidth = 5;
             int kindWidth = width >= 24 ? 7 : 0;
             bool withDescription = width >= 44 && !string.IsNullOrEmpty(p.Description);
             int nameWidth = Math.Max(width - badgeWidth - kindWidth - 1, 4);
@@ -121,7 +127,7 @@ public sealed class ProfileListPane : Pane
             listView.AddStr(Columns.Fit(p.Name, nameWidth) + " ");
             if (kindWidth > 0) listView.AddStr(Columns.Fit(p.Kind, kindWidth - 1) + " ");
             if (!selected) listView.SetAttribute(Tones.For(listView, BadgeTone(p)));
-            listView.AddStr(Columns.Fit(Badge(p), badgeWidth));
+            listView.AddStr(Columns.Fit(Badge(p), badgeWidth - 1) + (keptUp(p.Name) ? LinksPane.KeptUpMarker : " "));
             listView.SetAttribute(normal);
             int used = nameWidth + 1 + kindWidth + badgeWidth;
             if (withDescription)

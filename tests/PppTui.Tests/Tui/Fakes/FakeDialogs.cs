@@ -1,3 +1,4 @@
+using PppTui.Core.Services;
 using PppTui.Tui.Dialogs;
 using PppTui.Tui.Models;
 
@@ -21,6 +22,8 @@ public sealed class FakeDialogs : IDialogs
 
     public void ShowHelp(IReadOnlyList<string> lines) => HelpShown.Add(lines);
     public void ShowErrors(IReadOnlyList<UserError> errors) => ErrorsShown.Add(errors);
+    public List<(string? Profile, DoctorReport Report)> DoctorShown { get; } = [];
+    public void ShowDoctor(string? profile, DoctorReport report) => DoctorShown.Add((profile, report));
     public string? ChooseTheme(IReadOnlyList<string> names, string current) => ThemeAnswer;
     public List<string?> NewProfileKinds { get; } = [];
 

@@ -94,8 +94,12 @@ public sealed class FakeDialRunner : ICommandRunner
     public Action? BeforeExit { get; set; }
     public List<CommandSpec> DialSpecs { get; } = [];
 
+    /// <summary>Answers other commands (systemctl, ...) before the ip answers; null falls through to them.</summary>
+    public Func<CommandSpec, Task<CommandResult>?>? Other { get; set; }
+
     public Task<CommandResult> RunAsync(CommandSpec spec, CancellationToken cancellationToken = default)
     {
+        if (Other?.Invoke(spec) is { } answer) return answer;
         var output = spec.Arguments.Contains("route") ? Routes
             : spec.Arguments.Contains("addr")
                 ? $$"""[{"ifname":"{{spec.Arguments[^1]}}","flags":["POINTOPOINT","UP","LOWER_UP"],"mtu":1412,"addr_info":[{"family":"inet","local":"198.51.100.10","address":"198.51.100.1","prefixlen":32}]}]"""

@@ -1,3 +1,4 @@
+using PppTui.Core.Services;
 using PppTui.Tui.Models;
 
 namespace PppTui.Tests.Tui.Fakes;
@@ -194,4 +195,52 @@ public sealed class FakeRouteModel : IRouteModel
     public IReadOnlyList<RouteWarning> Warnings => WarningItems.ToList();
     public event EventHandler? Changed;
     public void Raise() => Changed?.Invoke(this, EventArgs.Empty);
+}
+
+/// <summary>Which profiles systemd keeps up, as the test says; records enable, disable and doctor calls.</summary>
+public sealed class FakeServiceModel : IServiceModel
+{
+    public SystemdPresence Presence { get; set; } = SystemdPresence.Running;
+    public HashSet<string> KeptUp { get; } = [];
+    public List<(string Profile, bool StartNow)> Enables { get; } = [];
+    public List<string> Disables { get; } = [];
+    public List<string?> DoctorRuns { get; } = [];
+    public TaskCompletionSource<DoctorReport>? PendingDoctor { get; set; }
+    public Func<string, ActionResult>? EnableResult { get; set; }
+
+    public DoctorReport Report { get; set; } = new(
+    [
+        DoctorCheck.Ok("kernel.ppp_generic", "PPP support in the kernel", "ppp_generic is loaded"),
+        DoctorCheck.Warn("dns.stack", "DNS", "usepeerdns is set but systemd-resolved ignores /etc/ppp/resolv.conf",
+            "Install a hook: /etc/ppp/ip-up.d/0dns-up calling resolvectl") with { Evidence = "/etc/resolv.conf -> ../run/systemd/resolve/stub-resolv.conf" },
+        DoctorCheck.Fail("options.auth", "authentication", "'auth' with no secret for the peer", "Add a line to chap-secrets") with { Profile = "dsl" },
+    ]);
+
+    public event EventHandler? Changed;
+    public void Raise() => Changed?.Invoke(this, EventArgs.Empty);
+    public bool IsKeptUp(string profileName) => KeptUp.Contains(profileName);
+    public void Refresh() { }
+
+    public Task<ActionResult> EnableAsync(string profileName, bool startNow, CancellationToken cancellationToken)
+    {
+        Enables.Add((profileName, startNow));
+        var result = EnableResult?.Invoke(profileName) ?? ActionResult.Ok(profileName + " is kept up by systemd");
+        if (result.Status == ActionStatus.Done) KeptUp.Add(profileName);
+        Raise();
+        return Task.FromResult(result);
+    }
+
+    public Task<ActionResult> DisableAsync(string profileName, CancellationToken cancellationToken)
+    {
+        Disables.Add(profileName);
+        KeptUp.Remove(profileName);
+        Raise();
+        return Task.FromResult(ActionResult.Ok(profileName + " is no longer kept up by systemd"));
+    }
+
+    public Task<DoctorReport> RunDoctorAsync(string? profileName, CancellationToken cancellationToken)
+    {
+        DoctorRuns.Add(profileName);
+        return PendingDoctor?.Task ?? Task.FromResult(Report);
+    }
 }

@@ -1,0 +1,80 @@
+using PppTui.Core.Services;
+using PppTui.Tui.Models;
+
+namespace PppTui.Tui.Adapters;
+
+/// <summary>
+/// The service model over <see cref="ServiceManager"/> and <see cref="Doctor"/>. Which profiles
+/// systemd keeps up is read from the unit links (one directory listing) and cached, so panes can
+/// ask on every draw; <see cref="Refresh"/> reads it again.
+/// </summary>
+public sealed class ServiceAdapter : IServiceModel
+{
+    private readonly ServiceManager _manager;
+    private readonly Doctor _doctor;
+    private readonly Lock _gate = new();
+    private HashSet<string> _keptUp = new(StringComparer.Ordinal);
+
+    public ServiceAdapter(ServiceManager manager, Doctor doctor)
+    {
+        _manager = manager;
+        _doctor = doctor;
+        Refresh();
+    }
+
+    /// <summary>How long Enable waits for systemd's pppd to come up (or fail) before it reports the state.</summary>
+    public TimeSpan EnableWait { get; init; } = TimeSpan.FromSeconds(10);
+
+    public SystemdPresence Presence => _manager.Presence;
+
+    public event EventHandler? Changed;
+
+    public bool IsKeptUp(string profileName)
+    {
+        lock (_gate) return _keptUp.Contains(profileName);
+    }
+
+    public void Refresh()
+    {
+        HashSet<string> next;
+        // Unreadable unit links mean "none known"; the actions themselves report the real error.
+        try { next = _manager.EnabledProfiles().ToHashSet(StringComparer.Ordinal); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { next = new(StringComparer.Ordinal); }
+        bool changed;
+        lock (_gate)
+        {
+            changed = !next.SetEquals(_keptUp);
+            _keptUp = next;
+        }
+        if (changed) Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    public Task<ActionResult> EnableAsync(string profileName, bool startNow, CancellationToken cancellationToken) =>
+        Run($"Keep {profileName} up", "kept up by systemd",
+            () => _manager.EnableAsync(profileName, startNow, startNow ? EnableWait : TimeSpan.Zero, cancellationToken));
+
+    public Task<ActionResult> DisableAsync(string profileName, CancellationToken cancellationToken) =>
+        Run($"Stop keeping {profileName} up", "no longer kept up by systemd",
+            () => _manager.DisableAsync(profileName, stop: true, cancellationToken));
+
+    public Task<DoctorReport> RunDoctorAsync(string? profileName, CancellationToken cancellationToken) =>
+        _doctor.RunAsync(new DoctorRequest { Profile = profileName }, cancellationToken);
+
+    private async Task<ActionResult> Run(string what, string outcome, Func<Task<ServiceActionResult>> action)
+    {
+        try
+        {
+            var result = await action().ConfigureAwait(false);
+            var notes = result.Notes.Count == 0 ? "" : " " + string.Join(" ", result.Notes);
+            return ActionResult.Ok($"{result.Profile} is {outcome}: {result.Status.Describe()}.{notes}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ActionResult.Fail(ErrorLog.Describe(e, what));
+        }
+        finally
+        {
+            Refresh();
+        }
+    }
+}
