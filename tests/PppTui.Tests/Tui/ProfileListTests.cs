@@ -64,6 +64,24 @@ public class ProfileListTests
     }
 
     [Fact]
+    public void Names_that_do_not_fit_beside_the_kind_push_the_kind_out_so_no_two_rows_look_alike()
+    {
+        using var h = ScreenHost.Start(120, 36, seed: _ => { });
+        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass", "pptp", LinkState.Down));
+        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass-debug", "pptp", LinkState.Down));
+        h.Profiles.Raise();
+        h.Draw();
+        Assert.Contains(h.Rows, r => r.Contains("pptp-badpass-debug down"));
+        Assert.Contains(h.Rows, r => r.Contains("pptp-badpass       down"));
+
+        h.Profiles.Items.Clear();
+        h.Profiles.Items.Add(new ProfileSummary("myvpn", "pptp", LinkState.Down));
+        h.Profiles.Raise();
+        h.Draw();
+        Assert.Contains(h.Rows, r => r.Contains("myvpn       pptp   down"));
+    }
+
+    [Fact]
     public void Moving_the_selection_opens_that_profile_in_the_editor()
     {
         using var h = ScreenHost.Start(80, 24);

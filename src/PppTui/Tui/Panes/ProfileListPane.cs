@@ -90,6 +90,7 @@ public sealed class ProfileListPane : Pane
         // ListView hands ToList() to its type-to-jump navigator once, when the source is set; the
         // names list is kept and refilled so typing a name finds profiles that arrived later.
         private readonly List<string> _names = [];
+        private int _longestName;
 
         public IReadOnlyList<ProfileSummary> Items { get; private set; } = [];
         public event NotifyCollectionChangedEventHandler? CollectionChanged;
@@ -102,6 +103,7 @@ public sealed class ProfileListPane : Pane
             Items = items;
             _names.Clear();
             _names.AddRange(items.Select(p => p.Name));
+            _longestName = items.Count == 0 ? 0 : items.Max(p => Columns.Width(p.Name));
             CollectionChanged?.Invoke(this, new NotifyCollectionChangedEventArgs(NotifyCollectionChangedAction.Reset));
         }
 
@@ -114,10 +116,11 @@ public sealed class ProfileListPane : Pane
             listView.Move(col, row);
             if (item < 0 || item >= Items.Count) return;
             var p = Items[item];
-            // Narrow lists drop the kind column (the editor header shows it) so names stay readable.
+            // A list too narrow for every whole name drops the kind column (the editor header shows
+            // it): two names cut to the same prefix would be two profiles no one can tell apart.
             // The badge's last column holds the kept-up marker.
             const int badgeWidth = 5;
-            int kindWidth = width >= 24 ? 7 : 0;
+            int kindWidth = width >= 24 && width - badgeWidth - 1 - 7 >= _longestName ? 7 : 0;
             bool withDescription = width >= 44 && !string.IsNullOrEmpty(p.Description);
             int nameWidth = Math.Max(width - badgeWidth - kindWidth - 1, 4);
             if (withDescription) nameWidth = Math.Min(nameWidth, Math.Max(14, width / 3));
