@@ -63,6 +63,8 @@ ensure_test_tools() {
   # the end-to-end TUI tests drive the real binary under tmux.
   [ -x /lib/systemd/systemd-journal-remote ] || need+=(systemd-journal-remote)
   command -v tmux >/dev/null || need+=(tmux)
+  # The closing "N passed, M failed" line is summed from the test result files with python3.
+  command -v python3 >/dev/null || need+=(python3)
   [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}" || true
 }
 

@@ -65,6 +65,7 @@ apt_get() {
 }
 
 [ -x /usr/bin/time ] || apt_get time || { echo "bench.sh: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 1; }
+command -v python3 >/dev/null || apt_get python3 || { echo "bench.sh: python3 is needed to write the table (apt-get install python3)" >&2; exit 1; }
 command -v tmux >/dev/null || apt_get tmux || { echo "bench.sh: tmux is needed for the screen figures (apt-get install tmux)" >&2; exit 1; }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
