@@ -1,3 +1,5 @@
+using PppTui.Core.Files;
+
 namespace PppTui.Core.PppConfig;
 
 /// <summary>One option as pppd would apply it: its name plus its argument if it takes one.</summary>
@@ -34,17 +36,30 @@ public sealed class OptionFile
     private IReadOnlyList<OptionEntry> _entries;
     private IReadOnlyList<SyntaxProblem> _problems;
 
-    private OptionFile(string text)
+    // What a text reads as never changes: see ParseRemembered.
+    private static readonly TextMemo<Analysis> Analyses = new(Analyse);
+
+    private OptionFile(string text, Analysis analysis)
     {
         _text = text;
-        (_read, _entries, _problems) = Analyse(text);
+        (_read, _entries, _problems) = analysis;
     }
 
     /// <summary>Reads an options file. Never throws for odd content: see <see cref="Problems"/>.</summary>
     public static OptionFile Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new OptionFile(text);
+        return new OptionFile(text, Analyse(text));
+    }
+
+    /// <summary>
+    /// As <see cref="Parse"/>, for a text that will be parsed again as the very same string (a file
+    /// in the editor's snapshot of the disk, rendered on every key): it is read only the first time.
+    /// </summary>
+    internal static OptionFile ParseRemembered(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new OptionFile(text, Analyses.Get(text));
     }
 
     /// <summary>The current text, after any edits.</summary>
@@ -85,6 +100,13 @@ public sealed class OptionFile
     public static string MaskPasswords(string text)
     {
         if (!text.Contains("password", StringComparison.Ordinal)) return text;
+        return MaskedTexts.Get(text);
+    }
+
+    private static readonly TextMemo<string> MaskedTexts = new(MaskPasswordsOf);
+
+    private static string MaskPasswordsOf(string text)
+    {
         var file = Parse(text);
         var edits = file.Entries.Where(e => e.Name == "password" && e.ArgumentWord is not null)
             .Select(e => new TextEdit(e.ArgumentWord!.Start, e.ArgumentWord.End, SecretsFile.Mask)).ToList();
@@ -248,7 +270,10 @@ public sealed class OptionFile
         (_read, _entries, _problems) = Analyse(text);
     }
 
-    private static (PppWordReadResult, IReadOnlyList<OptionEntry>, IReadOnlyList<SyntaxProblem>) Analyse(string text)
+    /// <summary>How pppd reads a text; shared by every <see cref="OptionFile"/> of that text, so never changed.</summary>
+    private sealed record Analysis(PppWordReadResult Read, IReadOnlyList<OptionEntry> Entries, IReadOnlyList<SyntaxProblem> Problems);
+
+    private static Analysis Analyse(string text)
     {
         var read = PppWordReader.Read(text);
         var words = read.Words;
@@ -272,6 +297,6 @@ public sealed class OptionFile
             (problems ??= []).Add(new SyntaxProblem(word.Line,
                 $"the option '{word.Value}' needs an argument, but the file ends; pppd stops with \"too few parameters\""));
         }
-        return (read, entries, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+        return new Analysis(read, entries, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
     }
 }

@@ -60,11 +60,14 @@ public static class PppWordReader
     public static PppWordReadResult Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new List<PppWord>(Math.Min(text.Length / 6 + 4, 1 << 20));
+        // Most of a large file is usually comments: start small and let the list grow rather than
+        // reserve a slot for every few characters.
+        var words = new List<PppWord>(Math.Min(text.Length / 32 + 4, 1024));
         List<SyntaxProblem>? problems = null;
+        // The byte buffer is only filled for words with quotes or escapes, the shared strings only
+        // pay off in a text long enough for its words to repeat.
         var bytes = new WordBytes();
-        var shortWords = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shortWordLookup = shortWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Dictionary<string, string>? shortWords = text.Length >= MinTextForSharedWords ? new(StringComparer.Ordinal) : null;
         int length = text.Length, i = 0, line = 1;
 
         while (true)
@@ -204,11 +207,11 @@ public static class PppWordReader
             {
                 // Option names and common values repeat all over a file: share one string each.
                 var span = text.AsSpan(start, i - start);
-                if (!shortWordLookup.TryGetValue(span, out value!))
+                if (shortWords is null || !shortWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out value!))
                 {
                     value = span.ToString();
                     if (value.Contains('\0')) value = ValueOf(bytes, text, start, i, startLine, ref problems);
-                    else if (shortWords.Count < MaxSharedWords) shortWords.Add(value, value);
+                    else if (shortWords is not null && shortWords.Count < MaxSharedWords) shortWords.Add(value, value);
                 }
             }
             else if (simple)
@@ -233,6 +236,7 @@ public static class PppWordReader
     }
 
     private const int MaxSharedWordLength = 24;
+    private const int MinTextForSharedWords = 512;
     private const int MaxSharedWords = 4096;
 
     private static string ValueOf(WordBytes bytes, string text, int start, int end, int line, ref List<SyntaxProblem>? problems)
@@ -256,7 +260,7 @@ public static class PppWordReader
     private sealed class WordBytes
     {
         private const int Capacity = MaxWordBytes + 1;
-        private readonly byte[] _buffer = new byte[Capacity + 4];
+        private byte[]? _buffer;
         private int _stored;
 
         public long Total { get; private set; }
@@ -269,7 +273,7 @@ public static class PppWordReader
 
         public void Add(byte value)
         {
-            if (_stored < Capacity) _buffer[_stored++] = value;
+            if (_stored < Capacity) (_buffer ??= new byte[Capacity])[_stored++] = value;
             Total++;
         }
 
@@ -330,14 +334,16 @@ public static class PppWordReader
                 (problems ??= []).Add(new SyntaxProblem(line,
                     $"a word is {Total} bytes long; pppd keeps only the first {MaxWordBytes} bytes"));
             }
-            int nul = Array.IndexOf(_buffer, (byte)0, 0, length);
+            if (length == 0) return "";
+            var buffer = _buffer!;
+            int nul = Array.IndexOf(buffer, (byte)0, 0, length);
             if (nul >= 0)
             {
                 length = nul;
                 (problems ??= []).Add(new SyntaxProblem(line,
                     "a word contains a NUL byte; pppd ignores the rest of the word after it"));
             }
-            return Encoding.UTF8.GetString(_buffer, 0, length);
+            return Encoding.UTF8.GetString(buffer, 0, length);
         }
     }
 }
