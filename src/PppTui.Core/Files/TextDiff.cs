@@ -16,14 +16,16 @@ public static class TextDiff
     public static string Unified(string? oldText, string newText, string oldLabel, string newLabel)
     {
         oldText ??= "";
-        if (oldText == newText) return "";
+        if (ReferenceEquals(oldText, newText)) return "";
         if (oldText.Length == 0 || newText.Length == 0)
-            return WholeFile(SplitKeepingEndings(oldText), SplitKeepingEndings(newText), oldLabel, newLabel);
+            return oldText.Length == newText.Length ? "" : WholeFile(SplitKeepingEndings(oldText), SplitKeepingEndings(newText), oldLabel, newLabel);
 
         // The lines both texts begin and end with take no part in the comparison (the line differ
         // would set them aside first thing too): only the lines between are split and compared,
-        // so a one-line change in a large file costs one pass over its characters.
-        var prefixEnd = CommonLinePrefix(oldText, newText);
+        // so a one-line change in a large file costs a pass or two over its characters.
+        var common = oldText.AsSpan().CommonPrefixLength(newText);
+        if (common == oldText.Length && common == newText.Length) return "";
+        var prefixEnd = common == 0 ? 0 : oldText.LastIndexOf('\n', common - 1) + 1;
         var (oldSuffix, newSuffix) = CommonLineSuffix(oldText, newText, prefixEnd);
         var skipped = oldText.AsSpan(0, prefixEnd).Count('\n');
         var (oldLines, newLines, blocks) = CompareLines(oldText[prefixEnd..oldSuffix], newText[prefixEnd..newSuffix]);
@@ -92,13 +94,6 @@ public static class TextDiff
         public static readonly LinesWithEndings Instance = new();
 
         public IReadOnlyList<string> Chunk(string text) => SplitKeepingEndings(text);
-    }
-
-    /// <summary>Where the lines both texts start with end (the same offset in both).</summary>
-    private static int CommonLinePrefix(string oldText, string newText)
-    {
-        var common = oldText.AsSpan().CommonPrefixLength(newText);
-        return common == 0 ? 0 : oldText.LastIndexOf('\n', common - 1) + 1;
     }
 
     /// <summary>

@@ -64,11 +64,75 @@ public static class PppWordReader
         // reserve a slot for every few characters.
         var words = new List<PppWord>(Math.Min(text.Length / 32 + 4, 1024));
         List<SyntaxProblem>? problems = null;
+        ReadFrom(text, 0, 1, words, ref problems, shareWords: text.Length >= MinTextForSharedWords, rejoin: null);
+        return new PppWordReadResult(words, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+    }
+
+    /// <summary>
+    /// The reading of <paramref name="text"/>, which is the text <paramref name="previous"/> was
+    /// read from with the characters from <paramref name="editStart"/> to <paramref name="oldEditEnd"/>
+    /// replaced by those up to <paramref name="newEditEnd"/>. Exactly what <see cref="Read"/> gives,
+    /// found by reading only from the last word ending before the edit until the reading meets a word
+    /// that began past the edit before: the words before are kept, the words from there on moved.
+    /// </summary>
+    /// <remarks>
+    /// Between words the reader carries nothing but its position and line, so a word that starts
+    /// past the edit where a word started before reads the same, as does everything after it.
+    /// </remarks>
+    internal static PppWordReadResult ReadEdited(PppWordReadResult previous, string text, int editStart, int oldEditEnd, int newEditEnd)
+    {
+        // What pppd would warn about is not tied to words: read such a text again in full.
+        if (previous.Problems.Count > 0) return Read(text);
+        var old = previous.Words;
+        // A word whose end (the character that ended it) lies before the edit is read as it was.
+        int kept = 0, high = old.Count;
+        while (kept < high)
+        {
+            int mid = (kept + high) >>> 1;
+            if (old[mid].End < editStart) kept = mid + 1;
+            else high = mid;
+        }
+        var words = new List<PppWord>(old.Count + 4);
+        for (int k = 0; k < kept; k++) words.Add(old[k]);
+        List<SyntaxProblem>? problems = null;
+        var rejoin = new Rejoin(old, kept, newEditEnd, newEditEnd - oldEditEnd);
+        ReadFrom(text, kept > 0 ? old[kept - 1].End : 0, kept > 0 ? old[kept - 1].EndLine : 1, words, ref problems, shareWords: false, rejoin);
+        return new PppWordReadResult(words, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+    }
+
+    /// <summary>The words of a previous reading, to take over once a new reading meets one of them past an edit.</summary>
+    private sealed class Rejoin(IReadOnlyList<PppWord> old, int next, int newEditEnd, int shift)
+    {
+        /// <summary>
+        /// When a word starting at <paramref name="start"/> (on <paramref name="line"/>, after a line
+        /// break or not) began past the edit in the old reading too, adds it and every old word after
+        /// it, moved to their new places, and returns true.
+        /// </summary>
+        public bool TryFinish(int start, int line, bool afterNewline, List<PppWord> words)
+        {
+            if (start < newEditEnd) return false;
+            int oldStart = start - shift;
+            while (next < old.Count && old[next].Start < oldStart) next++;
+            if (next >= old.Count || old[next].Start != oldStart) return false;
+            var first = old[next];
+            int lines = line - first.Line;
+            words.Add(afterNewline == first.AfterNewline ? Moved(first, shift, lines) : Moved(first, shift, lines) with { AfterNewline = afterNewline });
+            for (int k = next + 1; k < old.Count; k++) words.Add(Moved(old[k], shift, lines));
+            return true;
+        }
+
+        private static PppWord Moved(PppWord word, int shift, int lines) =>
+            shift == 0 && lines == 0 ? word
+            : word with { Start = word.Start + shift, End = word.End + shift, Line = word.Line + lines, EndLine = word.EndLine + lines };
+    }
+
+    private static void ReadFrom(string text, int i, int line, List<PppWord> words, ref List<SyntaxProblem>? problems, bool shareWords, Rejoin? rejoin)
+    {
         // The byte buffer is only filled for words with quotes or escapes, the shared strings only
         // pay off in a text long enough for its words to repeat.
         var bytes = new WordBytes();
-        Dictionary<string, string>? shortWords = text.Length >= MinTextForSharedWords ? new(StringComparer.Ordinal) : null;
-        int length = text.Length, i = 0, line = 1;
+        Dictionary<string, string>? shortWords = shareWords ? new(StringComparer.Ordinal) : null;
+        int length = text.Length;
 
         while (true)
         {
@@ -107,6 +171,7 @@ public static class PppWordReader
 
             int start = escape ? escapeStart : i;
             int startLine = line;
+            if (rejoin is not null && rejoin.TryFinish(start, startLine, newline, words)) break;
             bool simple = !escape, wasQuoted = false;
             char quoted = '\0';
             bytes.Reset();
@@ -231,8 +296,6 @@ public static class PppWordReader
             words.Add(new PppWord(value, start, i, startLine, wasQuoted) { AfterNewline = newline, EndLine = line });
             if (atEnd) break;
         }
-
-        return new PppWordReadResult(words, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
     }
 
     private const int MaxSharedWordLength = 24;

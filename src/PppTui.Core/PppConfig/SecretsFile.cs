@@ -183,7 +183,7 @@ public sealed class SecretsFile
             foreach (var address in encodedAddresses ?? []) line.Append(separator).Append(address);
             bool endsWithEmptyWord = secret.Length == 0 && (encodedAddresses is null || encodedAddresses.Count == 0);
             var append = TextEdits.AppendLine(_text, line.ToString(), LineEnding, endsWithEmptyWord);
-            Commit(TextEdits.Apply(_text, [append]), client, server, secret, addresses, _analysis.Records.Count + 1);
+            Commit([append], client, server, secret, addresses, _analysis.Records.Count + 1);
             return;
         }
 
@@ -211,7 +211,7 @@ public sealed class SecretsFile
         if (secret.Length == 0 && secretEndsRecord && record.End == _text.Length)
             edits.Add(new TextEdit(_text.Length, _text.Length, LineEnding));
 
-        Commit(TextEdits.Apply(_text, edits), client, server, secret, addresses, _analysis.Records.Count);
+        Commit(edits, client, server, secret, addresses, _analysis.Records.Count);
     }
 
     /// <summary>
@@ -231,11 +231,11 @@ public sealed class SecretsFile
         if (spans.Count == 0) return false;
 
         int expected = _analysis.Records.Count - spans.Count;
-        var previous = _text;
-        Load(TextEdits.Apply(_text, spans));
+        var previous = (_text, _analysis);
+        LoadEdited(spans);
         if (_analysis.Records.Count != expected || Find(client, server) is not null)
         {
-            Load(previous);
+            (_text, _analysis) = previous;
             throw new InvalidOperationException(
                 $"Removing the record for client '{client}' and server '{server}' would change how pppd reads the other lines; edit the file by hand.");
         }
@@ -331,39 +331,48 @@ public sealed class SecretsFile
         return _text.AsSpan(words[0].End, words[1].Start - words[0].End).Contains('\t') ? "\t" : " ";
     }
 
-    private void Commit(string newText, string client, string server, string secret, IReadOnlyList<string>? addresses,
+    private void Commit(IReadOnlyList<TextEdit> edits, string client, string server, string secret, IReadOnlyList<string>? addresses,
         int expectedRecords)
     {
-        var previous = _text;
-        var previousProblems = _analysis.Problems;
-        Load(newText);
+        var previous = (_text, _analysis);
+        LoadEdited(edits);
         var record = Find(client, server);
         bool ok = record is not null && record.Secret == secret && _analysis.Records.Count == expectedRecords &&
                   (addresses is null || record.Addresses.SequenceEqual(addresses));
         if (ok) return;
 
-        Load(previous);
-        var cause = previousProblems.FirstOrDefault(p => p.Message.Contains("quoted word runs"));
+        (_text, _analysis) = previous;
+        var cause = _analysis.Problems.FirstOrDefault(p => p.Message.Contains("quoted word runs"));
         throw new InvalidOperationException(
             $"Setting the secret for client '{client}' and server '{server}' would not be read back by pppd as written" +
             (cause is null ? "." : $" ({cause}). Fix that first."));
     }
 
-    private void Load(string text)
+    /// <summary>
+    /// Applies the edits and reads the result again: only from just before the first edit to just
+    /// past the last, as the rest reads as it did (see <see cref="PppWordReader.ReadEdited"/>).
+    /// </summary>
+    private void LoadEdited(IReadOnlyList<TextEdit> edits)
     {
-        _text = text;
-        _analysis = Analyse(text);
+        var newText = TextEdits.Apply(_text, edits);
+        int start = edits.Min(e => e.Start), oldEnd = edits.Max(e => e.End);
+        var read = PppWordReader.ReadEdited(_analysis.Read, newText, start, oldEnd, oldEnd + newText.Length - _text.Length);
+        _text = newText;
+        _analysis = Analyse(read, _analysis.Records);
     }
 
     /// <summary>How pppd reads a text; shared by every <see cref="SecretsFile"/> of that text, so never changed.</summary>
     private sealed record Analysis(PppWordReadResult Read, List<(SecretRecord Record, int FirstWord)> Records,
         IReadOnlyList<SecretRecord> RecordList, IReadOnlyList<SyntaxProblem> Problems);
 
-    private static Analysis Analyse(string text)
+    private static Analysis Analyse(string text) => Analyse(PppWordReader.Read(text), []);
+
+    /// <summary>The records of a reading; a record of <paramref name="previous"/> made of the very same words is kept.</summary>
+    private static Analysis Analyse(PppWordReadResult read, List<(SecretRecord Record, int FirstWord)> previous)
     {
-        var read = PppWordReader.Read(text);
         var words = read.Words;
-        var records = new List<(SecretRecord, int)>();
+        var records = new List<(SecretRecord, int)>(previous.Count + 1);
+        int kept = 0;
         List<SyntaxProblem>? problems = read.Problems.Count > 0 ? [.. read.Problems] : null;
         int i = 0;
         while (i < words.Count)
@@ -375,6 +384,14 @@ public sealed class SecretsFile
             {
                 (problems ??= []).Add(new SyntaxProblem(words[i].Line,
                     $"{count} word{(count == 1 ? "" : "s")} where pppd needs at least client, server and secret; pppd skips this line"));
+                i = j;
+                continue;
+            }
+            // Words kept by an edited reading are the same objects at the same places: so are their records.
+            while (kept < previous.Count && previous[kept].Record.Start < words[i].Start) kept++;
+            if (kept < previous.Count && SameWords(previous[kept].Record.Words, words, i, count))
+            {
+                records.Add((previous[kept].Record, i));
                 i = j;
                 continue;
             }
@@ -399,5 +416,13 @@ public sealed class SecretsFile
             i = j;
         }
         return new Analysis(read, records, records.Select(r => r.Item1).ToList(), problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+    }
+
+    private static bool SameWords(IReadOnlyList<PppWord> recordWords, IReadOnlyList<PppWord> words, int first, int count)
+    {
+        if (recordWords.Count != count) return false;
+        for (int k = 0; k < count; k++)
+            if (!ReferenceEquals(recordWords[k], words[first + k])) return false;
+        return true;
     }
 }

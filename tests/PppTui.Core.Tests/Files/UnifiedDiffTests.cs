@@ -16,6 +16,7 @@ public class UnifiedDiffTests
 
     private static readonly Gen<string> Text = Gen.Frequency(
         (10, Line.Array[0, 12].Select(string.Concat)),
+        (1, Gen.Const("")),
         (1, Line.Array[40, 120].Select(string.Concat)));
 
     [Fact]
