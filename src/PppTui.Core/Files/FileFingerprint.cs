@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,7 +14,25 @@ public readonly record struct FileFingerprint(string Value)
 
     public bool IsAbsent => Value == Absent.Value;
 
-    public static FileFingerprint Of(string text) => Of(Encoding.UTF8.GetBytes(text));
+    /// <summary>The fingerprint of the UTF-8 bytes of <paramref name="text"/>; remembered for the
+    /// string object, so a preview re-rendered from the same snapshot hashes each file once.</summary>
+    public static FileFingerprint Of(string text) => new(Hashes.Get(text));
+
+    private static readonly TextMemo<string> Hashes = new(Hash);
+
+    private static string Hash(string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(text));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+            return Of(buffer.AsSpan(0, length)).Value;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     public static FileFingerprint Of(ReadOnlySpan<byte> bytes) =>
         new("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)));

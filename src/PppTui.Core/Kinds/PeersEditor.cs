@@ -14,6 +14,12 @@ public sealed class PeersEditor
         File = OptionFile.Parse(text);
     }
 
+    /// <summary>An editor over a file already read (the editor changes it).</summary>
+    internal PeersEditor(OptionFile file)
+    {
+        File = file;
+    }
+
     public OptionFile File { get; private set; }
 
     public string Text => File.Text;

@@ -34,8 +34,10 @@ public sealed class ProfileRenderer
         var peersSystemPath = "/etc/ppp/peers/" + profile.Name;
         var peersPath = _paths.PeerFile(profile.Name);
         var oldPeers = readDisk(peersPath);
-        var previous = oldPeers is null ? null : OptionFile.Parse(oldPeers);
-        var editor = new PeersEditor(oldPeers ?? NewPeersHeader(profile, kind));
+        // The disk's text comes from the editor's snapshot, the same string on every key: it is
+        // read once, and the editor edits a copy of that reading.
+        var previous = oldPeers is null ? null : OptionFile.ParseRemembered(oldPeers);
+        var editor = oldPeers is null ? new PeersEditor(NewPeersHeader(profile, kind)) : new PeersEditor(OptionFile.ParseRemembered(oldPeers));
         SharedPppOptions.Render(editor, profile.Ppp);
         kind.Render(editor, profile, context);
         SyncExtraOptions(editor, profile, kind);
@@ -105,11 +107,16 @@ public sealed class ProfileRenderer
     /// ending in an empty quoted word ('' or "") would lose it (pppd drops an empty word only at
     /// the very end of a file); a line whose quote never closes must be read as it stands.
     /// </summary>
-    public static IReadOnlyList<OptionEntry> ExtraLineEntries(string line)
+    public static IReadOnlyList<OptionEntry> ExtraLineEntries(string line) => ExtraLineEntries(line, OptionFile.Parse(line));
+
+    /// <summary>As <see cref="ExtraLineEntries(string)"/>, with the line already read alone.</summary>
+    internal static IReadOnlyList<OptionEntry> ExtraLineEntries(string line, OptionFile alone)
     {
-        var alone = OptionFile.Parse(line).Entries;
+        // Read alone, only a last word of no bytes at all is lost, and such a word ends in a quote,
+        // a backslash or a line break: any other line reads the same either way.
+        if (line.Length == 0 || line[^1] is not ('\'' or '"' or '\\' or '\n')) return alone.Entries;
         var followed = OptionFile.Parse(line + "\n").Entries;
-        return followed.Count > alone.Count ? followed : alone;
+        return followed.Count > alone.Entries.Count ? followed : alone.Entries;
     }
 
     private IEnumerable<PlannedFile> PlanSecrets(Profile profile, ProfileSecrets? secrets, OptionFile? previous,
@@ -126,7 +133,7 @@ public sealed class ProfileRenderer
         foreach (var (system, full) in targets)
         {
             var old = readDisk(full);
-            var file = SecretsFile.Parse(old ?? "");
+            var file = SecretsFile.ParseRemembered(old ?? "");
             if (secrets?.Password is { } password)
             {
                 file.Set(user, server, password);
@@ -141,9 +148,9 @@ public sealed class ProfileRenderer
             if (old is null && file.Text.Length == 0) continue;
             if (file.BestMatch(user, server) is null && system.EndsWith("chap-secrets", StringComparison.Ordinal))
                 notes.Add($"No secret for {user}/{server} in {system}: pppd will fail with \"No CHAP secret found\". Set one with --password-stdin.");
-            if (old is not null && File.Exists(full) && (File.GetUnixFileMode(full) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
+            if (old is not null && new FileInfo(full) is { Exists: true } info && (info.UnixFileMode & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
                 notes.Add($"{system} is readable by group or others: run chmod 600 {system}.");
-            yield return Planned(profile, system, full, FileRole.Secrets, old, file.Text, text => SecretsFile.Parse(text).MaskedText());
+            yield return Planned(profile, system, full, FileRole.Secrets, old, file.Text, SecretsFile.MaskSecrets);
         }
     }
 

@@ -1,3 +1,5 @@
+using PppTui.Core.Files;
+
 namespace PppTui.Core.PppConfig;
 
 /// <summary>One option as pppd would apply it: its name plus its argument if it takes one.</summary>
@@ -34,17 +36,30 @@ public sealed class OptionFile
     private IReadOnlyList<OptionEntry> _entries;
     private IReadOnlyList<SyntaxProblem> _problems;
 
-    private OptionFile(string text)
+    // What a text reads as never changes: see ParseRemembered.
+    private static readonly TextMemo<Analysis> Analyses = new(Analyse);
+
+    private OptionFile(string text, Analysis analysis)
     {
         _text = text;
-        (_read, _entries, _problems) = Analyse(text);
+        (_read, _entries, _problems) = analysis;
     }
 
     /// <summary>Reads an options file. Never throws for odd content: see <see cref="Problems"/>.</summary>
     public static OptionFile Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new OptionFile(text);
+        return new OptionFile(text, Analyse(text));
+    }
+
+    /// <summary>
+    /// As <see cref="Parse"/>, for a text that will be parsed again as the very same string (a file
+    /// in the editor's snapshot of the disk, rendered on every key): it is read only the first time.
+    /// </summary>
+    internal static OptionFile ParseRemembered(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new OptionFile(text, Analyses.Get(text));
     }
 
     /// <summary>The current text, after any edits.</summary>
@@ -85,6 +100,13 @@ public sealed class OptionFile
     public static string MaskPasswords(string text)
     {
         if (!text.Contains("password", StringComparison.Ordinal)) return text;
+        return MaskedTexts.Get(text);
+    }
+
+    private static readonly TextMemo<string> MaskedTexts = new(MaskPasswordsOf);
+
+    private static string MaskPasswordsOf(string text)
+    {
         var file = Parse(text);
         var edits = file.Entries.Where(e => e.Name == "password" && e.ArgumentWord is not null)
             .Select(e => new TextEdit(e.ArgumentWord!.Start, e.ArgumentWord.End, SecretsFile.Mask)).ToList();
@@ -121,7 +143,7 @@ public sealed class OptionFile
         if (argument.Length == 0 && edit.End == _text.Length)
             edit = edit with { Replacement = edit.Replacement + LineEnding };
 
-        Commit(TextEdits.Apply(_text, [edit]), option, argument, expectedEntryCount: _entries.Count,
+        Commit([edit], option, argument, expectedEntryCount: _entries.Count,
             "the new value");
     }
 
@@ -169,12 +191,11 @@ public sealed class OptionFile
         if (spans.Count == 0) return;
 
         int expected = _entries.Count(e => e.Name != option);
-        var previous = _text;
-        var newText = TextEdits.Apply(_text, spans);
-        Load(newText);
+        var previous = (_text, Reading: new Analysis(_read, _entries, _problems));
+        LoadEdited(spans);
         if (_entries.Count != expected || Has(option))
         {
-            Load(previous);
+            (_text, (_read, _entries, _problems)) = previous;
             throw new InvalidOperationException(
                 $"Removing '{option}' would change how pppd reads the rest of the file; edit it by hand.");
         }
@@ -201,7 +222,7 @@ public sealed class OptionFile
     {
         string line = encoded is null ? name : name + " " + encoded;
         var edit = TextEdits.AppendLine(_text, line, LineEnding, needsFinalLineBreak: argument is { Length: 0 });
-        Commit(TextEdits.Apply(_text, [edit]), option, argument, expectedEntryCount: _entries.Count + 1,
+        Commit([edit], option, argument, expectedEntryCount: _entries.Count + 1,
             "the new line");
     }
 
@@ -225,16 +246,16 @@ public sealed class OptionFile
         return (name, encoded);
     }
 
-    private void Commit(string newText, string option, string? argument, int expectedEntryCount, string what)
+    private void Commit(IReadOnlyList<TextEdit> edits, string option, string? argument, int expectedEntryCount, string what)
     {
-        var previous = _text;
-        Load(newText);
+        var previous = (_text, Reading: new Analysis(_read, _entries, _problems));
+        LoadEdited(edits);
         var last = Last(option);
         bool ok = last is not null && last.Argument == argument && _entries.Count == expectedEntryCount;
         if (ok) return;
 
         var problems = _problems;
-        Load(previous);
+        (_text, (_read, _entries, _problems)) = previous;
         var cause = _problems.FirstOrDefault(p => p.Message.Contains("quoted word runs"))
                     ?? problems.FirstOrDefault();
         throw new InvalidOperationException(
@@ -242,36 +263,56 @@ public sealed class OptionFile
             (cause is null ? "." : $" ({cause}). Fix that first."));
     }
 
-    private void Load(string text)
+    /// <summary>
+    /// Applies the edits and reads the result again: only from just before the first edit to just
+    /// past the last, as the rest reads as it did (see <see cref="PppWordReader.ReadEdited"/>).
+    /// </summary>
+    private void LoadEdited(IReadOnlyList<TextEdit> edits)
     {
-        _text = text;
-        (_read, _entries, _problems) = Analyse(text);
+        var newText = TextEdits.Apply(_text, edits);
+        int start = edits.Min(e => e.Start), oldEnd = edits.Max(e => e.End);
+        var read = PppWordReader.ReadEdited(_read, newText, start, oldEnd, oldEnd + newText.Length - _text.Length);
+        _text = newText;
+        (_read, _entries, _problems) = Analyse(read, _entries);
     }
 
-    private static (PppWordReadResult, IReadOnlyList<OptionEntry>, IReadOnlyList<SyntaxProblem>) Analyse(string text)
+    /// <summary>How pppd reads a text; shared by every <see cref="OptionFile"/> of that text, so never changed.</summary>
+    private sealed record Analysis(PppWordReadResult Read, IReadOnlyList<OptionEntry> Entries, IReadOnlyList<SyntaxProblem> Problems);
+
+    private static Analysis Analyse(string text) => Analyse(PppWordReader.Read(text), []);
+
+    /// <summary>The options of a reading; an entry of <paramref name="previous"/> made of the very same words is kept.</summary>
+    private static Analysis Analyse(PppWordReadResult read, IReadOnlyList<OptionEntry> previous)
     {
-        var read = PppWordReader.Read(text);
         var words = read.Words;
         var entries = new List<OptionEntry>(words.Count);
+        int kept = 0;
+        OptionEntry Entry(PppWord name, PppWord? argument)
+        {
+            // Words kept by an edited reading are the same objects at the same places: so are their entries.
+            while (kept < previous.Count && previous[kept].NameWord.Start < name.Start) kept++;
+            return kept < previous.Count && ReferenceEquals(previous[kept].NameWord, name) && ReferenceEquals(previous[kept].ArgumentWord, argument)
+                ? previous[kept]
+                : new OptionEntry(name.Value, argument?.Value, name, argument);
+        }
         List<SyntaxProblem>? problems = read.Problems.Count > 0 ? [.. read.Problems] : null;
         for (int i = 0; i < words.Count; i++)
         {
             var word = words[i];
             if (!PppOptionTable.TakesArgument(word.Value))
             {
-                entries.Add(new OptionEntry(word.Value, null, word, null));
+                entries.Add(Entry(word, null));
                 continue;
             }
             if (i + 1 < words.Count)
             {
-                var argument = words[++i];
-                entries.Add(new OptionEntry(word.Value, argument.Value, word, argument));
+                entries.Add(Entry(word, words[++i]));
                 continue;
             }
-            entries.Add(new OptionEntry(word.Value, null, word, null));
+            entries.Add(Entry(word, null));
             (problems ??= []).Add(new SyntaxProblem(word.Line,
                 $"the option '{word.Value}' needs an argument, but the file ends; pppd stops with \"too few parameters\""));
         }
-        return (read, entries, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+        return new Analysis(read, entries, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
     }
 }

@@ -60,12 +60,79 @@ public static class PppWordReader
     public static PppWordReadResult Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new List<PppWord>(Math.Min(text.Length / 6 + 4, 1 << 20));
+        // Most of a large file is usually comments: start small and let the list grow rather than
+        // reserve a slot for every few characters.
+        var words = new List<PppWord>(Math.Min(text.Length / 32 + 4, 1024));
         List<SyntaxProblem>? problems = null;
+        ReadFrom(text, 0, 1, words, ref problems, shareWords: text.Length >= MinTextForSharedWords, rejoin: null);
+        return new PppWordReadResult(words, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+    }
+
+    /// <summary>
+    /// The reading of <paramref name="text"/>, which is the text <paramref name="previous"/> was
+    /// read from with the characters from <paramref name="editStart"/> to <paramref name="oldEditEnd"/>
+    /// replaced by those up to <paramref name="newEditEnd"/>. Exactly what <see cref="Read"/> gives,
+    /// found by reading only from the last word ending before the edit until the reading meets a word
+    /// that began past the edit before: the words before are kept, the words from there on moved.
+    /// </summary>
+    /// <remarks>
+    /// Between words the reader carries nothing but its position and line, so a word that starts
+    /// past the edit where a word started before reads the same, as does everything after it.
+    /// </remarks>
+    internal static PppWordReadResult ReadEdited(PppWordReadResult previous, string text, int editStart, int oldEditEnd, int newEditEnd)
+    {
+        // What pppd would warn about is not tied to words: read such a text again in full.
+        if (previous.Problems.Count > 0) return Read(text);
+        var old = previous.Words;
+        // A word whose end (the character that ended it) lies before the edit is read as it was.
+        int kept = 0, high = old.Count;
+        while (kept < high)
+        {
+            int mid = (kept + high) >>> 1;
+            if (old[mid].End < editStart) kept = mid + 1;
+            else high = mid;
+        }
+        var words = new List<PppWord>(old.Count + 4);
+        for (int k = 0; k < kept; k++) words.Add(old[k]);
+        List<SyntaxProblem>? problems = null;
+        var rejoin = new Rejoin(old, kept, newEditEnd, newEditEnd - oldEditEnd);
+        ReadFrom(text, kept > 0 ? old[kept - 1].End : 0, kept > 0 ? old[kept - 1].EndLine : 1, words, ref problems, shareWords: false, rejoin);
+        return new PppWordReadResult(words, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+    }
+
+    /// <summary>The words of a previous reading, to take over once a new reading meets one of them past an edit.</summary>
+    private sealed class Rejoin(IReadOnlyList<PppWord> old, int next, int newEditEnd, int shift)
+    {
+        /// <summary>
+        /// When a word starting at <paramref name="start"/> (on <paramref name="line"/>, after a line
+        /// break or not) began past the edit in the old reading too, adds it and every old word after
+        /// it, moved to their new places, and returns true.
+        /// </summary>
+        public bool TryFinish(int start, int line, bool afterNewline, List<PppWord> words)
+        {
+            if (start < newEditEnd) return false;
+            int oldStart = start - shift;
+            while (next < old.Count && old[next].Start < oldStart) next++;
+            if (next >= old.Count || old[next].Start != oldStart) return false;
+            var first = old[next];
+            int lines = line - first.Line;
+            words.Add(afterNewline == first.AfterNewline ? Moved(first, shift, lines) : Moved(first, shift, lines) with { AfterNewline = afterNewline });
+            for (int k = next + 1; k < old.Count; k++) words.Add(Moved(old[k], shift, lines));
+            return true;
+        }
+
+        private static PppWord Moved(PppWord word, int shift, int lines) =>
+            shift == 0 && lines == 0 ? word
+            : word with { Start = word.Start + shift, End = word.End + shift, Line = word.Line + lines, EndLine = word.EndLine + lines };
+    }
+
+    private static void ReadFrom(string text, int i, int line, List<PppWord> words, ref List<SyntaxProblem>? problems, bool shareWords, Rejoin? rejoin)
+    {
+        // The byte buffer is only filled for words with quotes or escapes, the shared strings only
+        // pay off in a text long enough for its words to repeat.
         var bytes = new WordBytes();
-        var shortWords = new Dictionary<string, string>(StringComparer.Ordinal);
-        var shortWordLookup = shortWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        int length = text.Length, i = 0, line = 1;
+        Dictionary<string, string>? shortWords = shareWords ? new(StringComparer.Ordinal) : null;
+        int length = text.Length;
 
         while (true)
         {
@@ -104,6 +171,7 @@ public static class PppWordReader
 
             int start = escape ? escapeStart : i;
             int startLine = line;
+            if (rejoin is not null && rejoin.TryFinish(start, startLine, newline, words)) break;
             bool simple = !escape, wasQuoted = false;
             char quoted = '\0';
             bytes.Reset();
@@ -204,11 +272,11 @@ public static class PppWordReader
             {
                 // Option names and common values repeat all over a file: share one string each.
                 var span = text.AsSpan(start, i - start);
-                if (!shortWordLookup.TryGetValue(span, out value!))
+                if (shortWords is null || !shortWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out value!))
                 {
                     value = span.ToString();
                     if (value.Contains('\0')) value = ValueOf(bytes, text, start, i, startLine, ref problems);
-                    else if (shortWords.Count < MaxSharedWords) shortWords.Add(value, value);
+                    else if (shortWords is not null && shortWords.Count < MaxSharedWords) shortWords.Add(value, value);
                 }
             }
             else if (simple)
@@ -228,11 +296,10 @@ public static class PppWordReader
             words.Add(new PppWord(value, start, i, startLine, wasQuoted) { AfterNewline = newline, EndLine = line });
             if (atEnd) break;
         }
-
-        return new PppWordReadResult(words, problems ?? (IReadOnlyList<SyntaxProblem>)[]);
     }
 
     private const int MaxSharedWordLength = 24;
+    private const int MinTextForSharedWords = 512;
     private const int MaxSharedWords = 4096;
 
     private static string ValueOf(WordBytes bytes, string text, int start, int end, int line, ref List<SyntaxProblem>? problems)
@@ -256,7 +323,7 @@ public static class PppWordReader
     private sealed class WordBytes
     {
         private const int Capacity = MaxWordBytes + 1;
-        private readonly byte[] _buffer = new byte[Capacity + 4];
+        private byte[]? _buffer;
         private int _stored;
 
         public long Total { get; private set; }
@@ -269,7 +336,7 @@ public static class PppWordReader
 
         public void Add(byte value)
         {
-            if (_stored < Capacity) _buffer[_stored++] = value;
+            if (_stored < Capacity) (_buffer ??= new byte[Capacity])[_stored++] = value;
             Total++;
         }
 
@@ -330,14 +397,16 @@ public static class PppWordReader
                 (problems ??= []).Add(new SyntaxProblem(line,
                     $"a word is {Total} bytes long; pppd keeps only the first {MaxWordBytes} bytes"));
             }
-            int nul = Array.IndexOf(_buffer, (byte)0, 0, length);
+            if (length == 0) return "";
+            var buffer = _buffer!;
+            int nul = Array.IndexOf(buffer, (byte)0, 0, length);
             if (nul >= 0)
             {
                 length = nul;
                 (problems ??= []).Add(new SyntaxProblem(line,
                     "a word contains a NUL byte; pppd ignores the rest of the word after it"));
             }
-            return Encoding.UTF8.GetString(_buffer, 0, length);
+            return Encoding.UTF8.GetString(buffer, 0, length);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using PppTui.Core.Files;
 
 namespace PppTui.Core.PppConfig;
 
@@ -61,33 +62,55 @@ public sealed class SecretsFile
     private const int NonWildServer = 1;
 
     private string _text;
-    private PppWordReadResult _read = null!;
-    private List<(SecretRecord Record, int FirstWord)> _records = null!;
-    private IReadOnlyList<SecretRecord> _recordList = null!;
-    private IReadOnlyList<SyntaxProblem> _problems = null!;
+    private Analysis _analysis;
 
-    private SecretsFile(string text)
+    // A secrets file in the editor's snapshot is analysed and masked once, however often the
+    // preview renders it again: see ParseRemembered and MaskSecrets.
+    private static readonly TextMemo<Analysis> Analyses = new(Analyse);
+    private static readonly TextMemo<string> MaskedTexts = new(text => Parse(text).MaskedText());
+
+    private SecretsFile(string text, Analysis analysis)
     {
         _text = text;
-        Load(text);
+        _analysis = analysis;
     }
 
     /// <summary>Reads a secrets file. Never throws for odd content: see <see cref="Problems"/>.</summary>
     public static SecretsFile Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new SecretsFile(text);
+        return new SecretsFile(text, Analyse(text));
+    }
+
+    /// <summary>
+    /// As <see cref="Parse"/>, for a text that will be parsed again as the very same string (a file
+    /// in the editor's snapshot of the disk, rendered on every key): it is read only the first time.
+    /// </summary>
+    internal static SecretsFile ParseRemembered(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new SecretsFile(text, Analyses.Get(text));
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> read as a secrets file and masked as <see cref="MaskedText"/> does;
+    /// remembered for the string object, as a preview masks the same text on every render.
+    /// </summary>
+    public static string MaskSecrets(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return MaskedTexts.Get(text);
     }
 
     /// <summary>The current text, after any edits.</summary>
     public string Text => _text;
 
     /// <summary>Records in file order (lines with fewer than three words are not records).</summary>
-    public IReadOnlyList<SecretRecord> Records => _recordList;
+    public IReadOnlyList<SecretRecord> Records => _analysis.RecordList;
 
     /// <summary>Lines pppd skips or stumbles over (too few words, truncated words, open quotes).
     /// The messages never contain a secret.</summary>
-    public IReadOnlyList<SyntaxProblem> Problems => _problems;
+    public IReadOnlyList<SyntaxProblem> Problems => _analysis.Problems;
 
     /// <summary>The line ending new lines get: CRLF when the file's first line ends so, else LF.</summary>
     public string LineEnding => TextEdits.DetectLineEnding(_text);
@@ -96,7 +119,7 @@ public sealed class SecretsFile
     /// matches only a <c>*</c> here).</summary>
     public SecretRecord? Find(string client, string server)
     {
-        foreach (var (record, _) in _records)
+        foreach (var (record, _) in _analysis.Records)
             if (record.Client == client && record.Server == server) return record;
         return null;
     }
@@ -111,7 +134,7 @@ public sealed class SecretsFile
     {
         int best = -1;
         SecretRecord? result = null;
-        foreach (var (record, _) in _records)
+        foreach (var (record, _) in _analysis.Records)
         {
             int flags = 0;
             bool clientWild = record.Client == "*";
@@ -151,7 +174,7 @@ public sealed class SecretsFile
                 nameof(secret));
         var encodedAddresses = addresses?.Select(EncodeAddress).ToList();
 
-        var existing = _records.FirstOrDefault(r => r.Record.Client == client && r.Record.Server == server);
+        var existing = _analysis.Records.FirstOrDefault(r => r.Record.Client == client && r.Record.Server == server);
         if (existing.Record is null)
         {
             string separator = ColumnSeparator();
@@ -160,7 +183,7 @@ public sealed class SecretsFile
             foreach (var address in encodedAddresses ?? []) line.Append(separator).Append(address);
             bool endsWithEmptyWord = secret.Length == 0 && (encodedAddresses is null || encodedAddresses.Count == 0);
             var append = TextEdits.AppendLine(_text, line.ToString(), LineEnding, endsWithEmptyWord);
-            Commit(TextEdits.Apply(_text, [append]), client, server, secret, addresses, _records.Count + 1);
+            Commit([append], client, server, secret, addresses, _analysis.Records.Count + 1);
             return;
         }
 
@@ -188,7 +211,7 @@ public sealed class SecretsFile
         if (secret.Length == 0 && secretEndsRecord && record.End == _text.Length)
             edits.Add(new TextEdit(_text.Length, _text.Length, LineEnding));
 
-        Commit(TextEdits.Apply(_text, edits), client, server, secret, addresses, _records.Count);
+        Commit(edits, client, server, secret, addresses, _analysis.Records.Count);
     }
 
     /// <summary>
@@ -197,9 +220,9 @@ public sealed class SecretsFile
     /// </summary>
     public bool Remove(string client, string server)
     {
-        var words = _read.Words;
+        var words = _analysis.Read.Words;
         var spans = new List<TextEdit>();
-        foreach (var (record, first) in _records)
+        foreach (var (record, first) in _analysis.Records)
         {
             if (record.Client != client || record.Server != server) continue;
             var (start, end) = TextEdits.RemovalSpan(_text, words, first, first + record.Words.Count - 1);
@@ -207,12 +230,12 @@ public sealed class SecretsFile
         }
         if (spans.Count == 0) return false;
 
-        int expected = _records.Count - spans.Count;
-        var previous = _text;
-        Load(TextEdits.Apply(_text, spans));
-        if (_records.Count != expected || Find(client, server) is not null)
+        int expected = _analysis.Records.Count - spans.Count;
+        var previous = (_text, _analysis);
+        LoadEdited(spans);
+        if (_analysis.Records.Count != expected || Find(client, server) is not null)
         {
-            Load(previous);
+            (_text, _analysis) = previous;
             throw new InvalidOperationException(
                 $"Removing the record for client '{client}' and server '{server}' would change how pppd reads the other lines; edit the file by hand.");
         }
@@ -227,8 +250,8 @@ public sealed class SecretsFile
     /// </summary>
     public string MaskedText()
     {
-        var edits = new List<TextEdit>(_records.Count);
-        foreach (var (record, _) in _records)
+        var edits = new List<TextEdit>(_analysis.Records.Count);
+        foreach (var (record, _) in _analysis.Records)
             edits.Add(new TextEdit(record.SecretWord.Start, record.SecretWord.End, Mask));
         AddCommentedRecordMasks(edits);
         return TextEdits.Apply(_text, edits);
@@ -236,7 +259,7 @@ public sealed class SecretsFile
 
     private void AddCommentedRecordMasks(List<TextEdit> edits)
     {
-        var words = _read.Words;
+        var words = _analysis.Read.Words;
         int wordIndex = 0;
         int lineStart = 0;
         while (lineStart < _text.Length)
@@ -303,36 +326,54 @@ public sealed class SecretsFile
     /// <summary>Tab when the last record separates its first two fields with a tab, else space.</summary>
     private string ColumnSeparator()
     {
-        if (_records.Count == 0) return " ";
-        var words = _records[^1].Record.Words;
+        if (_analysis.Records.Count == 0) return " ";
+        var words = _analysis.Records[^1].Record.Words;
         return _text.AsSpan(words[0].End, words[1].Start - words[0].End).Contains('\t') ? "\t" : " ";
     }
 
-    private void Commit(string newText, string client, string server, string secret, IReadOnlyList<string>? addresses,
+    private void Commit(IReadOnlyList<TextEdit> edits, string client, string server, string secret, IReadOnlyList<string>? addresses,
         int expectedRecords)
     {
-        var previous = _text;
-        var previousProblems = _problems;
-        Load(newText);
+        var previous = (_text, _analysis);
+        LoadEdited(edits);
         var record = Find(client, server);
-        bool ok = record is not null && record.Secret == secret && _records.Count == expectedRecords &&
+        bool ok = record is not null && record.Secret == secret && _analysis.Records.Count == expectedRecords &&
                   (addresses is null || record.Addresses.SequenceEqual(addresses));
         if (ok) return;
 
-        Load(previous);
-        var cause = previousProblems.FirstOrDefault(p => p.Message.Contains("quoted word runs"));
+        (_text, _analysis) = previous;
+        var cause = _analysis.Problems.FirstOrDefault(p => p.Message.Contains("quoted word runs"));
         throw new InvalidOperationException(
             $"Setting the secret for client '{client}' and server '{server}' would not be read back by pppd as written" +
             (cause is null ? "." : $" ({cause}). Fix that first."));
     }
 
-    private void Load(string text)
+    /// <summary>
+    /// Applies the edits and reads the result again: only from just before the first edit to just
+    /// past the last, as the rest reads as it did (see <see cref="PppWordReader.ReadEdited"/>).
+    /// </summary>
+    private void LoadEdited(IReadOnlyList<TextEdit> edits)
     {
-        _text = text;
-        _read = PppWordReader.Read(text);
-        var words = _read.Words;
-        var records = new List<(SecretRecord, int)>();
-        List<SyntaxProblem>? problems = _read.Problems.Count > 0 ? [.. _read.Problems] : null;
+        var newText = TextEdits.Apply(_text, edits);
+        int start = edits.Min(e => e.Start), oldEnd = edits.Max(e => e.End);
+        var read = PppWordReader.ReadEdited(_analysis.Read, newText, start, oldEnd, oldEnd + newText.Length - _text.Length);
+        _text = newText;
+        _analysis = Analyse(read, _analysis.Records);
+    }
+
+    /// <summary>How pppd reads a text; shared by every <see cref="SecretsFile"/> of that text, so never changed.</summary>
+    private sealed record Analysis(PppWordReadResult Read, List<(SecretRecord Record, int FirstWord)> Records,
+        IReadOnlyList<SecretRecord> RecordList, IReadOnlyList<SyntaxProblem> Problems);
+
+    private static Analysis Analyse(string text) => Analyse(PppWordReader.Read(text), []);
+
+    /// <summary>The records of a reading; a record of <paramref name="previous"/> made of the very same words is kept.</summary>
+    private static Analysis Analyse(PppWordReadResult read, List<(SecretRecord Record, int FirstWord)> previous)
+    {
+        var words = read.Words;
+        var records = new List<(SecretRecord, int)>(previous.Count + 1);
+        int kept = 0;
+        List<SyntaxProblem>? problems = read.Problems.Count > 0 ? [.. read.Problems] : null;
         int i = 0;
         while (i < words.Count)
         {
@@ -343,6 +384,14 @@ public sealed class SecretsFile
             {
                 (problems ??= []).Add(new SyntaxProblem(words[i].Line,
                     $"{count} word{(count == 1 ? "" : "s")} where pppd needs at least client, server and secret; pppd skips this line"));
+                i = j;
+                continue;
+            }
+            // Words kept by an edited reading are the same objects at the same places: so are their records.
+            while (kept < previous.Count && previous[kept].Record.Start < words[i].Start) kept++;
+            if (kept < previous.Count && SameWords(previous[kept].Record.Words, words, i, count))
+            {
+                records.Add((previous[kept].Record, i));
                 i = j;
                 continue;
             }
@@ -366,8 +415,14 @@ public sealed class SecretsFile
             records.Add((record, i));
             i = j;
         }
-        _records = records;
-        _recordList = records.Select(r => r.Item1).ToList();
-        _problems = problems ?? (IReadOnlyList<SyntaxProblem>)[];
+        return new Analysis(read, records, records.Select(r => r.Item1).ToList(), problems ?? (IReadOnlyList<SyntaxProblem>)[]);
+    }
+
+    private static bool SameWords(IReadOnlyList<PppWord> recordWords, IReadOnlyList<PppWord> words, int first, int count)
+    {
+        if (recordWords.Count != count) return false;
+        for (int k = 0; k < count; k++)
+            if (!ReferenceEquals(recordWords[k], words[first + k])) return false;
+        return true;
     }
 }

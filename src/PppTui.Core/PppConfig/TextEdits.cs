@@ -12,12 +12,13 @@ internal readonly record struct TextEdit(int Start, int End, string Replacement)
 internal static class TextEdits
 {
     /// <summary>Applies non-overlapping edits (removals may overlap; they are merged) in one pass.</summary>
-    public static string Apply(string text, IEnumerable<TextEdit> edits)
+    public static string Apply(string text, IReadOnlyList<TextEdit> edits)
     {
-        var sorted = edits.OrderBy(e => e.Start).ThenBy(e => e.End).ToList();
-        if (sorted.Count == 0) return text;
+        if (edits.Count == 0) return text;
+        if (edits.Count == 1) return Splice(text, [edits[0]]);
 
-        var merged = new List<TextEdit>(sorted.Count);
+        var sorted = edits.OrderBy(e => e.Start).ThenBy(e => e.End);
+        var merged = new List<TextEdit>(edits.Count);
         foreach (var edit in sorted)
         {
             if (merged.Count > 0 && edit.Start < merged[^1].End)
@@ -30,17 +31,28 @@ internal static class TextEdits
             }
             merged.Add(edit);
         }
+        return Splice(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(merged));
+    }
 
-        long delta = merged.Sum(e => (long)e.Replacement.Length - (e.End - e.Start));
-        var builder = new StringBuilder((int)Math.Max(0, text.Length + delta));
-        int copied = 0;
-        foreach (var edit in merged)
+    // The new text is built straight into its final string: a large file is copied once per edit.
+    private static string Splice(string text, ReadOnlySpan<TextEdit> sorted)
+    {
+        long length = text.Length;
+        foreach (var edit in sorted) length += (long)edit.Replacement.Length - (edit.End - edit.Start);
+        var state = (Text: text, Edits: sorted.ToArray());
+        return string.Create(checked((int)length), state, static (target, state) =>
         {
-            builder.Append(text, copied, edit.Start - copied).Append(edit.Replacement);
-            copied = edit.End;
-        }
-        builder.Append(text, copied, text.Length - copied);
-        return builder.ToString();
+            int copied = 0;
+            foreach (var edit in state.Edits)
+            {
+                state.Text.AsSpan(copied, edit.Start - copied).CopyTo(target);
+                target = target[(edit.Start - copied)..];
+                edit.Replacement.CopyTo(target);
+                target = target[edit.Replacement.Length..];
+                copied = edit.End;
+            }
+            state.Text.AsSpan(copied).CopyTo(target);
+        });
     }
 
     /// <summary>The file's line ending: CRLF when its first line ends with one, else LF.</summary>

@@ -92,7 +92,7 @@ public static class ProfileValidator
     {
         var options = PppConfig.OptionFile.Parse(line);
         var kind = Kinds.KindRegistry.Get(profile.Kind);
-        foreach (var entry in Kinds.ProfileRenderer.ExtraLineEntries(line))
+        foreach (var entry in Kinds.ProfileRenderer.ExtraLineEntries(line, options))
         {
             if (entry.Name.Length == 0) return "an empty word ('' or \"\") is not an option";
             if (PppConfig.PppOptionTable.TakesArgument(entry.Name) && entry.Argument is null)

@@ -118,7 +118,10 @@ public sealed partial class ModemKind : IProfileKind
 
     /// <summary>Hides a SIM PIN in a chat script's text.</summary>
     public static string MaskPin(string text) =>
-        Regex.Replace(text, @"(AT\+CPIN=""?)(\d+)", m => m.Groups[1].Value + new string('*', m.Groups[2].Length), RegexOptions.IgnoreCase);
+        PinInCommand().Replace(text, static m => m.Groups[1].Value + new string('*', m.Groups[2].Length));
+
+    [GeneratedRegex(@"(AT\+CPIN=""?)(\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex PinInCommand();
 
     private static string ScriptPathFor(Profile profile) => profile.Modem!.ChatScript ?? "/etc/chatscripts/" + profile.Name;
 

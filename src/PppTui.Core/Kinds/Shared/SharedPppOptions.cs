@@ -171,7 +171,7 @@ public static class SharedPppOptions
             peers.Remove(option);
             return;
         }
-        if (Int(peers.File, option) == value && peers.File.Entries.Count(e => e.Name == option) >= 1) return;
+        if (Int(peers.File, option) == value) return;
         peers.Value(option, value.Value.ToString(CultureInfo.InvariantCulture));
     }
 }
