@@ -10,31 +10,33 @@ namespace PppTui.Core.Profiles;
 /// </summary>
 public static partial class ValueRules
 {
-    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$")]
+    // Every pattern ends in \z, not $: $ also matches before a final newline, and a value with a
+    // trailing line break would pass, then break the file it is written into.
+    [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}\z")]
     private static partial Regex ProfileNamePattern();
 
-    [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$")]
+    [GeneratedRegex(@"^(?=.{1,253}\z)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?\z")]
     private static partial Regex HostNamePattern();
 
-    [GeneratedRegex(@"^(nic-)?[A-Za-z0-9_][A-Za-z0-9._-]{0,14}$")]
+    [GeneratedRegex(@"^(nic-)?[A-Za-z0-9_][A-Za-z0-9._-]{0,14}\z")]
     private static partial Regex InterfacePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex ApnPattern();
 
-    [GeneratedRegex(@"^[0-9*#+,PTWpw]{1,40}$")]
+    [GeneratedRegex(@"^[0-9*#+,PTWpw]{1,40}\z")]
     private static partial Regex DialNumberPattern();
 
-    [GeneratedRegex(@"^[0-9]{4,8}$")]
+    [GeneratedRegex(@"^[0-9]{4,8}\z")]
     private static partial Regex PinPattern();
 
-    [GeneratedRegex(@"^/dev/[A-Za-z0-9_][A-Za-z0-9._/-]{0,63}$")]
+    [GeneratedRegex(@"^/dev/[A-Za-z0-9_][A-Za-z0-9._/-]{0,63}\z")]
     private static partial Regex DevicePattern();
 
-    [GeneratedRegex(@"^/[A-Za-z0-9._/-]{1,200}$")]
+    [GeneratedRegex(@"^/[A-Za-z0-9._/-]{1,200}\z")]
     private static partial Regex SafePathPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._=:/,-]{1,100}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._=:/,-]{1,100}\z")]
     private static partial Regex ShellSafeArgumentPattern();
 
     private static readonly int[] StandardSpeeds =
@@ -76,7 +78,7 @@ public static partial class ValueRules
         return null;
     }
 
-    [GeneratedRegex(@"^(0[xX][0-9A-Fa-f]*|[0-9]+)$")]
+    [GeneratedRegex(@"^(0[xX][0-9A-Fa-f]*|[0-9]+)\z")]
     private static partial Regex NumberPattern();
 
     public static string? CheckApn(string? apn) =>

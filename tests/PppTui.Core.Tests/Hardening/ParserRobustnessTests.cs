@@ -146,8 +146,9 @@ public class ParserRobustnessTests(ITestOutputHelper output)
 
         var secrets = SecretsFile.Parse(text);
         _ = (secrets.Records.Count, secrets.Problems.Count, secrets.MaskedText(), secrets.BestMatch("alice", "*"), secrets.BestMatch(null, null));
-        foreach (var record in secrets.Records.Where(r => r.Secret.Length > 3 && !r.Client.Contains(r.Secret) && !r.Server.Contains(r.Secret) &&
-                     !r.Addresses.Any(a => a.Contains(r.Secret)) && !"Client = , Server = , Secret = ********, Addresses = [], Line = ".Contains(r.Secret)))
+        // The secret must not show in the printed record, unless the record printed without any
+        // secret holds the same text anyway (a client name or the field labels around it).
+        foreach (var record in secrets.Records.Where(r => r.Secret.Length > 3 && !(r with { Secret = "" }).ToString().Contains(r.Secret)))
             Assert.DoesNotContain(record.Secret, record.ToString());
         Tolerate<InvalidOperationException>(() => secrets.Set("alice", "vpn", "pw \"x\""));
         Tolerate<InvalidOperationException>(() => secrets.Remove("alice", "vpn"));
