@@ -17,6 +17,7 @@ namespace PppTui.Core.Tests.Hardening;
 /// between a small and an eight times larger case, never against a clock), and where a limit is
 /// hit the message names the file and the limit.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public class LimitsTests(ITestOutputHelper output)
 {
     [Fact]

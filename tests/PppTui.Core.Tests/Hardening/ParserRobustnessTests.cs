@@ -17,6 +17,7 @@ namespace PppTui.Core.Tests.Hardening;
 /// the diagnosis catalog, import then render) takes mutated real files and random bytes without
 /// an exception or a hang, and reads pathological input in linear time.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public class ParserRobustnessTests(ITestOutputHelper output)
 {
     private static readonly SandboxRoot Root = new();
