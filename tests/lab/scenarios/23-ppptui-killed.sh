@@ -17,7 +17,14 @@ scenario_main() {
   [ "$line" = 0 ] || fail "ppptui was killed too late: authentication had already succeeded"
   echo "# killed ppptui connect (pid $cpid) during LCP" >>"$SCEN_OUT"
   sleep 1
-  pppd_pid=$(client_pppds | head -n 1)
+  # pppd may be detaching right now (updetach: the parent exits, its child lives on under a new
+  # pid), a moment when /proc shows neither: look again for a few seconds before calling it dead.
+  local tries
+  for tries in $(seq 25); do
+    pppd_pid=$(client_pppds | head -n 1)
+    [ -n "$pppd_pid" ] && break
+    sleep 0.2
+  done
   [ -n "$pppd_pid" ] || { fail "pppd died with ppptui (it must live on: ppptui only watches it)"; tail -c +$((from + 1)) "$SYSLOG" >>"$SCEN_OUT"; return 0; }
   # A new ppptui sees the link (mid-dial or already up), and connect attaches instead of dialing again.
   read_status myvpn restarted
