@@ -21,11 +21,14 @@ public sealed class ProfileListPane : Pane
         _model = model;
         List = new ListView { Width = Dim.Fill(), Height = Dim.Fill(), Source = _rows };
         List.ValueChanged += (_, _) => SelectionChanged?.Invoke(this, EventArgs.Empty);
-        _empty = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Text = "No profiles yet.\nF7 creates one." , Visible = false };
+        _empty = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Visible = false };
         Add(List, _empty);
         _model.Changed += (_, _) => Context.Post(Refresh, "Show the profile list");
         Refresh();
     }
+
+    public const string NoProfilesText = "No profiles yet.\nF7 creates one.";
+    public const string LoadingText = "Reading the profiles…";
 
     public ListView List { get; }
 
@@ -47,9 +50,11 @@ public sealed class ProfileListPane : Pane
     {
         var keep = Selected?.Name;
         var profiles = _model.Profiles;
+        bool loaded = _model.IsLoaded;
         _rows.SetItems(profiles);
         _empty.Visible = profiles.Count == 0;
-        TitleDetail = profiles.Count == 0 ? null : profiles.Count.ToString();
+        _empty.Text = loaded ? NoProfilesText : LoadingText;
+        TitleDetail = !loaded ? "loading…" : profiles.Count == 0 ? null : profiles.Count.ToString();
         if (profiles.Count == 0) List.SelectedItem = null;
         else
         {

@@ -10,6 +10,7 @@ public sealed class FakeProfileListModel : IProfileListModel
     public List<string> Opened { get; } = [];
     public Func<string, IEditorModel>? EditorFactory { get; set; }
     public IReadOnlyList<ProfileSummary> Profiles => Items.ToList();
+    public bool IsLoaded { get; set; } = true;
 
     public IReadOnlyList<KindInfo> Kinds { get; set; } =
     [

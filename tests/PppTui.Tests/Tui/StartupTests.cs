@@ -1,0 +1,77 @@
+using PppTui.Tests.Tui.Fakes;
+using PppTui.Tui.Models;
+using PppTui.Tui.Panes;
+
+namespace PppTui.Tests.Tui;
+
+/// <summary>The first frame is drawn before anything slow: the profile folder, link discovery, the log backlog.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly Sandbox _sandbox = new Sandbox().WithMyVpn();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public void The_screen_is_drawn_while_a_slow_profile_folder_is_still_being_read_and_the_profiles_arrive_after()
+    {
+        using var folder = new FakeSlowProfileFolder(_sandbox.Service);
+        using var h = new WiredHost(_sandbox, readProfiles: folder.Read, waitForProfiles: false);
+
+        Assert.False(folder.Finished, "the folder read should still be held back when the first frame is drawn");
+        Assert.Contains("Profiles · loading…", h.Text);
+        Assert.Contains(ProfileListPane.LoadingText, h.Text);
+        Assert.Contains("Quit", h.Text);
+        Assert.DoesNotContain("myvpn", h.Text);
+        Assert.Null(h.Screen.Profiles.Selected);
+
+        folder.Release();
+        h.Until(() => h.Screen.Profiles.Selected?.Name == "myvpn");
+
+        Assert.False(folder.TimedOut);
+        Assert.Contains("Profiles · 1", h.Text);
+        Assert.DoesNotContain(ProfileListPane.LoadingText, h.Text);
+        Assert.Equal("myvpn", h.Screen.Editor.Editor?.ProfileName);
+    }
+
+    [Fact]
+    public void An_empty_profile_folder_says_so_once_it_has_been_read()
+    {
+        using var empty = new Sandbox();
+        using var folder = new FakeSlowProfileFolder(empty.Service);
+        using var h = new WiredHost(empty, readProfiles: folder.Read, waitForProfiles: false);
+        Assert.DoesNotContain("No profiles yet", h.Text);
+
+        folder.Release();
+        h.Until(() => h.Text.Contains("No profiles yet."));
+
+        Assert.DoesNotContain(ProfileListPane.LoadingText, h.Text);
+    }
+
+    [Fact]
+    public void Link_polling_the_log_feed_and_the_folder_check_start_only_after_the_first_frame()
+    {
+        using var folder = new FakeSlowProfileFolder(_sandbox.Service);
+        var (app, _) = Headless.CreateApp(100, 30);
+        using var _app = app;
+        var errors = new ErrorLog();
+        var context = new PppTui.Tui.ScreenContext(errors, PppTui.Tui.AccessMode.Full);
+        using var wiring = PppTui.Tui.TuiApp.Wire(_sandbox.Paths, new FakeDialRunner(), errors, context,
+            FakeLinks.Manager(_sandbox, new FakeDialRunner(), new FakeSignals()), readProfiles: folder.Read);
+        Headless.Catalog.Apply("default");
+        var themes = new PppTui.Tui.Themes.ThemeController(Headless.Catalog, "default", false);
+
+        using var screen = PppTui.Tui.TuiApp.Open(app, wiring, context, new FakeDialogs(), themes);
+        Assert.False(wiring.PollingStarted);
+
+        var token = app.Begin(screen); // draws the first frame
+
+        Assert.Contains("Quit", string.Join('\n', Headless.Rows(app)));
+        Assert.True(wiring.PollingStarted);
+        Assert.False(folder.Finished);
+
+        folder.Release();
+        wiring.Stop();
+        screen.Detach();
+        app.End(token!);
+    }
+}
