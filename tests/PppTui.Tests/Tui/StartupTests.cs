@@ -1,5 +1,6 @@
 using PppTui.Tests.Tui.Fakes;
 using PppTui.Tui.Models;
+using PppTui.Tui;
 using PppTui.Tui.Panes;
 
 namespace PppTui.Tests.Tui;
@@ -72,6 +73,29 @@ public sealed class StartupTests : IDisposable
         folder.Release();
         wiring.Stop();
         screen.Detach();
+        app.End(token!);
+    }
+
+    [Fact]
+    public void Profiles_read_while_the_screen_was_built_are_in_its_first_frame()
+    {
+        var profiles = new FakeProfileListModel { IsLoaded = false };
+        var (app, _) = Headless.CreateApp(100, 30);
+        using var _app = app;
+        Headless.Catalog.Apply("default");
+        var context = new PppTui.Tui.ScreenContext(new ErrorLog(), PppTui.Tui.AccessMode.Full);
+        using var screen = new PppTui.Tui.MainScreen(new ScreenModels(profiles, new FakeLinkStatusModel(), new FakeRouteModel(), new RingLogModel()),
+            context, new FakeDialogs(), new PppTui.Tui.Themes.ThemeController(Headless.Catalog, "default", false));
+        // The read finishes now; its Changed event would only be handled after the first frame.
+        profiles.Items.Add(new ProfileSummary("office-vpn", "pptp", LinkState.Down));
+        profiles.IsLoaded = true;
+
+        var token = app.Begin(screen);
+
+        var text = string.Join('\n', Headless.Rows(app));
+        Assert.Contains("Profiles · 1", text);
+        Assert.Contains("office-vpn", text);
+        Assert.Equal("office-vpn", screen.Profiles.Selected?.Name);
         app.End(token!);
     }
 }

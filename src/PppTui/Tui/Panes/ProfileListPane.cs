@@ -15,6 +15,8 @@ public sealed class ProfileListPane : Pane
     private readonly IProfileListModel _model;
     private readonly ProfileRows _rows = new();
     private readonly Label _empty;
+    private IReadOnlyList<ProfileSummary>? _shown;
+    private bool _shownLoaded;
 
     public ProfileListPane(IProfileListModel model, ScreenContext context) : base(PaneId.Profiles, context)
     {
@@ -45,12 +47,22 @@ public sealed class ProfileListPane : Pane
         if (i >= 0) List.SelectedItem = i;
     }
 
+    public override void EndInit()
+    {
+        base.EndInit();
+        // The profiles are read while the screen is built; when they arrived in the meantime, the
+        // first frame shows them instead of waiting for the posted refresh after it.
+        if (!ReferenceEquals(_model.Profiles, _shown) || _model.IsLoaded != _shownLoaded) Refresh();
+    }
+
     /// <summary>Reloads the rows from the model, keeping the selected profile selected.</summary>
     public void Refresh()
     {
         var keep = Selected?.Name;
         var profiles = _model.Profiles;
         bool loaded = _model.IsLoaded;
+        _shown = profiles;
+        _shownLoaded = loaded;
         _rows.SetItems(profiles);
         _empty.Visible = profiles.Count == 0;
         _empty.Text = loaded ? NoProfilesText : LoadingText;
