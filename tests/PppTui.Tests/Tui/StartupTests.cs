@@ -77,7 +77,7 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public void Profiles_read_while_the_screen_was_built_are_in_its_first_frame()
+    public void Profiles_read_while_the_screen_was_built_are_in_its_first_frame_and_the_editor_and_menus_follow_it()
     {
         var profiles = new FakeProfileListModel { IsLoaded = false };
         var (app, _) = Headless.CreateApp(100, 30);
@@ -96,6 +96,20 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("Profiles · 1", text);
         Assert.Contains("office-vpn", text);
         Assert.Equal("office-vpn", screen.Profiles.Selected?.Name);
+        // The editor reads the profile's files: it opens right after the first frame, which says so.
+        Assert.Contains("Opening office-vpn…", text);
+        Assert.Empty(profiles.Opened);
+        var menus = screen.Menu.SubViews.OfType<Terminal.Gui.Views.MenuBarItem>().ToList();
+        Assert.Equal(PppTui.Tui.Keys.KeyTable.Menus, menus.Select(m => m.Title));
+        Assert.All(menus, m => Assert.Null(m.PopoverMenu));
+
+        app.TimedEvents!.RunTimers();
+        app.LayoutAndDraw();
+
+        Assert.Equal(["office-vpn"], profiles.Opened);
+        Assert.All(menus, m => Assert.NotEmpty(m.PopoverMenu!.Root!.SubViews.OfType<Terminal.Gui.Views.MenuItem>()));
+        Assert.Equal("office-vpn", screen.Editor.Editor?.ProfileName);
+        Assert.DoesNotContain("Opening office-vpn…", string.Join('\n', Headless.Rows(app)));
         app.End(token!);
     }
 }
