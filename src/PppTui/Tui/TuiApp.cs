@@ -34,21 +34,22 @@ public static class TuiApp
         if (settings.Problem is not null)
             errors.Report(new UserError("Read settings", settings.Problem, "Fix or delete the file; the defaults are used until then.", store.Path));
 
-        var themes = StartThemes(context.Paths, settings.Settings, errors);
-        themes.Changed += (_, _) =>
-        {
-            try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors }); }
-            catch (Exception e) { errors.Report(e, "Remember the theme in " + store.Path); }
-        };
-
+        // The theme files and the profile folder are read while Terminal.Gui starts; the themes are
+        // needed before the first frame, the profiles never make the screen wait.
+        var catalog = Task.Run(() => ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders(context.Paths)));
         using var wiring = Wire(context.Paths, context.Runner, errors, screenContext);
-        // The profile folder is read while Terminal.Gui starts; the screen never waits for it.
         wiring.Profiles.LoadInBackground();
         var guard = new ScreenGuard(errors, ErrorBurstLimit, TimeSpan.FromSeconds(5));
         Exception? fatal = null;
         try
         {
             using IApplication app = Application.Create().Init();
+            var themes = StartThemes(catalog.GetAwaiter().GetResult(), settings.Settings, errors);
+            themes.Changed += (_, _) =>
+            {
+                try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors }); }
+                catch (Exception e) { errors.Report(e, "Remember the theme in " + store.Path); }
+            };
             themes.ApplyCurrent(app);
             using var screen = Open(app, wiring, screenContext, new TuiDialogs(app, errors), themes);
             app.Run(screen, guard.Handle);
@@ -97,9 +98,8 @@ public static class TuiApp
         return new ScreenWiring(new ScreenModels(profiles, links, routes, log), service, profiles, links, routes, log, feed);
     }
 
-    private static ThemeController StartThemes(SystemPaths paths, AppSettings settings, ErrorLog errors)
+    private static ThemeController StartThemes(ThemeCatalog catalog, AppSettings settings, ErrorLog errors)
     {
-        var catalog = ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders(paths));
         foreach (var warning in catalog.Warnings)
             errors.Report(new UserError("Load themes", warning, "Fix or remove the theme file; the built-in themes are used."));
         bool noColor = ThemeCatalog.NoColorRequested(Environment.GetEnvironmentVariable);
