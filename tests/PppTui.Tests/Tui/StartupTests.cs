@@ -49,7 +49,7 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public void Link_polling_the_log_feed_and_the_folder_check_start_only_after_the_first_frame()
+    public void Link_polling_the_log_feed_and_the_folder_check_start_only_after_the_first_frame_which_says_it_is_looking()
     {
         using var folder = new FakeSlowProfileFolder(_sandbox.Service);
         var (app, _) = Headless.CreateApp(100, 30);
@@ -67,8 +67,20 @@ public sealed class StartupTests : IDisposable
         var token = app.Begin(screen); // draws the first frame
 
         Assert.Contains("Quit", string.Join('\n', Headless.Rows(app)));
+        Assert.Contains(LinksPane.LookingText, string.Join('\n', Headless.Rows(app)));
         Assert.True(wiring.PollingStarted);
         Assert.False(folder.Finished);
+
+        // The first look at the links (in the background) replaces "looking" with what it found.
+        var deadline = Environment.TickCount64 + 10_000;
+        while (!string.Join('\n', Headless.Rows(app)).Contains("No ppp links right now.") && Environment.TickCount64 < deadline)
+        {
+            Thread.Sleep(10);
+            app.TimedEvents!.RunTimers();
+            app.LayoutAndDraw();
+        }
+        Assert.DoesNotContain(LinksPane.LookingText, string.Join('\n', Headless.Rows(app)));
+        Assert.Contains("No ppp links right now.", string.Join('\n', Headless.Rows(app)));
 
         folder.Release();
         wiring.Stop();

@@ -170,6 +170,7 @@ public sealed class FakeLinkStatusModel : ILinkStatusModel
     public List<string> Disconnects { get; } = [];
     public TaskCompletionSource<ActionResult>? PendingConnect { get; set; }
     public IReadOnlyList<LinkStatus> Links => Items.ToList();
+    public bool Polled { get; set; } = true;
     public event EventHandler? Changed;
     public void Raise() => Changed?.Invoke(this, EventArgs.Empty);
 
