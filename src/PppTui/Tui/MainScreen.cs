@@ -8,6 +8,7 @@ using PppTui.Tui.Models;
 using PppTui.Tui.Panes;
 using PppTui.Tui.Themes;
 using Terminal.Gui.App;
+using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -31,6 +32,7 @@ public sealed class MainScreen : Runnable
     private readonly ToneText _message = new() { X = 0, Width = Dim.Fill(), Tone = Tone.Muted };
     private string _statusBarKey = "";
     private string? _lastSelected;
+    private bool _firstFrameDrawn;
     private PaneId _bottomTab = PaneId.Links;
     private IApplication? _app;
     private int _laidOutWidth;
@@ -121,6 +123,21 @@ public sealed class MainScreen : Runnable
         Log.StopPumping();
         if (_app is not null) _app.Keyboard.KeyDown -= OnAppKeyDown;
         _app = null;
+    }
+
+    protected override void OnDrawComplete(DrawContext? context)
+    {
+        base.OnDrawComplete(context);
+        if (_firstFrameDrawn) return;
+        _firstFrameDrawn = true;
+        // What the first frame does without: the menus' items, and the selected profile's editor
+        // (it reads the profile and the files it renders).
+        App?.TimedEvents?.Add(TimeSpan.Zero, () =>
+        {
+            FillMenus();
+            OnSelectionChanged();
+            return false;
+        });
     }
 
     // ---- layout ---------------------------------------------------------------------------
@@ -389,6 +406,13 @@ public sealed class MainScreen : Runnable
         var selected = SelectedProfile;
         _lastSelected = selected?.Name;
         ApplyLogScope();
+        if (!_firstFrameDrawn)
+        {
+            // Opening an editor reads the profile and the files it renders: that follows the first frame.
+            if (selected is not null) Editor.ShowOpening(selected.Name);
+            RefreshCommands();
+            return;
+        }
         // A dirty editor stays put: moving through the list must not drop edits.
         if (Editor.Editor is { IsDirty: true } dirty)
         {
@@ -659,28 +683,44 @@ public sealed class MainScreen : Runnable
     public IReadOnlyList<string> StatusBarItems =>
         StatusBar.SubViews.OfType<Shortcut>().Select(s => $"{KeyTable.Display(s.Key)} {s.Title}{(s.Enabled ? "" : " (off)")}").ToList();
 
-    private MenuBar BuildMenu()
+    /// <summary>
+    /// The menu bar with its titles only: the items (a view each, laid out when built) are added
+    /// by <see cref="FillMenus"/> right after the first frame.
+    /// </summary>
+    private static MenuBar BuildMenu()
     {
-        var menus = new List<MenuBarItem>();
-        foreach (var menu in KeyTable.Menus)
-        {
-            var items = KeyTable.Entries.Where(e => e.Menu == menu)
-                .DistinctBy(e => e.Command)
-                .Select(e => new MenuItem(e.Label, "", () => Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
-                .ToList();
-            if (menu == KeyTable.FileMenu)
-            {
-                // "New" of each kind the registry offers, right after the general "New".
-                int at = items.FindIndex(i => i.Title == KeyTable.Entries.First(e => e.Command == AppCommand.NewProfile).Label) + 1;
-                items.InsertRange(at, _models.Profiles.Kinds.Select(k => new MenuItem("  New " + k.Title + "…", "", () => InvokeNew(k.Id), Key.Empty)));
-            }
-            menus.Add(new MenuBarItem(menu, items));
-        }
+        var menus = KeyTable.Menus.Select(menu => new MenuBarItem(menu, (PopoverMenu?)null)).ToList();
         // Terminal.Gui opens the menu on F10 by default and binds the key when the bar is built;
         // F10 is Quit here (as in mc and htop), so build the bar with the table's menu key.
         var saved = MenuBar.DefaultKey;
         MenuBar.DefaultKey = KeyTable.Entries.First(e => e.Command == AppCommand.OpenMenu).Keys[0];
         try { return new MenuBar(menus); }
         finally { MenuBar.DefaultKey = saved; }
+    }
+
+    /// <summary>Gives every menu of the bar its items and registers it with the app, as the bar does for menus it is built with.</summary>
+    private void FillMenus()
+    {
+        foreach (var bar in Menu.SubViews.OfType<MenuBarItem>())
+        {
+            if (bar.PopoverMenu is not null) continue;
+            bar.PopoverMenu = new PopoverMenu(MenuItems(bar.Title));
+            App?.Popovers?.Register(bar.PopoverMenu);
+        }
+    }
+
+    private List<MenuItem> MenuItems(string menu)
+    {
+        var items = KeyTable.Entries.Where(e => e.Menu == menu)
+            .DistinctBy(e => e.Command)
+            .Select(e => new MenuItem(e.Label, "", () => Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
+            .ToList();
+        if (menu == KeyTable.FileMenu)
+        {
+            // "New" of each kind the registry offers, right after the general "New".
+            int at = items.FindIndex(i => i.Title == KeyTable.Entries.First(e => e.Command == AppCommand.NewProfile).Label) + 1;
+            items.InsertRange(at, _models.Profiles.Kinds.Select(k => new MenuItem("  New " + k.Title + "…", "", () => InvokeNew(k.Id), Key.Empty)));
+        }
+        return items;
     }
 }

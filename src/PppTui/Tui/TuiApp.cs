@@ -35,23 +35,24 @@ public static class TuiApp
         if (settings.Problem is not null)
             errors.Report(new UserError("Read settings", settings.Problem, "Fix or delete the file; the defaults are used until then.", store.Path));
 
-        var themes = StartThemes(context.Paths, settings.Settings, errors);
-        themes.Changed += (_, _) =>
-        {
-            try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors }); }
-            catch (Exception e) { errors.Report(e, "Remember the theme in " + store.Path); }
-        };
-
+        // The theme files and the profile folder are read while Terminal.Gui starts; the themes are
+        // needed before the first frame, the profiles never make the screen wait.
+        var catalog = Task.Run(() => ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders(context.Paths)));
         using var wiring = Wire(context.Paths, context.Runner, errors, screenContext);
+        wiring.Profiles.LoadInBackground();
         var guard = new ScreenGuard(errors, ErrorBurstLimit, TimeSpan.FromSeconds(5));
         Exception? fatal = null;
         try
         {
             using IApplication app = Application.Create().Init();
+            var themes = StartThemes(catalog.GetAwaiter().GetResult(), settings.Settings, errors);
+            themes.Changed += (_, _) =>
+            {
+                try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors }); }
+                catch (Exception e) { errors.Report(e, "Remember the theme in " + store.Path); }
+            };
             themes.ApplyCurrent(app);
-            using var screen = new MainScreen(wiring.Models, screenContext, new TuiDialogs(app, errors), themes);
-            screen.Attach(app);
-            wiring.Start(app);
+            using var screen = Open(app, wiring, screenContext, new TuiDialogs(app, errors), themes);
             app.Run(screen, guard.Handle);
             wiring.Stop();
             screen.Detach();
@@ -66,13 +67,30 @@ public static class TuiApp
         return context.Fail(ExitCodes.Failure, $"the screen stopped: {error.Cause}. {error.Fix}");
     }
 
-    /// <summary>The adapters over the core services, built once; the screen only sees the model interfaces.</summary>
+    /// <summary>
+    /// Builds the screen on an initialized app and starts the work behind it. The screen waits for
+    /// nothing slow: the profile folder is read in the background, and link discovery, the route
+    /// table and the log backlog start once the first frame is drawn (see <see cref="ScreenWiring.Start"/>).
+    /// </summary>
+    public static MainScreen Open(IApplication app, ScreenWiring wiring, ScreenContext context, IDialogs dialogs, ThemeController themes)
+    {
+        // From here on a model event from any thread reaches the views through app.Invoke.
+        context.App = app;
+        wiring.Profiles.LoadInBackground();
+        var screen = new MainScreen(wiring.Models, context, dialogs, themes);
+        screen.Attach(app);
+        wiring.Start(app);
+        return screen;
+    }
+
+    /// <summary>The adapters over the core services, built once; the screen only sees the model interfaces. Reads nothing yet.</summary>
+    /// <param name="readProfiles">How the profile folder is read (a test slows it down); the profile service's by default.</param>
     public static ScreenWiring Wire(SystemPaths paths, ICommandRunner runner, ErrorLog errors, ScreenContext context,
-        LinkManager? manager = null, LogSourceDetector? logSources = null)
+        LinkManager? manager = null, LogSourceDetector? logSources = null, Func<ProfileCatalog>? readProfiles = null)
     {
         var service = new ProfileService(paths);
         var links = new LinkStatusAdapter(manager ?? LinkManager.ForSystem(paths, runner), errors);
-        var profiles = new ProfileListAdapter(service, errors, links);
+        var profiles = new ProfileListAdapter(service, errors, links, readProfiles);
         links.KnownProfile = name => profiles.Profiles.Any(p => p.Name == name);
         var routes = new RouteAdapter(links);
         var log = new RingLogModel();
@@ -83,9 +101,8 @@ public static class TuiApp
         return new ScreenWiring(new ScreenModels(profiles, links, routes, log, services), service, profiles, links, routes, log, feed, services);
     }
 
-    private static ThemeController StartThemes(SystemPaths paths, AppSettings settings, ErrorLog errors)
+    private static ThemeController StartThemes(ThemeCatalog catalog, AppSettings settings, ErrorLog errors)
     {
-        var catalog = ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders(paths));
         foreach (var warning in catalog.Warnings)
             errors.Report(new UserError("Load themes", warning, "Fix or remove the theme file; the built-in themes are used."));
         bool noColor = ThemeCatalog.NoColorRequested(Environment.GetEnvironmentVariable);
@@ -102,6 +119,7 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
 
     private object? _folderTimer;
     private IApplication? _app;
+    private EventHandler<EventArgs>? _afterFirstFrame;
 
     public ScreenModels Models { get; } = models;
     public ProfileService Service { get; } = service;
@@ -112,10 +130,31 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
     public LogFeed Feed { get; } = feed;
     public ServiceAdapter Services { get; } = services;
 
-    /// <summary>Starts the link polling, the log feed and the profile folder and unit link checks.</summary>
+    /// <summary>Whether link polling, the log feed and the folder check run (they start after the first frame).</summary>
+    public bool PollingStarted { get; private set; }
+
+    /// <summary>
+    /// Reads the profiles in the background (if not yet under way) and, once the first frame is on
+    /// the screen, starts the link polling (pid files, /proc, the route table), the log feed (its
+    /// backlog first) and the profile folder and systemd unit link checks: each would only delay that frame.
+    /// </summary>
     public void Start(IApplication app)
     {
         _app = app;
+        Profiles.LoadInBackground();
+        if (PollingStarted || _afterFirstFrame is not null) return;
+        _afterFirstFrame = (_, _) =>
+        {
+            app.LayoutAndDrawComplete -= _afterFirstFrame;
+            _afterFirstFrame = null;
+            StartPolling(app);
+        };
+        app.LayoutAndDrawComplete += _afterFirstFrame;
+    }
+
+    private void StartPolling(IApplication app)
+    {
+        PollingStarted = true;
         Links.Start();
         Feed.Start();
         _folderTimer = app.AddTimeout(ProfileFolderCheck, () =>
@@ -128,6 +167,8 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
 
     public void Stop()
     {
+        if (_afterFirstFrame is not null && _app is not null) _app.LayoutAndDrawComplete -= _afterFirstFrame;
+        _afterFirstFrame = null;
         if (_folderTimer is not null) _app?.RemoveTimeout(_folderTimer);
         _folderTimer = null;
         Feed.Dispose();

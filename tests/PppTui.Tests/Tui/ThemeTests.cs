@@ -26,7 +26,6 @@ public class ThemeTests
         var body = JsonNode.Parse(File.ReadAllText(Path.Combine(Headless.ThemesFolder(), file)))!["Themes"]![name]!;
 
         catalog.Apply(name);
-        Assert.Equal(ThemeCatalog.TerminalGuiName(name), ThemeManager.GetCurrentThemeName());
         var baseNormal = SchemeManager.GetScheme("Base").Normal;
         Assert.Equal(Expected(body["Schemes"]!["Base"]!["Normal"]!), baseNormal);
         foreach (var tone in ThemeCatalog.ToneSchemes)
@@ -65,14 +64,36 @@ public class ThemeTests
             File.WriteAllText(Path.Combine(dir.FullName, "broken.json"), "{ \"Themes\": { \"x\": ");
             File.WriteAllText(Path.Combine(dir.FullName, "badcolour.json"),
                 """{ "Themes": { "neon": { "Schemes": { "Base": { "Normal": { "Foreground": "Glitter", "Background": "Black" } } } } } }""");
+            File.WriteAllText(Path.Combine(dir.FullName, "badstyle.json"),
+                """{ "Themes": { "blink": { "Schemes": { "Base": { "Normal": { "Foreground": "Red", "Background": "Black", "Style": "Sparkly" } } } } } }""");
             var catalog = ThemeCatalog.Load([dir.FullName]);
             Assert.Equal(dir.FullName + "/dark.json", catalog.Themes.Single(t => t.Name == "dark").Origin);
             Assert.Contains(catalog.Warnings, w => w.Contains("broken.json") && w.Contains("not valid JSON"));
             Assert.Contains(catalog.Warnings, w => w.Contains("badcolour.json") && w.Contains("\"Glitter\" is not a colour"));
+            Assert.Contains(catalog.Warnings, w => w.Contains("badstyle.json") && w.Contains("\"Sparkly\" is not a text style"));
             Assert.DoesNotContain("neon", catalog.Names);
+            Assert.DoesNotContain("blink", catalog.Names);
             Assert.Contains("default", catalog.Names);
         }
         finally { dir.Delete(recursive: true); }
+    }
+
+    [Fact]
+    public void A_theme_that_leaves_a_scheme_out_gets_terminal_guis_own_back_and_switching_back_restores_it()
+    {
+        var catalog = ThemeCatalog.Load([]);
+        catalog.Apply("default");
+        var ours = SchemeManager.GetScheme("Menu");
+        catalog.AddFile("""{ "Themes": { "bare": { "Schemes": { "Base": { "Normal": { "Foreground": "BrightGreen", "Background": "Black" } } } } } }""", "test");
+
+        catalog.Apply("bare");
+
+        Assert.Equal(Color.Parse("BrightGreen", null), SchemeManager.GetScheme("Base").Normal.Foreground);
+        Assert.NotEqual(ours, SchemeManager.GetScheme("Menu"));
+        Assert.False(SchemeManager.TryGetScheme("Good", out _));
+        catalog.Apply("default");
+        Assert.Equal(ours, SchemeManager.GetScheme("Menu"));
+        Assert.True(SchemeManager.TryGetScheme("Good", out _));
     }
 
     [Fact]
@@ -117,7 +138,6 @@ public class ThemeTests
         h.Themes.Changed += (_, _) => saves++;
         h.Press(Key.T.WithAlt);
         Assert.Equal("dark", h.Themes.Current);
-        Assert.Equal("ppptui-dark", ThemeManager.GetCurrentThemeName());
         Assert.Equal(1, saves);
         Assert.Equal("Theme: dark", h.Screen.MessageText);
         Assert.Equal(Color.Parse("Gray", null), SchemeManager.GetScheme("Base").Normal.Foreground);

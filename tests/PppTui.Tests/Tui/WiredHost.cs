@@ -1,4 +1,5 @@
 using PppTui.Core.Logs;
+using PppTui.Core.Profiles;
 using PppTui.Tests.Tui.Fakes;
 using PppTui.Tui;
 using PppTui.Tui.Models;
@@ -19,7 +20,10 @@ public sealed class WiredHost : IDisposable
 {
     private readonly SessionToken? _token;
 
-    public WiredHost(Sandbox sandbox, int width = 120, int height = 40, AccessMode? access = null, bool isRoot = true)
+    /// <param name="readProfiles">How the profile folder is read (a test slows it down).</param>
+    /// <param name="waitForProfiles">Wait until the profiles are on the screen, as most tests expect to start.</param>
+    public WiredHost(Sandbox sandbox, int width = 120, int height = 40, AccessMode? access = null, bool isRoot = true,
+        Func<ProfileCatalog>? readProfiles = null, bool waitForProfiles = true)
     {
         Sandbox = sandbox;
         Headless.Catalog.Apply("default");
@@ -28,12 +32,15 @@ public sealed class WiredHost : IDisposable
         Context = new ScreenContext(Errors, access ?? AccessMode.Full);
         var manager = FakeLinks.Manager(sandbox, Runner, Signals, isRoot);
         Wiring = TuiApp.Wire(sandbox.Paths, Runner, Errors, Context, manager,
-            new LogSourceDetector(sandbox.Paths, new LogReaderIdentity(true, new HashSet<string>(), "root"), _ => false));
-        Screen = new MainScreen(Wiring.Models, Context, Dialogs, themes);
+            new LogSourceDetector(sandbox.Paths, new LogReaderIdentity(true, new HashSet<string>(), "root"), _ => false), readProfiles);
+        Screen = TuiApp.Open(App, Wiring, Context, Dialogs, themes);
         _token = App.Begin(Screen);
-        Screen.Attach(App);
-        Wiring.Start(App);
         Draw();
+        if (waitForProfiles)
+        {
+            if (!Wiring.Profiles.LoadInBackground().Wait(TimeSpan.FromSeconds(10))) throw new TimeoutException("The profiles were not read within 10 s");
+            Draw();
+        }
     }
 
     public Sandbox Sandbox { get; }

@@ -71,6 +71,11 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         get { lock (_gate) return _links; }
     }
 
+    public bool Polled
+    {
+        get { lock (_gate) return _polled; }
+    }
+
     /// <summary>The core status of every link as of the last poll (routes, DNS, traps).</summary>
     public IReadOnlyList<CoreLinkStatus> Current
     {
@@ -372,7 +377,8 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
                 if (Shown(row)) rows.Add(row);
             }
             rows.Sort((a, b) => string.CompareOrdinal(a.Profile, b.Profile));
-            var fingerprint = Fingerprint(rows, _network);
+            // The first look is news even when it found nothing: the views stop saying they are looking.
+            var fingerprint = (_polled ? "polled\n" : "") + Fingerprint(rows, _network);
             changed = fingerprint != _fingerprint;
             _fingerprint = fingerprint;
             _links = rows;

@@ -7,11 +7,14 @@ namespace PppTui.Tui.Adapters;
 /// <summary>
 /// The profile list over <see cref="ProfileService"/>: every profile file under the root, with the
 /// live state of its link from <see cref="LinkStatusAdapter"/>. A profile file that does not load stays in
-/// the list, marked, and its problem goes once to the error log; the list never throws.
+/// the list, marked, and its problem goes once to the error log; the list never throws. Nothing is
+/// read when it is built: <see cref="LoadInBackground"/> reads the folder off the UI thread, so the
+/// screen is drawn first however slow the folder is.
 /// </summary>
 public sealed class ProfileListAdapter : IProfileListModel
 {
     private readonly ProfileService _service;
+    private readonly Func<ProfileCatalog> _readFolder;
     private readonly ErrorLog _errors;
     private readonly LinkStatusAdapter? _links;
     private readonly Lock _gate = new();
@@ -20,16 +23,21 @@ public sealed class ProfileListAdapter : IProfileListModel
     private IReadOnlyList<ProfileSummary> _profiles = [];
     private DateTime _folderStamp;
     private string _statesKey = "";
+    private bool _loaded;
+    private Task? _loading;
+    private long _readsStarted;
+    private long _readShown;
 
-    public ProfileListAdapter(ProfileService service, ErrorLog errors, LinkStatusAdapter? links = null)
+    /// <param name="readFolder">How the profile folder is read; <see cref="ProfileService.List"/> unless a test slows it down.</param>
+    public ProfileListAdapter(ProfileService service, ErrorLog errors, LinkStatusAdapter? links = null, Func<ProfileCatalog>? readFolder = null)
     {
         _service = service;
+        _readFolder = readFolder ?? service.List;
         _errors = errors;
         _links = links;
         Kinds = KindRegistry.All
             .Select(k => new KindInfo(ProfileToml.KindName(k.Kind), k.DisplayName, k.Description))
             .ToList();
-        Reload();
         if (links is not null) links.Changed += (_, _) => OnLinksChanged();
     }
 
@@ -38,18 +46,30 @@ public sealed class ProfileListAdapter : IProfileListModel
         get { lock (_gate) return _profiles; }
     }
 
+    public bool IsLoaded
+    {
+        get { lock (_gate) return _loaded; }
+    }
+
     public IReadOnlyList<KindInfo> Kinds { get; }
 
     public event EventHandler? Changed;
 
+    /// <summary>Reads the profile folder on a pool thread, once; <see cref="Changed"/> says when the list is there.</summary>
+    public Task LoadInBackground()
+    {
+        lock (_gate) return _loading ??= Task.Run(Reload);
+    }
+
     /// <summary>Reads the profile folder again and raises <see cref="Changed"/>.</summary>
     public void Reload()
     {
+        var read = Interlocked.Increment(ref _readsStarted);
         var stamp = FolderStamp();
         ProfileCatalog catalog;
         try
         {
-            catalog = _service.List();
+            catalog = _readFolder();
         }
         catch (Exception e)
         {
@@ -76,6 +96,10 @@ public sealed class ProfileListAdapter : IProfileListModel
         var profiles = Summaries(rows);
         lock (_gate)
         {
+            // Reads may overlap (the first, slow one and a reload after Apply): an older read never replaces a newer one.
+            if (read < _readShown) return;
+            _readShown = read;
+            _loaded = true;
             _folderStamp = stamp;
             _rows = rows;
             _profiles = profiles;
@@ -88,7 +112,12 @@ public sealed class ProfileListAdapter : IProfileListModel
     public void ReloadIfChanged()
     {
         DateTime stamp;
-        lock (_gate) stamp = _folderStamp;
+        lock (_gate)
+        {
+            // The first read is still under way (the folder is slow): the UI thread must not wait for it too.
+            if (!_loaded) return;
+            stamp = _folderStamp;
+        }
         if (FolderStamp() != stamp) Reload();
     }
 

@@ -14,6 +14,10 @@ public sealed record LinkStatus(string Profile, string? Interface, LinkState Sta
 public interface ILinkStatusModel
 {
     IReadOnlyList<LinkStatus> Links { get; }
+
+    /// <summary>False until the system has been looked at once (that starts after the first frame).</summary>
+    bool Polled { get; }
+
     event EventHandler? Changed;
     Task<ActionResult> ConnectAsync(string profileName, CancellationToken cancellationToken);
     Task<ActionResult> DisconnectAsync(string profileName, CancellationToken cancellationToken);

@@ -19,6 +19,9 @@ public interface IProfileListModel
 {
     IReadOnlyList<ProfileSummary> Profiles { get; }
 
+    /// <summary>False until the profiles have been read once (in the background); the list says it is loading meanwhile.</summary>
+    bool IsLoaded { get; }
+
     /// <summary>The kinds "New" offers, in menu order.</summary>
     IReadOnlyList<KindInfo> Kinds { get; }
 

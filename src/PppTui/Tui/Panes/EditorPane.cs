@@ -81,6 +81,13 @@ public sealed class EditorPane : Pane
         EditorChanged?.Invoke(this, EventArgs.Empty);
     }
 
+    /// <summary>Says which profile is about to open (its files are read after the first frame).</summary>
+    public void ShowOpening(string profileName)
+    {
+        Show(null);
+        _placeholder.Content = $"Opening {profileName}…";
+    }
+
     /// <summary>Sets whether Apply may run; the reason goes on the button's neighbour text when it may not.</summary>
     public void SetApplyState(bool enabled, bool revertEnabled)
     {

@@ -34,13 +34,17 @@ public sealed class LinksPane : Pane
         Refresh();
     }
 
+    public const string LookingText = "Looking for ppp links…";
+
     public LinesView Lines { get; } = new();
 
     public void Refresh()
     {
         var links = _model.Links;
         TitleDetail = links.Count == 0 ? null : $"{links.Count(l => l.State == LinkState.Up)} up";
-        Lines.SetLines(Render(links, Math.Max(Viewport.Width, 20), _services.IsKeptUp));
+        Lines.SetLines(!_model.Polled && links.Count == 0
+            ? [new StyledLine(LookingText, Tone.Muted)]
+            : Render(links, Math.Max(Viewport.Width, 20), _services.IsKeptUp));
     }
 
     protected override void OnFrameChanged(in Rectangle frame)

@@ -18,6 +18,8 @@ public sealed class ProfileListPane : Pane
     private readonly IProfileListModel _model;
     private readonly ProfileRows _rows;
     private readonly Label _empty;
+    private IReadOnlyList<ProfileSummary>? _shown;
+    private bool _shownLoaded;
 
     public ProfileListPane(IProfileListModel model, IServiceModel services, ScreenContext context) : base(PaneId.Profiles, context)
     {
@@ -25,12 +27,15 @@ public sealed class ProfileListPane : Pane
         _rows = new ProfileRows(services.IsKeptUp);
         List = new ListView { Width = Dim.Fill(), Height = Dim.Fill(), Source = _rows };
         List.ValueChanged += (_, _) => SelectionChanged?.Invoke(this, EventArgs.Empty);
-        _empty = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Text = "No profiles yet.\nF7 creates one." , Visible = false };
+        _empty = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(), Visible = false };
         Add(List, _empty);
         _model.Changed += (_, _) => Context.Post(Refresh, "Show the profile list");
         services.Changed += (_, _) => Context.Post(List.SetNeedsDraw, "Show the profile list");
         Refresh();
     }
+
+    public const string NoProfilesText = "No profiles yet.\nF7 creates one.";
+    public const string LoadingText = "Reading the profiles…";
 
     public ListView List { get; }
 
@@ -47,14 +52,26 @@ public sealed class ProfileListPane : Pane
         if (i >= 0) List.SelectedItem = i;
     }
 
+    public override void EndInit()
+    {
+        base.EndInit();
+        // The profiles are read while the screen is built; when they arrived in the meantime, the
+        // first frame shows them instead of waiting for the posted refresh after it.
+        if (!ReferenceEquals(_model.Profiles, _shown) || _model.IsLoaded != _shownLoaded) Refresh();
+    }
+
     /// <summary>Reloads the rows from the model, keeping the selected profile selected.</summary>
     public void Refresh()
     {
         var keep = Selected?.Name;
         var profiles = _model.Profiles;
+        bool loaded = _model.IsLoaded;
+        _shown = profiles;
+        _shownLoaded = loaded;
         _rows.SetItems(profiles);
         _empty.Visible = profiles.Count == 0;
-        TitleDetail = profiles.Count == 0 ? null : profiles.Count.ToString();
+        _empty.Text = loaded ? NoProfilesText : LoadingText;
+        TitleDetail = !loaded ? "loading…" : profiles.Count == 0 ? null : profiles.Count.ToString();
         if (profiles.Count == 0) List.SelectedItem = null;
         else
         {

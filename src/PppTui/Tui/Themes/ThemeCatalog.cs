@@ -3,11 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
+using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace PppTui.Tui.Themes;
 
 /// <summary>A theme as loaded: its name, where it came from, and its schemes.</summary>
-public sealed record ThemeSource(string Name, string Origin, JsonObject Body);
+public sealed record ThemeSource(string Name, string Origin, IReadOnlyDictionary<string, Scheme> Schemes);
 
 /// <summary>
 /// The colour themes: the files built into the binary (themes/*.json), overridden by files of the
@@ -111,67 +112,129 @@ public sealed class ThemeCatalog
         }
         foreach (var (name, node) in themes)
         {
-            var problem = Validate(node);
+            var problem = Parse(node, out var schemes);
             if (problem is not null)
             {
                 _warnings.Add($"{origin}: theme \"{name}\" skipped: {problem}");
                 continue;
             }
             _themes.RemoveAll(t => t.Name == name);
-            _themes.Add(new ThemeSource(name, origin, (JsonObject)node!.DeepClone()));
+            _themes.Add(new ThemeSource(name, origin, schemes));
             added.Add(name);
         }
         return added;
     }
 
-    /// <summary>Checks the parts Terminal.Gui would otherwise skip silently: shape and colour names.</summary>
-    public static string? Validate(JsonNode? theme)
+    /// <summary>
+    /// Checks a theme's shape, role names, colours and styles (Terminal.Gui would skip a bad part
+    /// silently); returns the problem in words, or null when the theme is usable.
+    /// </summary>
+    public static string? Validate(JsonNode? theme) => Parse(theme, out _);
+
+    /// <summary>Turns a theme's "Schemes" object into Terminal.Gui schemes, or says what is wrong with it.</summary>
+    private static string? Parse(JsonNode? theme, out Dictionary<string, Scheme> parsed)
     {
+        parsed = new Dictionary<string, Scheme>(StringComparer.OrdinalIgnoreCase);
         if (theme?["Schemes"] is not JsonObject schemes) return "it has no \"Schemes\" object.";
-        if (schemes["Base"]?["Normal"] is null) return "it has no Schemes.Base.Normal colours.";
-        foreach (var (schemeName, scheme) in schemes)
+        if (schemes["Base"] is not JsonObject { } baseScheme || baseScheme["Normal"] is null) return "it has no Schemes.Base.Normal colours.";
+        foreach (var (schemeName, node) in schemes)
         {
-            if (scheme is not JsonObject roles) return $"Schemes.{schemeName} is not an object.";
-            foreach (var (role, attr) in roles)
+            if (node is not JsonObject roles) return $"Schemes.{schemeName} is not an object.";
+            // Roles a theme leaves out are derived from Normal by Terminal.Gui, as when it reads the file itself.
+            var scheme = new Scheme();
+            foreach (var (roleName, attr) in roles)
             {
-                if (!Enum.TryParse<VisualRole>(role, out _)) return $"Schemes.{schemeName}.{role}: unknown role (use Normal, Focus, HotNormal, ...).";
-                foreach (var part in new[] { "Foreground", "Background" })
+                if (!Enum.TryParse<VisualRole>(roleName, out var role)) return $"Schemes.{schemeName}.{roleName}: unknown role (use Normal, Focus, HotNormal, ...).";
+                var colours = new Color[2];
+                var parts = new[] { "Foreground", "Background" };
+                for (int i = 0; i < parts.Length; i++)
                 {
-                    var value = attr?[part]?.GetValue<string>();
-                    if (value is null) return $"Schemes.{schemeName}.{role} has no {part}.";
-                    if (value != "None" && !Color.TryParse(value, null, out _))
-                        return $"Schemes.{schemeName}.{role}.{part}: \"{value}\" is not a colour (use a name like BrightGreen, #rrggbb, or None).";
+                    var value = Text(attr, parts[i]);
+                    if (value is null) return $"Schemes.{schemeName}.{roleName} has no {parts[i]}.";
+                    if (!TryParseColor(value, out colours[i]))
+                        return $"Schemes.{schemeName}.{roleName}.{parts[i]}: \"{value}\" is not a colour (use a name like BrightGreen, #rrggbb, or None).";
                 }
+                TextStyle? style = null;
+                if (Text(attr, "Style") is { } styleText)
+                {
+                    if (!Enum.TryParse<TextStyle>(styleText, ignoreCase: true, out var parsedStyle))
+                        return $"Schemes.{schemeName}.{roleName}.Style: \"{styleText}\" is not a text style (use None, Bold, Underline, ...).";
+                    style = parsedStyle;
+                }
+                var attribute = style is { } s ? new Attribute(colours[0], colours[1], s) : new Attribute(colours[0], colours[1]);
+                scheme = WithRole(scheme, role, attribute);
             }
+            parsed[schemeName] = scheme;
         }
         return null;
     }
 
-    private string? _installed;
+    private static string? Text(JsonNode? attr, string part) =>
+        attr is JsonObject o && o[part] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
 
-    /// <summary>Hands every theme to Terminal.Gui (once) and makes <paramref name="name"/> current.</summary>
-    public void Apply(string name)
+    /// <summary>A colour as Terminal.Gui's theme files spell it: None, a name, #rrggbb or another form Color parses.</summary>
+    private static bool TryParseColor(string text, out Color color) =>
+        ColorStrings.TryParseNamedColor(text, out color) || Color.TryParse(text, null, out color);
+
+    private static Scheme WithRole(Scheme scheme, VisualRole role, Attribute a) => role switch
     {
-        if (!Contains(name)) throw new ArgumentException($"No theme named \"{name}\".", nameof(name));
-        var config = new JsonObject();
-        var all = new JsonObject();
-        foreach (var t in _themes) all[TerminalGuiName(t.Name)] = t.Body.DeepClone();
-        config["Themes"] = all;
-        var text = config.ToJsonString();
-        if (_installed != text)
-        {
-            TuiConfigurationBuilder.Shared.RuntimeConfig = text;
-            TuiConfigurationBuilder.Shared.ApplyToStaticFacades();
-            _installed = text;
-        }
-        ThemeManager.Theme = TerminalGuiName(name);
-    }
+        VisualRole.Normal => scheme with { Normal = a },
+        VisualRole.HotNormal => scheme with { HotNormal = a },
+        VisualRole.Focus => scheme with { Focus = a },
+        VisualRole.HotFocus => scheme with { HotFocus = a },
+        VisualRole.Active => scheme with { Active = a },
+        VisualRole.HotActive => scheme with { HotActive = a },
+        VisualRole.Highlight => scheme with { Highlight = a },
+        VisualRole.Disabled => scheme with { Disabled = a },
+        VisualRole.Editable => scheme with { Editable = a },
+        VisualRole.ReadOnly => scheme with { ReadOnly = a },
+        VisualRole.Code => scheme with { Code = a },
+        VisualRole.CodeComment => scheme with { CodeComment = a },
+        VisualRole.CodeKeyword => scheme with { CodeKeyword = a },
+        VisualRole.CodeString => scheme with { CodeString = a },
+        VisualRole.CodeNumber => scheme with { CodeNumber = a },
+        VisualRole.CodeOperator => scheme with { CodeOperator = a },
+        VisualRole.CodeType => scheme with { CodeType = a },
+        VisualRole.CodePreprocessor => scheme with { CodePreprocessor = a },
+        VisualRole.CodeIdentifier => scheme with { CodeIdentifier = a },
+        VisualRole.CodeConstant => scheme with { CodeConstant = a },
+        VisualRole.CodePunctuation => scheme with { CodePunctuation = a },
+        VisualRole.CodeFunctionName => scheme with { CodeFunctionName = a },
+        VisualRole.CodeAttribute => scheme with { CodeAttribute = a },
+        _ => scheme,
+    };
+
+    // Terminal.Gui's schemes are process-wide. What a scheme was before ppptui first replaced it,
+    // so a theme that leaves a scheme out gets Terminal.Gui's own back, as it did when Terminal.Gui
+    // merged the theme over its defaults.
+    private static readonly Lock SchemesGate = new();
+    private static readonly Dictionary<string, Scheme?> SchemesBefore = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The name a theme is registered under in Terminal.Gui. Its configuration keys ignore case,
-    /// so our "dark" would merge with its built-in "Dark"; a prefix keeps ours whole.
+    /// Makes <paramref name="name"/> current: its schemes replace Terminal.Gui's by name. This
+    /// deliberately bypasses Terminal.Gui's configuration rebuild (it re-reads every configuration
+    /// source and re-binds every setting, about 60 ms at start in the AOT build) since a theme
+    /// here is nothing but schemes.
     /// </summary>
-    public static string TerminalGuiName(string name) => "ppptui-" + name;
+    public void Apply(string name)
+    {
+        var theme = _themes.FirstOrDefault(t => t.Name == name) ?? throw new ArgumentException($"No theme named \"{name}\".", nameof(name));
+        lock (SchemesGate)
+        {
+            foreach (var (schemeName, scheme) in theme.Schemes)
+            {
+                if (!SchemesBefore.ContainsKey(schemeName))
+                    SchemesBefore[schemeName] = SchemeManager.TryGetScheme(schemeName, out var before) ? before : null;
+                SchemeManager.AddScheme(schemeName, scheme);
+            }
+            foreach (var (schemeName, before) in SchemesBefore)
+            {
+                if (theme.Schemes.ContainsKey(schemeName)) continue;
+                if (before is not null) SchemeManager.AddScheme(schemeName, before);
+                else if (SchemeManager.TryGetScheme(schemeName, out _)) SchemeManager.RemoveScheme(schemeName);
+            }
+        }
+    }
 
     /// <summary>The theme to start with: none when NO_COLOR asks for no colour, else the saved one if it exists.</summary>
     public string StartTheme(string? saved, bool noColor) =>

@@ -30,6 +30,7 @@ public sealed class LinkStatusAdapterTests : IDisposable
         DialsUp();
         var links = Links();
         var profiles = new ProfileListAdapter(_sandbox.Service, _errors, links);
+        profiles.Reload();
         await links.PollAsync();
         Assert.Equal(LinkState.Down, profiles.Profiles.Single().State);
         var states = new List<LinkState>();

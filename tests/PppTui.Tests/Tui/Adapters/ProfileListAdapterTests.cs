@@ -95,6 +95,7 @@ public sealed class ProfileListAdapterTests : IDisposable
     public void A_profile_saved_elsewhere_shows_up_on_the_next_folder_check()
     {
         var list = new ProfileListAdapter(_sandbox.Service, _errors);
+        list.Reload();
         var other = _sandbox.Service.Create("second", PppTui.Core.Profiles.ProfileKind.Custom);
         _sandbox.Service.Save(other);
         Directory.SetLastWriteTimeUtc(_sandbox.Paths.ProfilesDir, DateTime.UtcNow.AddSeconds(5));

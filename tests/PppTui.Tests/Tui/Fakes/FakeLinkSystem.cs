@@ -164,3 +164,36 @@ public static class FakeLinks
             new FakePppLog(), new PppdCommands("pppd"), () => isRoot, TimeProvider.System,
             new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))));
 }
+
+/// <summary>
+/// A profile folder that takes as long as the test wants: <see cref="Read"/> blocks until
+/// <see cref="Release"/> (or, so a broken build fails instead of hanging, until a safety timeout),
+/// then reads the real folder.
+/// </summary>
+public sealed class FakeSlowProfileFolder(ProfileService service) : IDisposable
+{
+    private readonly ManualResetEventSlim _released = new();
+    private volatile bool _finished;
+
+    /// <summary>A read has returned (after <see cref="Release"/> or the safety timeout).</summary>
+    public bool Finished => _finished;
+
+    /// <summary>A read gave up waiting for <see cref="Release"/>.</summary>
+    public bool TimedOut { get; private set; }
+
+    public ProfileCatalog Read()
+    {
+        if (!_released.Wait(TimeSpan.FromSeconds(5))) TimedOut = true;
+        var catalog = service.List();
+        _finished = true;
+        return catalog;
+    }
+
+    public void Release() => _released.Set();
+
+    public void Dispose()
+    {
+        _released.Set();
+        _released.Dispose();
+    }
+}

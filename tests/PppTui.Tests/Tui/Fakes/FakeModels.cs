@@ -11,6 +11,7 @@ public sealed class FakeProfileListModel : IProfileListModel
     public List<string> Opened { get; } = [];
     public Func<string, IEditorModel>? EditorFactory { get; set; }
     public IReadOnlyList<ProfileSummary> Profiles => Items.ToList();
+    public bool IsLoaded { get; set; } = true;
 
     public IReadOnlyList<KindInfo> Kinds { get; set; } =
     [
@@ -170,6 +171,7 @@ public sealed class FakeLinkStatusModel : ILinkStatusModel
     public List<string> Disconnects { get; } = [];
     public TaskCompletionSource<ActionResult>? PendingConnect { get; set; }
     public IReadOnlyList<LinkStatus> Links => Items.ToList();
+    public bool Polled { get; set; } = true;
     public event EventHandler? Changed;
     public void Raise() => Changed?.Invoke(this, EventArgs.Empty);
 

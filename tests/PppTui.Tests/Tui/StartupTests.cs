@@ -1,0 +1,127 @@
+using PppTui.Tests.Tui.Fakes;
+using PppTui.Tui.Models;
+using PppTui.Tui;
+using PppTui.Tui.Panes;
+
+namespace PppTui.Tests.Tui;
+
+/// <summary>The first frame is drawn before anything slow: the profile folder, link discovery, the log backlog.</summary>
+public sealed class StartupTests : IDisposable
+{
+    private readonly Sandbox _sandbox = new Sandbox().WithMyVpn();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public void The_screen_is_drawn_while_a_slow_profile_folder_is_still_being_read_and_the_profiles_arrive_after()
+    {
+        using var folder = new FakeSlowProfileFolder(_sandbox.Service);
+        using var h = new WiredHost(_sandbox, readProfiles: folder.Read, waitForProfiles: false);
+
+        Assert.False(folder.Finished, "the folder read should still be held back when the first frame is drawn");
+        Assert.Contains("Profiles · loading…", h.Text);
+        Assert.Contains(ProfileListPane.LoadingText, h.Text);
+        Assert.Contains("Quit", h.Text);
+        Assert.DoesNotContain("myvpn", h.Text);
+        Assert.Null(h.Screen.Profiles.Selected);
+
+        folder.Release();
+        h.Until(() => h.Screen.Profiles.Selected?.Name == "myvpn");
+
+        Assert.False(folder.TimedOut);
+        Assert.Contains("Profiles · 1", h.Text);
+        Assert.DoesNotContain(ProfileListPane.LoadingText, h.Text);
+        Assert.Equal("myvpn", h.Screen.Editor.Editor?.ProfileName);
+    }
+
+    [Fact]
+    public void An_empty_profile_folder_says_so_once_it_has_been_read()
+    {
+        using var empty = new Sandbox();
+        using var folder = new FakeSlowProfileFolder(empty.Service);
+        using var h = new WiredHost(empty, readProfiles: folder.Read, waitForProfiles: false);
+        Assert.DoesNotContain("No profiles yet", h.Text);
+
+        folder.Release();
+        h.Until(() => h.Text.Contains("No profiles yet."));
+
+        Assert.DoesNotContain(ProfileListPane.LoadingText, h.Text);
+    }
+
+    [Fact]
+    public void Link_polling_the_log_feed_and_the_folder_check_start_only_after_the_first_frame_which_says_it_is_looking()
+    {
+        using var folder = new FakeSlowProfileFolder(_sandbox.Service);
+        var (app, _) = Headless.CreateApp(100, 30);
+        using var _app = app;
+        var errors = new ErrorLog();
+        var context = new PppTui.Tui.ScreenContext(errors, PppTui.Tui.AccessMode.Full);
+        using var wiring = PppTui.Tui.TuiApp.Wire(_sandbox.Paths, new FakeDialRunner(), errors, context,
+            FakeLinks.Manager(_sandbox, new FakeDialRunner(), new FakeSignals()), readProfiles: folder.Read);
+        Headless.Catalog.Apply("default");
+        var themes = new PppTui.Tui.Themes.ThemeController(Headless.Catalog, "default", false);
+
+        using var screen = PppTui.Tui.TuiApp.Open(app, wiring, context, new FakeDialogs(), themes);
+        Assert.False(wiring.PollingStarted);
+
+        var token = app.Begin(screen); // draws the first frame
+
+        Assert.Contains("Quit", string.Join('\n', Headless.Rows(app)));
+        Assert.Contains(LinksPane.LookingText, string.Join('\n', Headless.Rows(app)));
+        Assert.True(wiring.PollingStarted);
+        Assert.False(folder.Finished);
+
+        // The first look at the links (in the background) replaces "looking" with what it found.
+        var deadline = Environment.TickCount64 + 10_000;
+        while (!string.Join('\n', Headless.Rows(app)).Contains("No ppp links right now.") && Environment.TickCount64 < deadline)
+        {
+            Thread.Sleep(10);
+            app.TimedEvents!.RunTimers();
+            app.LayoutAndDraw();
+        }
+        Assert.DoesNotContain(LinksPane.LookingText, string.Join('\n', Headless.Rows(app)));
+        Assert.Contains("No ppp links right now.", string.Join('\n', Headless.Rows(app)));
+
+        folder.Release();
+        wiring.Stop();
+        screen.Detach();
+        app.End(token!);
+    }
+
+    [Fact]
+    public void Profiles_read_while_the_screen_was_built_are_in_its_first_frame_and_the_editor_and_menus_follow_it()
+    {
+        var profiles = new FakeProfileListModel { IsLoaded = false };
+        var (app, _) = Headless.CreateApp(100, 30);
+        using var _app = app;
+        Headless.Catalog.Apply("default");
+        var context = new PppTui.Tui.ScreenContext(new ErrorLog(), PppTui.Tui.AccessMode.Full);
+        using var screen = new PppTui.Tui.MainScreen(new ScreenModels(profiles, new FakeLinkStatusModel(), new FakeRouteModel(), new RingLogModel(), new FakeServiceModel()),
+            context, new FakeDialogs(), new PppTui.Tui.Themes.ThemeController(Headless.Catalog, "default", false));
+        // The read finishes now; its Changed event would only be handled after the first frame.
+        profiles.Items.Add(new ProfileSummary("office-vpn", "pptp", LinkState.Down));
+        profiles.IsLoaded = true;
+
+        var token = app.Begin(screen);
+
+        var text = string.Join('\n', Headless.Rows(app));
+        Assert.Contains("Profiles · 1", text);
+        Assert.Contains("office-vpn", text);
+        Assert.Equal("office-vpn", screen.Profiles.Selected?.Name);
+        // The editor reads the profile's files: it opens right after the first frame, which says so.
+        Assert.Contains("Opening office-vpn…", text);
+        Assert.Empty(profiles.Opened);
+        var menus = screen.Menu.SubViews.OfType<Terminal.Gui.Views.MenuBarItem>().ToList();
+        Assert.Equal(PppTui.Tui.Keys.KeyTable.Menus, menus.Select(m => m.Title));
+        Assert.All(menus, m => Assert.Null(m.PopoverMenu));
+
+        app.TimedEvents!.RunTimers();
+        app.LayoutAndDraw();
+
+        Assert.Equal(["office-vpn"], profiles.Opened);
+        Assert.All(menus, m => Assert.NotEmpty(m.PopoverMenu!.Root!.SubViews.OfType<Terminal.Gui.Views.MenuItem>()));
+        Assert.Equal("office-vpn", screen.Editor.Editor?.ProfileName);
+        Assert.DoesNotContain("Opening office-vpn…", string.Join('\n', Headless.Rows(app)));
+        app.End(token!);
+    }
+}
