@@ -260,17 +260,31 @@ public sealed class LinkDialer
     /// pppd runs /etc/ppp/ip-up (on Debian: the ip-up.d scripts that merge the peer's DNS and add
     /// routes) right after the address is set and it detached. Until that child is done, routes
     /// and DNS are not what the user will get, so the status of an Up link is read after it.
+    /// pppd detaches first and forks the script a moment later: while the script is installed but
+    /// not seen yet, "none running" means "not started yet", so it is awaited a short while.
     /// </summary>
     private async Task IpUpScriptsDoneAsync(int pppdPid, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var processes = _discovery.Processes;
-        var until = Min(deadline, _time.GetUtcNow() + IpUpScriptsLimit);
-        while (_time.GetUtcNow() < until && processes.ChildrenOf(pppdPid).Any(IsIpUpScript))
-            await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var until = Min(deadline, now + IpUpScriptsLimit);
+        var startBy = File.Exists(_paths.IpUpScript) ? Min(until, now + IpUpScriptStartWait) : now;
+        var seen = false;
+        while (_time.GetUtcNow() < until)
+        {
+            var running = processes.ChildrenOf(pppdPid).Any(IsIpUpScript);
+            if (!running && (seen || _time.GetUtcNow() >= startBy || !processes.IsAlive(pppdPid))) return;
+            seen |= running;
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>How long an Up waits for pppd's ip-up scripts at most (a hung script must not hang connect).</summary>
     public static readonly TimeSpan IpUpScriptsLimit = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an installed ip-up may take to appear after pppd detached (pppd forks it at once;
+    /// a script too quick to be seen costs at most this).</summary>
+    public static readonly TimeSpan IpUpScriptStartWait = TimeSpan.FromMilliseconds(500);
 
     // The script runs as itself or through its interpreter ("/bin/sh /etc/ppp/ip-up ppp0 ...").
     private static bool IsIpUpScript(ProcessInfo process) =>

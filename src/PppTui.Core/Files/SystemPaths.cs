@@ -36,6 +36,7 @@ public sealed class SystemPaths
     public string BackupsDir => Under("/var/backups/ppptui");
     public string StateDir => Under("/var/lib/ppptui");
     public string IpUpDir => Under("/etc/ppp/ip-up.d");
+    public string IpUpScript => Under("/etc/ppp/ip-up");
     public string RunDir => Under("/run");
     public string VarLog => Under("/var/log");
     public string VarLock => Under("/var/lock");

@@ -345,6 +345,39 @@ public class LinkDialerTests
     }
 
     [Fact]
+    public async Task An_ip_up_script_that_pppd_starts_a_moment_after_it_detached_is_still_awaited()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", SeedPeer).File_("/etc/ppp/ip-up", "#!/bin/sh\nrun-parts /etc/ppp/ip-up.d\n")
+            .File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n").File_("/etc/resolv.conf", "nameserver 192.0.2.53\n");
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
+        };
+        var scriptDone = false;
+        runner.Stream = (_, _) => FakeCommandRunner.Script(Run(990, PppdLogs.PptpUp, 0), () =>
+        {
+            // Detached, and no ip-up child yet: pppd forks it right after.
+            Detached(sys, "myvpn", 991, "ppp0");
+            _ = Task.Run(async () =>
+            {
+                await Task.Delay(100);
+                sys.Process(992, ["/bin/sh", "/etc/ppp/ip-up", "ppp0", "", "0", "198.51.100.10", "198.51.100.1", "myvpn"], parentPid: 991);
+                await Task.Delay(200);
+                File.WriteAllText(sys.Paths.Under("/etc/resolv.conf"), "nameserver 198.51.100.53\n");
+                scriptDone = true;
+                sys.Kill(992);
+            });
+        });
+
+        var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(10));
+
+        Assert.True(outcome.IsUp, outcome.Reason);
+        Assert.True(scriptDone);
+        Assert.True(outcome.Status!.PeerDnsApplied);
+        Assert.DoesNotContain(outcome.Status.Notices, n => n.Code == "peer-dns-not-merged");
+    }
+
+    [Fact]
     public async Task A_hung_ip_up_script_holds_up_the_answer_only_until_the_wait_ends()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
