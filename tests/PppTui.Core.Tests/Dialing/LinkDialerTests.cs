@@ -326,14 +326,7 @@ public class LinkDialerTests
         {
             // pppd detached and runs /etc/ppp/ip-up, whose usepeerdns hook merges the DNS a moment later.
             Detached(sys, "myvpn", 981, "ppp0");
-            sys.Process(982, ["/bin/sh", "/etc/ppp/ip-up", "ppp0", "", "0", "198.51.100.10", "198.51.100.1", "myvpn"], parentPid: 981);
-            _ = Task.Run(async () =>
-            {
-                await Task.Delay(300);
-                File.WriteAllText(sys.Paths.Under("/etc/resolv.conf"), "nameserver 198.51.100.53\n");
-                scriptDone = true;
-                sys.Kill(982);
-            });
+            IpUpMergingDns(sys, 982, parentPid: 981, startsAfterMs: 0, () => scriptDone = true);
         });
 
         var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(10));
@@ -358,15 +351,7 @@ public class LinkDialerTests
         {
             // Detached, and no ip-up child yet: pppd forks it right after.
             Detached(sys, "myvpn", 991, "ppp0");
-            _ = Task.Run(async () =>
-            {
-                await Task.Delay(100);
-                sys.Process(992, ["/bin/sh", "/etc/ppp/ip-up", "ppp0", "", "0", "198.51.100.10", "198.51.100.1", "myvpn"], parentPid: 991);
-                await Task.Delay(200);
-                File.WriteAllText(sys.Paths.Under("/etc/resolv.conf"), "nameserver 198.51.100.53\n");
-                scriptDone = true;
-                sys.Kill(992);
-            });
+            IpUpMergingDns(sys, 992, parentPid: 991, startsAfterMs: 100, () => scriptDone = true);
         });
 
         var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(10));
@@ -375,6 +360,26 @@ public class LinkDialerTests
         Assert.True(scriptDone);
         Assert.True(outcome.Status!.PeerDnsApplied);
         Assert.DoesNotContain(outcome.Status.Notices, n => n.Code == "peer-dns-not-merged");
+    }
+
+    /// <summary>pppd's ip-up child: appears after <paramref name="startsAfterMs"/>, and 300 ms later
+    /// its usepeerdns hook has merged the peer's DNS into /etc/resolv.conf and it exits.</summary>
+    private static void IpUpMergingDns(FakeSystem sys, int pid, int parentPid, int startsAfterMs, Action done)
+    {
+        void Start() => sys.Process(pid, ["/bin/sh", "/etc/ppp/ip-up", "ppp0", "", "0", "198.51.100.10", "198.51.100.1", "myvpn"], parentPid: parentPid);
+        if (startsAfterMs == 0) Start();
+        _ = Task.Run(async () =>
+        {
+            if (startsAfterMs > 0)
+            {
+                await Task.Delay(startsAfterMs);
+                Start();
+            }
+            await Task.Delay(300);
+            File.WriteAllText(sys.Paths.Under("/etc/resolv.conf"), "nameserver 198.51.100.53\n");
+            done();
+            sys.Kill(pid);
+        });
     }
 
     [Fact]
