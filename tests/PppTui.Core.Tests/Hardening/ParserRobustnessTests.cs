@@ -254,14 +254,15 @@ public class ParserRobustnessTests(ITestOutputHelper output)
             var large = Repeat(piece, 8 << 20);
             read(small); // warm up
             var kept = new List<object>();
-            var smallTime = CpuTimeOf(() => { for (var i = 0; i < 8; i++) kept.Add(read(small)); }) / 8;
-            kept.Clear();
-            var largeTime = CpuTimeOf(() => kept.Add(read(large)));
-            kept.Clear();
+            // The best of three rounds on each side: a round slowed by something else (a collection
+            // of another test's garbage, a cold cache) says nothing about the reader.
+            var smallTime = BestOfThree(() => { for (var i = 0; i < 8; i++) kept.Add(read(small)); }, kept) / 8;
+            var largeTime = BestOfThree(() => kept.Add(read(large)), kept);
             var name = piece.Replace("\n", "\\n").Replace("\r", "\\r");
             output.WriteLine($"{readerName} [{name}]x: 1 MiB {smallTime.TotalMilliseconds:0.0} ms, 8 MiB {largeTime.TotalMilliseconds:0.0} ms");
-            // A floor of 2 ms keeps timer resolution from deciding for near-instant runs.
-            var limit = TimeSpan.FromTicks(Math.Max(smallTime.Ticks, TimeSpan.FromMilliseconds(2).Ticks) * 20);
+            // A floor of 5 ms keeps timer resolution and cache size (1 MiB of text stays in the CPU's
+            // cache, 8 MiB does not) from deciding for near-instant runs.
+            var limit = TimeSpan.FromTicks(Math.Max(smallTime.Ticks, TimeSpan.FromMilliseconds(5).Ticks) * 20);
             Assert.True(largeTime < limit,
                 $"{readerName} on [{name}]: 8 MiB took {largeTime.TotalMilliseconds:0} ms, 1 MiB {smallTime.TotalMilliseconds:0} ms: not linear");
         }
@@ -272,6 +273,18 @@ public class ParserRobustnessTests(ITestOutputHelper output)
         var builder = new StringBuilder(length + piece.Length);
         while (builder.Length < length) builder.Append(piece);
         return builder.ToString(0, length);
+    }
+
+    private static TimeSpan BestOfThree(Action action, List<object> kept)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var time = CpuTimeOf(action);
+            kept.Clear();
+            if (time < best) best = time;
+        }
+        return best;
     }
 
     private static TimeSpan CpuTimeOf(Action action)
