@@ -125,6 +125,12 @@ public sealed class MainScreen : Runnable
         _app = null;
     }
 
+    public override void EndInit()
+    {
+        base.EndInit();
+        RefreshCommands();
+    }
+
     protected override void OnDrawComplete(DrawContext? context)
     {
         base.OnDrawComplete(context);
@@ -655,6 +661,9 @@ public sealed class MainScreen : Runnable
     public void RefreshCommands()
     {
         Editor.SetApplyState(DisabledReason(AppCommand.Apply) is null, DisabledReason(AppCommand.Revert) is null);
+        // Until the screen is initialized (just before its first frame) focus and width are not
+        // final: the bar would be built again and again for nothing (see EndInit).
+        if (!IsInitialized) return;
         var scope = FocusedPane() is { } pane ? KeyTable.ScopeOf(pane) : KeyScope.Global;
         var entries = KeyTable.StatusBarEntries(scope, Math.Max(Viewport.Width, App?.Screen.Width ?? 80));
         var states = entries.Select(e => DisabledReason(e.Command) is null).ToList();

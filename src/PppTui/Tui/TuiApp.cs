@@ -70,7 +70,7 @@ public static class TuiApp
     /// <summary>
     /// Builds the screen on an initialized app and starts the work behind it. The screen waits for
     /// nothing slow: the profile folder is read in the background, and link discovery, the route
-    /// table and the log backlog start once the first frame is drawn (see <see cref="ScreenWiring.Start"/>).
+    /// table and the log backlog start once a frame with the profiles is drawn (see <see cref="ScreenWiring.Start"/>).
     /// </summary>
     public static MainScreen Open(IApplication app, ScreenWiring wiring, ScreenContext context, IDialogs dialogs, ThemeController themes)
     {
@@ -120,6 +120,7 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
     private object? _folderTimer;
     private IApplication? _app;
     private EventHandler<EventArgs>? _afterFirstFrame;
+    private object? _pollingFallback;
 
     public ScreenModels Models { get; } = models;
     public ProfileService Service { get; } = service;
@@ -130,13 +131,17 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
     public LogFeed Feed { get; } = feed;
     public ServiceAdapter Services { get; } = services;
 
-    /// <summary>Whether link polling, the log feed and the folder check run (they start after the first frame).</summary>
+    /// <summary>How long link polling and the log feed wait for a slow profile folder before they start anyway.</summary>
+    public static readonly TimeSpan SlowFolderPollingDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Whether link polling, the log feed and the folder check run (they start after the first frame with the profiles).</summary>
     public bool PollingStarted { get; private set; }
 
     /// <summary>
-    /// Reads the profiles in the background (if not yet under way) and, once the first frame is on
+    /// Reads the profiles in the background (if not yet under way) and, once a frame with them is on
     /// the screen, starts the link polling (pid files, /proc, the route table), the log feed (its
-    /// backlog first) and the profile folder and systemd unit link checks: each would only delay that frame.
+    /// backlog first) and the profile folder and systemd unit link checks: each would only compete
+    /// with that frame. A profile folder slower than <see cref="SlowFolderPollingDelay"/> does not hold them back.
     /// </summary>
     public void Start(IApplication app)
     {
@@ -145,16 +150,22 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
         if (PollingStarted || _afterFirstFrame is not null) return;
         _afterFirstFrame = (_, _) =>
         {
-            app.LayoutAndDrawComplete -= _afterFirstFrame;
-            _afterFirstFrame = null;
-            StartPolling(app);
+            if (Profiles.IsLoaded) StartPolling();
         };
         app.LayoutAndDrawComplete += _afterFirstFrame;
+        _pollingFallback = app.AddTimeout(SlowFolderPollingDelay, () =>
+        {
+            _pollingFallback = null;
+            StartPolling();
+            return false;
+        });
     }
 
-    private void StartPolling(IApplication app)
+    private void StartPolling()
     {
+        if (PollingStarted || _app is not { } app) return;
         PollingStarted = true;
+        StopWaiting();
         Links.Start();
         Feed.Start();
         _folderTimer = app.AddTimeout(ProfileFolderCheck, () =>
@@ -165,10 +176,17 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
         });
     }
 
+    private void StopWaiting()
+    {
+        if (_afterFirstFrame is not null) _app?.LayoutAndDrawComplete -= _afterFirstFrame;
+        _afterFirstFrame = null;
+        if (_pollingFallback is not null) _app?.RemoveTimeout(_pollingFallback);
+        _pollingFallback = null;
+    }
+
     public void Stop()
     {
-        if (_afterFirstFrame is not null && _app is not null) _app.LayoutAndDrawComplete -= _afterFirstFrame;
-        _afterFirstFrame = null;
+        StopWaiting();
         if (_folderTimer is not null) _app?.RemoveTimeout(_folderTimer);
         _folderTimer = null;
         Feed.Dispose();

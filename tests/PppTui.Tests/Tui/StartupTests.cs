@@ -49,43 +49,37 @@ public sealed class StartupTests : IDisposable
     }
 
     [Fact]
-    public void Link_polling_the_log_feed_and_the_folder_check_start_only_after_the_first_frame_which_says_it_is_looking()
+    public void Link_polling_the_log_feed_and_the_folder_check_wait_for_the_first_frame_with_the_profiles()
     {
         using var folder = new FakeSlowProfileFolder(_sandbox.Service);
-        var (app, _) = Headless.CreateApp(100, 30);
-        using var _app = app;
-        var errors = new ErrorLog();
-        var context = new PppTui.Tui.ScreenContext(errors, PppTui.Tui.AccessMode.Full);
-        using var wiring = PppTui.Tui.TuiApp.Wire(_sandbox.Paths, new FakeDialRunner(), errors, context,
-            FakeLinks.Manager(_sandbox, new FakeDialRunner(), new FakeSignals()), readProfiles: folder.Read);
-        Headless.Catalog.Apply("default");
-        var themes = new PppTui.Tui.Themes.ThemeController(Headless.Catalog, "default", false);
-
-        using var screen = PppTui.Tui.TuiApp.Open(app, wiring, context, new FakeDialogs(), themes);
-        Assert.False(wiring.PollingStarted);
-
-        var token = app.Begin(screen); // draws the first frame
-
-        Assert.Contains("Quit", string.Join('\n', Headless.Rows(app)));
-        Assert.Contains(LinksPane.LookingText, string.Join('\n', Headless.Rows(app)));
-        Assert.True(wiring.PollingStarted);
-        Assert.False(folder.Finished);
-
-        // The first look at the links (in the background) replaces "looking" with what it found.
-        var deadline = Environment.TickCount64 + 10_000;
-        while (!string.Join('\n', Headless.Rows(app)).Contains("No ppp links right now.") && Environment.TickCount64 < deadline)
-        {
-            Thread.Sleep(10);
-            app.TimedEvents!.RunTimers();
-            app.LayoutAndDraw();
-        }
-        Assert.DoesNotContain(LinksPane.LookingText, string.Join('\n', Headless.Rows(app)));
-        Assert.Contains("No ppp links right now.", string.Join('\n', Headless.Rows(app)));
+        using var h = new WiredHost(_sandbox, readProfiles: folder.Read, waitForProfiles: false);
+        Assert.Contains("Profiles · loading…", h.Text);
+        Assert.False(h.Wiring.PollingStarted);
 
         folder.Release();
-        wiring.Stop();
-        screen.Detach();
-        app.End(token!);
+        var deadline = Environment.TickCount64 + 10_000;
+        while (!h.Wiring.Profiles.LoadInBackground().IsCompleted && Environment.TickCount64 < deadline) Thread.Sleep(5);
+        h.Draw(); // the frame with the profiles; no time passes
+
+        Assert.Contains("myvpn", h.Text);
+        Assert.True(h.Wiring.PollingStarted);
+    }
+
+    [Fact]
+    public void A_slow_profile_folder_does_not_hold_back_link_polling_and_the_links_pane_says_it_is_looking_until_then()
+    {
+        using var folder = new FakeSlowProfileFolder(_sandbox.Service);
+        using var h = new WiredHost(_sandbox, readProfiles: folder.Read, waitForProfiles: false);
+        Assert.Contains(LinksPane.LookingText, h.Text);
+
+        h.Time.Advance(ScreenWiring.SlowFolderPollingDelay);
+        h.Draw();
+
+        Assert.True(h.Wiring.PollingStarted);
+        // The first look at the links (in the background) replaces "looking" with what it found.
+        h.Until(() => h.Text.Contains("No ppp links right now."));
+        Assert.DoesNotContain(LinksPane.LookingText, h.Text);
+        Assert.False(folder.Finished);
     }
 
     [Fact]
