@@ -140,12 +140,13 @@ public static class LinkVerbs
     /// </summary>
     private static async Task<bool> NextRefreshAsync(LinkManager manager, string? only, string stamp, CancellationToken cancellationToken)
     {
-        var deadline = DateTimeOffset.UtcNow + WatchRefresh;
+        var time = manager.Services.Time;
+        var deadline = time.GetUtcNow() + WatchRefresh;
         try
         {
-            while (DateTimeOffset.UtcNow < deadline)
+            while (time.GetUtcNow() < deadline)
             {
-                await Task.Delay(WatchLook, cancellationToken);
+                await Task.Delay(WatchLook, time, cancellationToken);
                 if (manager.ChangeStamp(only) != stamp) return true;
             }
             return true;

@@ -63,24 +63,11 @@ public sealed class ScreenHost : IDisposable
             "add 'replacedefaultroute' to the profile, or route only the office subnets"));
     }
 
-    /// <summary>Lays out and draws, and runs queued UI-thread work and due timers.</summary>
-    public void Draw()
-    {
-        App.TimedEvents!.RunTimers();
-        App.LayoutAndDraw(true);
-    }
+    public void Draw() => App.DrawFrame();
 
-    public void Press(Key key)
-    {
-        App.InjectKey(key);
-        Draw();
-    }
+    public void Press(Key key) => App.PressKey(key);
 
-    public void Type(string text)
-    {
-        foreach (var c in text) App.InjectKey(new Key(c));
-        Draw();
-    }
+    public void Type(string text) => App.TypeText(text);
 
     /// <summary>Lets virtual time pass (the log pump is a timer) and draws.</summary>
     public void Advance(TimeSpan span)

@@ -54,23 +54,11 @@ public sealed class WiredHost : IDisposable
     public FakeDialRunner Runner { get; } = new();
     public FakeSignals Signals { get; } = new();
 
-    public void Draw()
-    {
-        App.TimedEvents!.RunTimers();
-        App.LayoutAndDraw(true);
-    }
+    public void Draw() => App.DrawFrame();
 
-    public void Press(Key key)
-    {
-        App.InjectKey(key);
-        Draw();
-    }
+    public void Press(Key key) => App.PressKey(key);
 
-    public void Type(string text)
-    {
-        foreach (var c in text) App.InjectKey(new Key(c));
-        Draw();
-    }
+    public void Type(string text) => App.TypeText(text);
 
     /// <summary>Focuses a field of the editor form and types into it.</summary>
     public void Fill(string field, string text)
