@@ -4,7 +4,6 @@ using PppTui.Tui.Controls;
 using PppTui.Tui.Dialogs;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
 using PppTui.Tui.Panes;
 using PppTui.Tui.Themes;
 using Terminal.Gui.App;
@@ -24,7 +23,7 @@ public sealed class MainScreen : Runnable
 {
     private readonly Dictionary<PaneId, Pane> _panes = [];
     private readonly ToneText _banner = new() { X = 0, Y = 1, Width = Dim.Fill(), IsBanner = true };
-    private readonly ToneText _message = new() { X = 0, Width = Dim.Fill(), Tone = Tone.Muted, Content = IdleHint };
+    private readonly MessageLine _message = new() { X = 0, Width = Dim.Fill() };
     private PaneId _bottomTab = PaneId.Links;
     private IApplication? _app;
     private int _laidOutWidth;
@@ -58,9 +57,7 @@ public sealed class MainScreen : Runnable
         Editor.ApplyRequested += (_, _) => Invoke(AppCommand.Apply);
         Editor.RevertRequested += (_, _) => Invoke(AppCommand.Revert);
         Editor.EditorChanged += (_, _) => RefreshCommands();
-        context.Errors.Reported += (_, error) => context.Post(() => ShowError(error));
-        // Errors found while the models were built (a profile file that does not load) show at once.
-        if (context.Errors.Latest is { } earlier) ShowError(earlier);
+        _message.FollowErrors(context);
         models.Profiles.Changed += (_, _) => context.Post(RefreshCommands);
         models.Links.Changed += (_, _) => context.Post(RefreshCommands);
         models.Services.Changed += (_, _) => context.Post(RefreshCommands);
@@ -226,21 +223,22 @@ public sealed class MainScreen : Runnable
     /// <inheritdoc cref="CommandHost.Invoke"/>
     public void Invoke(AppCommand command) => Commands.Invoke(command);
 
-    /// <summary>What the message line says when there is no news.</summary>
-    public const string IdleHint = "F1 help · F9 menu · F6 or Alt+1…6 panes · F11 zoom";
+    /// <inheritdoc cref="CommandHost.DisabledReason"/>
+    public string? DisabledReason(AppCommand command) => Commands.DisabledReason(command);
 
-    public void ShowNotice(string text, Tone tone) => (_message.Content, _message.Tone) = (text, tone);
+    /// <inheritdoc cref="ProfileCommands.NewOfKind"/>
+    public void InvokeNew(string kindId) => ProfileCommands.NewOfKind(Commands, kindId);
 
-    private void ShowError(UserError error) => ShowNotice($"✖ {error.What}: {error.Cause}  (F12: cause and fix)", Tone.Bad);
+    public void ShowNotice(string text, Tone tone) => _message.Show(text, tone);
 
     /// <summary>Updates the editor buttons and the status bar for the focused pane.</summary>
     public void RefreshCommands()
     {
-        Editor.SetApplyState(Commands.DisabledReason(AppCommand.Apply) is null, Commands.DisabledReason(AppCommand.Revert) is null);
+        Editor.SetApplyState(DisabledReason(AppCommand.Apply) is null, DisabledReason(AppCommand.Revert) is null);
         // Until the screen is initialized (just before its first frame) focus and width are not
         // final: the bar would be built again and again for nothing (see EndInit).
         if (!IsInitialized) return;
-        StatusBar.Show(FocusedScope, Math.Max(Viewport.Width, App?.Screen.Width ?? 80), Commands.DisabledReason, Invoke);
+        StatusBar.Show(FocusedScope, Math.Max(Viewport.Width, App?.Screen.Width ?? 80), DisabledReason, Invoke);
     }
 
     /// <summary>The status bar's current entries as "Key Label" (" (off)" when disabled), for tests.</summary>

@@ -64,7 +64,7 @@ public class ErrorTests
         h.Links.PendingConnect.SetException(new TimeoutException("pppd did not answer"));
         Wait.Until(h, () => h.Errors.Errors.Count == 1);
         Assert.Equal("Connect dsl", h.Errors.Latest!.What);
-        Wait.Until(h, () => h.Screen.Commands.DisabledReason(PppTui.Tui.Keys.AppCommand.Connect) is null);
+        Wait.Until(h, () => h.Screen.DisabledReason(PppTui.Tui.Keys.AppCommand.Connect) is null);
     }
 }
 

@@ -10,12 +10,12 @@ public static class LogCommands
 {
     public static IReadOnlyList<ScreenCommand> All { get; } =
     [
+        new(LinkOnlyDisabledReason, ToggleLinkOnly,
+            new KeyEntry(AppCommand.LogLinkOnly, [new Key('l')], "Link only", "Only the lines of the selected profile's link (its pppd processes), or every PPP line", KeyScope.Log, OnStatusBar: true)),
         new(ScreenCommand.AlwaysAvailable, Filter,
             new KeyEntry(AppCommand.LogFilter, [new Key('/'), Key.F.WithCtrl], "Filter", "Type in the log filter: words that must appear, -word to hide", KeyScope.Log, OnStatusBar: true)),
         new(ScreenCommand.AlwaysAvailable, host => host.Screen.Log.Following = !host.Screen.Log.Following,
             new KeyEntry(AppCommand.LogFollow, [new Key('f')], "Follow", "Follow new lines on or off", KeyScope.Log, OnStatusBar: true)),
-        new(LinkOnlyDisabledReason, ToggleLinkOnly,
-            new KeyEntry(AppCommand.LogLinkOnly, [new Key('l')], "Link only", "Only the lines of the selected profile's link (its pppd processes), or every PPP line", KeyScope.Log, OnStatusBar: true)),
         ScreenCommand.Native(new KeyEntry(AppCommand.LogNewest, [Key.End], "Newest", "Jump to the newest line; following resumes there", KeyScope.Log)),
     ];
 

@@ -26,7 +26,7 @@ public sealed class WiredScreenTests : IDisposable
         h.Press(Key.F7);
         Assert.Equal("office · PPTP VPN (new)", h.Screen.Editor.Editor!.ProfileName + " · " + h.Screen.Editor.Editor.Kind + " (new)");
         Assert.Contains("a server (host name or IP", h.Text);
-        Assert.NotNull(h.Screen.Commands.DisabledReason(AppCommand.Apply));
+        Assert.NotNull(h.Screen.DisabledReason(AppCommand.Apply));
 
         h.Fill("server", "vpn.example.com");
         h.Fill("user", "alice");
@@ -37,7 +37,7 @@ public sealed class WiredScreenTests : IDisposable
         h.Until(() => h.Text.Contains("alice office ********"));
         Assert.Contains("pty \"pptp vpn.example.com --nolaunchpppd\"", h.Text);
         Assert.DoesNotContain("Pa55-w0rd!", h.Text);
-        Assert.Null(h.Screen.Commands.DisabledReason(AppCommand.Apply));
+        Assert.Null(h.Screen.DisabledReason(AppCommand.Apply));
 
         h.Press(Key.Esc);
         h.Press(Key.F2);
@@ -68,7 +68,7 @@ public sealed class WiredScreenTests : IDisposable
         Assert.Contains("ppp0  myvpn  up", ip);
         Assert.Contains("198.51.100.10 → 198.51.100.1  mtu 1412", ip);
         Assert.Contains("UP", h.Text);
-        Assert.Equal("already up", h.Screen.Commands.DisabledReason(AppCommand.Connect));
+        Assert.Equal("already up", h.Screen.DisabledReason(AppCommand.Connect));
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class WiredScreenTests : IDisposable
         using var h = new WiredHost(_sandbox);
         h.Dialogs.NewProfileAnswer = new NewProfileRequest("modem", "lte");
 
-        PppTui.Tui.Commands.ProfileCommands.NewOfKind(h.Screen.Commands, "modem");
+        h.Screen.InvokeNew("modem");
 
         Assert.Equal(["modem"], h.Dialogs.NewProfileKinds);
         Assert.Equal("Modem", h.Screen.Editor.Editor!.Kind);
@@ -179,6 +179,6 @@ public sealed class WiredScreenTests : IDisposable
         Assert.StartsWith("Connect: needs root", h.Screen.MessageText);
         Assert.Empty(h.Runner.DialSpecs);
         Assert.Contains("SANDBOX", h.Screen.BannerText);
-        Assert.Null(h.Screen.Commands.DisabledReason(AppCommand.NewProfile));
+        Assert.Null(h.Screen.DisabledReason(AppCommand.NewProfile));
     }
 }

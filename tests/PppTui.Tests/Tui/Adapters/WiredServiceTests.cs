@@ -107,7 +107,7 @@ public sealed class WiredServiceTests : IDisposable
         Assert.Contains(report.Checks, c => c.Profile == "myvpn");
         Assert.DoesNotContain(report.Checks, c => c.Profile is { } p && p != "myvpn");
         Assert.Equal("Doctor: " + report.Summary, h.Screen.MessageText);
-        Assert.Null(h.Screen.Commands.DisabledReason(AppCommand.Doctor));
+        Assert.Null(h.Screen.DisabledReason(AppCommand.Doctor));
     }
 
     [Fact]
