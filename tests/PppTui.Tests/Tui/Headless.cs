@@ -25,11 +25,14 @@ public static class Headless
     }
 
     /// <summary>The repository's themes folder (the same files the binary embeds).</summary>
-    public static string ThemesFolder()
+    public static string ThemesFolder() => Path.Combine(RepositoryRoot(), "themes");
+
+    /// <summary>The folder holding PppTui.sln, found upwards from the test binary.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PppTui.sln")))
-                return Path.Combine(dir.FullName, "themes");
+                return dir.FullName;
         throw new InvalidOperationException("The tests run inside the repository; PppTui.sln was not found above " + AppContext.BaseDirectory);
     }
 

@@ -5,7 +5,7 @@ using Terminal.Gui.ViewBase;
 namespace PppTui.Tui.Controls;
 
 /// <summary>Read-only text in a tone, drawn by columns and clipped to the view (headers, messages, banner).</summary>
-public sealed class ToneText : View
+public class ToneText : View
 {
     private IReadOnlyList<string> _lines = [];
 

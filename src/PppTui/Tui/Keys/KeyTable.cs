@@ -1,18 +1,33 @@
 using System.Text;
+using PppTui.Tui.Commands;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Text;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tui.Keys;
 
-/// <summary>Everything a key or a menu item can ask the screen to do.</summary>
+/// <summary>
+/// Everything a key or a menu item can ask the screen to do. The order is the order the help, the
+/// menus, the status bar and the README list them in (within each scope): F-keys first.
+/// </summary>
 public enum AppCommand
 {
     Help,
-    Quit,
-    OpenMenu,
+    Apply,
+    ToggleDiff,
+    ToggleEffective,
+    Connect,
     NextPane,
     PreviousPane,
+    NewProfile,
+    DeleteProfile,
+    Disconnect,
+    KeepUp,
+    OpenMenu,
+    Quit,
+    Zoom,
+    ShowErrors,
+    Doctor,
     NextField,
     GoProfiles,
     GoEditor,
@@ -20,21 +35,10 @@ public enum AppCommand
     GoLinks,
     GoRoutes,
     GoLog,
-    Zoom,
-    NewProfile,
-    DeleteProfile,
-    Apply,
-    Revert,
-    Connect,
-    Disconnect,
-    KeepUp,
-    Doctor,
-    ToggleDiff,
-    ToggleEffective,
-    ShowErrors,
     NextTheme,
     ChooseTheme,
     Toggle16Colors,
+    Revert,
     LogFilter,
     LogFollow,
     LogLinkOnly,
@@ -63,8 +67,9 @@ public sealed record KeyEntry(AppCommand Command, IReadOnlyList<Key> Keys, strin
 }
 
 /// <summary>
-/// The one key table: the dispatcher, the status bar, the menus, the F1 help and the README's key
-/// section are all generated from <see cref="Entries"/>, so they cannot disagree.
+/// The key table: the dispatcher, the status bar, the menus, the F1 help and the README's key
+/// section are all generated from <see cref="Entries"/>, the bindings the commands declare, so
+/// they cannot disagree.
 /// </summary>
 public static class KeyTable
 {
@@ -75,42 +80,12 @@ public static class KeyTable
 
     public static IReadOnlyList<string> Menus { get; } = [FileMenu, LinkMenu, ViewMenu, HelpMenu];
 
+    /// <summary>
+    /// Every binding of every command (each area of <see cref="CommandCatalog"/> declares its own),
+    /// grouped by scope, in <see cref="AppCommand"/> order within a scope.
+    /// </summary>
     public static IReadOnlyList<KeyEntry> Entries { get; } =
-    [
-        new(AppCommand.Help, [Key.F1, new Key('?')], "Help", "Show this help: every key and where it works", Menu: HelpMenu, OnStatusBar: true),
-        new(AppCommand.Apply, [Key.F2, Key.S.WithCtrl], "Apply", "Write the previewed files (asks before overwriting a file changed on disk)", Menu: FileMenu, OnStatusBar: true),
-        new(AppCommand.ToggleDiff, [Key.F3, Key.D.WithAlt], "Diff", "Preview: switch between the new file texts and the diff against disk", Menu: ViewMenu, OnStatusBar: true),
-        new(AppCommand.ToggleEffective, [Key.F4, Key.E.WithAlt], "Effective", "Preview: switch to the effective options pppd will use, with where each comes from", Menu: ViewMenu),
-        new(AppCommand.Connect, [Key.F5, Key.C.WithAlt], "Connect", "Connect the selected profile (pppd call NAME)", Menu: LinkMenu, OnStatusBar: true),
-        new(AppCommand.NextPane, [Key.F6], "Next pane", "Move the focus to the next pane", Native: true),
-        new(AppCommand.PreviousPane, [Key.F6.WithShift], "Previous pane", "Move the focus to the previous pane", Native: true),
-        new(AppCommand.NewProfile, [Key.F7, Key.N.WithAlt], "New", "Create a profile of a chosen kind", Menu: FileMenu),
-        new(AppCommand.Disconnect, [Key.F8, Key.X.WithAlt], "Disconnect", "Disconnect the selected profile's link (asks first)", Menu: LinkMenu, OnStatusBar: true),
-        new(AppCommand.KeepUp, [Key.K.WithAlt], "Keep up (systemd)", "Keep the selected profile up with systemd (ppptui@NAME.service), or stop that (asks first)", Menu: LinkMenu, OnStatusBar: true),
-        new(AppCommand.OpenMenu, [Key.F9], "Menu", "Open the menu bar", Native: true),
-        new(AppCommand.Quit, [Key.F10, Key.Q.WithCtrl], "Quit", "Leave ppptui (links keep running)", Menu: FileMenu, OnStatusBar: true),
-        new(AppCommand.Zoom, [Key.F11, Key.Z.WithAlt], "Zoom", "Zoom the focused pane to the full screen, or back (Esc also returns)", Menu: ViewMenu, OnStatusBar: true),
-        new(AppCommand.ShowErrors, [Key.F12, Key.M.WithAlt], "Errors", "Show every error with its cause and fix", Menu: HelpMenu),
-        new(AppCommand.Doctor, [Key.O.WithAlt], "Doctor", "Check the kernel, tools, secrets, DNS and the selected profile; each finding with its fix", Menu: HelpMenu),
-        new(AppCommand.NextField, [Key.Tab, Key.Tab.WithShift], "Next field", "Move to the next (previous) field inside a pane", Native: true),
-        new(AppCommand.GoProfiles, [Key.D1.WithAlt], "Profiles", "Go to the profile list", Menu: ViewMenu),
-        new(AppCommand.GoEditor, [Key.D2.WithAlt], "Editor", "Go to the editor", Menu: ViewMenu),
-        new(AppCommand.GoPreview, [Key.D3.WithAlt], "Preview", "Go to the preview", Menu: ViewMenu),
-        new(AppCommand.GoLinks, [Key.D4.WithAlt], "Links", "Go to the IP pane (links)", Menu: ViewMenu),
-        new(AppCommand.GoRoutes, [Key.D5.WithAlt], "Routes", "Go to the route pane", Menu: ViewMenu),
-        new(AppCommand.GoLog, [Key.D6.WithAlt], "Log", "Go to the log pane", Menu: ViewMenu),
-        new(AppCommand.NextTheme, [Key.T.WithAlt], "Next theme", "Switch to the next colour theme (remembered)", Menu: ViewMenu),
-        new(AppCommand.ChooseTheme, [], "Theme…", "Choose a colour theme from a list (remembered)", Menu: ViewMenu),
-        new(AppCommand.Toggle16Colors, [], "16 colours", "Use only 16 colours, for terminals that show other colours wrongly (remembered)", Menu: ViewMenu),
-        new(AppCommand.NewProfile, [Key.InsertChar], "New", "Create a profile of a chosen kind", KeyScope.Profiles),
-        new(AppCommand.DeleteProfile, [Key.Delete], "Delete", "Delete the selected profile (asks first)", KeyScope.Profiles, Menu: FileMenu, OnStatusBar: true),
-        new(AppCommand.GoEditor, [Key.Enter], "Edit", "Edit the selected profile", KeyScope.Profiles, OnStatusBar: true),
-        new(AppCommand.Revert, [Key.R.WithAlt], "Revert", "Drop the edits and reload the profile (asks first)", KeyScope.Editor, Menu: FileMenu, OnStatusBar: true),
-        new(AppCommand.LogFilter, [new Key('/'), Key.F.WithCtrl], "Filter", "Type in the log filter: words that must appear, -word to hide", KeyScope.Log, OnStatusBar: true),
-        new(AppCommand.LogFollow, [new Key('f')], "Follow", "Follow new lines on or off", KeyScope.Log, OnStatusBar: true),
-        new(AppCommand.LogLinkOnly, [new Key('l')], "Link only", "Only the lines of the selected profile's link (its pppd processes), or every PPP line", KeyScope.Log, OnStatusBar: true),
-        new(AppCommand.LogNewest, [Key.End], "Newest", "Jump to the newest line; following resumes there", KeyScope.Log, Native: true),
-    ];
+        CommandCatalog.All.SelectMany(c => c.Bindings).OrderBy(e => e.Scope).ThenBy(e => e.Command).ToList();
 
     /// <summary>How a key is written on the screen and in the README.</summary>
     public static string Display(Key key)
@@ -191,10 +166,10 @@ public static class KeyTable
         return result.OrderBy(e => e.Scope == KeyScope.Global ? 1 : 0).ThenBy(e => Entries.ToList().IndexOf(e)).ToList();
     }
 
-    /// <summary>The help screen's text, one section per scope, one line per entry.</summary>
     /// <summary>Columns of the keys column in the help text.</summary>
     public const int HelpKeyColumn = 22;
 
+    /// <summary>The help screen's text, one section per scope, one line per entry.</summary>
     public static IReadOnlyList<string> HelpLines(int keyColumnWidth = HelpKeyColumn)
     {
         var lines = new List<string>();

@@ -20,6 +20,10 @@ public static class ScreenLayout
     public const int WideColumns = 120;
     public static readonly PaneId[] BottomPanes = [PaneId.Links, PaneId.Routes, PaneId.Log];
 
+    /// <summary>The title of the tabbed slot's pane on narrow screens: every tab, the active one in brackets.</summary>
+    public static string TabStrip(PaneId active) =>
+        string.Join(" ", BottomPanes.Select(p => p == active ? "[" + p + "]" : p.ToString())) + "  Alt+4/5/6";
+
     /// <param name="area">The space for panes (the screen minus menu, banner, message and status lines).</param>
     /// <param name="zoomed">The pane shown alone, or null.</param>
     /// <param name="bottomTab">The status pane shown in the tabbed slot on narrow screens.</param>

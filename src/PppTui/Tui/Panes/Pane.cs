@@ -55,6 +55,18 @@ public abstract class Pane : FrameView
         }
     }
 
+    /// <summary>Puts the pane where the layout plan says, or hides it when the plan leaves it out.</summary>
+    public void PlaceBy(LayoutPlan plan, PaneId? zoomed)
+    {
+        if (plan.Panes.TryGetValue(PaneId, out var r))
+        {
+            (X, Y, Width, Height) = (r.X, r.Y, r.Width, r.Height);
+            Visible = true;
+        }
+        else Visible = false;
+        TabStrip = plan.Tabbed && ScreenLayout.BottomPanes.Contains(PaneId) && zoomed is null ? ScreenLayout.TabStrip(PaneId) : null;
+    }
+
     private void UpdateTitle()
     {
         var title = TabStrip ?? BaseTitle;

@@ -1,0 +1,62 @@
+using PppTui.Tui.Keys;
+using PppTui.Tui.Models;
+using PppTui.Tui.Themes;
+using Terminal.Gui.Input;
+
+namespace PppTui.Tui.Commands;
+
+/// <summary>Link commands: connect and disconnect the selected profile. Each disabled reason sits right above its handler.</summary>
+public static class LinkCommands
+{
+    public static IReadOnlyList<ScreenCommand> All { get; } =
+    [
+        new(ConnectDisabledReason, Connect,
+            new KeyEntry(AppCommand.Connect, [Key.F5, Key.C.WithAlt], "Connect", "Connect the selected profile (pppd call NAME)", Menu: KeyTable.LinkMenu, OnStatusBar: true)),
+        new(DisconnectDisabledReason, Disconnect,
+            new KeyEntry(AppCommand.Disconnect, [Key.F8, Key.X.WithAlt], "Disconnect", "Disconnect the selected profile's link (asks first)", Menu: KeyTable.LinkMenu, OnStatusBar: true)),
+    ];
+
+    /// <summary>Busy while a connect or disconnect of the profile runs.</summary>
+    private static string BusyKey(string profile) => "link:" + profile;
+
+    /// <summary>Why the selected profile cannot be started (by Connect or by systemd), or null.</summary>
+    public static string? ProfileNotStartable(CommandHost host, ProfileSummary selected)
+    {
+        if (selected.Problem is not null) return "the profile has a problem: " + selected.Problem;
+        if (host.Editor is { IsNew: true } editor && editor.ProfileName == selected.Name) return "apply the new profile first";
+        return null;
+    }
+
+    private static string? ConnectDisabledReason(CommandHost host)
+    {
+        if (host.Selected is not { } selected) return "select a profile first";
+        if (!host.Access.CanControlLinks) return host.Access.NeedsRootReason;
+        if (ProfileNotStartable(host, selected) is { } reason) return reason;
+        if (selected.State == LinkState.Up) return "already up";
+        if (selected.State == LinkState.Connecting || host.Busy.IsBusy(BusyKey(selected.Name))) return "already connecting";
+        return null;
+    }
+
+    private static void Connect(CommandHost host)
+    {
+        var name = host.Selected!.Name;
+        if (host.Editor is { IsDirty: true } dirty && dirty.ProfileName == name)
+            host.Notice($"Connect uses the files on disk; your edits to {name} are not applied yet.", Tone.Warning);
+        host.RunAction(BusyKey(name), $"Connecting {name}…", $"Connect {name}", ct => host.Models.Links.ConnectAsync(name, ct), null);
+    }
+
+    private static string? DisconnectDisabledReason(CommandHost host)
+    {
+        if (host.Selected is not { } selected) return "select a profile first";
+        if (!host.Access.CanControlLinks) return host.Access.NeedsRootReason;
+        if (host.Busy.IsBusy(BusyKey(selected.Name))) return "busy with this link";
+        return selected.State is LinkState.Up or LinkState.Connecting or LinkState.Failed ? null : "not connected";
+    }
+
+    private static void Disconnect(CommandHost host)
+    {
+        var name = host.Selected!.Name;
+        if (!host.Dialogs.Confirm("Disconnect", $"Disconnect {name}? Traffic through the link stops.", "Disconnect")) return;
+        host.RunAction(BusyKey(name), $"Disconnecting {name}…", $"Disconnect {name}", ct => host.Models.Links.DisconnectAsync(name, ct), null);
+    }
+}
