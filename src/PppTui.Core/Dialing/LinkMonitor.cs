@@ -7,7 +7,7 @@ namespace PppTui.Core.Dialing;
 
 /// <summary>
 /// Watches every link on the system (started by ppptui, pon, by hand or systemd) and reports
-/// changes as <see cref="LinkEvent"/>s: the model behind the TUI's link list, IP and route panes.
+/// changes as <see cref="LinkEvent"/>s; <see cref="LinkWatch"/> builds the front ends' view of the links on it.
 /// Each poll reads pid files, /proc and /sys/class/net (cheap); <c>ip</c> runs only when
 /// something changed or every couple of seconds. pppd's log lines, when a log follower feeds
 /// them in, refine the state between polls.

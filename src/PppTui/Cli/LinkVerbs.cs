@@ -1,6 +1,7 @@
 using PppTui.Core.Diagnoses;
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using PppTui.Core.Dialing;
 using PppTui.Core.Status;
@@ -114,23 +115,42 @@ public static class LinkVerbs
             return await Guard(ctx, async () =>
             {
                 var manager = managerFor(ctx);
-                var watching = parse.GetValue(watch);
-                IReadOnlyDictionary<string, InterfaceCounters>? previous = null;
-                var code = ExitCodes.Ok;
-                do
-                {
-                    // Taken before the read, so a change during the read is caught by the next look.
-                    var stamp = watching ? manager.ChangeStamp(only) : "";
-                    var sample = await manager.StatusAsync(only, previous, cancellationToken);
-                    previous = sample.Counters;
-                    code = only is not null && sample.Links.All(l => l.State != LinkState.Up) ? ExitCodes.LinkDown : ExitCodes.Ok;
-                    PrintSample(ctx, sample, only, watching);
-                    if (!watching || !await NextRefreshAsync(manager, only, stamp, cancellationToken)) break;
-                } while (!cancellationToken.IsCancellationRequested);
-                return code;
+                if (parse.GetValue(watch)) return await WatchAsync(ctx, manager, only, cancellationToken);
+                var sample = await manager.StatusAsync(only, null, cancellationToken);
+                PrintSample(ctx, sample.Links, only, watch: false);
+                return ExitCodeOf(sample.Links, only);
             });
         });
         return command;
+    }
+
+    private static int ExitCodeOf(IReadOnlyList<LinkStatus> links, string? only) =>
+        only is not null && links.All(l => l.State != LinkState.Up) ? ExitCodes.LinkDown : ExitCodes.Ok;
+
+    /// <summary>
+    /// Prints the links as the TUI shows them, from the same <see cref="LinkWatch"/>: a link pppd
+    /// is dialing reads connecting with what it waits for, one going down reads disconnecting.
+    /// </summary>
+    private static async Task<int> WatchAsync(CliContext ctx, LinkManager manager, string? only, CancellationToken cancellationToken)
+    {
+        using var links = new LinkWatch(manager);
+        Exception? failure = null;
+        links.PollFailed += e => failure ??= e;
+        var code = ExitCodes.Ok;
+        while (true)
+        {
+            // Taken before the read, so a change during the read is caught by the next look.
+            var stamp = manager.ChangeStamp(only);
+            await links.PollAsync(cancellationToken);
+            if (cancellationToken.IsCancellationRequested) return code;
+            if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+            IReadOnlyList<LinkStatus> shown = links.Views.Where(v => only is null || v.Name == only).Select(v => v.Status).ToList();
+            // A named link that is not running: the status verb's reason (the last dial, its diagnosis).
+            if (only is not null && shown.Count == 0) shown = (await manager.StatusAsync(only, null, cancellationToken)).Links;
+            code = ExitCodeOf(shown, only);
+            PrintSample(ctx, shown, only, watch: true);
+            if (!await NextRefreshAsync(manager, only, stamp, cancellationToken)) return code;
+        }
     }
 
     /// <summary>
@@ -230,20 +250,20 @@ public static class LinkVerbs
         }
     }
 
-    private static void PrintSample(CliContext ctx, StatusSample sample, string? only, bool watch)
+    private static void PrintSample(CliContext ctx, IReadOnlyList<LinkStatus> links, string? only, bool watch)
     {
         if (watch && !ctx.Json && ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected)
             ctx.Out.Write("\u001b[H\u001b[2J");
         if (ctx.Json)
         {
-            var json = only is not null && sample.Links.Count == 1
-                ? JsonSerializer.Serialize(sample.Links[0], Compact(watch).LinkStatus)
-                : JsonSerializer.Serialize(sample.Links.ToList(), Compact(watch).ListLinkStatus);
+            var json = only is not null && links.Count == 1
+                ? JsonSerializer.Serialize(links[0], Compact(watch).LinkStatus)
+                : JsonSerializer.Serialize(links.ToList(), Compact(watch).ListLinkStatus);
             ctx.Out.WriteLine(json);
             return;
         }
-        if (sample.Links.Count == 0) ctx.Out.WriteLine("no links running");
-        foreach (var status in sample.Links) WriteStatus(ctx.Out, status);
+        if (links.Count == 0) ctx.Out.WriteLine("no links running");
+        foreach (var status in links) WriteStatus(ctx.Out, status);
         if (watch) ctx.Out.WriteLine($"-- {DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, every 1 s; Ctrl-C to stop");
     }
 

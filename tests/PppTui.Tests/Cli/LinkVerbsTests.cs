@@ -42,9 +42,11 @@ public sealed class LinkVerbsTests : IDisposable
 
     private (int Code, string Out, string Err) Run(params string[] args) => RunAsync(CancellationToken.None, args).GetAwaiter().GetResult();
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(CancellationToken cancellationToken, params string[] args)
+    private Task<(int Code, string Out, string Err)> RunAsync(CancellationToken cancellationToken, params string[] args) =>
+        RunAsync(cancellationToken, new StringWriter(), args);
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(CancellationToken cancellationToken, TextWriter output, params string[] args)
     {
-        var output = new StringWriter();
         var error = new StringWriter();
         var app = new CliApp(new CliIO(output, error, new StringReader(""), false), _runner);
         var root = new RootCommand();
@@ -55,7 +57,7 @@ public sealed class LinkVerbsTests : IDisposable
                      () => _isRoot, TimeProvider.System, new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))))))
             root.Subcommands.Add(verb);
         var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
-        return (code, output.ToString(), error.ToString());
+        return (code, output.ToString() ?? "", error.ToString());
     }
 
     private void RunningPppd(int pid, string name, string? iface)
@@ -201,6 +203,41 @@ public sealed class LinkVerbsTests : IDisposable
         var refreshes = output.Split("Ctrl-C to stop").Length - 1;
         Assert.True(refreshes >= 2, output);
         Assert.Contains("rx 2.0 kB (0 B/s)", output);
+    }
+
+    [Fact]
+    public async Task Status_watch_shows_a_dialing_link_and_one_going_down_as_the_tui_does()
+    {
+        RunningPppd(303, "myvpn", iface: null);
+        var output = new StringWriter();
+        var shared = TextWriter.Synchronized(output);
+        string Printed()
+        {
+            lock (shared) return output.ToString();
+        }
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var watching = RunAsync(stop.Token, shared, "--root", _root, "status", "--watch");
+
+        await Until(Printed, "reason    connecting (LCP): pppd (pid 303) is dialing");
+        RunningPppd(303, "myvpn", "ppp0");
+        await Until(Printed, "myvpn  up  ppp0  pid 303");
+        File.WriteAllText(Path.Combine(_root, "sys/class/net/ppp0/flags"), "0x1090\n");
+        await Until(Printed, "myvpn  disconnecting  ppp0  pid 303");
+        await stop.CancelAsync();
+        var (code, _, _) = await watching;
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("reason    disconnecting: ppp0 lost its address or went down", Printed());
+    }
+
+    private static async Task Until(Func<string> printed, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!printed().Contains(expected, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the watch did not print \"{expected}\" in time:\n{printed()}");
+            await Task.Delay(50);
+        }
     }
 
     [Fact]
