@@ -63,7 +63,7 @@ public class FileScan
     public int Newest1000PppdLines() => new LogFileSource(_path).ReadNewest(1000, _pppd, includeRotated: false).Lines.Count;
 }
 
-/// <summary>The TUI's ring buffer: appending and paging a filtered view.</summary>
+/// <summary>The log model's ring buffer: appending and paging a filtered view.</summary>
 [MemoryDiagnoser]
 public class RingBuffer
 {
@@ -81,22 +81,22 @@ public class RingBuffer
     [Benchmark]
     public int Append10kWithFilteredView()
     {
-        var buffer = new LogBuffer(5_000);
-        using var view = buffer.CreateView(new LogFilter { Programs = new HashSet<string> { "pppd" } });
-        buffer.AppendRange(_lines);
+        var model = new LogModel(5_000) { Filter = "pppd" };
+        foreach (var line in _lines) model.Post(line);
+        model.Pump();
         var sum = 0;
-        for (int i = 0; i < view.Count; i++) sum += view[i].Pid ?? 0;
+        for (int i = 0; i < model.Count; i++) sum += model[i].Pid ?? 0;
         return sum;
     }
 
     [Benchmark]
     public int Refilter5kLines()
     {
-        var buffer = new LogBuffer(5_000);
-        buffer.AppendRange(_lines);
-        using var view = buffer.CreateView();
-        view.Filter = new LogFilter { Pattern = new Regex("message [0-9]*7$") };
-        return view.Count;
+        var model = new LogModel(5_000);
+        foreach (var line in _lines) model.Post(line);
+        model.Pump();
+        model.Filter = "7 -kernel";
+        return model.Count;
     }
 }
 

@@ -1,6 +1,7 @@
 using PppTui.Core.Diagnoses;
 using System.Threading.Channels;
 using PppTui.Core.Files;
+using PppTui.Core.Logs;
 using PppTui.Core.Processes;
 using PppTui.Core.Status;
 
@@ -87,7 +88,7 @@ public sealed class LinkDialer
             return await AttachAsync(name, machine, Feed, deadline, attached: true, null, cancellationToken).ConfigureAwait(false);
 
         var spec = _commands.Connect(name, options);
-        var tail = options.LogFile is { } logFile ? new LogFileTail(_paths.Resolve(logFile), LogFileTail.LengthOf(_paths.Resolve(logFile))) : null;
+        var tail = options.LogFile is { } logFile ? FileFollower.ForPppdLogFile(_paths.Resolve(logFile), FileFollower.LengthOf(_paths.Resolve(logFile))) : null;
         var attempt = new DialAttempt
         {
             Name = name,
@@ -107,7 +108,7 @@ public sealed class LinkDialer
         while (true)
         {
             if (tail is not null)
-                foreach (var line in tail.ReadNewLines()) Feed(new PppdOutput(line));
+                foreach (var line in tail.ReadNew()) Feed(new PppdOutput(line.Message));
             // Up is decided by pppd's own lines, not by its exit: a pty helper (pptp, or the
             // pppd of a pair) inherits pppd's stdout and keeps the pipe open for the whole link,
             // so the runner reports the exit only when that helper ends.
@@ -140,7 +141,7 @@ public sealed class LinkDialer
                 case PppdExited exited:
                     // The logfile may still hold the last lines: read them before judging the exit.
                     if (tail is not null)
-                        foreach (var line in tail.ReadNewLines()) Feed(new PppdOutput(line));
+                        foreach (var line in tail.ReadNew()) Feed(new PppdOutput(line.Message));
                     if (exited.ExitStatus != 0 && pid is { } failed)
                         foreach (var line in await HelperLinesAsync(failed, machine.Lines, cancellationToken).ConfigureAwait(false))
                             Feed(new PppdOutput(line));

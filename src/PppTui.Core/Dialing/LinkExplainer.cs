@@ -1,5 +1,6 @@
 using PppTui.Core.Diagnoses;
 using PppTui.Core.Files;
+using PppTui.Core.Logs;
 
 namespace PppTui.Core.Dialing;
 
@@ -61,7 +62,7 @@ public sealed class LinkExplainer
             if (logFile is not null && record.LogFileOffset is { } offset && File.Exists(logFile))
             {
                 // pppd wrote everything to the logfile (nothing on stdout): it is the fuller account.
-                var fromFile = new LogFileTail(logFile, offset).ReadNewLines();
+                var fromFile = FileFollower.ForPppdLogFile(logFile, offset).ReadNew().Select(l => l.Message).ToList();
                 if (fromFile.Count > 0)
                 {
                     lines = [.. fromFile];
@@ -81,7 +82,7 @@ public sealed class LinkExplainer
         else if (logFile is not null && File.Exists(logFile))
         {
             source = options.LogFile!;
-            lines = LastAttempt(new LogFileTail(logFile, 0).ReadNewLines()).ToList();
+            lines = LastAttempt(FileFollower.ForPppdLogFile(logFile, 0).ReadNew().Select(l => l.Message).ToList()).ToList();
         }
         else
         {

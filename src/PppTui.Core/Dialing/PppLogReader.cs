@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using PppTui.Core.Files;
+using PppTui.Core.Logs;
 
 namespace PppTui.Core.Dialing;
 
@@ -23,89 +21,43 @@ public interface IPppLogReader
 
 /// <summary>
 /// Reads pppd's messages from a classic syslog file (rsyslog: /var/log/syslog or
-/// /var/log/messages), in both the traditional and the ISO 8601 timestamp formats.
+/// /var/log/messages) with the log side's reader and parser: the newest lines by a backward
+/// scan, both timestamp formats, the year of a traditional timestamp taken from the file's
+/// modification time.
 /// </summary>
-public sealed partial class SyslogFileLogReader : IPppLogReader
+public sealed class SyslogFileLogReader : IPppLogReader
 {
-    private const int TailBytes = 4 * 1024 * 1024;
+    private static readonly LogFilter PppOnly = new() { Programs = LogFilter.PppPrograms };
 
-    private static readonly HashSet<string> Programs = new(StringComparer.Ordinal)
-    {
-        "pppd", "chat", "pptp", "pppoe", "pppoe-discovery", "pppoe-server", "pptpd",
-    };
+    // A failed dial's lines are recent: a huge, quiet syslog is not read to its start for them.
+    private const long ScanLimit = 4 * 1024 * 1024;
 
     private readonly string[] _candidates;
-    private readonly TimeProvider _time;
 
-    public SyslogFileLogReader(SystemPaths paths, TimeProvider? time = null)
-        : this([Path.Join(paths.VarLog, "syslog"), Path.Join(paths.VarLog, "messages"), Path.Join(paths.VarLog, "daemon.log")], time)
+    public SyslogFileLogReader(SystemPaths paths)
+        : this([Path.Join(paths.VarLog, "syslog"), Path.Join(paths.VarLog, "messages"), Path.Join(paths.VarLog, "daemon.log")])
     {
     }
 
-    public SyslogFileLogReader(IEnumerable<string> files, TimeProvider? time = null)
+    public SyslogFileLogReader(IEnumerable<string> files)
     {
         _candidates = files.ToArray();
-        _time = time ?? TimeProvider.System;
     }
 
     public string Source => _candidates.FirstOrDefault(File.Exists) ?? _candidates.FirstOrDefault() ?? "syslog";
-
-    [GeneratedRegex(@"^(?<time>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\S+) \S+ (?<prog>[^\s\[:]+)(?:\[(?<pid>\d+)\])?: (?<msg>.*)$")]
-    private static partial Regex SyslogLine();
 
     public IReadOnlyList<PppLogEntry> ReadRecent(int maxEntries)
     {
         var file = _candidates.FirstOrDefault(File.Exists);
         if (file is null) return [];
-        string text;
         try
         {
-            text = ReadTail(file);
+            return new LogFileSource(file).ReadNewest(maxEntries, PppOnly, includeRotated: false, maxScanChars: ScanLimit).Lines
+                .Select(l => new PppLogEntry(l.Timestamp, l.Program, l.Pid, l.Message)).ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return [];
         }
-        var entries = new List<PppLogEntry>();
-        foreach (var line in text.Split('\n'))
-        {
-            if (Parse(line, _time.GetUtcNow()) is { } entry && Programs.Contains(entry.Program)) entries.Add(entry);
-        }
-        return entries.Count > maxEntries ? entries[^maxEntries..] : entries;
-    }
-
-    /// <summary>Parses one syslog line; null when it is not in a syslog format.</summary>
-    public static PppLogEntry? Parse(string line, DateTimeOffset now)
-    {
-        var m = SyslogLine().Match(line.TrimEnd('\r'));
-        if (!m.Success) return null;
-        int? pid = m.Groups["pid"].Success ? int.Parse(m.Groups["pid"].Value, CultureInfo.InvariantCulture) : null;
-        return new PppLogEntry(ParseTime(m.Groups["time"].Value, now), m.Groups["prog"].Value, pid, m.Groups["msg"].Value);
-    }
-
-    private static DateTimeOffset? ParseTime(string text, DateTimeOffset now)
-    {
-        if (char.IsDigit(text[0]))
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso) ? iso : null;
-        // The traditional format has no year: take this year, or last year for a date in the future.
-        var normalized = text.Replace("  ", " ", StringComparison.Ordinal);
-        if (!DateTime.TryParseExact($"{now.Year} {normalized}", "yyyy MMM d HH:mm:ss", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeLocal, out var local)) return null;
-        var time = new DateTimeOffset(local);
-        return time > now.AddDays(1) ? time.AddYears(-1) : time;
-    }
-
-    private static string ReadTail(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        if (stream.Length > TailBytes) stream.Seek(-TailBytes, SeekOrigin.End);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var text = reader.ReadToEnd();
-        if (stream.Length > TailBytes)
-        {
-            var firstNewline = text.IndexOf('\n');
-            text = firstNewline >= 0 ? text[(firstNewline + 1)..] : "";
-        }
-        return text;
     }
 }

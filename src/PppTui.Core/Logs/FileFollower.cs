@@ -24,6 +24,7 @@ public sealed class FileFollower
     private readonly LogFilter _filter;
     private readonly LinkTracker? _tracker;
     private readonly FollowOptions _options;
+    private BlockMatcher? _pollMatcher;
 
     public FileFollower(LogFileSource source, LogFilter filter, LinkTracker? tracker = null, FollowOptions? options = null)
     {
@@ -31,6 +32,43 @@ public sealed class FileFollower
         _filter = filter;
         _tracker = tracker;
         _options = options ?? FollowOptions.Default;
+    }
+
+    /// <summary>A follower of a pppd <c>logfile</c> (bare lines, every one) that <see cref="ReadNew"/> reads from <paramref name="offset"/>.</summary>
+    public static FileFollower ForPppdLogFile(string path, long offset) =>
+        new(new LogFileSource(path, LogLineFormat.Bare), LogFilter.All) { Offset = offset };
+
+    /// <summary>The length of a file now (where following it from now on starts); 0 when it cannot be read.</summary>
+    public static long LengthOf(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? new FileInfo(path).Length : 0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Where <see cref="ReadNew"/> resumes: just past the last complete line it read.</summary>
+    public long Offset { get; set; }
+
+    /// <summary>
+    /// The lines that pass the filter written since <see cref="Offset"/>, read now without waiting,
+    /// for a caller that polls on its own clock (the dialer reading pppd's logfile). A half-written
+    /// line waits for its end; a file shorter than the offset was truncated or replaced and is read
+    /// from its start; a missing file has no new lines.
+    /// </summary>
+    public IReadOnlyList<LogLine> ReadNew()
+    {
+        var batch = new List<LogLine>();
+        using var file = TryOpen(_source.Path, Offset, null);
+        if (file is null) return batch;
+        _pollMatcher ??= new BlockMatcher(_filter, _source.CreateParser(DateTimeOffset.Now), _tracker);
+        Drain(file, _pollMatcher, new TextBlock(), batch, flush: false);
+        Offset = file.Reader.Offset;
+        return batch;
     }
 
     /// <summary>

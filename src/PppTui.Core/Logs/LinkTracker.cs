@@ -20,15 +20,24 @@ public sealed class LinkTracker
     private readonly Dictionary<int, string> _pids = new();
     private readonly Dictionary<string, string> _interfaces = new(StringComparer.Ordinal);
     private readonly Func<int, string?>? _lookup;
+    private readonly Func<string, int, bool>? _isLinkProcess;
 
     /// <param name="knownPids">pid → link name, as the dialing side knows them.</param>
     /// <param name="lookup">Asked for pids not known yet (for example a live view over the dialer's link table).</param>
-    public LinkTracker(IReadOnlyDictionary<int, string>? knownPids = null, Func<int, string?>? lookup = null)
+    /// <param name="isLinkProcess">Asked by <see cref="Owns"/> whether a pid not known here is (or was) one of a
+    /// link's processes, for a caller that keeps each link's pids as a set (the screen's link table).</param>
+    public LinkTracker(IReadOnlyDictionary<int, string>? knownPids = null, Func<int, string?>? lookup = null,
+        Func<string, int, bool>? isLinkProcess = null)
     {
         if (knownPids is not null)
             foreach (var (pid, link) in knownPids) _pids[pid] = link;
         _lookup = lookup;
+        _isLinkProcess = isLinkProcess;
     }
+
+    /// <summary>Whether a process belongs to a link, as far as is known now.</summary>
+    public bool Owns(string link, int pid) =>
+        string.Equals(LinkOf(pid), link, StringComparison.Ordinal) || _isLinkProcess?.Invoke(link, pid) == true;
 
     /// <summary>Declares that a process belongs to a link.</summary>
     public void AddPid(int pid, string link)

@@ -77,8 +77,10 @@ public sealed class LogFileSource
     /// end of the current file, then (when <paramref name="includeRotated"/> and still short)
     /// its rotated predecessors. Reads no more of a file than it needs.
     /// </summary>
+    /// <param name="maxScanChars">Stop scanning the current file after about this much text even when
+    /// short of <paramref name="count"/> (a caller that only wants recent lines of a big file); null for no limit.</param>
     public LogBacklog ReadNewest(int count, LogFilter filter, LinkTracker? tracker = null, bool includeRotated = true,
-        bool leaveUnfinishedLine = false, CancellationToken cancellationToken = default)
+        bool leaveUnfinishedLine = false, CancellationToken cancellationToken = default, long? maxScanChars = null)
     {
         var newestFirst = new List<LogLine>(Math.Min(count, 4096));
         long resume = 0;
@@ -91,7 +93,7 @@ public sealed class LogFileSource
             identity = UnixFile.Identify(handle);
             var length = RandomAccess.GetLength(handle);
             resume = leaveUnfinishedLine ? BackwardBlockReader.EndOfLastCompleteLine(handle, length) : length;
-            CollectBackward(handle, resume, count, filter, tracker, File.GetLastWriteTime(Path), newestFirst, cancellationToken);
+            CollectBackward(handle, resume, count, filter, tracker, File.GetLastWriteTime(Path), newestFirst, cancellationToken, maxScanChars);
         }
         if (includeRotated)
         {
@@ -177,13 +179,16 @@ public sealed class LogFileSource
     }
 
     private void CollectBackward(SafeFileHandle handle, long end, int count, LogFilter filter, LinkTracker? tracker,
-        DateTime modified, List<LogLine> newestFirst, CancellationToken cancellationToken)
+        DateTime modified, List<LogLine> newestFirst, CancellationToken cancellationToken, long? maxScanChars = null)
     {
         var matcher = new BlockMatcher(filter, CreateParser(modified), tracker);
         var matches = new List<LogLine>();
+        long scanned = 0;
         foreach (var block in BackwardBlockReader.Read(handle, end))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (maxScanChars is { } limit && scanned >= limit) return;
+            scanned += block.Length;
             matches.Clear();
             matcher.Match(block, matches);
             for (int i = matches.Count - 1; i >= 0 && newestFirst.Count < count; i--) newestFirst.Add(matches[i]);

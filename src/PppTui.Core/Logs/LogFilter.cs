@@ -11,9 +11,16 @@ public sealed record LogFilter
     /// <summary>Everything.</summary>
     public static readonly LogFilter All = new();
 
-    /// <summary>The programs of a PPP link: what `ppptui logs` shows by default.</summary>
+    /// <summary>
+    /// The programs of a PPP link: pppd and the helpers it runs or that serve it (chat, pptp,
+    /// rp-pppoe's pppoe, pppoe-discovery and pppoe-server, pptpd). The dialer reads these.
+    /// </summary>
     public static readonly IReadOnlySet<string> PppPrograms =
-        new HashSet<string>(StringComparer.Ordinal) { "pppd", "pptp", "chat", "pppoe", "pptpd", "ppptui" };
+        new HashSet<string>(StringComparer.Ordinal) { "pppd", "chat", "pptp", "pptpd", "pppoe", "pppoe-discovery", "pppoe-server" };
+
+    /// <summary>What `ppptui logs` and the log pane show by default: <see cref="PppPrograms"/> and our own log.</summary>
+    public static readonly IReadOnlySet<string> DefaultPrograms =
+        new HashSet<string>(PppPrograms, StringComparer.Ordinal) { "ppptui" };
 
     /// <summary>A regex matched against <see cref="LogLine.Text"/> (the whole line, like grep).</summary>
     public Regex? Pattern { get; init; }
@@ -27,14 +34,43 @@ public sealed record LogFilter
     /// <summary>Only lines at least this severe (Warning shows warnings, errors and worse).</summary>
     public LogSeverity? MinimumSeverity { get; init; }
 
-    /// <summary>Only lines of this link (profile name), as assigned by a <see cref="LinkTracker"/>.</summary>
+    /// <summary>
+    /// Only lines of this link (profile name): lines a <see cref="LinkTracker"/> assigned to it
+    /// when they were read, or, with <see cref="Links"/>, lines whose pid the tracker knows as
+    /// the link's by now (a link's pids become known over time: the dialing pppd, the daemon it
+    /// forks, its helpers).
+    /// </summary>
     public string? Link { get; init; }
+
+    /// <summary>Asked at match time which link a line's pid belongs to (see <see cref="Link"/>).</summary>
+    public LinkTracker? Links { get; init; }
+
+    /// <summary>Words that must all appear in the message or the label (case-insensitive).</summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
+    /// <summary>Words that must not appear in the message or the label (case-insensitive).</summary>
+    public IReadOnlyList<string> ExcludedWords { get; init; } = [];
 
     /// <summary>Only lines carrying a warning or failure diagnosis.</summary>
     public bool MarkedOnly { get; init; }
 
     /// <summary>True when the filter lets every line through.</summary>
-    public bool IsEmpty => Pattern is null && Programs is null && MinimumSeverity is null && Link is null && !MarkedOnly;
+    public bool IsEmpty => Pattern is null && Programs is null && MinimumSeverity is null && Link is null && !MarkedOnly
+                           && Words.Count == 0 && ExcludedWords.Count == 0;
+
+    /// <summary>
+    /// The words of a filter box: space-separated words that must all appear, and <c>-word</c>
+    /// for words that must not (a lone "-" is a word like any other).
+    /// </summary>
+    public static LogFilter FromWords(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return new LogFilter
+        {
+            Words = words.Where(w => !w.StartsWith('-') || w.Length == 1).ToArray(),
+            ExcludedWords = words.Where(w => w.StartsWith('-') && w.Length > 1).Select(w => w[1..]).ToArray(),
+        };
+    }
 
     /// <summary>Builds the regex for a user's pattern: culture-invariant, with a match timeout against catastrophic patterns.</summary>
     /// <param name="pattern">.NET regex syntax.</param>
@@ -72,8 +108,27 @@ public sealed record LogFilter
     public bool MatchesFields(LogLine line) =>
         (Programs is null || Programs.Contains(line.Program))
         && (MinimumSeverity is not { } min || line.Severity <= min)
-        && (Link is null || string.Equals(line.Link, Link, StringComparison.Ordinal))
-        && (!MarkedOnly || line.IsMarked);
+        && (Link is null || OfLink(line, Link))
+        && (!MarkedOnly || line.IsMarked)
+        && WordsMatch(line);
+
+    private bool OfLink(LogLine line, string link) =>
+        string.Equals(line.Link, link, StringComparison.Ordinal)
+        || (Links is not null && line.Pid is { } pid && Links.Owns(link, pid));
+
+    private bool WordsMatch(LogLine line)
+    {
+        if (Words.Count == 0 && ExcludedWords.Count == 0) return true;
+        var label = line.Label;
+        foreach (var word in Words)
+            if (!Contains(line.Message, label, word)) return false;
+        foreach (var word in ExcludedWords)
+            if (Contains(line.Message, label, word)) return false;
+        return true;
+    }
+
+    private static bool Contains(string message, string label, string word) =>
+        message.Contains(word, StringComparison.OrdinalIgnoreCase) || label.Contains(word, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the line passes the whole filter.</summary>
     public bool Matches(LogLine line) =>

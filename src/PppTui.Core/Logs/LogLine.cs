@@ -15,6 +15,16 @@ public enum LogSeverity
     Debug = 7,
 }
 
+/// <summary>What a line in a log view is.</summary>
+public enum LogLineKind
+{
+    /// <summary>A line read from a log.</summary>
+    Normal,
+
+    /// <summary>A plain-words diagnosis (cause and fix) of the line before it, added for the reader; views mark it.</summary>
+    Diagnosis,
+}
+
 /// <summary>
 /// One log line from any source, already made safe to print: no raw control characters, no
 /// invalid UTF-8 (shown as U+FFFD), at most <see cref="LogText.MaxLineLength"/> characters.
@@ -45,6 +55,12 @@ public sealed record LogLine(
 
     /// <summary>True when the line was longer than <see cref="LogText.MaxLineLength"/> and was cut.</summary>
     public bool Truncated { get; init; }
+
+    /// <summary>A line read from a log, or a diagnosis added after one.</summary>
+    public LogLineKind Kind { get; init; }
+
+    /// <summary>Who logged it, as a view labels it: <c>pppd[1234]</c>, the program, or else the source.</summary>
+    public string Label => Pid is { } pid ? $"{Program}[{pid}]" : Program.Length > 0 ? Program : Source;
 
     /// <summary>True for lines that carry a warning or failure diagnosis (the ones a view marks).</summary>
     public bool IsMarked => Diagnosis is { Severity: not DiagnosisSeverity.Info };

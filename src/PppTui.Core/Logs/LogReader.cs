@@ -53,7 +53,7 @@ public sealed record LogRequest
 /// <summary>
 /// The log side of the core: chooses the source, reads the backlog (newest N by a backward
 /// scan, or everything as a stream), then follows; merges our own log into the stream by time.
-/// The CLI prints its events; the TUI appends them to a <see cref="LogBuffer"/>.
+/// The CLI prints its events; the TUI posts them to a <see cref="LogModel"/>.
 /// </summary>
 public sealed class LogReader
 {

@@ -118,7 +118,7 @@ public sealed class SyslogLineParser
     private LogLine Finish(DateTimeOffset? time, string? host, string program, int? pid, string message, string text, bool truncated)
     {
         // The diagnosis table is about PPP programs; other daemons' lines are not looked at.
-        var diagnosis = program.Length == 0 || LogFilter.PppPrograms.Contains(program) || program == "pppoe-discovery"
+        var diagnosis = program.Length == 0 || LogFilter.DefaultPrograms.Contains(program)
             ? DiagnosisCatalog.MatchLine(message)
             : null;
         var severity = InferSeverity(program, message, diagnosis);

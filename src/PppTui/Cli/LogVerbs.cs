@@ -85,7 +85,7 @@ public static partial class LogVerbs
 
             var programs = parse.GetValue(program) is { Length: > 0 } named
                 ? new HashSet<string>(named, StringComparer.Ordinal)
-                : pattern is null ? LogFilter.PppPrograms : null;
+                : pattern is null ? LogFilter.DefaultPrograms : null;
             var filter = new LogFilter
             {
                 Pattern = pattern,

@@ -1,7 +1,8 @@
+using PppTui.Core.Logs;
 using PppTui.Tui.Models;
 
 namespace PppTui.Tui;
 
 /// <summary>The models the main screen shows; adapters over the core services fill these in.</summary>
-public sealed record ScreenModels(IProfileListModel Profiles, ILinkStatusModel Links, IRouteModel Routes, ILogModel Log,
+public sealed record ScreenModels(IProfileListModel Profiles, ILinkStatusModel Links, IRouteModel Routes, LogModel Log,
     IServiceModel Services);

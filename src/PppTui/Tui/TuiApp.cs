@@ -93,7 +93,7 @@ public static class TuiApp
         var profiles = new ProfileListAdapter(service, errors, links, readProfiles);
         links.KnownProfile = name => profiles.Profiles.Any(p => p.Name == name);
         var routes = new RouteAdapter(links);
-        var log = new RingLogModel();
+        var log = new LogModel();
         var feed = new LogFeed(paths, runner, log, errors, links, logSources);
         links.PidsChanged += (_, _) => context.Post(log.RefreshLink, "Show the link's log lines");
         var systemd = new ServiceManager(paths, runner);
@@ -112,7 +112,7 @@ public static class TuiApp
 
 /// <summary>What <see cref="TuiApp.Wire"/> built: the models the screen shows and the services behind them.</summary>
 public sealed class ScreenWiring(ScreenModels models, ProfileService service, ProfileListAdapter profiles,
-    LinkStatusAdapter links, RouteAdapter routes, RingLogModel log, LogFeed feed, ServiceAdapter services) : IDisposable
+    LinkStatusAdapter links, RouteAdapter routes, LogModel log, LogFeed feed, ServiceAdapter services) : IDisposable
 {
     /// <summary>How often the profile folder and the systemd unit links are checked for changes made elsewhere (the CLI, another screen).</summary>
     public static readonly TimeSpan ProfileFolderCheck = TimeSpan.FromSeconds(2);
@@ -127,7 +127,7 @@ public sealed class ScreenWiring(ScreenModels models, ProfileService service, Pr
     public ProfileListAdapter Profiles { get; } = profiles;
     public LinkStatusAdapter Links { get; } = links;
     public RouteAdapter Routes { get; } = routes;
-    public RingLogModel Log { get; } = log;
+    public LogModel Log { get; } = log;
     public LogFeed Feed { get; } = feed;
     public ServiceAdapter Services { get; } = services;
 

@@ -1,5 +1,6 @@
 using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
+using PppTui.Core.Logs;
 
 namespace PppTui.Core.Tests.Dialing;
 
@@ -124,51 +125,85 @@ public class LinkExplainerTests
     }
 }
 
-public class SyslogFileLogReaderTests
+public sealed class SyslogFileLogReaderTests : IDisposable
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _dir = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ppptui-syslog-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Syslog(DateTime? written, params string[] lines)
+    {
+        var file = Path.Combine(_dir, "syslog");
+        File.WriteAllText(file, string.Join('\n', lines) + "\n");
+        if (written is { } time) File.SetLastWriteTime(file, time);
+        return file;
+    }
 
     [Fact]
     public void Traditional_and_iso_syslog_lines_parse_into_program_pid_and_message()
     {
-        var classic = SyslogFileLogReader.Parse("Nov 24 11:59:01 gw pppd[1234]: local  IP address 198.51.100.10", Now)!;
-        var iso = SyslogFileLogReader.Parse("2026-11-24T11:59:02.123456+00:00 gw pptp[1240]: anon log[main:pptp.c:353]: The synchronous pptp option is NOT activated", Now)!;
-        var single = SyslogFileLogReader.Parse("Nov  3 01:02:03 gw chat[77]: Failed (NO CARRIER)", Now)!;
+        var file = Syslog(new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Local),
+            "Nov 24 11:59:01 gw pppd[1234]: local  IP address 198.51.100.10",
+            "2026-11-24T11:59:02.123456+00:00 gw pptp[1240]: anon log[main:pptp.c:353]: The synchronous pptp option is NOT activated",
+            "Nov  3 01:02:03 gw chat[77]: Failed (NO CARRIER)",
+            "not a syslog line");
 
+        var entries = new SyslogFileLogReader([file]).ReadRecent(10);
+
+        Assert.Equal(3, entries.Count);
+        var (classic, iso, single) = (entries[0], entries[1], entries[2]);
         Assert.Equal(("pppd", 1234, "local  IP address 198.51.100.10"), (classic.Program, classic.Pid, classic.Message));
         Assert.Equal(new DateTimeOffset(new DateTime(2026, 11, 24, 11, 59, 1, DateTimeKind.Local)), classic.Time);
         Assert.Equal(("pptp", 1240), (iso.Program, iso.Pid));
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 11, 59, 2, 123, TimeSpan.Zero).AddTicks(4560), iso.Time);
         Assert.Equal(("chat", 77, "Failed (NO CARRIER)"), (single.Program, single.Pid, single.Message));
-        Assert.Null(SyslogFileLogReader.Parse("not a syslog line", Now));
+    }
+
+    [Fact]
+    public void A_traditional_timestamp_takes_its_year_from_when_the_file_was_written_not_from_today()
+    {
+        // A log last written just after New Year 2025 and read long after (a quiet link, a copied
+        // file): its December lines are from 2024. Judged against today they would land in this
+        // year or the last, which is wrong for any reading after 2025.
+        var file = Syslog(new DateTime(2025, 1, 1, 0, 5, 0, DateTimeKind.Local),
+            "Dec 31 23:59:58 gw pppd[9]: Connection terminated.", "Jan  1 00:00:01 gw pppd[9]: Exit.");
+
+        var entries = new SyslogFileLogReader([file]).ReadRecent(10);
+
+        Assert.Equal([2024, 2025], entries.Select(e => e.Time!.Value.Year));
+    }
+
+    [Fact]
+    public void The_dialer_and_ppptui_logs_count_the_same_ppp_programs_but_only_the_log_view_adds_our_own()
+    {
+        var file = Syslog(null,
+            "Nov 24 11:00:01 gw pppoe-discovery[5]: Timeout waiting for PADO packets",
+            "Nov 24 11:00:02 gw pppoe-server[6]: Session 1 created for client 02:00:00:00:00:01",
+            "Nov 24 11:00:03 gw ppptui[7]: [INF] dialing dsl");
+
+        var dialer = new SyslogFileLogReader([file]).ReadRecent(10).Select(e => e.Program);
+        var shown = new LogFileSource(file).ReadNewest(10, new LogFilter { Programs = LogFilter.DefaultPrograms }).Lines.Select(l => l.Program);
+
+        Assert.Equal(["pppoe-discovery", "pppoe-server"], dialer);
+        Assert.Equal(["pppoe-discovery", "pppoe-server", "ppptui"], shown);
     }
 
     [Fact]
     public void Only_pppd_and_its_helpers_are_read_from_the_file()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "ppptui-syslog-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        try
-        {
-            var file = Path.Combine(dir, "syslog");
-            File.WriteAllText(file, string.Join('\n',
-                "Nov 24 11:00:00 gw sshd[10]: Accepted publickey for root",
-                "Nov 24 11:00:01 gw pppd[11]: pppd 2.4.9 started by root, uid 0",
-                "Nov 24 11:00:02 gw chat[12]: send (ATZ^M)",
-                "Nov 24 11:00:03 gw kernel: [  1.0] PPP generic driver version 2.4.2",
-                "Nov 24 11:00:04 gw pppd[11]: Connect script failed") + "\n");
-            var reader = new SyslogFileLogReader([Path.Combine(dir, "missing"), file]);
+        var file = Syslog(null,
+            "Nov 24 11:00:00 gw sshd[10]: Accepted publickey for root",
+            "Nov 24 11:00:01 gw pppd[11]: pppd 2.4.9 started by root, uid 0",
+            "Nov 24 11:00:02 gw chat[12]: send (ATZ^M)",
+            "Nov 24 11:00:03 gw kernel: [  1.0] PPP generic driver version 2.4.2",
+            "Nov 24 11:00:04 gw pppd[11]: Connect script failed");
+        var reader = new SyslogFileLogReader([Path.Combine(_dir, "missing"), file]);
 
-            var entries = reader.ReadRecent(100);
+        var entries = reader.ReadRecent(100);
 
-            Assert.Equal(file, reader.Source);
-            Assert.Equal(["pppd 2.4.9 started by root, uid 0", "send (ATZ^M)", "Connect script failed"], entries.Select(e => e.Message));
-            Assert.Equal(["Connect script failed"], reader.ReadRecent(1).Select(e => e.Message));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        Assert.Equal(file, reader.Source);
+        Assert.Equal(["pppd 2.4.9 started by root, uid 0", "send (ATZ^M)", "Connect script failed"], entries.Select(e => e.Message));
+        Assert.Equal(["Connect script failed"], reader.ReadRecent(1).Select(e => e.Message));
     }
 
     [Fact]
@@ -214,7 +249,7 @@ public class DialAttemptStoreTests
     }
 }
 
-public class LogFileTailTests
+public class PppdLogFileFollowerTests
 {
     [Fact]
     public void New_complete_lines_are_returned_once_and_a_half_written_line_waits()
@@ -223,16 +258,16 @@ public class LogFileTailTests
         try
         {
             File.WriteAllText(file, "before\n");
-            var tail = new LogFileTail(file, LogFileTail.LengthOf(file));
+            var tail = FileFollower.ForPppdLogFile(file, FileFollower.LengthOf(file));
             File.AppendAllText(file, "one\r\ntw");
 
-            Assert.Equal(["one"], tail.ReadNewLines());
+            Assert.Equal(["one"], tail.ReadNew().Select(l => l.Message));
             File.AppendAllText(file, "o\n");
-            Assert.Equal(["two"], tail.ReadNewLines());
-            Assert.Empty(tail.ReadNewLines());
+            Assert.Equal(["two"], tail.ReadNew().Select(l => l.Message));
+            Assert.Empty(tail.ReadNew());
 
             File.WriteAllText(file, "rotated\n");
-            Assert.Equal(["rotated"], tail.ReadNewLines());
+            Assert.Equal(["rotated"], tail.ReadNew().Select(l => l.Message));
         }
         finally
         {

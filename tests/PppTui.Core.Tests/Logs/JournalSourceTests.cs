@@ -36,7 +36,7 @@ public class JournalSourceTests
             .Select(i => (CommandEvent)new CommandOutputLine(Entry(1_795_000_000 + i, i % 2 == 0 ? "pppd" : "chat", 100 + i, "message " + i), false))
             .Append(new CommandExited(0)).ToList();
         var runner = new FakeCommandRunner(_ => entries);
-        var source = new JournalSource(runner, identifiers: LogFilter.PppPrograms.ToList());
+        var source = new JournalSource(runner, identifiers: LogFilter.DefaultPrograms.ToList());
 
         var (lines, cursor) = await source.ReadNewestAsync(2, new LogFilter { Programs = new HashSet<string> { "pppd" } });
 
@@ -155,7 +155,7 @@ public class JournalSourceTests
             Assert.Equal(0, p.ExitCode);
         }
 
-        var journal = new JournalSource(runner, directory: journalDir, identifiers: LogFilter.PppPrograms);
+        var journal = new JournalSource(runner, directory: journalDir, identifiers: LogFilter.DefaultPrograms);
         var (lines, cursor) = await journal.ReadNewestAsync(10, LogFilter.All);
 
         Assert.Equal(["pppd", "pptp", "pppd"], lines.Select(l => l.Program));

@@ -39,7 +39,7 @@ public class LogReaderTests
         Directory.CreateDirectory(Path.GetDirectoryName(own)!);
         File.WriteAllLines(own, ["2026-11-24T14:12:02.000000+00:00 gw ppptui[9]: [INF] Ran pppd call myvpn"]);
 
-        var events = await Collect(reader.ReadAsync(new LogRequest { Filter = new LogFilter { Programs = LogFilter.PppPrograms }, Lines = 10 }));
+        var events = await Collect(reader.ReadAsync(new LogRequest { Filter = new LogFilter { Programs = LogFilter.DefaultPrograms }, Lines = 10 }));
 
         var lines = events.OfType<LogLineRead>().Select(e => e.Line).ToList();
         Assert.Equal(["pppd", "ppptui", "pppd"], lines.Select(l => l.Program));

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PppTui.Tui.Models;
+using PppTui.Core.Logs;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;
@@ -8,16 +8,16 @@ public class LogPaneTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private static LogLine Line(int i, string text, LogLevel level = LogLevel.Info, LogLineKind kind = LogLineKind.Normal) =>
-        new(T0.AddSeconds(i), "pppd[42]", text, level, kind);
+    private static LogLine Line(int i, string text, LogSeverity severity = LogSeverity.Info, LogLineKind kind = LogLineKind.Normal) =>
+        new(T0.AddSeconds(i), null, "pppd", 42, severity, text, "test", text) { Kind = kind };
 
     [Fact]
     public void The_filter_box_hides_lines_without_every_word_and_a_dash_word_hides_lines_with_it()
     {
         using var h = ScreenHost.Start(120, 40);
         h.Log.Post(Line(1, "Using interface ppp0"));
-        h.Log.Post(Line(2, "LCP: timeout sending Config-Requests", LogLevel.Warning));
-        h.Log.Post(Line(3, "GRE blocked? LCP got no answer", LogLevel.Info, LogLineKind.Diagnosis));
+        h.Log.Post(Line(2, "LCP: timeout sending Config-Requests", LogSeverity.Warning));
+        h.Log.Post(Line(3, "GRE blocked? LCP got no answer", LogSeverity.Info, LogLineKind.Diagnosis));
         h.Log.Post(Line(4, "Connection terminated."));
         h.Advance(TimeSpan.FromMilliseconds(150));
         Assert.Equal(4, h.Log.Count);

@@ -40,7 +40,7 @@ public sealed class ScreenHost : IDisposable
     public FakeLinkStatusModel Links { get; } = new();
     public FakeRouteModel Routes { get; } = new();
     public FakeServiceModel Services { get; } = new();
-    public RingLogModel Log { get; } = new(capacity: 5000);
+    public PppTui.Core.Logs.LogModel Log { get; } = new(capacity: 5000);
     public FakeDialogs Dialogs { get; } = new();
 
     public static void SeedDefault(ScreenHost h)

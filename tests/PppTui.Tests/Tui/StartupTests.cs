@@ -90,7 +90,7 @@ public sealed class StartupTests : IDisposable
         using var _app = app;
         Headless.Catalog.Apply("default");
         var context = new PppTui.Tui.ScreenContext(new ErrorLog(), PppTui.Tui.AccessMode.Full);
-        using var screen = new PppTui.Tui.MainScreen(new ScreenModels(profiles, new FakeLinkStatusModel(), new FakeRouteModel(), new RingLogModel(), new FakeServiceModel()),
+        using var screen = new PppTui.Tui.MainScreen(new ScreenModels(profiles, new FakeLinkStatusModel(), new FakeRouteModel(), new PppTui.Core.Logs.LogModel(), new FakeServiceModel()),
             context, new FakeDialogs(), new PppTui.Tui.Themes.ThemeController(Headless.Catalog, "default", false));
         // The read finishes now; its Changed event would only be handled after the first frame.
         profiles.Items.Add(new ProfileSummary("office-vpn", "pptp", LinkState.Down));

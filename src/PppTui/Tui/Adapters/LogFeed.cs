@@ -4,10 +4,6 @@ using PppTui.Core.Files;
 using PppTui.Core.Logs;
 using PppTui.Core.Processes;
 using PppTui.Tui.Models;
-using CoreLine = PppTui.Core.Logs.LogLine;
-using CoreFilter = PppTui.Core.Logs.LogFilter;
-using TuiLine = PppTui.Tui.Models.LogLine;
-using TuiLevel = PppTui.Tui.Models.LogLevel;
 
 namespace PppTui.Tui.Adapters;
 
@@ -22,14 +18,14 @@ public sealed class LogFeed : IDisposable
 {
     private readonly SystemPaths _paths;
     private readonly ICommandRunner _runner;
-    private readonly RingLogModel _model;
+    private readonly LogModel _model;
     private readonly ErrorLog _errors;
     private readonly LogSourceDetector? _detector;
     private readonly LinkStatusAdapter? _links;
     private CancellationTokenSource? _stop;
     private volatile bool _sourceFailed;
 
-    public LogFeed(SystemPaths paths, ICommandRunner runner, RingLogModel model, ErrorLog errors,
+    public LogFeed(SystemPaths paths, ICommandRunner runner, LogModel model, ErrorLog errors,
         LinkStatusAdapter? links = null, LogSourceDetector? detector = null)
     {
         _paths = paths;
@@ -40,7 +36,7 @@ public sealed class LogFeed : IDisposable
         _detector = detector;
         if (links is not null)
         {
-            model.PidBelongsTo = links.PidBelongsTo;
+            model.Links = new LinkTracker(isLinkProcess: links.PidBelongsTo);
             links.LinkEvent += OnLinkEvent;
         }
     }
@@ -76,7 +72,7 @@ public sealed class LogFeed : IDisposable
             Source = "auto",
             Lines = Backlog,
             Follow = true,
-            Filter = new CoreFilter { Programs = CoreFilter.PppPrograms },
+            Filter = new LogFilter { Programs = LogFilter.DefaultPrograms },
             FollowOptions = FollowOptions,
         };
         try
@@ -92,7 +88,7 @@ public sealed class LogFeed : IDisposable
                         _model.SourceName = done.Source.Kind == LogSourceKind.Journal ? "journal" : done.Source.FilePath ?? done.Source.Description;
                         break;
                     case LogNotice notice:
-                        _model.Post(new TuiLine(DateTimeOffset.Now, "ppptui", notice.Message, TuiLevel.Info));
+                        _model.Post(Note(DateTimeOffset.Now, "ppptui", notice.Message, LogSeverity.Info));
                         break;
                 }
             }
@@ -120,19 +116,13 @@ public sealed class LogFeed : IDisposable
         _errors.Report(new UserError("Read the pppd log", cause, fix));
     }
 
-    private void Post(CoreLine line)
+    private void Post(LogLine line)
     {
-        var source = line.Pid is { } pid ? $"{line.Program}[{pid}]" : line.Program.Length > 0 ? line.Program : line.Source;
-        var level = line.Diagnosis?.Severity switch
-        {
-            DiagnosisSeverity.Failure => TuiLevel.Error,
-            DiagnosisSeverity.Warning => TuiLevel.Warning,
-            _ => Level(line.Severity),
-        };
-        var time = line.Timestamp ?? DateTimeOffset.Now;
-        _model.Post(new TuiLine(time, source, line.Message, level, LogLineKind.Normal, line.Pid, line.Link));
+        // Bare pppd logfile lines carry no time: show when they arrived.
+        if (line.Timestamp is null) line = line with { Timestamp = DateTimeOffset.Now };
+        _model.Post(line);
         if (line.IsMarked && line.Diagnosis is { } d)
-            _model.Post(new TuiLine(time, source, $"{d.Cause} Fix: {d.Fix}", level, LogLineKind.Diagnosis, line.Pid, line.Link));
+            _model.Post(line with { Message = $"{d.Cause} Fix: {d.Fix}", Kind = LogLineKind.Diagnosis });
     }
 
     private void OnLinkEvent(LinkEvent e)
@@ -142,19 +132,15 @@ public sealed class LogFeed : IDisposable
         switch (e)
         {
             case LinkLogLine line:
-                _model.Post(new TuiLine(line.At, line.Link, line.Text, TuiLevel.Info, LogLineKind.Normal, null, line.Link));
+                _model.Post(Note(line.At, line.Link, line.Text, LogSeverity.Info) with { Link = line.Link });
                 break;
             case LinkDown { Diagnosis: { } d } down:
-                _model.Post(new TuiLine(down.At, down.Link, $"{d.Cause} Fix: {d.Fix}", TuiLevel.Error, LogLineKind.Diagnosis, null, down.Link));
+                _model.Post(Note(down.At, down.Link, $"{d.Cause} Fix: {d.Fix}", LogSeverity.Error) with { Link = down.Link, Kind = LogLineKind.Diagnosis });
                 break;
         }
     }
 
-    private static TuiLevel Level(LogSeverity severity) => severity switch
-    {
-        <= LogSeverity.Error => TuiLevel.Error,
-        LogSeverity.Warning => TuiLevel.Warning,
-        LogSeverity.Debug => TuiLevel.Debug,
-        _ => TuiLevel.Info,
-    };
+    // A line that was not read from a log: labelled by its source alone (no program, no pid).
+    private static LogLine Note(DateTimeOffset at, string source, string message, LogSeverity severity) =>
+        new(at, null, "", null, severity, message, source, message);
 }

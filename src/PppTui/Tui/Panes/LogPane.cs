@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Collections.Specialized;
+using PppTui.Core.Diagnoses;
+using PppTui.Core.Logs;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
@@ -19,13 +21,13 @@ namespace PppTui.Tui.Panes;
 public sealed class LogPane : Pane
 {
     public static readonly TimeSpan PumpInterval = TimeSpan.FromMilliseconds(100);
-    private readonly ILogModel _model;
+    private readonly LogModel _model;
     private readonly LogSource _source;
     private readonly ToneText _state = new() { Y = 0, Width = 22, Tone = Tone.Muted };
     private bool _moving;
     private object? _timer;
 
-    public LogPane(ILogModel model, ScreenContext context) : base(PaneId.Log, context)
+    public LogPane(LogModel model, ScreenContext context) : base(PaneId.Log, context)
     {
         _model = model;
         _source = new LogSource(model);
@@ -166,7 +168,7 @@ public sealed class LogPane : Pane
     }
 
     /// <summary>The list source over the model: rows are formatted only when drawn.</summary>
-    private sealed class LogSource(ILogModel model) : IListDataSource
+    private sealed class LogSource(LogModel model) : IListDataSource
     {
         public event NotifyCollectionChangedEventHandler? CollectionChanged;
         public int Count => model.Count;
@@ -184,7 +186,7 @@ public sealed class LogPane : Pane
         public static string Format(LogLine line)
         {
             var marker = line.Kind == LogLineKind.Diagnosis ? "» " : "";
-            return $"{line.Time:HH:mm:ss} {line.Source} {marker}{line.Text}";
+            return $"{line.Timestamp:HH:mm:ss} {line.Label} {marker}{line.Message}";
         }
 
         public bool IsMarked(int item) => false;
@@ -198,15 +200,27 @@ public sealed class LogPane : Pane
             var line = model[item];
             if (!selected)
             {
-                var tone = line.Kind == LogLineKind.Diagnosis ? Tone.Marked
-                    : line.Level == LogLevel.Error ? Tone.Bad
-                    : line.Level == LogLevel.Warning ? Tone.Warning
-                    : line.Level == LogLevel.Debug ? Tone.Muted
-                    : Tone.Normal;
+                var tone = ToneOf(line);
                 listView.SetAttribute(tone == Tone.Normal ? listView.GetAttributeForRole(VisualRole.Normal) : Tones.For(listView, tone));
             }
             listView.AddStr(Columns.Fit(Columns.From(Format(line), viewportX), width));
         }
+
+        // A line's diagnosis outranks the severity its source gave it (the journal's PRIORITY).
+        private static Tone ToneOf(LogLine line) =>
+            line.Kind == LogLineKind.Diagnosis ? Tone.Marked
+            : (line.Diagnosis?.Severity switch
+            {
+                DiagnosisSeverity.Failure => LogSeverity.Error,
+                DiagnosisSeverity.Warning => LogSeverity.Warning,
+                _ => line.Severity,
+            }) switch
+            {
+                <= LogSeverity.Error => Tone.Bad,
+                LogSeverity.Warning => Tone.Warning,
+                LogSeverity.Debug => Tone.Muted,
+                _ => Tone.Normal,
+            };
 
         public void Dispose() => CollectionChanged = null;
     }

@@ -2,15 +2,13 @@ using PppTui.Core.Logs;
 using PppTui.Tests.Tui.Fakes;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Models;
-using LogLine = PppTui.Tui.Models.LogLine;
-using LogLevel = PppTui.Tui.Models.LogLevel;
 
 namespace PppTui.Tests.Tui.Adapters;
 
 public sealed class LogFeedTests : IDisposable
 {
     private readonly Sandbox _sandbox = new();
-    private readonly RingLogModel _model = new(1000);
+    private readonly LogModel _model = new(1000);
     private readonly ErrorLog _errors = new();
 
     public void Dispose() => _sandbox.Dispose();
@@ -23,7 +21,7 @@ public sealed class LogFeedTests : IDisposable
             FollowOptions = new FollowOptions(TimeSpan.FromMilliseconds(20), false, TimeSpan.FromSeconds(2)),
         };
 
-    private static void Until(Func<bool> condition, RingLogModel model)
+    private static void Until(Func<bool> condition, LogModel model)
     {
         var deadline = Environment.TickCount64 + 5000;
         while (!condition())
@@ -47,8 +45,8 @@ public sealed class LogFeedTests : IDisposable
         feed.Start();
         Until(() => _model.Count >= 2, _model);
 
-        Assert.Equal(["pppd 2.4.9 started by root, uid 0", "Using interface ppp0"], Lines().Select(l => l.Text));
-        Assert.Equal("pppd[900]", _model[0].Source);
+        Assert.Equal(["pppd 2.4.9 started by root, uid 0", "Using interface ppp0"], Lines().Select(l => l.Message));
+        Assert.Equal("pppd[900]", _model[0].Label);
         Assert.Equal(900, _model[0].Pid);
         Assert.EndsWith("var/log/syslog", _model.SourceName);
 
@@ -57,10 +55,10 @@ public sealed class LogFeedTests : IDisposable
         Until(() => _model.Count >= 4, _model);
 
         var failed = _model[2];
-        Assert.Equal(LogLevel.Error, failed.Level);
+        Assert.Equal(LogSeverity.Error, failed.Severity);
         var diagnosis = _model[3];
         Assert.Equal(LogLineKind.Diagnosis, diagnosis.Kind);
-        Assert.Contains("Fix: ", diagnosis.Text);
+        Assert.Contains("Fix: ", diagnosis.Message);
         Assert.Equal(900, diagnosis.Pid);
         Assert.Empty(_errors.Errors);
     }
@@ -75,7 +73,7 @@ public sealed class LogFeedTests : IDisposable
         Thread.Sleep(100);
         _model.Pump();
 
-        Assert.Equal(["line 46", "line 47", "line 48", "line 49", "line 50"], Lines().Select(l => l.Text));
+        Assert.Equal(["line 46", "line 47", "line 48", "line 49", "line 50"], Lines().Select(l => l.Message));
     }
 
     [Fact]
@@ -100,7 +98,7 @@ public sealed class LogFeedTests : IDisposable
         Assert.True(grew);
         _model.RefreshLink();
 
-        Assert.Equal(["MPPE 128-bit stateless compression enabled"], Lines().Select(l => l.Text));
+        Assert.Equal(["MPPE 128-bit stateless compression enabled"], Lines().Select(l => l.Message));
         _model.Link = null;
         Assert.Equal(2, _model.Count);
     }
@@ -128,7 +126,7 @@ public sealed class LogFeedTests : IDisposable
         await links.ConnectAsync("myvpn", CancellationToken.None);
         _model.Pump();
 
-        Assert.Contains(Lines(), l => l.Text == "LCP: timeout sending Config-Requests" && l.Link == "myvpn");
+        Assert.Contains(Lines(), l => l.Message == "LCP: timeout sending Config-Requests" && l.Link == "myvpn");
         Assert.Contains(Lines(), l => l.Kind == LogLineKind.Diagnosis && l.Link == "myvpn");
     }
 }

@@ -1,23 +1,28 @@
-namespace PppTui.Tui.Models;
+namespace PppTui.Core.Logs;
 
 /// <summary>
 /// A fixed-capacity buffer that drops its oldest item when full. Index 0 is the oldest item.
-/// Not thread-safe: the log model only touches it on the UI thread.
+/// Not thread-safe: <see cref="LogModel"/> only touches it on the thread that pumps.
 /// </summary>
 public sealed class RingBuffer<T>
 {
     private readonly T[] _items;
     private int _head;
 
+    /// <param name="capacity">The most items held; at least 1.</param>
     public RingBuffer(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _items = new T[capacity];
     }
 
+    /// <summary>The most items held.</summary>
     public int Capacity => _items.Length;
+
+    /// <summary>Items held now.</summary>
     public int Count { get; private set; }
 
+    /// <summary>The i-th item held, oldest first.</summary>
     public T this[int index]
     {
         get
@@ -41,6 +46,7 @@ public sealed class RingBuffer<T>
         return true;
     }
 
+    /// <summary>Drops the oldest item.</summary>
     public void RemoveFirst()
     {
         if (Count == 0) throw new InvalidOperationException("The buffer is empty.");
@@ -49,6 +55,7 @@ public sealed class RingBuffer<T>
         Count--;
     }
 
+    /// <summary>Drops every item.</summary>
     public void Clear()
     {
         Array.Clear(_items);
