@@ -313,6 +313,10 @@ public sealed class MainScreen : Runnable
                 return editor is null ? "select a profile first" : null;
             case AppCommand.NewProfile:
                 return _models.Profiles.Kinds.Count == 0 ? "no connection kinds are available" : null;
+            case AppCommand.ImportAll:
+                if (!_models.Profiles.Profiles.Any(p => p.NotImported)) return "every peers file is already a profile";
+                if (!access.CanWriteFiles) return access.NeedsRootReason;
+                return _busy.Contains("import") ? "already importing" : null;
             case AppCommand.GoEditor:
                 return null;
             case AppCommand.LogLinkOnly:
@@ -344,6 +348,7 @@ public sealed class MainScreen : Runnable
             case AppCommand.Apply: Apply(overwrite: false); break;
             case AppCommand.Revert: Revert(); break;
             case AppCommand.NewProfile: NewProfile(); break;
+            case AppCommand.ImportAll: ImportAll(); break;
             case AppCommand.DeleteProfile: Delete(); break;
             case AppCommand.Connect: Connect(); break;
             case AppCommand.Disconnect: Disconnect(); break;
@@ -538,6 +543,14 @@ public sealed class MainScreen : Runnable
             });
     }
 
+    private void ImportAll() =>
+        RunAction("import", "Importing the peers files…", "Import the peers files", _models.Profiles.ImportAllAsync, _ =>
+        {
+            // The open editor may show one of them read as it was: reopen it as the profile it now is.
+            if (Editor.Editor is { NotImported: true, IsDirty: false }) ShowEditor(null, null);
+            OnSelectionChanged();
+        });
+
     private void Delete()
     {
         var name = SelectedProfile!.Name;
@@ -720,8 +733,7 @@ public sealed class MainScreen : Runnable
 
     private List<MenuItem> MenuItems(string menu)
     {
-        var items = KeyTable.Entries.Where(e => e.Menu == menu)
-            .DistinctBy(e => e.Command)
+        var items = KeyTable.MenuEntries(menu)
             .Select(e => new MenuItem(e.Label, "", () => Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
             .ToList();
         if (menu == KeyTable.FileMenu)

@@ -22,6 +22,7 @@ public enum AppCommand
     GoLog,
     Zoom,
     NewProfile,
+    ImportAll,
     DeleteProfile,
     Apply,
     Revert,
@@ -103,6 +104,7 @@ public static class KeyTable
         new(AppCommand.ChooseTheme, [], "Theme…", "Choose a colour theme from a list (remembered)", Menu: ViewMenu),
         new(AppCommand.Toggle16Colors, [], "16 colours", "Use only 16 colours, for terminals that show other colours wrongly (remembered)", Menu: ViewMenu),
         new(AppCommand.NewProfile, [Key.InsertChar], "New", "Create a profile of a chosen kind", KeyScope.Profiles),
+        new(AppCommand.ImportAll, [], "Import all", "Import every peers file not imported yet as a profile (the files stay as they are)", Menu: FileMenu),
         new(AppCommand.DeleteProfile, [Key.Delete], "Delete", "Delete the selected profile (asks first)", KeyScope.Profiles, Menu: FileMenu, OnStatusBar: true),
         new(AppCommand.GoEditor, [Key.Enter], "Edit", "Edit the selected profile", KeyScope.Profiles, OnStatusBar: true),
         new(AppCommand.Revert, [Key.R.WithAlt], "Revert", "Drop the edits and reload the profile (asks first)", KeyScope.Editor, Menu: FileMenu, OnStatusBar: true),
@@ -113,6 +115,14 @@ public static class KeyTable
     ];
 
     /// <summary>How a key is written on the screen and in the README.</summary>
+    /// <summary>The entries of one menu in menu order: table order, one item per command, Quit last
+    /// (where every program puts it, away from the items used all day).</summary>
+    public static IReadOnlyList<KeyEntry> MenuEntries(string menu) =>
+        Entries.Where(e => e.Menu == menu)
+            .DistinctBy(e => e.Command)
+            .OrderBy(e => e.Command == AppCommand.Quit)
+            .ToList();
+
     public static string Display(Key key)
     {
         if (key == Key.InsertChar) return "Ins";
