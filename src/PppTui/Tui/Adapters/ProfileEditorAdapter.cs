@@ -227,7 +227,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
     private string? PasswordOnDisk(Profile profile)
     {
         var (file, line) = _service.Importer.FindSecret(profile, out var unreadable);
-        if (file is not null) return $"set in {file}, line {line}; typing replaces it";
+        if (file is not null) return $"set in {file}:{line}";
         return unreadable is null ? null : $"may be set: {unreadable} is readable by root only";
     }
 
