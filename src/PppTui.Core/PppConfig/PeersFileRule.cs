@@ -13,8 +13,8 @@ public static class PeersFileRule
 
     private static readonly string[] LeftoverMarkers = [".dpkg-", ".ucf-"];
 
-    // A peers file is read whole by pppd; anything much larger than this is not one.
-    private const int LongestPeersFile = 256 * 1024;
+    // Peers files are a few hundred bytes; a larger file is left to the importer's own limits.
+    private const int LongestJudged = 64 * 1024;
 
     /// <summary>
     /// Why a file name is not a peers file's, or null when it may be one: a name pppd's
@@ -49,28 +49,37 @@ public static class PeersFileRule
 
     /// <summary>
     /// Why the file at <paramref name="path"/> is not a peers file, or null when it is one. A file
-    /// only root may read is judged by its name alone: it is listed, and opening it says why it cannot be read.
+    /// that cannot be judged by its text (only root may read it, or it is larger than any options
+    /// file: a device behind a symlink, say) is judged by its name alone: it is listed, and opening
+    /// or importing it says what is wrong with it.
     /// </summary>
     public static string? WhyNotPeersFile(string path)
     {
         if (WhyNotPeersName(Path.GetFileName(path)) is { } byName) return byName;
-        string text;
+        var text = ReadSmall(path);
+        return text is null ? null : WhyNotPeersText(text);
+    }
+
+    /// <summary>True when <paramref name="path"/> is a peers file by <see cref="WhyNotPeersFile"/>.</summary>
+    public static bool IsPeersFile(string path) => WhyNotPeersFile(path) is null;
+
+    // The text of a file of at most LongestJudged bytes; null for a larger or unreadable one. At
+    // most LongestJudged + 1 bytes are read, whatever length the file claims (/dev/zero says 0).
+    private static string? ReadSmall(string path)
+    {
         try
         {
-            using var stream = File.OpenRead(path);
-            if (stream.Length > LongestPeersFile) return $"{stream.Length} bytes: far larger than any options file";
-            using var reader = new StreamReader(stream);
-            text = reader.ReadToEnd();
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+            var buffer = new byte[LongestJudged + 1];
+            int length = 0, read;
+            while (length < buffer.Length && (read = stream.Read(buffer, length, buffer.Length - length)) > 0) length += read;
+            return length > LongestJudged ? null : System.Text.Encoding.UTF8.GetString(buffer, 0, length);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             return null;
         }
-        return WhyNotPeersText(text);
     }
-
-    /// <summary>True when <paramref name="path"/> is a peers file by <see cref="WhyNotPeersFile"/>.</summary>
-    public static bool IsPeersFile(string path) => WhyNotPeersFile(path) is null;
 
     private static bool IsOptionWord(string word) =>
         PppOptionTable.IsKnown(word) ||

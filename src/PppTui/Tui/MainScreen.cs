@@ -277,6 +277,7 @@ public sealed class MainScreen : Runnable
                 return editor.IsDirty ? null : "nothing changed";
             case AppCommand.DeleteProfile:
                 if (selected is null) return "select a profile first";
+                if (selected.NotImported) return "not a profile: ppptui deletes only the peers files it manages";
                 if (!access.CanWriteFiles) return access.NeedsRootReason;
                 if (selected.State is LinkState.Up or LinkState.Connecting) return "disconnect it first";
                 return _busy.Contains("delete:" + selected.Name) ? "already deleting" : null;

@@ -52,6 +52,7 @@ public sealed class NotImportedPeersTests : IDisposable
             Assert.False(editor.IsDirty);
             Assert.Equal("nothing changed", h.Screen.DisabledReason(AppCommand.Apply));
             Assert.Null(h.Screen.DisabledReason(AppCommand.Connect));
+            Assert.Equal("not a profile: ppptui deletes only the peers files it manages", h.Screen.DisabledReason(AppCommand.DeleteProfile));
 
             // Zoomed, the editor has room at 80x24 for every field down to MTU and MPPE.
             h.Screen.GoTo(PaneId.Editor);
