@@ -285,6 +285,43 @@ scenario_doctor_and_keep_up_with_systemd() {
   quit
 }
 
+# Issue #14: the field report's four hand-written files and no import. At 80x24 (a new SSH
+# window) myvpn is in the list as a peers file not imported yet, its editor shows the file's
+# settings, the diff against disk is empty, and nothing under the root changed.
+scenario_hand_written_peers_file_shown_without_import_at_80x24() {
+  COLS=80 ROWS=24
+  SEEDED=""
+  tree_hashes() { (cd "$1" && find . -type f -exec sha256sum {} + | sort); }
+  seed() {
+    printf '%s\n' 'remotename myvpn' 'linkname myvpn' 'ipparam myvpn' 'pty "pptp 192.0.2.1 --nolaunchpppd --loglevel 0"' \
+      lock nodeflate 'name user' usepeerdns require-mppe noauth require-mppe-128 defaultroute 'mtu 1416 #critical!!!' \
+      >"$1/etc/ppp/peers/myvpn"
+    printf 'user * pass\n' >"$1/etc/ppp/chap-secrets"
+    chmod 600 "$1/etc/ppp/chap-secrets"
+    printf '%s\n' 'lcp-echo-failure 10' 'lcp-echo-interval 10' lock crtscts nodeflate persist 'asyncmap 0' noauth \
+      hide-password noipx >"$1/etc/ppp/options"
+    printf '%s\n' lock noauth refuse-pap refuse-eap refuse-chap refuse-mschap nobsdcomp nodeflate require-mppe-128 \
+      'ipparam myvpn' defaultroute >"$1/etc/ppp/options.pptp"
+    SEEDED=$(tree_hashes "$1")
+  }
+  start
+  wait_for "myvpn         file"                      # listed, badged as a peers file not imported
+  wait_for "myvpn · PPTP VPN"
+  never_shown "No profiles yet"
+  send M-2; send F11                                 # the editor, zoomed: every field at 80x24
+  wait_for "(not imported)"
+  wait_for "192.0.2.1"
+  wait_for "user"
+  wait_for "1416"
+  wait_for "required-128"
+  send Escape
+  send M-3; send F3                                  # the diff against disk: nothing would change
+  wait_for "(no differences)"
+  quit
+  [ "$(tree_hashes "$SANDBOX")" = "$SEEDED" ] || fail "files under the root changed: $(diff <(echo "$SEEDED") <(tree_hashes "$SANDBOX"))"
+  [ ! -e "$SANDBOX/etc/ppptui/profiles/myvpn.toml" ] || fail "myvpn was imported"
+}
+
 # ---- runner ----------------------------------------------------------------------------------
 
 mapfile -t ALL < <(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//')

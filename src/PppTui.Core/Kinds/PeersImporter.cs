@@ -25,7 +25,8 @@ public sealed class PeersImporter
 
     public PeersImporter(SystemPaths paths) => _paths = paths;
 
-    /// <summary>The peers files on the system, by name (files whose names pppd's call accepts).</summary>
+    /// <summary>The peers files on the system, by name: the files of the peers folder that
+    /// <see cref="PeersFileRule"/> takes for peers files (not READMEs, backups or chat scripts).</summary>
     public IReadOnlyList<string> PeerNames()
     {
         if (!Directory.Exists(_paths.EtcPpp))
@@ -33,10 +34,9 @@ public sealed class PeersImporter
                 "Install it (apt-get install ppp), or point --root at a folder holding etc/ppp.");
         if (!Directory.Exists(_paths.PeersDir)) return [];
         return Directory.EnumerateFiles(_paths.PeersDir)
+            .Where(PeersFileRule.IsPeersFile)
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(n => ValueRules.CheckProfileName(n) is null && !n.EndsWith('~') && !n.EndsWith(".bak", StringComparison.Ordinal) &&
-                        !n.EndsWith(".dpkg-old", StringComparison.Ordinal) && !n.EndsWith(".dpkg-dist", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
     }

@@ -36,6 +36,23 @@ public sealed class ProfileService
 
     public ProfileCatalog List() => Store.LoadAll();
 
+    /// <summary>
+    /// The peers files no profile of <paramref name="catalog"/> manages yet, by name, as
+    /// <see cref="PeersImporter.PeerNames"/> finds them; none when pppd is not installed here.
+    /// </summary>
+    public IReadOnlyList<string> NotImported(ProfileCatalog catalog)
+    {
+        var managed = catalog.Profiles.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        try { return Importer.PeerNames().Where(n => !managed.Contains(n)).ToList(); }
+        catch (PppTuiException) { return []; }
+    }
+
+    /// <summary>
+    /// A peers file no profile manages yet, read as the profile importing it would give, without
+    /// writing anything: its settings, preview and diff can be shown before it is imported.
+    /// </summary>
+    public Profile ReadNotImported(string name) => Importer.Import(name).Profile;
+
     public Profile Load(string name) => Store.Load(name);
 
     public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null) =>
@@ -83,6 +100,13 @@ public sealed class ProfileService
     public IReadOnlyList<ImportResult> Import(IReadOnlyList<string> names, bool replace = false)
     {
         var wanted = names.Count > 0 ? names : Importer.PeerNames();
+        foreach (var name in names)
+        {
+            var path = Paths.PeerFile(name);
+            if (File.Exists(path) && PeersFileRule.WhyNotPeersFile(path) is { } why)
+                throw new PppTuiException($"/etc/ppp/peers/{name} is not a peers file: {why}",
+                    "See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers.");
+        }
         var results = new List<ImportResult>();
         foreach (var name in wanted)
         {

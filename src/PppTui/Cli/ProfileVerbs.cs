@@ -36,8 +36,7 @@ public static class ProfileVerbs
             {
                 var service = Service(ctx);
                 var catalog = service.List();
-                var known = catalog.Profiles.Select(p => p.Name).ToHashSet();
-                var notImported = SafePeerNames(service).Where(n => !known.Contains(n)).ToList();
+                var notImported = service.NotImported(catalog);
                 if (ctx.Json)
                 {
                     var o = new JsonObject
@@ -68,12 +67,6 @@ public static class ProfileVerbs
             });
         });
         return command;
-    }
-
-    private static IReadOnlyList<string> SafePeerNames(ProfileService service)
-    {
-        try { return service.Importer.PeerNames(); }
-        catch (Core.PppTuiException) { return []; }
     }
 
     private static Command Show(CliApp app)

@@ -147,6 +147,26 @@ public class ProfileVerbsTests
     }
 
     [Fact]
+    public void List_and_import_take_the_peers_files_only_not_a_readme_a_backup_or_a_chat_script()
+    {
+        using var cli = new CliRunner();
+        cli.Write("/etc/ppp/peers/myvpn", "pty \"pptp 192.0.2.1 --nolaunchpppd\"\nname alice\nrequire-mppe-128\nmtu 1416\n");
+        cli.Write("/etc/ppp/peers/README", "Put one file per connection in this folder.\n");
+        cli.Write("/etc/ppp/peers/myvpn.orig", "pty \"pptp 192.0.2.1 --nolaunchpppd\"\n");
+        cli.Write("/etc/ppp/peers/gprs-chat", "ABORT BUSY\n'' ATZ\nOK ATDT*99#\nCONNECT ''\n");
+
+        var list = cli.Run("list");
+        var importReadme = cli.Run("import", "README");
+        var import = cli.Run("import");
+
+        Assert.Equal(["myvpn"], list.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[0]));
+        Assert.NotEqual(ExitCodes.Ok, importReadme.ExitCode);
+        Assert.Contains("/etc/ppp/peers/README is not a peers file", importReadme.Error);
+        Assert.Equal(ExitCodes.Ok, import.ExitCode);
+        Assert.Equal(["myvpn.toml"], Directory.GetFiles(cli.PathOf("/etc/ppptui/profiles"), "*.toml").Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void A_broken_profile_file_is_reported_with_file_line_and_column_and_the_others_still_list()
     {
         using var cli = new CliRunner();

@@ -23,6 +23,19 @@ public class EditorTests
     private static FakeEditorModel EditorOf(ScreenHost h) => (FakeEditorModel)h.Screen.Editor.Editor!;
 
     [Fact]
+    public void A_profile_name_with_an_underscore_shows_whole_in_the_editor_title_and_the_list()
+    {
+        using var h = ScreenHost.Start(seed: s => s.Profiles.Items.Add(new("a_tw", "pptp", LinkState.Down)));
+        h.Advance(TimeSpan.FromMilliseconds(100));
+        h.Draw();
+
+        Assert.Equal("a_tw", h.Screen.Editor.Editor!.ProfileName);
+        Assert.Contains("Editor · a_tw", h.Text);
+        Assert.Contains(h.Rows, r => r.Contains("a_tw "));
+        Assert.DoesNotContain("atw", h.Text);
+    }
+
+    [Fact]
     public void The_form_is_built_from_the_kind_fields_and_the_password_is_masked()
     {
         using var h = ScreenHost.Start(120, 40);

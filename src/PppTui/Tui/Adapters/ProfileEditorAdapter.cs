@@ -32,6 +32,9 @@ public sealed class ProfileEditorAdapter : IEditorModel
     private DiskSnapshot _snapshot = new();
     private IReadOnlyList<FieldMessage> _messages = [];
     private bool _dirty;
+    // Where the password of the loaded profile is kept ("set in /etc/ppp/chap-secrets, line 2"):
+    // the masked field is empty, and without this it reads as "no password".
+    private string? _passwordOnDisk;
 
     public ProfileEditorAdapter(ProfileService service, Profile profile, bool isNew, Action<ProfileEditorAdapter>? applied = null)
     {
@@ -51,6 +54,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
             .Select(x => ToEditorField(x.Field))
             .ToList();
         PreviewModel = new PlanPreview(service);
+        _passwordOnDisk = isNew ? null : PasswordOnDisk(_loaded);
         Recompute();
     }
 
@@ -58,6 +62,15 @@ public sealed class ProfileEditorAdapter : IEditorModel
     public string Kind => KindTitle;
     public string KindTitle { get; }
     public bool IsNew { get; private set; }
+
+    /// <summary>A peers file no profile manages yet, read as importing it would give; Apply imports it.</summary>
+    public bool NotImported
+    {
+        get { lock (_gate) return _notImported; }
+        init => _notImported = value;
+    }
+
+    private bool _notImported;
     public IReadOnlyList<EditorField> Fields { get; }
     public PlanPreview PreviewModel { get; }
     public IPreviewModel Preview => PreviewModel;
@@ -176,6 +189,8 @@ public sealed class ProfileEditorAdapter : IEditorModel
             _loaded = profile.Clone();
             _loadedToml = ProfileToml.Write(_loaded);
             IsNew = false;
+            _notImported = false;
+            _passwordOnDisk = PasswordOnDisk(_loaded);
             _snapshot = new DiskSnapshot();
             Recompute();
         }
@@ -199,11 +214,21 @@ public sealed class ProfileEditorAdapter : IEditorModel
             var text = _fieldsByKey.ContainsKey(error.Field) ? error.Message : $"{error.Field}: {error.Message}";
             messages.Add(new FieldMessage(error.Field, text));
         }
+        if (_passwordOnDisk is not null && _fieldsByKey.ContainsKey("password") && !_refused.ContainsKey("password") &&
+            string.IsNullOrEmpty(_draft.Secrets.Password) && _draft.Profile.Ppp.User == _loaded.Ppp.User)
+            messages.Add(new FieldMessage("password", _passwordOnDisk, MessageSeverity.Info));
         var plan = PreviewModel.Update(_draft.Profile, _draft.Secrets, _snapshot.Read, problem: null);
         if (plan is not null)
             foreach (var note in plan.Notes) messages.Add(new FieldMessage("", ForTheForm(note), MessageSeverity.Warning));
         _messages = messages;
         _dirty = _refused.Count > 0 || !_draft.Secrets.IsEmpty || ProfileToml.Write(_draft.Profile) != _loadedToml;
+    }
+
+    private string? PasswordOnDisk(Profile profile)
+    {
+        var (file, line) = _service.Importer.FindSecret(profile, out var unreadable);
+        if (file is not null) return $"set in {file}:{line}";
+        return unreadable is null ? null : $"may be set: {unreadable} is readable by root only";
     }
 
     // The core words its note for the command line; on this screen the password is a field.

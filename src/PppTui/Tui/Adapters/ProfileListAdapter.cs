@@ -1,3 +1,4 @@
+using PppTui.Core;
 using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
 using PppTui.Tui.Models;
@@ -5,8 +6,9 @@ using PppTui.Tui.Models;
 namespace PppTui.Tui.Adapters;
 
 /// <summary>
-/// The profile list over <see cref="ProfileService"/>: every profile file under the root, with the
-/// live state of its link from <see cref="LinkStatusAdapter"/>. A profile file that does not load stays in
+/// The profile list over <see cref="ProfileService"/>: every profile file under the root and every
+/// peers file no profile manages yet (<see cref="ProfileService.NotImported"/>, the rule the CLI's
+/// list uses too), with the live state of its link from <see cref="LinkStatusAdapter"/>. A profile file that does not load stays in
 /// the list, marked, and its problem goes once to the error log; the list never throws. Nothing is
 /// read when it is built: <see cref="LoadInBackground"/> reads the folder off the UI thread, so the
 /// screen is drawn first however slow the folder is.
@@ -19,9 +21,9 @@ public sealed class ProfileListAdapter : IProfileListModel
     private readonly LinkStatusAdapter? _links;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
-    private IReadOnlyList<(string Name, string Kind, string? Description, string? Problem)> _rows = [];
+    private IReadOnlyList<Row> _rows = [];
     private IReadOnlyList<ProfileSummary> _profiles = [];
-    private DateTime _folderStamp;
+    private (DateTime Profiles, DateTime Peers) _folderStamp;
     private string _statesKey = "";
     private bool _loaded;
     private Task? _loading;
@@ -77,7 +79,7 @@ public sealed class ProfileListAdapter : IProfileListModel
             catalog = new ProfileCatalog([], []);
         }
         var rows = catalog.Profiles
-            .Select(p => (p.Name, ProfileToml.KindName(p.Kind), p.Description, (string?)null))
+            .Select(p => new Row(p.Name, ProfileToml.KindName(p.Kind), p.Description, null))
             .ToList();
         foreach (var problem in catalog.Problems)
         {
@@ -88,7 +90,13 @@ public sealed class ProfileListAdapter : IProfileListModel
             if (!problem.File.EndsWith(".toml", StringComparison.Ordinal)) continue;
             var name = Path.GetFileNameWithoutExtension(problem.File);
             if (rows.Any(r => r.Name == name)) continue;
-            rows.Add((name, "?", null, $"{problem.Message} ({Path.GetFileName(problem.File)}:{problem.Line})"));
+            rows.Add(new Row(name, "?", null, $"{problem.Message} ({Path.GetFileName(problem.File)}:{problem.Line})"));
+        }
+        foreach (var name in _service.NotImported(catalog))
+        {
+            // A profile that does not load keeps its own row: its peers file is not a second one.
+            if (rows.Any(r => r.Name == name)) continue;
+            rows.Add(new Row(name, DetectKind(name), $"/etc/ppp/peers/{name}, not imported", null, NotImported: true));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         // The link states are read outside this lock: the link adapter asks this list (under its
@@ -108,10 +116,10 @@ public sealed class ProfileListAdapter : IProfileListModel
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
-    /// <summary>Reloads when the profile folder changed (a profile saved or removed by the CLI or another screen). One stat.</summary>
+    /// <summary>Reloads when the profile or peers folder changed (a profile saved or removed by the CLI or another screen). Two stats.</summary>
     public void ReloadIfChanged()
     {
-        DateTime stamp;
+        (DateTime, DateTime) stamp;
         lock (_gate)
         {
             // The first read is still under way (the folder is slow): the UI thread must not wait for it too.
@@ -121,8 +129,15 @@ public sealed class ProfileListAdapter : IProfileListModel
         if (FolderStamp() != stamp) Reload();
     }
 
-    public IEditorModel OpenEditor(string profileName) =>
-        new ProfileEditorAdapter(_service, _service.Load(profileName), isNew: false, applied: _ => Reload());
+    /// <remarks>A peers file not imported yet opens as the importer reads it, and nothing is written
+    /// until an edit is applied: that Apply imports it.</remarks>
+    public IEditorModel OpenEditor(string profileName)
+    {
+        bool notImported;
+        lock (_gate) notImported = _rows.Any(r => r.Name == profileName && r.NotImported);
+        var profile = notImported ? _service.ReadNotImported(profileName) : _service.Load(profileName);
+        return new ProfileEditorAdapter(_service, profile, isNew: false, applied: _ => Reload()) { NotImported = notImported };
+    }
 
     public IEditorModel CreateNew(string kindId, string profileName)
     {
@@ -147,9 +162,32 @@ public sealed class ProfileListAdapter : IProfileListModel
         }
     }
 
+    public async Task<ActionResult> ImportAllAsync(CancellationToken cancellationToken)
+    {
+        const string what = "Import the peers files";
+        try
+        {
+            var results = await Task.Run(() =>
+            {
+                var names = _service.NotImported(_service.List());
+                // An empty list asks the service for every peers file, managed ones included.
+                return names.Count == 0 ? [] : _service.Import(names);
+            }, cancellationToken).ConfigureAwait(false);
+            Reload();
+            if (results.Count == 0) return ActionResult.Ok("Nothing to import: every peers file is already a profile.");
+            var warned = results.Where(r => r.Warnings.Count > 0).Select(r => r.Profile.Name).ToList();
+            return ActionResult.Ok($"Imported {string.Join(", ", results.Select(r => r.Profile.Name))}; the peers files were not changed" +
+                                   (warned.Count == 0 ? "" : $" ({string.Join(", ", warned)}: see the editor's messages before applying)"));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ActionResult.Fail(ErrorLog.Describe(e, what));
+        }
+    }
+
     private void OnLinksChanged()
     {
-        IReadOnlyList<(string Name, string Kind, string? Description, string? Problem)> rows;
+        IReadOnlyList<Row> rows;
         lock (_gate) rows = _rows;
         var profiles = Summaries(rows);
         var key = StatesKey(profiles);
@@ -166,22 +204,34 @@ public sealed class ProfileListAdapter : IProfileListModel
         if (changed) Changed?.Invoke(this, EventArgs.Empty);
     }
 
-    private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<(string Name, string Kind, string? Description, string? Problem)> rows) =>
-        rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkState.Unknown, r.Description, r.Problem)).ToList();
+    private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<Row> rows) =>
+        rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkState.Unknown, r.Description, r.Problem, r.NotImported)).ToList();
+
+    // The kind the importer recognises; "?" when the file cannot be read (root only, say): opening it says why.
+    private string DetectKind(string peersName)
+    {
+        try { return ProfileToml.KindName(_service.ReadNotImported(peersName).Kind); }
+        catch (Exception e) when (e is PppTuiException or IOException or UnauthorizedAccessException) { return "?"; }
+    }
 
     private static string StatesKey(IEnumerable<ProfileSummary> profiles) => string.Join(",", profiles.Select(p => p.Name + "=" + p.State));
 
-    private DateTime FolderStamp()
+    // The peers folder counts too: a peers file added or removed by hand changes the list.
+    private (DateTime Profiles, DateTime Peers) FolderStamp() => (Stamp(_service.Paths.ProfilesDir), Stamp(_service.Paths.PeersDir));
+
+    private static DateTime Stamp(string folder)
     {
         try
         {
-            return Directory.Exists(_service.Paths.ProfilesDir) ? Directory.GetLastWriteTimeUtc(_service.Paths.ProfilesDir) : DateTime.MinValue;
+            return Directory.Exists(folder) ? Directory.GetLastWriteTimeUtc(folder) : DateTime.MinValue;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return DateTime.MinValue;
         }
     }
+
+    private sealed record Row(string Name, string Kind, string? Description, string? Problem, bool NotImported = false);
 
     private void ReportOnce(UserError error)
     {

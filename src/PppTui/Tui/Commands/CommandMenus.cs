@@ -36,8 +36,7 @@ public static class CommandMenus
 
     private static List<MenuItem> Items(string menu, CommandHost host)
     {
-        var items = KeyTable.Entries.Where(e => e.Menu == menu)
-            .DistinctBy(e => e.Command)
+        var items = KeyTable.MenuEntries(menu)
             .Select(e => new MenuItem(e.Label, "", () => host.Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
             .ToList();
         if (menu == KeyTable.FileMenu)

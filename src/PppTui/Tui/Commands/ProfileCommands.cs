@@ -21,6 +21,8 @@ public static class ProfileCommands
             new KeyEntry(AppCommand.Apply, [Key.F2, Key.S.WithCtrl], "Apply", "Write the previewed files (asks before overwriting a file changed on disk)", Menu: KeyTable.FileMenu, OnStatusBar: true)),
         new(RevertDisabledReason, Revert,
             new KeyEntry(AppCommand.Revert, [Key.R.WithAlt], "Revert", "Drop the edits and reload the profile (asks first)", KeyScope.Editor, Menu: KeyTable.FileMenu, OnStatusBar: true)),
+        new(ImportAllDisabledReason, ImportAll,
+            new KeyEntry(AppCommand.ImportAll, [], "Import all", "Import every peers file not imported yet as a profile (the files stay as they are)", Menu: KeyTable.FileMenu)),
         new(DeleteDisabledReason, Delete,
             new KeyEntry(AppCommand.DeleteProfile, [Key.Delete], "Delete", "Delete the selected profile (asks first)", KeyScope.Profiles, Menu: KeyTable.FileMenu, OnStatusBar: true)),
     ];
@@ -119,9 +121,25 @@ public static class ProfileCommands
         host.Session.SelectionChanged();
     }
 
+    private static string? ImportAllDisabledReason(CommandHost host)
+    {
+        if (!host.Models.Profiles.Profiles.Any(p => p.NotImported)) return "every peers file is already a profile";
+        if (!host.Access.CanWriteFiles) return host.Access.NeedsRootReason;
+        return host.Busy.IsBusy("import") ? "already importing" : null;
+    }
+
+    private static void ImportAll(CommandHost host) =>
+        host.RunAction("import", "Importing the peers files…", "Import the peers files", host.Models.Profiles.ImportAllAsync, _ =>
+        {
+            // The open editor may show one of them read as it was: reopen it as the profile it now is.
+            if (host.Editor is { NotImported: true, IsDirty: false }) host.Session.Show(null, null);
+            host.Session.SelectionChanged();
+        });
+
     private static string? DeleteDisabledReason(CommandHost host)
     {
         if (host.Selected is not { } selected) return "select a profile first";
+        if (selected.NotImported) return "not a profile: ppptui deletes only the peers files it manages";
         if (!host.Access.CanWriteFiles) return host.Access.NeedsRootReason;
         if (selected.State is LinkState.Up or LinkState.Connecting) return "disconnect it first";
         return host.Busy.IsBusy("delete:" + selected.Name) ? "already deleting" : null;

@@ -20,6 +20,7 @@ public enum AppCommand
     NextPane,
     PreviousPane,
     NewProfile,
+    ImportAll,
     DeleteProfile,
     Disconnect,
     KeepUp,
@@ -86,6 +87,14 @@ public static class KeyTable
     /// </summary>
     public static IReadOnlyList<KeyEntry> Entries { get; } =
         CommandCatalog.All.SelectMany(c => c.Bindings).OrderBy(e => e.Scope).ThenBy(e => e.Command).ToList();
+
+    /// <summary>The entries of one menu in menu order: table order, one item per command, Quit last
+    /// (where every program puts it, away from the items used all day).</summary>
+    public static IReadOnlyList<KeyEntry> MenuEntries(string menu) =>
+        Entries.Where(e => e.Menu == menu)
+            .DistinctBy(e => e.Command)
+            .OrderBy(e => e.Command == AppCommand.Quit)
+            .ToList();
 
     /// <summary>How a key is written on the screen and in the README.</summary>
     public static string Display(Key key)

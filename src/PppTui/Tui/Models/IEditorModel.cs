@@ -42,6 +42,9 @@ public interface IEditorModel
     /// <summary>True for a profile that exists only in memory so far.</summary>
     bool IsNew { get; }
 
+    /// <summary>True for a peers file no profile manages yet: shown as it is, imported by the first Apply.</summary>
+    bool NotImported => false;
+
     /// <summary>The files this edit would write, kept current as values change.</summary>
     IPreviewModel Preview { get; }
 

@@ -6,7 +6,10 @@ namespace PppTui.Tui.Models;
 /// <param name="State">The live state for the badge.</param>
 /// <param name="Description">Free text the user gave the profile; may hold any script (CJK included).</param>
 /// <param name="Problem">Set when the profile cannot be loaded; the row stays, marked, and this says why.</param>
-public sealed record ProfileSummary(string Name, string Kind, LinkState State, string? Description = null, string? Problem = null);
+/// <param name="NotImported">A peers file no profile manages yet: it opens, previews and connects as it
+/// is, read only; the first Apply of an edit imports it.</param>
+public sealed record ProfileSummary(string Name, string Kind, LinkState State, string? Description = null, string? Problem = null,
+    bool NotImported = false);
 
 /// <summary>A connection kind the "New" action can create.</summary>
 public sealed record KindInfo(string Id, string Title, string Summary);
@@ -34,4 +37,7 @@ public interface IProfileListModel
     IEditorModel CreateNew(string kindId, string profileName);
 
     Task<ActionResult> DeleteAsync(string profileName, CancellationToken cancellationToken);
+
+    /// <summary>Imports every peers file not imported yet (the rows marked <see cref="ProfileSummary.NotImported"/>) as profiles.</summary>
+    Task<ActionResult> ImportAllAsync(CancellationToken cancellationToken);
 }

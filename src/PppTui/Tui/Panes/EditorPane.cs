@@ -208,7 +208,7 @@ public sealed class EditorPane : Pane
         }
         finally { _syncing = false; }
 
-        var flags = (editor.IsNew ? " (new)" : "") + (editor.IsDirty ? " (modified)" : "");
+        var flags = (editor.IsNew ? " (new)" : "") + (editor.NotImported ? " (not imported)" : "") + (editor.IsDirty ? " (modified)" : "");
         _header.Content = editor.ProfileName + " · " + editor.Kind + flags;
         ShowServiceLine();
         TitleDetail = editor.ProfileName;

@@ -26,6 +26,8 @@ public abstract class Pane : FrameView
             PaneId.Log => "Log",
             _ => id.ToString(),
         };
+        // Titles carry profile names, and '_' is common in them ("a_tw"): no title here is a hotkey.
+        HotKeySpecifier = (System.Text.Rune)0xFFFF;
         Title = BaseTitle;
     }
 

@@ -11,7 +11,8 @@ namespace PppTui.Tui.Panes;
 
 /// <summary>
 /// The profile list: name, kind and a live state badge per row, marked when systemd keeps the
-/// link up; a description when there is room.
+/// link up; a description when there is room. Peers files not imported yet are rows too, badged
+/// <see cref="NotImportedBadge"/> while no link of theirs runs.
 /// </summary>
 public sealed class ProfileListPane : Pane
 {
@@ -81,7 +82,13 @@ public sealed class ProfileListPane : Pane
         SetNeedsDraw();
     }
 
-    public static string Badge(ProfileSummary p) => p.Problem is not null ? "BAD" : Badge(p.State);
+    /// <summary>The badge of a peers file no profile manages yet, while its link is not running.</summary>
+    public const string NotImportedBadge = "file";
+
+    public static string Badge(ProfileSummary p) =>
+        p.Problem is not null ? "BAD"
+        : p.NotImported && p.State is not (LinkState.Up or LinkState.Connecting or LinkState.Disconnecting or LinkState.Failed) ? NotImportedBadge
+        : Badge(p.State);
 
     public static string Badge(LinkState state) => state switch
     {
@@ -93,7 +100,7 @@ public sealed class ProfileListPane : Pane
         _ => "?",
     };
 
-    public static Tone BadgeTone(ProfileSummary p) => p.Problem is not null ? Tone.Bad : p.State switch
+    public static Tone BadgeTone(ProfileSummary p) => p.Problem is not null ? Tone.Bad : Badge(p) == NotImportedBadge ? Tone.Warning : p.State switch
     {
         LinkState.Up => Tone.Good,
         LinkState.Connecting or LinkState.Disconnecting => Tone.Warning,

@@ -42,6 +42,13 @@ public sealed class FakeProfileListModel : IProfileListModel
         Raise();
         return Task.FromResult(ActionResult.Ok("Deleted " + profileName));
     }
+
+    public Task<ActionResult> ImportAllAsync(CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < Items.Count; i++) Items[i] = Items[i] with { NotImported = false };
+        Raise();
+        return Task.FromResult(ActionResult.Ok("Imported"));
+    }
 }
 
 /// <summary>
