@@ -56,8 +56,7 @@ public sealed class ProfileService
         // secrets file would be refused as a conflict, or with --force undo that ppptui's change.
         using var applyLock = ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30));
         var plan = Renderer.Plan(profile, secrets, readDisk);
-        var result = Applier.ApplyLocked(plan, force);
-        Store.Save(profile);
+        var result = Applier.ApplyLocked(plan, force, alsoWrite: () => Store.Save(profile));
         secrets?.Clear();
         return result;
     }
@@ -70,7 +69,7 @@ public sealed class ProfileService
     {
         var nameProblem = ValueRules.CheckProfileName(name);
         if (nameProblem is not null)
-            throw new ProfileInvalidException(name, [new FieldError("name", nameProblem)]);
+            throw new ProfileInvalidException(name, [new FieldError("name", nameProblem)]) { Kind = FailureKind.BadInput };
         if (Store.Exists(name))
             throw new PppTuiException($"a profile named '{name}' already exists", $"Change it with 'ppptui set {name} ...' or delete it first.");
         if (File.Exists(Paths.PeerFile(name)))
