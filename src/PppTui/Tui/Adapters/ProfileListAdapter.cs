@@ -1,3 +1,4 @@
+using PppTui.Core;
 using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
 using PppTui.Tui.Models;
@@ -91,6 +92,7 @@ public sealed class ProfileListAdapter : IProfileListModel
             rows.Add((name, "?", null, $"{problem.Message} ({Path.GetFileName(problem.File)}:{problem.Line})"));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        Unreadable = UnreadableFolder(catalog);
         // The link states are read outside this lock: the link adapter asks this list (under its
         // own lock) whether a name is a profile, so the two locks are never taken the other way round.
         var profiles = Summaries(rows);
@@ -164,6 +166,29 @@ public sealed class ProfileListAdapter : IProfileListModel
             }
         }
         if (changed) Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <inheritdoc/>
+    public string? Unreadable { get; private set; }
+
+    // The same folders `ppptui list` reads: the profiles, and the peers files still to import.
+    private string? UnreadableFolder(ProfileCatalog catalog)
+    {
+        if (catalog.Problems.FirstOrDefault(p => !p.File.EndsWith(".toml", StringComparison.Ordinal)) is { } folder)
+            return $"Cannot read {folder.File}:\n{folder.Message}.";
+        try
+        {
+            _service.Importer.PeerNames();
+            return null;
+        }
+        catch (NeedsRootException e)
+        {
+            return $"Cannot read the peers files:\n{e.Message}.\nRun ppptui as root (sudo ppptui).";
+        }
+        catch (PppTuiException)
+        {
+            return null;
+        }
     }
 
     private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<(string Name, string Kind, string? Description, string? Problem)> rows) =>
