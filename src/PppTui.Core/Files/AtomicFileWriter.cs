@@ -27,17 +27,17 @@ public sealed class AtomicFileWriter
         WriteFile(path, text, newFileMode).Backup;
 
     /// <summary>
-    /// As <see cref="Write"/>; a file whose mode should be private (no group or other bits in
-    /// <paramref name="newFileMode"/>, such as a secrets file) loses an existing copy's group and
-    /// other bits too, as pppd expects of its secrets files, and the outcome says so.
+    /// As <see cref="Write"/>. With <paramref name="keepPrivate"/> (a secrets file, a chat script
+    /// with a PIN) an existing copy readable by the group or others loses those bits, as pppd
+    /// expects of its secrets files, and the outcome says so.
     /// </summary>
-    public WriteOutcome WriteFile(string path, string text, UnixFileMode newFileMode)
+    public WriteOutcome WriteFile(string path, string text, UnixFileMode newFileMode, bool keepPrivate = false)
     {
         var directory = Path.GetDirectoryName(path) ?? ".";
         var existed = File.Exists(path);
         var mode = existed ? File.GetUnixFileMode(path) : newFileMode;
         UnixFileMode? narrowedFrom = null;
-        if (existed && (newFileMode & GroupAndOther) == 0 && (mode & GroupAndOther) != 0)
+        if (existed && keepPrivate && (mode & GroupAndOther) != 0)
         {
             narrowedFrom = mode;
             mode &= ~GroupAndOther;
@@ -102,7 +102,8 @@ public sealed class AtomicFileWriter
         }
     }
 
-    private const UnixFileMode GroupAndOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+    /// <summary>Every permission bit of the group and of others.</summary>
+    public const UnixFileMode GroupAndOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
                                                UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     // The system's own reason, checked in the order a user would look: the target is a folder, a

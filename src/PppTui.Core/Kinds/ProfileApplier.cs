@@ -79,11 +79,13 @@ public sealed class ProfileApplier
                     results.Add(new AppliedFile(file.SystemPath, false, null));
                     continue;
                 }
-                var outcome = _writer.WriteFile(file.FullPath, file.NewText, file.NewFileMode);
+                // A file ppptui creates private (secrets, a chat script with the PIN) stays private.
+                var outcome = _writer.WriteFile(file.FullPath, file.NewText, file.NewFileMode,
+                    keepPrivate: (file.NewFileMode & AtomicFileWriter.GroupAndOther) == 0);
                 written.Add((file, outcome.Backup));
                 results.Add(new AppliedFile(file.SystemPath, true, outcome.Backup));
                 if (outcome.NarrowedFrom is { } was)
-                    notes.Add($"{file.SystemPath} was mode {Octal(was)}, readable by other users (pppd warns that it has world and/or group access); ppptui made it {Octal(was & ~(UnixFileMode)0b000_111_111)}");
+                    notes.Add($"{file.SystemPath} was mode {Octal(was)}, readable by other users (pppd warns that it has world and/or group access); ppptui made it {Octal(was & ~AtomicFileWriter.GroupAndOther)}");
             }
             alsoWrite?.Invoke();
         }
