@@ -175,21 +175,24 @@ public sealed class ProfileListAdapter : IProfileListModel
     private string? UnreadableFolder(ProfileCatalog catalog)
     {
         if (catalog.Problems.FirstOrDefault(p => !p.File.EndsWith(".toml", StringComparison.Ordinal)) is { } folder)
-            return $"Cannot read {folder.File}:\n{folder.Message}.";
+            return Denied(folder.File);
         try
         {
             _service.Importer.PeerNames();
             return null;
         }
-        catch (NeedsRootException e)
+        catch (NeedsRootException)
         {
-            return $"Cannot read the peers files:\n{e.Message}.\nRun ppptui as root (sudo ppptui).";
+            return Denied(_service.Paths.PeersDir);
         }
         catch (PppTuiException)
         {
             return null;
         }
     }
+
+    // Short lines: the list pane is narrow.
+    private static string Denied(string folder) => $"Cannot read\n{folder}\n(permission denied:\nrun sudo ppptui)";
 
     private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<(string Name, string Kind, string? Description, string? Problem)> rows) =>
         rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkState.Unknown, r.Description, r.Problem)).ToList();
