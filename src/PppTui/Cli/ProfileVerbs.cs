@@ -307,7 +307,7 @@ public static class ProfileVerbs
                     wanted = service.Importer.PeerNames().Where(n => !existing.Contains(n)).ToArray();
                     if (wanted.Length == 0)
                     {
-                        ctx.Out.WriteLine("Nothing to import: every peers file is already a profile.");
+                        ctx.Out.WriteLine(ctx.Json ? ProfileJson.Write(new JsonArray()) : "Nothing to import: every peers file is already a profile.");
                         return ExitCodes.Ok;
                     }
                 }

@@ -187,12 +187,15 @@ public sealed class SloppyAdminTests : IDisposable
         var bad = _cli.Run("--json", "set", "office", "--mtu", "9");
         var missing = _cli.Run("--json", "show", "nosuch");
         var usage = _cli.Run("--json", "new", "x");
+        var nothingToImport = _cli.Run("--json", "import");
 
         Assert.Equal(ExitCodes.Ok, created.ExitCode);
         using (var json = JsonDocument.Parse(created.Out))
             Assert.Contains("/etc/ppp/peers/office", json.RootElement.GetProperty("written").EnumerateArray().Select(e => e.GetString()));
         using (var json = JsonDocument.Parse(saved.Out))
             Assert.Equal("/etc/ppp/peers/office", json.RootElement.GetProperty("pending")[0].GetString());
+        using (var json = JsonDocument.Parse(nothingToImport.Out))
+            Assert.Equal(0, json.RootElement.GetArrayLength());
         foreach (var (outcome, code) in new[] { (bad, ExitCodes.Usage), (missing, ExitCodes.NotFound), (usage, ExitCodes.Usage) })
         {
             Assert.Equal(code, outcome.ExitCode);
