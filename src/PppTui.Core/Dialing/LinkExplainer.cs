@@ -39,12 +39,15 @@ public sealed class LinkExplainer
         _attempts = new DialAttemptStore(paths);
     }
 
-    /// <summary>Null when no attempt of <paramref name="name"/> can be found in any source.</summary>
+    /// <summary>Null when no attempt of <paramref name="name"/> can be found in any source, and
+    /// when there is no such link at all (no record, no peers file, no profile): the latest
+    /// session in syslog is someone else's then.</summary>
     public LinkExplanation? Explain(string name)
     {
+        var record = _attempts.Load(name);
+        if (record is null && !File.Exists(_paths.PeerFile(name)) && !File.Exists(_paths.ProfileFile(name))) return null;
         var options = new PeerOptions(_options.Read(name));
         var context = DiagnosisContexts.For(name, options);
-        var record = _attempts.Load(name);
         var logFile = options.LogFile is { } lf ? _paths.Resolve(lf) : null;
 
         string source;

@@ -23,11 +23,25 @@ public sealed class AtomicFileWriter
     /// version. <paramref name="newFileMode"/> applies only when the file does not exist yet.
     /// </summary>
     /// <returns>The backup's path, or null when there was no previous version.</returns>
-    public string? Write(string path, string text, UnixFileMode newFileMode)
+    public string? Write(string path, string text, UnixFileMode newFileMode) =>
+        WriteFile(path, text, newFileMode).Backup;
+
+    /// <summary>
+    /// As <see cref="Write"/>. With <paramref name="keepPrivate"/> (a secrets file, a chat script
+    /// with a PIN) an existing copy readable by the group or others loses those bits, as pppd
+    /// expects of its secrets files, and the outcome says so.
+    /// </summary>
+    public WriteOutcome WriteFile(string path, string text, UnixFileMode newFileMode, bool keepPrivate = false)
     {
         var directory = Path.GetDirectoryName(path) ?? ".";
         var existed = File.Exists(path);
         var mode = existed ? File.GetUnixFileMode(path) : newFileMode;
+        UnixFileMode? narrowedFrom = null;
+        if (existed && keepPrivate && (mode & GroupAndOther) != 0)
+        {
+            narrowedFrom = mode;
+            mode &= ~GroupAndOther;
+        }
         var owner = existed ? Posix.GetOwner(path) : null;
         string? backup = null;
         var temp = Path.Join(directory, $".{Path.GetFileName(path)}.ppptui-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
@@ -56,7 +70,7 @@ public sealed class AtomicFileWriter
             Posix.SyncDirectory(directory);
             _log.Information("Wrote {Path} ({Bytes} bytes){Backup}", path, text.Length,
                 backup is null ? "" : $", previous version in {backup}");
-            return backup;
+            return new WriteOutcome(backup, narrowedFrom);
         }
         catch (UnauthorizedAccessException)
         {
@@ -66,9 +80,70 @@ public sealed class AtomicFileWriter
         catch (IOException ex)
         {
             TryDelete(temp);
-            throw new PppTuiException($"{path}: could not write ({ex.Message}); the file is unchanged",
-                "Check free space and that the file system is writable (mount, df -h), then apply again.", ex);
+            throw WriteFailure(path, ex);
         }
+    }
+
+    /// <summary>Puts a backup's bytes back in place (undoing a write), keeping the file's mode.</summary>
+    public void Restore(string path, string backup)
+    {
+        var temp = Path.Join(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.ppptui-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.Copy(backup, temp);
+            File.SetUnixFileMode(temp, File.GetUnixFileMode(backup));
+            File.Move(temp, path, overwrite: true);
+            Posix.SyncDirectory(Path.GetDirectoryName(path) ?? ".");
+            _log.Information("Restored {Path} from {Backup}", path, backup);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    }
+
+    /// <summary>Every permission bit of the group and of others.</summary>
+    public const UnixFileMode GroupAndOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+                                               UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    // The system's own reason, checked in the order a user would look: the target is a folder, a
+    // folder on the way is a file, the disk is full; only then the system's message as it is.
+    private static PppTuiException WriteFailure(string path, IOException ex)
+    {
+        string cause;
+        string fix;
+        if (Directory.Exists(path))
+        {
+            cause = "is a directory";
+            fix = $"Move the folder {path} aside (pppd needs a file there), then apply again.";
+        }
+        else if (FileOnTheWay(path) is { } blocking)
+        {
+            cause = $"{blocking} is a file, not a folder";
+            fix = $"Move {blocking} aside (ppptui needs a folder there), then apply again.";
+        }
+        else if (ex.HResult == 28 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
+        {
+            cause = "no space left on the device";
+            fix = "Free some space (df -h), then apply again.";
+        }
+        else
+        {
+            cause = ex.Message;
+            fix = "Check that the file system is writable (mount), then apply again.";
+        }
+        return new PppTuiException($"{path}: could not write it ({cause}); the file is unchanged", fix, ex)
+        {
+            Cause = cause,
+            File = path,
+        };
+    }
+
+    private static string? FileOnTheWay(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            if (File.Exists(folder)) return folder;
+        return null;
     }
 
     /// <summary>Deletes a file after a backup of it.</summary>
@@ -107,3 +182,6 @@ public sealed class AtomicFileWriter
         try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
+
+/// <summary>What one write did: where the previous version went, and the mode it narrowed, if any.</summary>
+public sealed record WriteOutcome(string? Backup, UnixFileMode? NarrowedFrom);

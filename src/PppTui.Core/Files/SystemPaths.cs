@@ -7,9 +7,12 @@ namespace PppTui.Core.Files;
 /// </summary>
 public sealed class SystemPaths
 {
+    /// <exception cref="ArgumentException">The root is empty: it never means "/", which would
+    /// turn an unset variable into the live system.</exception>
     public SystemPaths(string root = "/")
     {
-        Root = Path.GetFullPath(string.IsNullOrEmpty(root) ? "/" : root);
+        if (string.IsNullOrWhiteSpace(root)) throw new ArgumentException("The root folder is empty.", nameof(root));
+        Root = Path.GetFullPath(root);
     }
 
     /// <summary>The directory every other path hangs from.</summary>

@@ -25,7 +25,13 @@ public static class TextFile
         byte[] bytes;
         try
         {
-            if (!File.Exists(path)) return null;
+            if (!File.Exists(path))
+            {
+                // File.Exists says false for a file in a folder the user may not search, too:
+                // that is permission denied, not "does not exist".
+                if (IsHiddenByPermissions(path)) throw new UnauthorizedAccessException(path);
+                return null;
+            }
             bytes = ReadBounded(path);
         }
         catch (UnauthorizedAccessException)
@@ -34,9 +40,35 @@ public static class TextFile
         }
         catch (IOException ex)
         {
-            throw new PppTuiException($"{path}: {ex.Message}", "Check that the file is readable.");
+            throw new PppTuiException($"{path}: could not read it ({ex.Message})", "Check that the path names a readable file (ls -l).", ex)
+            {
+                Cause = ex.Message,
+                File = path,
+            };
         }
         return Decode(bytes, path);
+    }
+
+    /// <summary>
+    /// True when the current user may not look at <paramref name="path"/> (a folder on the way
+    /// denies searching, such as /etc/ppp/peers at 2750 root:dip), so that whether it exists is
+    /// unknown rather than false.
+    /// </summary>
+    public static bool IsHiddenByPermissions(string path)
+    {
+        try
+        {
+            File.GetAttributes(path);
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     // Reads at most MaxBytes + 1 bytes whatever the file claims its length is (a device or /proc
@@ -58,7 +90,10 @@ public static class TextFile
 
     private static PppTuiException TooLarge(string path, long? length) => new(
         $"{path}: {(length is { } l ? $"{l / (1024 * 1024)} MiB" : "more than 16 MiB")} is too large for a pppd, chat, secrets or profile file (ppptui reads at most 16 MiB)",
-        "Check that the path names the right file (ls -l); ppptui will neither read nor rewrite it.");
+        "Check that the path names the right file (ls -l); ppptui will neither read nor rewrite it.", kind: FailureKind.Invalid)
+    {
+        File = path,
+    };
 
     public static string Decode(byte[] bytes, string path)
     {
@@ -68,10 +103,31 @@ public static class TextFile
         }
         catch (DecoderFallbackException ex)
         {
+            // The file may hold other users' records (chap-secrets does), so the fix never converts
+            // or rewrites it whole: only the line at fault, by hand, by whoever owns it.
+            var offset = FirstInvalidByte(bytes);
+            var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
             throw new PppTuiException(
-                $"{path}: not valid UTF-8 text (byte {ex.Index})",
-                "Convert the file to UTF-8 (iconv -f LATIN1 -t UTF-8), or edit it by hand; ppptui will not rewrite bytes it cannot read back exactly.");
+                $"{path}:{line}: not valid UTF-8 text (byte {offset})",
+                $"Correct line {line} by hand (grep -naxv '.*' {path} shows it); ppptui will neither read nor rewrite bytes it cannot read back exactly.",
+                ex, FailureKind.Invalid)
+            {
+                Cause = "not valid UTF-8",
+                File = path,
+                Line = line,
+            };
         }
+    }
+
+    // The decoder's index is relative to its internal buffer, so find the offset ourselves.
+    private static int FirstInvalidByte(byte[] bytes)
+    {
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(i), out _, out var consumed) != System.Buffers.OperationStatus.Done) return i;
+            i += consumed;
+        }
+        return bytes.Length;
     }
 
     public static byte[] Encode(string text) => StrictUtf8.GetBytes(text);

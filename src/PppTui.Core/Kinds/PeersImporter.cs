@@ -32,20 +32,31 @@ public sealed class PeersImporter
         if (!Directory.Exists(_paths.EtcPpp))
             throw new PppTuiException($"{_paths.EtcPpp} does not exist: pppd is not installed here",
                 "Install it (apt-get install ppp), or point --root at a folder holding etc/ppp.");
-        if (!Directory.Exists(_paths.PeersDir)) return [];
-        return Directory.EnumerateFiles(_paths.PeersDir)
-            .Where(PeersFileRule.IsPeersFile)
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        if (!Directory.Exists(_paths.PeersDir))
+        {
+            if (TextFile.IsHiddenByPermissions(_paths.PeersDir)) throw new NeedsRootException("Listing the peers files", _paths.PeersDir, write: false);
+            return [];
+        }
+        try
+        {
+            return Directory.EnumerateFiles(_paths.PeersDir)
+                .Where(PeersFileRule.IsPeersFile)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new NeedsRootException("Listing the peers files", _paths.PeersDir, write: false);
+        }
     }
 
     public ImportResult Import(string name)
     {
         var path = _paths.PeerFile(name);
         var text = TextFile.ReadOrNull(path) ?? throw new PppTuiException(
-            $"{path} does not exist", "See the peers files with 'ls /etc/ppp/peers', or create a profile with 'ppptui new'.");
+            $"{path} does not exist", "See the peers files with 'ls /etc/ppp/peers', or create a profile with 'ppptui new'.", kind: FailureKind.NotFound);
         return FromText(name, text);
     }
 

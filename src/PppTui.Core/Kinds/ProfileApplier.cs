@@ -9,11 +9,16 @@ public sealed record AppliedFile(string SystemPath, bool Written, string? Backup
 public sealed record ApplyResult(string ProfileName, IReadOnlyList<AppliedFile> Files)
 {
     public bool ChangedAnything => Files.Any(f => f.Written);
+
+    /// <summary>What the user should know about the files as they were (a secrets file readable by others).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>
 /// Writes a change plan: one apply at a time, each file atomically with a backup, and never over a
 /// file that changed on disk since the plan read it (or since ppptui last wrote it) unless forced.
+/// The plan is one transaction: when a file cannot be written, the files written before it are put
+/// back from their backups (new ones removed), so a profile is applied whole or not at all.
 /// </summary>
 public sealed class ProfileApplier
 {
@@ -39,7 +44,9 @@ public sealed class ProfileApplier
 
     /// <summary>As <see cref="Apply"/>, for a caller that already holds the <see cref="ApplyLock"/>
     /// (and made the plan under it).</summary>
-    public ApplyResult ApplyLocked(ChangePlan plan, bool force = false)
+    /// <param name="alsoWrite">A last write that belongs to the same transaction (the profile
+    /// itself): when it fails, the plan's files are put back too.</param>
+    public ApplyResult ApplyLocked(ChangePlan plan, bool force = false, Action? alsoWrite = null)
     {
         // Check every file before writing any, so a refusal leaves everything as it was.
         if (!force)
@@ -61,20 +68,67 @@ public sealed class ProfileApplier
         }
 
         var results = new List<AppliedFile>();
-        foreach (var file in plan.Files)
+        var notes = new List<string>();
+        var written = new List<(PlannedFile File, string? Backup)>();
+        try
         {
-            if (!file.Changes)
+            foreach (var file in plan.Files)
             {
-                results.Add(new AppliedFile(file.SystemPath, false, null));
-                continue;
+                if (!file.Changes)
+                {
+                    results.Add(new AppliedFile(file.SystemPath, false, null));
+                    continue;
+                }
+                // A file ppptui creates private (secrets, a chat script with the PIN) stays private.
+                var outcome = _writer.WriteFile(file.FullPath, file.NewText, file.NewFileMode,
+                    keepPrivate: (file.NewFileMode & AtomicFileWriter.GroupAndOther) == 0);
+                written.Add((file, outcome.Backup));
+                results.Add(new AppliedFile(file.SystemPath, true, outcome.Backup));
+                if (outcome.NarrowedFrom is { } was)
+                    notes.Add($"{file.SystemPath} was mode {Octal(was)}, readable by other users (pppd warns that it has world and/or group access); ppptui made it {Octal(was & ~AtomicFileWriter.GroupAndOther)}");
             }
-            var backup = _writer.Write(file.FullPath, file.NewText, file.NewFileMode);
-            results.Add(new AppliedFile(file.SystemPath, true, backup));
+            alsoWrite?.Invoke();
+        }
+        catch (Exception ex) when (ex is PppTuiException or IOException or UnauthorizedAccessException)
+        {
+            var undone = RollBack(written);
+            if (undone == 0) throw;
+            var known = ex as PppTuiException;
+            throw new PppTuiException(
+                $"{known?.Message ?? ex.Message}; nothing of {plan.ProfileName} was applied (the {undone} file(s) written before it were put back)",
+                known?.Fix ?? "Check that the files can be written, then apply again.", ex, known?.Kind ?? FailureKind.Failure)
+            {
+                Cause = known?.Cause ?? ex.Message,
+                File = known?.File,
+                Line = known?.Line,
+            };
         }
         foreach (var file in plan.Files.Where(f => f.Role != FileRole.Secrets))
             _state.Record(plan.ProfileName, file.SystemPath, file.NewText, keepCopy: file.Mask is null);
         _log.Information("Applied profile {Profile}: {Written} file(s) written", plan.ProfileName, results.Count(r => r.Written));
-        return new ApplyResult(plan.ProfileName, results);
+        return new ApplyResult(plan.ProfileName, results) { Notes = notes };
+    }
+
+    private static string Octal(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0');
+
+    // Newest first: each file goes back to its backup, a file that did not exist is removed.
+    private int RollBack(List<(PlannedFile File, string? Backup)> written)
+    {
+        var undone = 0;
+        foreach (var (file, backup) in Enumerable.Reverse(written))
+        {
+            try
+            {
+                if (backup is not null) _writer.Restore(file.FullPath, backup);
+                else File.Delete(file.FullPath);
+                undone++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _log.Error(ex, "Could not put back {Path} after a failed apply", file.FullPath);
+            }
+        }
+        return undone;
     }
 
     /// <summary>Records the files as they are, as ppptui's own baseline (after an import).</summary>

@@ -57,7 +57,8 @@ public static class EffectiveOptions
         if (text is null)
         {
             if (!optional)
-                throw new PppTuiException($"{paths.Resolve(systemPath)} does not exist", "Apply the profile first, or check the 'file' option that names it.");
+                throw new PppTuiException($"{paths.Resolve(systemPath)} does not exist", "Apply the profile first, or check the 'file' option that names it.",
+                    kind: FailureKind.NotFound);
             return;
         }
         foreach (var entry in OptionFile.Parse(text).Entries)

@@ -40,10 +40,18 @@ public sealed class ProfileService
     /// The peers files no profile of <paramref name="catalog"/> manages yet, by name, as
     /// <see cref="PeersImporter.PeerNames"/> finds them; none when pppd is not installed here.
     /// </summary>
-    public IReadOnlyList<string> NotImported(ProfileCatalog catalog)
+    public IReadOnlyList<string> NotImported(ProfileCatalog catalog) => NotImported(catalog, out _);
+
+    /// <summary>
+    /// As <see cref="NotImported(ProfileCatalog)"/>; <paramref name="denied"/> says when the peers folder
+    /// could not be read for want of rights (no /etc/ppp at all only means no peers files).
+    /// </summary>
+    public IReadOnlyList<string> NotImported(ProfileCatalog catalog, out NeedsRootException? denied)
     {
+        denied = null;
         var managed = catalog.Profiles.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         try { return Importer.PeerNames().Where(n => !managed.Contains(n)).ToList(); }
+        catch (NeedsRootException e) { denied = e; return []; }
         catch (PppTuiException) { return []; }
     }
 
@@ -73,8 +81,7 @@ public sealed class ProfileService
         // secrets file would be refused as a conflict, or with --force undo that ppptui's change.
         using var applyLock = ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30));
         var plan = Renderer.Plan(profile, secrets, readDisk);
-        var result = Applier.ApplyLocked(plan, force);
-        Store.Save(profile);
+        var result = Applier.ApplyLocked(plan, force, alsoWrite: () => Store.Save(profile));
         secrets?.Clear();
         return result;
     }
@@ -87,7 +94,7 @@ public sealed class ProfileService
     {
         var nameProblem = ValueRules.CheckProfileName(name);
         if (nameProblem is not null)
-            throw new ProfileInvalidException(name, [new FieldError("name", nameProblem)]);
+            throw new ProfileInvalidException(name, [new FieldError("name", nameProblem)]) { Kind = FailureKind.BadInput };
         if (Store.Exists(name))
             throw new PppTuiException($"a profile named '{name}' already exists", $"Change it with 'ppptui set {name} ...' or delete it first.");
         if (File.Exists(Paths.PeerFile(name)))

@@ -29,7 +29,12 @@ public sealed class ProfileStore
     {
         var profiles = new List<Profile>();
         var problems = new List<TomlProblem>();
-        if (!Directory.Exists(_paths.ProfilesDir)) return new ProfileCatalog(profiles, problems);
+        if (!Directory.Exists(_paths.ProfilesDir))
+        {
+            if (TextFile.IsHiddenByPermissions(_paths.ProfilesDir))
+                problems.Add(new TomlProblem(_paths.ProfilesDir, 0, 0, "permission denied: run as root to see the profiles"));
+            return new ProfileCatalog(profiles, problems);
+        }
         IEnumerable<string> files;
         try
         {
@@ -55,14 +60,22 @@ public sealed class ProfileStore
     {
         var nameProblem = ValueRules.CheckProfileName(name);
         if (nameProblem is not null)
-            throw new PppTuiException($"'{name}' is not a valid profile name: {nameProblem}", "Use 'ppptui list' to see the profiles.");
+            throw new PppTuiException($"'{name}' is not a valid profile name: {nameProblem}", "Use 'ppptui list' to see the profiles.")
+            {
+                Kind = FailureKind.BadInput,
+            };
         var path = PathOf(name);
         if (!File.Exists(path))
             throw new ProfileNotFoundException(name, path);
         var (profile, problems) = LoadFile(path);
         if (profile is null)
             throw new PppTuiException(string.Join("\n", problems.Select(p => p.ToString())),
-                $"Fix the file (it is plain TOML) or re-create it with 'ppptui import {name}'.");
+                $"Fix the file (it is plain TOML) or re-create it with 'ppptui import {name}'.")
+            {
+                Kind = FailureKind.Invalid,
+                File = path,
+                Line = problems.FirstOrDefault() is { Line: > 0 } first ? first.Line : null,
+            };
         return profile;
     }
 
@@ -111,14 +124,14 @@ public sealed class ProfileStore
 
 public sealed class ProfileNotFoundException(string name, string path)
     : PppTuiException($"no profile named '{name}' ({path} does not exist)",
-        "See 'ppptui list'; hand-written peers files become profiles with 'ppptui import'.")
+        "See 'ppptui list'; hand-written peers files become profiles with 'ppptui import'.", kind: FailureKind.NotFound)
 {
     public string Name { get; } = name;
 }
 
 public sealed class ProfileInvalidException(string name, IReadOnlyList<FieldError> errors)
     : PppTuiException($"profile '{name}' is not valid:\n" + string.Join("\n", errors.Select(e => "  " + e)),
-        "Correct the fields named above.")
+        "Correct the fields named above.", kind: FailureKind.Invalid)
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 }

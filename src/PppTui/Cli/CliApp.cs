@@ -14,6 +14,7 @@ public sealed class CliApp
     private readonly ICommandRunner _runner;
 
     private readonly bool _ownLog;
+    private readonly bool _runsSystemCommands;
     private int _logConfigured;
 
     /// <param name="ownLog">Write ppptui's own log (files written, commands run) under the chosen
@@ -21,6 +22,7 @@ public sealed class CliApp
     public CliApp(CliIO io, ICommandRunner? runner = null, bool ownLog = false)
     {
         _io = io;
+        _runsSystemCommands = runner is null;
         _runner = runner ?? new CliWrapCommandRunner();
         _ownLog = ownLog;
     }
@@ -31,7 +33,7 @@ public sealed class CliApp
     {
         var paths = new SystemPaths(parse.GetValue(Globals.Root) ?? "/");
         if (_ownLog && Interlocked.Exchange(ref _logConfigured, 1) == 0) Core.Logging.AppLog.Configure(paths);
-        return new CliContext(paths, _io, parse.GetValue(Globals.Json), _runner);
+        return new CliContext(paths, _io, parse.GetValue(Globals.Json), _runner) { RunsSystemCommands = _runsSystemCommands };
     }
 
     public RootCommand BuildRoot(Func<ParseResult, int>? runTui = null)
@@ -52,7 +54,29 @@ public sealed class CliApp
     public int Run(string[] args, Func<ParseResult, int>? runTui = null)
     {
         var parse = BuildRoot(runTui).Parse(args);
+        if (RefusedBeforeAnyVerb(parse) is { } refused)
+            return CliErrors.Write(_io.Error, parse.GetValue(Globals.Json), refused);
         var config = new InvocationConfiguration { Output = _io.Out, Error = _io.Error };
         return parse.Invoke(config);
+    }
+
+    // A bad command line is exit 2 like every other bad input (System.CommandLine's own is 1), and
+    // a --root that is empty or missing is refused: an unset variable in a script must not turn
+    // "--root $SANDBOX" into the live /etc/ppp, nor a typo into "No profiles".
+    private CliError? RefusedBeforeAnyVerb(ParseResult parse)
+    {
+        // --version and --help answer even among other arguments (their action runs, not the error's).
+        if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+            return new CliError(ExitCodes.Usage, string.Join("; ", parse.Errors.Select(e => e.Message)),
+                "See 'ppptui --help', or 'ppptui VERB --help' for a verb's options.");
+        if (parse.GetResult(Globals.Root) is not { Implicit: false }) return null;
+        var root = parse.GetValue(Globals.Root) ?? "";
+        if (string.IsNullOrWhiteSpace(root))
+            return new CliError(ExitCodes.Usage, "--root is empty",
+                "Give the folder to work on (--root ./sandbox), or leave --root out to work on this system's files.");
+        if (!Directory.Exists(root))
+            return new CliError(ExitCodes.NotFound, $"--root {root}: no such folder",
+                $"Create it (mkdir -p {root}/etc/ppp/peers) or check the path.", File: root);
+        return null;
     }
 }

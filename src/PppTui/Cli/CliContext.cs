@@ -38,13 +38,29 @@ public sealed class CliContext
     public bool Json { get; }
     public ICommandRunner Runner { get; }
 
+    /// <summary>True when <see cref="Runner"/> runs real processes on this machine (not a test's).</summary>
+    public bool RunsSystemCommands { get; init; }
+
+    /// <summary>
+    /// Refuses an action on the running system (pppd and its signals) under a sandbox root: only
+    /// files follow --root, so pppd would dial from the host's /etc/ppp and a pid from the sandbox
+    /// would be signalled on the host. (The service verbs pass --root on to systemctl, which then
+    /// works on the root's unit files only.)
+    /// </summary>
+    /// <exception cref="PppTuiException">The root is not "/".</exception>
+    public void RequireLiveSystem(string action)
+    {
+        if (Paths.IsSystemRoot || !RunsSystemCommands) return;
+        throw new Core.PppTuiException(
+            $"--root {Paths.Root}: {action} acts on this machine's pppd, which --root does not fence (only files follow --root)",
+            "Leave --root out to act on this system, or copy the files to the system first.", kind: Core.FailureKind.BadInput);
+    }
+
     public TextWriter Out => IO.Out;
     public TextWriter Error => IO.Error;
 
-    /// <summary>Writes "ppptui: message" to stderr and returns the exit code, for one-line failures.</summary>
-    public int Fail(int exitCode, string message)
-    {
-        Error.WriteLine("ppptui: " + message);
-        return exitCode;
-    }
+    /// <summary>Writes the failure to stderr ("ppptui: message", or one JSON object with --json)
+    /// and returns the exit code.</summary>
+    public int Fail(int exitCode, string message, string? fix = null) =>
+        CliErrors.Write(Error, Json, new CliError(exitCode, message, fix));
 }

@@ -45,6 +45,7 @@ public static class LinkVerbs
             var progress = ctx.Json ? ctx.Error : ctx.Out;
             return await Guard(ctx, async () =>
             {
+                ctx.RequireLiveSystem("connect");
                 // The final block explains a Down and lists the warnings; progress would only repeat them.
                 var outcome = await managerFor(ctx).ConnectAsync(link, TimeSpan.FromSeconds(seconds),
                     e => PrintProgress(progress, e, finalBlockFollows: true), cancellationToken);
@@ -89,6 +90,7 @@ public static class LinkVerbs
             var ctx = app.ContextFor(parse);
             return await Guard(ctx, async () =>
             {
+                ctx.RequireLiveSystem("disconnect");
                 var outcome = await managerFor(ctx).DisconnectAsync(parse.GetValue(name)!, parse.GetValue(force), null,
                     e => PrintProgress(ctx.Json ? ctx.Error : ctx.Out, e), cancellationToken);
                 if (ctx.Json) ctx.Out.WriteLine(JsonSerializer.Serialize(outcome, LinkStatusJsonContext.Default.DisconnectOutcome));
@@ -193,7 +195,8 @@ public static class LinkVerbs
                 var explanation = managerFor(ctx).Explain(link);
                 if (explanation is null)
                     return Task.FromResult(ctx.Fail(ExitCodes.NotFound,
-                        $"no attempt of {link} found (no ppptui record, no logfile, nothing in the syslog)\n  fix: dial it once with 'ppptui connect {link}', or add 'logfile /var/log/ppp-{link}.log' to its peers file"));
+                        $"no attempt of {link} found (no ppptui record, no logfile, nothing in the syslog)",
+                        $"dial it once with 'ppptui connect {link}', or add 'logfile /var/log/ppp-{link}.log' to its peers file"));
                 if (ctx.Json)
                 {
                     ctx.Out.WriteLine(JsonSerializer.Serialize(explanation, LinkStatusJsonContext.Default.LinkExplanation));
@@ -227,11 +230,15 @@ public static class LinkVerbs
                 LinkRefusal.NeedsRoot => ExitCodes.NeedsRoot,
                 _ => ExitCodes.NotFound,
             };
-            return ctx.Fail(code, $"{ex.Message}\n  fix: {ex.Fix}");
+            return ctx.Fail(code, ex.Message, ex.Fix);
         }
         catch (OperationCanceledException)
         {
             return ctx.Fail(ExitCodes.Failure, "interrupted");
+        }
+        catch (Exception ex)
+        {
+            return CliErrors.Report(ctx, ex);
         }
     }
 

@@ -36,7 +36,7 @@ public static class ProfileVerbs
             {
                 var service = Service(ctx);
                 var catalog = service.List();
-                var notImported = service.NotImported(catalog);
+                var notImported = service.NotImported(catalog, out var peersDenied);
                 if (ctx.Json)
                 {
                     var o = new JsonObject
@@ -62,7 +62,10 @@ public static class ProfileVerbs
                     foreach (var n in notImported)
                         ctx.Out.WriteLine($"{n,-20} {"-",-7} /etc/ppp/peers/{n} (not imported: ppptui import {n})");
                 }
-                foreach (var problem in catalog.Problems) ctx.Error.WriteLine($"ppptui: {problem}");
+                foreach (var problem in catalog.Problems)
+                    CliErrors.Write(ctx.Error, ctx.Json, new CliError(ExitCodes.Invalid, problem.ToString(), "Fix the file (it is plain TOML), or delete it.",
+                        problem.Message, problem.File, problem.Line > 0 ? problem.Line : null));
+                if (peersDenied is not null) return CliErrors.Report(ctx, peersDenied);
                 return catalog.Problems.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
             });
         });
@@ -181,11 +184,12 @@ public static class ProfileVerbs
                 var draft = new ProfileDraft(service.Create(parse.GetValue(name)!, k));
                 var errors = fields.ApplyTo(parse, draft, ctx.IO);
                 errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
-                if (errors.Count > 0) throw new ProfileInvalidException(draft.Profile.Name, errors);
+                if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
                 if (parse.GetValue(noApply))
                 {
                     service.Save(draft.Profile);
-                    ctx.Out.WriteLine($"Saved profile {draft.Profile.Name}; write its files with 'ppptui apply {draft.Profile.Name}'.");
+                    if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(SavedJson(draft.Profile.Name, [])));
+                    else ctx.Out.WriteLine($"Saved profile {draft.Profile.Name}; write its files with 'ppptui apply {draft.Profile.Name}'.");
                     return ExitCodes.Ok;
                 }
                 var result = service.Apply(draft.Profile, draft.Secrets);
@@ -213,7 +217,7 @@ public static class ProfileVerbs
                 var draft = new ProfileDraft(service.Load(parse.GetValue(name)!));
                 var errors = fields.ApplyTo(parse, draft, ctx.IO);
                 errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
-                if (errors.Count > 0) throw new ProfileInvalidException(draft.Profile.Name, errors);
+                if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
                 // A secret is never kept anywhere to be applied later, so it is written now.
                 if (parse.GetValue(apply) || !draft.Secrets.IsEmpty)
                 {
@@ -225,6 +229,11 @@ public static class ProfileVerbs
                 {
                     service.Save(draft.Profile);
                     var plan = service.Preview(draft.Profile);
+                    if (ctx.Json)
+                    {
+                        ctx.Out.WriteLine(ProfileJson.Write(SavedJson(draft.Profile.Name, plan.Changed.Select(f => f.SystemPath))));
+                        return ExitCodes.Ok;
+                    }
                     ctx.Out.WriteLine(plan.HasChanges
                         ? $"Saved profile {draft.Profile.Name}. Pending changes to {string.Join(", ", plan.Changed.Select(f => f.SystemPath))}: see 'ppptui diff {draft.Profile.Name}', write with 'ppptui apply {draft.Profile.Name}'."
                         : $"Saved profile {draft.Profile.Name}; its files already say this.");
@@ -288,7 +297,7 @@ public static class ProfileVerbs
                     wanted = service.Importer.PeerNames().Where(n => !existing.Contains(n)).ToArray();
                     if (wanted.Length == 0)
                     {
-                        ctx.Out.WriteLine("Nothing to import: every peers file is already a profile.");
+                        ctx.Out.WriteLine(ctx.Json ? ProfileJson.Write(new JsonArray()) : "Nothing to import: every peers file is already a profile.");
                         return ExitCodes.Ok;
                     }
                 }
@@ -374,29 +383,50 @@ public static class ProfileVerbs
             return CliErrors.Guard(ctx, () =>
             {
                 var service = Service(ctx);
-                var wanted = parse.GetValue(names) is { Length: > 0 } given ? given : service.List().Profiles.Select(p => p.Name).ToArray();
+                var problems = new List<CliError>();
+                string[] wanted;
+                if (parse.GetValue(names) is { Length: > 0 } given) wanted = given;
+                else
+                {
+                    // A profile file that does not load is a failure of "apply everything" too.
+                    var catalog = service.List();
+                    wanted = catalog.Profiles.Select(p => p.Name).ToArray();
+                    problems.AddRange(catalog.Problems.Select(p => new CliError(ExitCodes.Invalid, p.ToString(),
+                        "Fix the file (it is plain TOML), or delete it.", p.Message, p.File, p.Line > 0 ? p.Line : null)));
+                }
                 var secrets = new ProfileSecrets();
                 if (parse.GetValue(passwordStdin))
                 {
                     if (wanted.Length != 1) return ctx.Fail(ExitCodes.Usage, "--password-stdin needs exactly one profile name");
                     secrets.Password = SecretInput.Read(ctx.IO, "password");
                 }
+                // Each profile is tried and reported, whatever happened to the one before it.
                 var outcomes = new JsonArray();
+                var codes = problems.Select(p => CliErrors.Write(ctx.Error, ctx.Json, p)).ToList();
                 foreach (var n in wanted)
                 {
-                    var result = service.Apply(service.Load(n), secrets, parse.GetValue(force));
-                    if (ctx.Json)
-                        outcomes.Add((JsonNode)new JsonObject
-                        {
-                            ["profile"] = n,
-                            ["changed"] = result.ChangedAnything,
-                            ["written"] = new JsonArray(result.Files.Where(f => f.Written).Select(f => (JsonNode?)JsonValue.Create(f.SystemPath)).ToArray()),
-                        });
-                    else PrintApply(ctx, result);
+                    try
+                    {
+                        var profile = service.Load(n);
+                        // A password typed now that does not pass is bad input, like a field value.
+                        if (ProfileValidator.Validate(profile, secrets).Where(e => e.Field is "password").ToList() is { Count: > 0 } typed)
+                            throw InvalidInput(n, typed);
+                        var result = service.Apply(profile, secrets, parse.GetValue(force));
+                        if (ctx.Json) outcomes.Add((JsonNode)ApplyJson(result));
+                        else PrintApply(ctx, result);
+                    }
+                    catch (Exception ex) when (ex is Core.PppTuiException or IOException or UnauthorizedAccessException)
+                    {
+                        codes.Add(CliErrors.Report(ctx, ex));
+                        if (ctx.Json) outcomes.Add((JsonNode)new JsonObject { ["profile"] = n, ["failed"] = true });
+                    }
                 }
                 secrets.Clear();
                 if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(outcomes));
-                return ExitCodes.Ok;
+                if (codes.Count == 0) return ExitCodes.Ok;
+                if (!ctx.Json && wanted.Length + problems.Count > 1)
+                    ctx.Error.WriteLine($"ppptui: {codes.Count} of {wanted.Length + problems.Count} profile(s) not applied");
+                return codes.Distinct().Count() == 1 ? codes[0] : ExitCodes.Failure;
             });
         });
         return command;
@@ -404,6 +434,12 @@ public static class ProfileVerbs
 
     private static void PrintApply(CliContext ctx, ApplyResult result)
     {
+        if (ctx.Json)
+        {
+            ctx.Out.WriteLine(ProfileJson.Write(ApplyJson(result)));
+            return;
+        }
+        foreach (var note in result.Notes) ctx.Error.WriteLine($"ppptui: warning: {note}");
         if (!result.ChangedAnything)
         {
             ctx.Out.WriteLine($"{result.ProfileName}: nothing to change, the files already match.");
@@ -413,6 +449,28 @@ public static class ProfileVerbs
         foreach (var f in result.Files.Where(f => f.Written))
             ctx.Out.WriteLine($"  wrote {f.SystemPath}" + (f.Backup is null ? " (new)" : ""));
     }
+
+    // Values given on the command line that do not pass are bad input (exit 2), not a bad file.
+    private static ProfileInvalidException InvalidInput(string name, IReadOnlyList<FieldError> errors) =>
+        new(name, errors) { Kind = Core.FailureKind.BadInput };
+
+    private static JsonObject SavedJson(string name, IEnumerable<string> pending) => new()
+    {
+        ["profile"] = name,
+        ["saved"] = true,
+        ["changed"] = false,
+        ["written"] = new JsonArray(),
+        ["pending"] = new JsonArray(pending.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
+    };
+
+    private static JsonObject ApplyJson(ApplyResult result) => new()
+    {
+        ["profile"] = result.ProfileName,
+        ["saved"] = true,
+        ["changed"] = result.ChangedAnything,
+        ["written"] = new JsonArray(result.Files.Where(f => f.Written).Select(f => (JsonNode?)JsonValue.Create(f.SystemPath)).ToArray()),
+        ["notes"] = new JsonArray(result.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+    };
 
     private static Command Effective(CliApp app)
     {

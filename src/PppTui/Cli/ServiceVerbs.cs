@@ -77,9 +77,8 @@ public static class ServiceVerbs
                 {
                     var profile = parse.GetValue(name) ?? "NAME";
                     if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["systemd"] = "absent", ["alternative"] = SystemdAlternative.For(profile) }));
-                    ctx.Error.WriteLine("ppptui: systemd is not running on this system (no /run/systemd/system), so no link is kept up as a service.");
-                    ctx.Error.WriteLine("  fix: " + SystemdAlternative.For(profile));
-                    return ExitCodes.Failure;
+                    return ctx.Fail(ExitCodes.Failure, "systemd is not running on this system (no /run/systemd/system), so no link is kept up as a service.",
+                        SystemdAlternative.For(profile));
                 }
                 List<string> names = parse.GetValue(name) is { } one ? [one] : AllNames(ctx, manager);
                 var statuses = new List<ServiceStatus>();

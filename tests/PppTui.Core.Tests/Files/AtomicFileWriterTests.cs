@@ -80,8 +80,12 @@ public class AtomicFileWriterTests
 
         var ex = Assert.Throws<PppTuiException>(() => TextFile.ReadOrNull(path));
 
-        Assert.Contains("not valid UTF-8", ex.Message);
-        Assert.Contains("iconv", ex.Fix);
+        Assert.Contains("latin1:1: not valid UTF-8", ex.Message);
+        Assert.Equal(1, ex.Line);
+        Assert.Equal(FailureKind.Invalid, ex.Kind);
+        // The file may hold records that are not ours: the fix is by hand, at the line, never a conversion.
+        Assert.DoesNotContain("iconv", ex.Fix);
+        Assert.Contains("line 1", ex.Fix);
     }
 }
 

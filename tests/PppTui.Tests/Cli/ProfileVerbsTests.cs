@@ -136,11 +136,12 @@ public class ProfileVerbsTests
         var injection = cli.RunWithInput("x\n", "new", "vpn2", "--kind", "pptp", "--server", "host; rm -rf /", "--user", "a", "--password-stdin");
         var badName = cli.Run("new", "../etc", "--kind", "pptp");
 
-        Assert.Equal(ExitCodes.Invalid, badMtu.ExitCode);
+        // Values typed on the command line are bad input (2); 6 is for files that do not parse.
+        Assert.Equal(ExitCodes.Usage, badMtu.ExitCode);
         Assert.Contains("mtu: must be between 128 and 16384", badMtu.Error);
-        Assert.Equal(ExitCodes.Invalid, injection.ExitCode);
+        Assert.Equal(ExitCodes.Usage, injection.ExitCode);
         Assert.Contains("server:", injection.Error);
-        Assert.Equal(ExitCodes.Invalid, badName.ExitCode);
+        Assert.Equal(ExitCodes.Usage, badName.ExitCode);
         Assert.False(File.Exists(cli.PathOf("/etc/ppp/peers/vpn")));
         Assert.False(File.Exists(cli.PathOf("/etc/ppp/peers/vpn2")));
         Assert.DoesNotContain("   at ", badMtu.Error + injection.Error + badName.Error);

@@ -104,6 +104,24 @@ public sealed class NotRootTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"{reads.Length + 3} reads and {writes.Length} writes run as {(IsRoot ? "nobody (setpriv)" : Environment.UserName)}; nothing under the root changed");
     }
 
+    [Fact]
+    public void A_peers_folder_only_root_and_dip_may_read_is_permission_denied_not_missing()
+    {
+        _cli.Write("/etc/ppp/peers/provider", "plugin rp-pppoe.so eth0\nuser bob\n");
+        LockDown(_cli.Root);
+        // Debian's 2750 root:dip: the unprivileged user is neither owner nor in the group.
+        File.SetUnixFileMode(_cli.PathOf("/etc/ppp/peers"), IsRoot ? (UnixFileMode)0b111_101_000 : UnixFileMode.None);
+
+        foreach (var args in new[] { new[] { "effective", "provider" }, ["import", "provider"], ["list"] })
+        {
+            var (code, stdout, stderr) = RunUnprivileged(null, args);
+            Assert.True(code == ExitCodes.NeedsRoot, $"ppptui {string.Join(' ', args)} exited {code}:\n{stdout}\n{stderr}");
+            Assert.DoesNotContain("does not exist", stderr);
+            Assert.Contains("/etc/ppp/peers", stderr);
+            AssertNoStackTrace(stderr);
+        }
+    }
+
     private static void AssertNoStackTrace(string stderr)
     {
         Assert.DoesNotContain("   at ", stderr);

@@ -107,10 +107,10 @@ public sealed class SecretsLeakTests : IDisposable
         Ok(null, "--json", "effective", "legacy");
 
         // Refused input with a secret typed: the refusal names the problem, never the secret.
-        Assert.Equal(ExitCodes.Invalid, Run(RefusedSecrets[0], "set", "office", "--mtu", "abc", "--password-stdin").ExitCode);
-        Assert.Equal(ExitCodes.Invalid, Run(RefusedSecrets[1], "new", "bad", "--kind", "pptp", "--server", "bad host!", "--user", "bob", "--password-stdin").ExitCode);
-        Assert.Equal(ExitCodes.Invalid, Run(RefusedSecrets[2], "set", "office", "--password-stdin").ExitCode);
-        Assert.Equal(ExitCodes.Invalid, Run(RefusedSecrets[3], "apply", "office", "--password-stdin").ExitCode);
+        Assert.Equal(ExitCodes.Usage, Run(RefusedSecrets[0], "set", "office", "--mtu", "abc", "--password-stdin").ExitCode);
+        Assert.Equal(ExitCodes.Usage, Run(RefusedSecrets[1], "new", "bad", "--kind", "pptp", "--server", "bad host!", "--user", "bob", "--password-stdin").ExitCode);
+        Assert.Equal(ExitCodes.Usage, Run(RefusedSecrets[2], "set", "office", "--password-stdin").ExitCode);
+        Assert.Equal(ExitCodes.Usage, Run(RefusedSecrets[3], "apply", "office", "--password-stdin").ExitCode);
         File.AppendAllText(PathOf("/etc/ppp/peers/office"), "# edited by hand\n");
         Assert.Equal(ExitCodes.Conflict, Run(RefusedSecrets[4], "set", "office", "--mtu", "1300", "--password-stdin").ExitCode);
         Ok(null, "apply", "office", "--force");

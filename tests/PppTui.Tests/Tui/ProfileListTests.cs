@@ -113,4 +113,12 @@ public class ProfileListTests
         Assert.Contains("No profiles yet.", h.Text);
         Assert.Contains("F7 creates one.", h.Text);
     }
+
+    [Fact]
+    public void An_empty_list_of_folders_the_user_may_not_read_says_so_rather_than_no_profiles_yet()
+    {
+        using var h = ScreenHost.Start(80, 24, seed: s => s.Profiles.Unreadable = "Cannot read\n/etc/ppp/peers");
+        Assert.Contains("Cannot read", h.Text);
+        Assert.DoesNotContain("No profiles yet", h.Text);
+    }
 }

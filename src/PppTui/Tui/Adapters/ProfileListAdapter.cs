@@ -99,6 +99,7 @@ public sealed class ProfileListAdapter : IProfileListModel
             rows.Add(new Row(name, DetectKind(name), $"/etc/ppp/peers/{name}, not imported", null, NotImported: true));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        Unreadable = UnreadableFolder(catalog);
         // The link states are read outside this lock: the link adapter asks this list (under its
         // own lock) whether a name is a profile, so the two locks are never taken the other way round.
         var profiles = Summaries(rows);
@@ -203,6 +204,32 @@ public sealed class ProfileListAdapter : IProfileListModel
         }
         if (changed) Changed?.Invoke(this, EventArgs.Empty);
     }
+
+    /// <inheritdoc/>
+    public string? Unreadable { get; private set; }
+
+    // The same folders `ppptui list` reads: the profiles, and the peers files still to import.
+    private string? UnreadableFolder(ProfileCatalog catalog)
+    {
+        if (catalog.Problems.FirstOrDefault(p => !p.File.EndsWith(".toml", StringComparison.Ordinal)) is { } folder)
+            return Denied(folder.File);
+        try
+        {
+            _service.Importer.PeerNames();
+            return null;
+        }
+        catch (NeedsRootException)
+        {
+            return Denied(_service.Paths.PeersDir);
+        }
+        catch (PppTuiException)
+        {
+            return null;
+        }
+    }
+
+    // Short lines: the list pane is narrow.
+    private static string Denied(string folder) => $"Cannot read\n{folder}\n(permission denied:\nrun sudo ppptui)";
 
     private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<Row> rows) =>
         rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkState.Unknown, r.Description, r.Problem, r.NotImported)).ToList();

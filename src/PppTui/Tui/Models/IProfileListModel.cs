@@ -25,6 +25,10 @@ public interface IProfileListModel
     /// <summary>False until the profiles have been read once (in the background); the list says it is loading meanwhile.</summary>
     bool IsLoaded { get; }
 
+    /// <summary>Why the list may be incomplete (a folder the user may not read), or null; the
+    /// empty list then says this rather than "No profiles yet".</summary>
+    string? Unreadable => null;
+
     /// <summary>The kinds "New" offers, in menu order.</summary>
     IReadOnlyList<KindInfo> Kinds { get; }
 

@@ -71,7 +71,7 @@ public sealed class ProfileListPane : Pane
         _shownLoaded = loaded;
         _rows.SetItems(profiles);
         _empty.Visible = profiles.Count == 0;
-        _empty.Text = loaded ? NoProfilesText : LoadingText;
+        _empty.Text = !loaded ? LoadingText : _model.Unreadable is { } why ? why : NoProfilesText;
         TitleDetail = !loaded ? "loading…" : profiles.Count == 0 ? null : profiles.Count.ToString();
         if (profiles.Count == 0) List.SelectedItem = null;
         else

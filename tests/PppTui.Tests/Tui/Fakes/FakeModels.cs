@@ -12,6 +12,7 @@ public sealed class FakeProfileListModel : IProfileListModel
     public Func<string, IEditorModel>? EditorFactory { get; set; }
     public IReadOnlyList<ProfileSummary> Profiles => Items.ToList();
     public bool IsLoaded { get; set; } = true;
+    public string? Unreadable { get; set; }
 
     public IReadOnlyList<KindInfo> Kinds { get; set; } =
     [
