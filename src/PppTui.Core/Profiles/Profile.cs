@@ -124,10 +124,20 @@ public sealed class PppSettings
     /// <summary>Networks routed through the link when it is up (CIDR), by an ip-up.d script.</summary>
     public List<string> Routes { get; set; } = [];
 
+    // Values of shared options without a property of their own: a row added to the option table
+    // needs no change here. Values are immutable (numbers, strings, flags), so a copy shares them.
+    private Dictionary<string, object?> _more = new(StringComparer.Ordinal);
+
+    /// <summary>The value of a shared option that has no property of its own (default when unset).</summary>
+    public T? More<T>(string key) => _more.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    public void SetMore<T>(string key, T? value) => _more[key] = value;
+
     public PppSettings Clone()
     {
         var copy = (PppSettings)MemberwiseClone();
         copy.Routes = [.. Routes];
+        copy._more = new Dictionary<string, object?>(_more, StringComparer.Ordinal);
         return copy;
     }
 }

@@ -44,8 +44,8 @@ public sealed partial class Doctor
     {
         public List<string> Async { get; } = [];
         public List<string> Mppe { get; } = [];
-        public List<string> Pppoe { get; } = [];
-        public List<string> Pptp { get; } = [];
+        public List<string> PppoeModule { get; } = [];
+        public List<string> PptpProgram { get; } = [];
         public List<string> Chat { get; } = [];
         public Dictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
     }
@@ -115,11 +115,11 @@ public sealed partial class Doctor
         var plugin = OptionRules.InEffect(options, "plugin")?.Argument ?? (target.Profile is not null ? kind!.Plugin(target.Profile) : null);
         var pty = OptionRules.InEffect(options, "pty")?.Argument;
         if (kindNeeds.HasFlag(KindNeeds.AsyncTty) || pty is not null) needs.Async.Add(target.Name);
-        if (kindNeeds.HasFlag(KindNeeds.PptpProgram) || (pty?.Contains("pptp", StringComparison.Ordinal) ?? false)) needs.Pptp.Add(target.Name);
+        if (kindNeeds.HasFlag(KindNeeds.PptpProgram) || (pty?.Contains("pptp", StringComparison.Ordinal) ?? false)) needs.PptpProgram.Add(target.Name);
         if (kindNeeds.HasFlag(KindNeeds.ChatProgram)) needs.Chat.Add(target.Name);
         if (kindNeeds.HasFlag(KindNeeds.PppoePlugin) || (plugin?.Contains("pppoe", StringComparison.Ordinal) ?? false))
         {
-            needs.Pppoe.Add(target.Name);
+            needs.PppoeModule.Add(target.Name);
             needs.Plugins.TryAdd(plugin ?? "rp-pppoe.so", target.Name);
         }
         if (Has("require-mppe") || Has("require-mppe-128") || Has("require-mppe-40") ||
@@ -140,7 +140,7 @@ public sealed partial class Doctor
                  {
                      ("ppp_async", "CONFIG_PPP_ASYNC", needs.Async, "serial modems and PPTP (pppd talks to pptp through a pty)"),
                      ("ppp_mppe", "CONFIG_PPP_MPPE", needs.Mppe, "MPPE encryption (require-mppe, PPTP)"),
-                     ("pppoe", "CONFIG_PPPOE", needs.Pppoe, "PPPoE (the rp-pppoe plugin)"),
+                     ("pppoe", "CONFIG_PPPOE", needs.PppoeModule, "PPPoE (the rp-pppoe plugin)"),
                  })
         {
             var id = "kernel." + module;
@@ -254,7 +254,7 @@ public sealed partial class Doctor
 
         var pptp = FindTool("pptp");
         if (pptp is null)
-            checks.Add(Optional("tools.pptp", "pptp", "pptp (pptp-linux) is not installed", "apt-get install pptp-linux", needs.Pptp, "PPTP"));
+            checks.Add(Optional("tools.pptp", "pptp", "pptp (pptp-linux) is not installed", "apt-get install pptp-linux", needs.PptpProgram, "PPTP"));
         else
         {
             var (version, evidence, error) = await Version(pptp, "--version", PptpVersion(), cancellationToken).ConfigureAwait(false);
