@@ -86,17 +86,17 @@ public static class ProfileFields
 
     internal static string? Empty(string? v) => string.IsNullOrEmpty(v) ? null : v;
 
-    public static ProfileField Text(string key, string label, string help, Func<ProfileDraft, string?> get, Action<ProfileDraft, string?> set, IReadOnlyList<ProfileKind>? kinds = null) =>
-        new(key, label, help, FieldType.Text, get, (d, v) => { set(d, Empty(v?.Trim())); return null; }, null, kinds);
+    public static ProfileField Text(string key, string label, string help, Func<ProfileDraft, string?> get, Action<ProfileDraft, string?> set) =>
+        new(key, label, help, FieldType.Text, get, (d, v) => { set(d, Empty(v?.Trim())); return null; });
 
-    public static ProfileField Number(string key, string label, string help, Func<ProfileDraft, int?> get, Action<ProfileDraft, int?> set, IReadOnlyList<ProfileKind>? kinds = null) =>
+    public static ProfileField Number(string key, string label, string help, Func<ProfileDraft, int?> get, Action<ProfileDraft, int?> set) =>
         new(key, label, help, FieldType.Number, d => get(d)?.ToString(CultureInfo.InvariantCulture), (d, v) =>
         {
             if (string.IsNullOrWhiteSpace(v)) { set(d, null); return null; }
             if (!int.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return $"'{v}' is not a whole number";
             set(d, n);
             return null;
-        }, null, kinds);
+        });
 
     public static ProfileField Flag(string key, string label, string help, Func<ProfileDraft, bool> get, Action<ProfileDraft, bool> set) =>
         new(key, label, help, FieldType.Flag, d => get(d) ? "yes" : "no", (d, v) =>
@@ -118,10 +118,10 @@ public static class ProfileFields
             return null;
         }, choices);
 
-    public static ProfileField List(string key, string label, string help, Func<ProfileDraft, List<string>> get, Action<ProfileDraft, List<string>> set, IReadOnlyList<ProfileKind>? kinds = null) =>
+    public static ProfileField List(string key, string label, string help, Func<ProfileDraft, List<string>> get, Action<ProfileDraft, List<string>> set) =>
         new(key, label, help, FieldType.List, d => string.Join(",", get(d)), (d, v) =>
         {
             set(d, (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList());
             return null;
-        }, null, kinds);
+        });
 }

@@ -36,30 +36,20 @@ public sealed class TomlReader
         return _values.GetValueOrDefault(key);
     }
 
-    public string? String(string key)
-    {
-        var v = Get(key);
-        if (v is null) return null;
-        if (v.Data is string s) return s;
-        Problem(key, "must be a string in quotes");
-        return null;
-    }
+    public string? String(string key) => (string?)Read(key, data => data as string, _ => "must be a string in quotes");
 
-    public int? Int(string key)
-    {
-        var v = Get(key);
-        if (v is null) return null;
-        if (v.Data is long l and >= int.MinValue and <= int.MaxValue) return (int)l;
-        Problem(key, v.Data is long ? "the number is out of range" : "must be a whole number (no quotes)");
-        return null;
-    }
+    public int? Int(string key) => (int?)Read(key, data => data is long l and >= int.MinValue and <= int.MaxValue ? (int)l : null,
+        data => data is long ? "the number is out of range" : "must be a whole number (no quotes)");
 
-    public bool? Bool(string key)
+    public bool? Bool(string key) => (bool?)Read(key, data => data as bool?, _ => "must be true or false");
+
+    // The value when it has the wanted type, else null and a problem that says what it must be.
+    private object? Read(string key, Func<object, object?> accept, Func<object, string> problem)
     {
         var v = Get(key);
         if (v is null) return null;
-        if (v.Data is bool b) return b;
-        Problem(key, "must be true or false");
+        if (accept(v.Data) is { } value) return value;
+        Problem(key, problem(v.Data));
         return null;
     }
 

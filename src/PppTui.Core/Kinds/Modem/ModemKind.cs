@@ -38,27 +38,19 @@ public sealed partial class ModemKind : IProfileKind
             d => d.Secrets.Pin, (d, v) => { d.Secrets.Pin = string.IsNullOrEmpty(v) ? null : v; return null; }) { Section = ProfileFields.Connection },
     ];
 
-    public void ReadToml(TomlSection section, Profile profile)
-    {
-        var modem = Of(profile);
-        modem.Device = section.String("device");
-        modem.Speed = section.Int("speed");
-        modem.Apn = section.String("apn");
-        modem.Number = section.String("number");
-        modem.ChatScript = section.String("chat_script");
-        modem.ConnectCommand = section.String("connect");
-    }
+    private static readonly KindTomlKey<ModemSettings>[] TomlKeys =
+    [
+        KindTomlKey<ModemSettings>.Text("device", s => s.Device, (s, v) => s.Device = v),
+        KindTomlKey<ModemSettings>.Number("speed", s => s.Speed, (s, v) => s.Speed = v),
+        KindTomlKey<ModemSettings>.Text("apn", s => s.Apn, (s, v) => s.Apn = v),
+        KindTomlKey<ModemSettings>.Text("number", s => s.Number, (s, v) => s.Number = v),
+        KindTomlKey<ModemSettings>.Text("chat_script", s => s.ChatScript, (s, v) => s.ChatScript = v),
+        KindTomlKey<ModemSettings>.Text("connect", s => s.ConnectCommand, (s, v) => s.ConnectCommand = v),
+    ];
 
-    public void WriteToml(TomlWriter writer, Profile profile)
-    {
-        var modem = Of(profile);
-        writer.Key("device", modem.Device);
-        writer.Key("speed", modem.Speed);
-        writer.Key("apn", modem.Apn);
-        writer.Key("number", modem.Number);
-        writer.Key("chat_script", modem.ChatScript);
-        writer.Key("connect", modem.ConnectCommand);
-    }
+    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<ModemSettings>.ReadAll(TomlKeys, section, Of(profile));
+
+    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<ModemSettings>.WriteAll(TomlKeys, writer, Of(profile));
 
     public void Validate(Profile profile, Action<string, string?> check)
     {

@@ -27,15 +27,9 @@ namespace PppTui.Core.Profiles
     /// <summary>The modem kind's names on the profile model: <c>ProfileKind.Modem</c> and <c>profile.Modem</c>.</summary>
     public static class ModemProfileExtensions
     {
-        extension(ProfileKind)
-        {
-            public static ProfileKind Modem => ModemKind.Id;
-        }
+        extension(ProfileKind) { public static ProfileKind Modem => ModemKind.Id; }
 
-        extension(Profile profile)
-        {
-            /// <summary>The modem settings; null unless the profile is of this kind.</summary>
-            public ModemSettings? Modem => profile.KindSettings as ModemSettings;
-        }
+        /// <summary>The modem settings; null unless the profile is of this kind.</summary>
+        extension(Profile profile) { public ModemSettings? Modem => profile.KindSettings as ModemSettings; }
     }
 }

@@ -32,23 +32,17 @@ public sealed class PppoeKind : IProfileKind
             d => Of(d.Profile).AccessConcentrator, (d, v) => Of(d.Profile).AccessConcentrator = v) with { Section = ProfileFields.Connection },
     ];
 
-    public void ReadToml(TomlSection section, Profile profile)
-    {
-        var pppoe = Of(profile);
-        pppoe.Interface = section.String("interface");
-        pppoe.Plugin = section.String("plugin") ?? "rp-pppoe.so";
-        pppoe.ServiceName = section.String("service");
-        pppoe.AccessConcentrator = section.String("ac");
-    }
+    private static readonly KindTomlKey<PppoeSettings>[] TomlKeys =
+    [
+        KindTomlKey<PppoeSettings>.Text("interface", s => s.Interface, (s, v) => s.Interface = v),
+        KindTomlKey<PppoeSettings>.Text("plugin", s => s.Plugin, (s, v) => s.Plugin = v ?? "rp-pppoe.so"),
+        KindTomlKey<PppoeSettings>.Text("service", s => s.ServiceName, (s, v) => s.ServiceName = v),
+        KindTomlKey<PppoeSettings>.Text("ac", s => s.AccessConcentrator, (s, v) => s.AccessConcentrator = v),
+    ];
 
-    public void WriteToml(TomlWriter writer, Profile profile)
-    {
-        var pppoe = Of(profile);
-        writer.Key("interface", pppoe.Interface);
-        writer.Key("plugin", pppoe.Plugin);
-        writer.Key("service", pppoe.ServiceName);
-        writer.Key("ac", pppoe.AccessConcentrator);
-    }
+    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<PppoeSettings>.ReadAll(TomlKeys, section, Of(profile));
+
+    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<PppoeSettings>.WriteAll(TomlKeys, writer, Of(profile));
 
     public void Validate(Profile profile, Action<string, string?> check)
     {

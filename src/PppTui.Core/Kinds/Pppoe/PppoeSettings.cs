@@ -23,15 +23,9 @@ namespace PppTui.Core.Profiles
     /// <summary>The PPPoE kind's names on the profile model: <c>ProfileKind.Pppoe</c> and <c>profile.Pppoe</c>.</summary>
     public static class PppoeProfileExtensions
     {
-        extension(ProfileKind)
-        {
-            public static ProfileKind Pppoe => PppoeKind.Id;
-        }
+        extension(ProfileKind) { public static ProfileKind Pppoe => PppoeKind.Id; }
 
-        extension(Profile profile)
-        {
-            /// <summary>The PPPoE settings; null unless the profile is of this kind.</summary>
-            public PppoeSettings? Pppoe => profile.KindSettings as PppoeSettings;
-        }
+        /// <summary>The PPPoE settings; null unless the profile is of this kind.</summary>
+        extension(Profile profile) { public PppoeSettings? Pppoe => profile.KindSettings as PppoeSettings; }
     }
 }

@@ -30,19 +30,15 @@ public sealed class PptpKind : IProfileKind
 
     public IReadOnlyList<string> SharedFieldKeys { get; } = ["remotename", "mppe"];
 
-    public void ReadToml(TomlSection section, Profile profile)
-    {
-        var pptp = Of(profile);
-        pptp.Server = section.String("server");
-        pptp.PptpArguments = section.Strings("arguments");
-    }
+    private static readonly KindTomlKey<PptpSettings>[] TomlKeys =
+    [
+        KindTomlKey<PptpSettings>.Text("server", s => s.Server, (s, v) => s.Server = v),
+        KindTomlKey<PptpSettings>.List("arguments", s => s.PptpArguments, (s, v) => s.PptpArguments = v),
+    ];
 
-    public void WriteToml(TomlWriter writer, Profile profile)
-    {
-        var pptp = Of(profile);
-        writer.Key("server", pptp.Server);
-        if (pptp.PptpArguments.Count > 0) writer.Key("arguments", pptp.PptpArguments);
-    }
+    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<PptpSettings>.ReadAll(TomlKeys, section, Of(profile));
+
+    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<PptpSettings>.WriteAll(TomlKeys, writer, Of(profile));
 
     public void Validate(Profile profile, Action<string, string?> check)
     {

@@ -20,15 +20,9 @@ namespace PppTui.Core.Profiles
     /// <summary>The PPTP kind's names on the profile model: <c>ProfileKind.Pptp</c> and <c>profile.Pptp</c>.</summary>
     public static class PptpProfileExtensions
     {
-        extension(ProfileKind)
-        {
-            public static ProfileKind Pptp => PptpKind.Id;
-        }
+        extension(ProfileKind) { public static ProfileKind Pptp => PptpKind.Id; }
 
-        extension(Profile profile)
-        {
-            /// <summary>The PPTP settings; null unless the profile is of this kind.</summary>
-            public PptpSettings? Pptp => profile.KindSettings as PptpSettings;
-        }
+        /// <summary>The PPTP settings; null unless the profile is of this kind.</summary>
+        extension(Profile profile) { public PptpSettings? Pptp => profile.KindSettings as PptpSettings; }
     }
 }

@@ -37,10 +37,10 @@ public sealed record SharedPppOption(string Key)
     public bool OnEveryPage { get; init; }
 
     /// <summary>The same option with an editable field.</summary>
-    public SharedPppOption WithField(ProfileField field, FieldPlace place) =>
+    public SharedPppOption WithField(FieldPlace place, ProfileField field) =>
         this with { Field = field with { Section = place.Section }, FieldOrder = place.Order, OnEveryPage = place.OnEveryPage };
 
-    private SharedPppOption WithField(FieldPlace? place, Func<ProfileField> field) => place is null ? this : WithField(field(), place);
+    private SharedPppOption WithField(FieldPlace? place, Func<ProfileField> field) => place is null ? this : WithField(place, field());
 
     private static Func<PppSettings, IEnumerable<string>> Check(Func<PppSettings, string?> check) =>
         ppp => check(ppp) is { } problem ? [problem] : [];

@@ -46,6 +46,10 @@ public static class SharedPppOptions
     ];
 
     // Declared before the table, which reads them while it is built.
+    private static readonly FieldPlace UserPlace =
+        new("User", "User name for authentication (the secrets record's client)", 10, OnEveryPage: true, Section: ProfileFields.Login);
+    private static readonly FieldPlace RoutesPlace =
+        new("Routes", "Networks to route through the link, comma separated (e.g. 10.0.0.0/8)", 140, OnEveryPage: true);
     private static readonly string[] MppeOptions = ["require-mppe", "require-mppe-128", "require-mppe-40", "nomppe"];
 
     private static readonly (string Name, Func<PppSettings, bool> Get, Action<PppSettings, bool> Set)[] Refusals =
@@ -173,8 +177,8 @@ public static class SharedPppOptions
             ValueRules.CheckSecretWord(ppp.User, "the user name"),
             ppp.UserKeyword is "name" or "user" ? null : "the keyword must be 'name' or 'user'",
         }.OfType<string>(),
-    }.WithField(ProfileFields.Text("user", "User", "User name for authentication (the secrets record's client)",
-        d => d.Profile.Ppp.User, (d, v) => d.Profile.Ppp.User = v), new FieldPlace("", "", 10, OnEveryPage: true, Section: ProfileFields.Login));
+    }.WithField(UserPlace, ProfileFields.Text("user", UserPlace.Label, UserPlace.Help, d => d.Profile.Ppp.User, (d, v) => d.Profile.Ppp.User = v));
+
 
     private static SharedPppOption Refuse() => new("refuse")
     {
@@ -238,8 +242,8 @@ public static class SharedPppOptions
         ReadToml = (toml, ppp) => ppp.Routes = toml.Strings("routes"),
         WriteToml = (toml, ppp) => { if (ppp.Routes.Count > 0) toml.Key("routes", ppp.Routes); },
         Validate = ppp => ppp.Routes.Select(ValueRules.CheckRoute).OfType<string>(),
-    }.WithField(ProfileFields.List("routes", "Routes", "Networks to route through the link, comma separated (e.g. 10.0.0.0/8)",
-        d => d.Profile.Ppp.Routes, (d, v) => d.Profile.Ppp.Routes = v), new FieldPlace("", "", 140, OnEveryPage: true));
+    }.WithField(RoutesPlace, ProfileFields.List("routes", RoutesPlace.Label, RoutesPlace.Help, d => d.Profile.Ppp.Routes, (d, v) => d.Profile.Ppp.Routes = v));
+
 
     private static MppeMode ReadMppe(OptionFile peers) =>
         peers.Has("nomppe") ? MppeMode.Refused
