@@ -48,21 +48,21 @@ public static class ProfileSet
         var kind = (index % 3) switch { 0 => ProfileKind.Pptp, 1 => ProfileKind.Pppoe, _ => ProfileKind.Modem };
         var profile = KindRegistry.NewProfile(name, kind);
         profile.Description = $"{kind} link {index} (generated for benchmarks)";
-        switch (kind)
+        switch (index % 3)
         {
-            case ProfileKind.Pptp:
+            case 0:
                 profile.Pptp!.Server = $"vpn{index}.example.net";
                 profile.Ppp.User = $"alice{index}";
                 profile.Ppp.Routes = [$"10.{index % 250}.0.0/16"];
                 profile.Ppp.Mtu = 1400;
                 break;
-            case ProfileKind.Pppoe:
+            case 1:
                 profile.Pppoe!.Interface = "eth" + (index % 4);
                 profile.Ppp.User = $"dsl{index}@isp.example";
                 break;
             default:
                 profile.Modem!.Device = "/dev/ttyUSB" + (index % 4);
-                profile.Modem.Apn = "internet.example";
+                profile.Modem!.Apn = "internet.example";
                 break;
         }
         return profile;

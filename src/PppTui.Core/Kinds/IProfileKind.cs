@@ -21,8 +21,44 @@ public interface IProfileKind
 
     string Description { get; }
 
-    /// <summary>The editor's fields for this kind, in order (keys of <see cref="ProfileFields"/>).</summary>
-    IReadOnlyList<string> FieldKeys { get; }
+    /// <summary>The kind's own settings for a new profile; null for a kind that has none.</summary>
+    IKindSettings? NewSettings();
+
+    /// <summary>The kind's own fields (label, help, editor section), in order.</summary>
+    IReadOnlyList<ProfileField> Fields { get; }
+
+    /// <summary>Shared fields this kind's editor page shows besides those every page shows.</summary>
+    IReadOnlyList<string> SharedFieldKeys => [];
+
+    /// <summary>Reads the kind's own table of a profile file (<c>[id]</c>) into <see cref="Profile.KindSettings"/>.</summary>
+    void ReadToml(TomlSection section, Profile profile) { }
+
+    /// <summary>Writes the keys of the kind's own table of a profile file.</summary>
+    void WriteToml(TomlWriter writer, Profile profile) { }
+
+    /// <summary>Checks the kind's own settings; <paramref name="check"/> takes a field key and a message (null: fine).</summary>
+    void Validate(Profile profile, Action<string, string?> check) { }
+
+    /// <summary>
+    /// pppd options the kind writes from its fields, whatever their value (<see cref="Models"/> only
+    /// claims a pty or plugin line once it is the kind's own): an extra line may not set them.
+    /// </summary>
+    IReadOnlyList<string> OwnedOptions => [];
+
+    /// <summary>What the kind needs from the kernel and the tools, for the doctor.</summary>
+    KindNeeds Needs(Profile profile) => KindNeeds.None;
+
+    /// <summary>The pppd plugin the kind loads (for the doctor's look in pppd's plugin folder), if any.</summary>
+    string? Plugin(Profile profile) => null;
+
+    /// <summary>The serial device the link opens (global options files may be per device), if any.</summary>
+    string? Device(Profile profile) => null;
+
+    /// <summary>System paths of files this kind writes besides the peers file (deleted with the profile).</summary>
+    IEnumerable<string> OwnFilePaths(Profile profile) => [];
+
+    /// <summary>The host a TCP probe of the doctor should reach, if the kind has a server to probe.</summary>
+    string? ProbeHost(Profile profile) => null;
 
     /// <summary>True when a peers file is of this kind.</summary>
     bool Recognises(OptionFile peers);
@@ -41,4 +77,19 @@ public interface IProfileKind
 
     /// <summary>Other files this kind writes (a chat script), given the disk's current text.</summary>
     IEnumerable<PlannedFile> RenderOwnFiles(Profile profile, KindContext context, Func<string, string?> readDisk);
+}
+
+/// <summary>What a kind needs from the kernel and the tools; the doctor checks each one that some profile needs.</summary>
+[Flags]
+public enum KindNeeds
+{
+    None = 0,
+    /// <summary>The ppp_async module: pppd talks to a serial line or a pty.</summary>
+    AsyncTty = 1,
+    /// <summary>The pptp program (pptp-linux).</summary>
+    PptpProgram = 2,
+    /// <summary>The chat program, to run a chat script.</summary>
+    ChatProgram = 4,
+    /// <summary>The pppoe kernel module and pppd's PPPoE plugin.</summary>
+    PppoePlugin = 8,
 }

@@ -7,15 +7,34 @@ using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;
 
-/// <summary>Every connection kind, in the order the New menu lists them; drives import and the editor.</summary>
+/// <summary>
+/// Every connection kind, in the order the New menu lists them. It drives the New menu, the editor
+/// pages, <c>new --kind</c>, profile files, import and the doctor: a new kind is a folder under
+/// <c>Kinds/</c> plus one line here.
+/// </summary>
 public static class KindRegistry
 {
     public static IReadOnlyList<IProfileKind> All { get; } =
         [new PptpKind(), new PppoeKind(), new ModemKind(), new CustomKind()];
 
-    public static IProfileKind Get(ProfileKind kind) => All.First(k => k.Kind == kind);
+    public static IProfileKind Get(ProfileKind kind) => All.FirstOrDefault(k => k.Kind == kind)
+        ?? throw new ArgumentException($"unknown kind '{kind.Id}'", nameof(kind));
 
-    /// <summary>The kind of a peers file: the first that recognises it (Custom takes the rest).</summary>
+    /// <summary>A kind by its id, any case (letters only, as profile files and the CLI spell it).</summary>
+    public static bool TryParse(string text, out ProfileKind kind)
+    {
+        var found = text.All(char.IsAsciiLetter)
+            ? All.FirstOrDefault(k => string.Equals(k.Kind.Id, text, StringComparison.OrdinalIgnoreCase))
+            : null;
+        kind = found?.Kind ?? default;
+        return found is not null;
+    }
+
+    /// <summary>The ids for messages: "a, b, c or d".</summary>
+    public static string IdList { get; } =
+        string.Join(", ", All.SkipLast(1).Select(k => k.Kind.Id)) + " or " + All[^1].Kind.Id;
+
+    /// <summary>The kind of a peers file: the first that recognises it (the last takes the rest).</summary>
     public static IProfileKind Detect(OptionFile peers) => All.First(k => k.Recognises(peers));
 
     /// <summary>A new profile of a kind with that kind's sensible defaults.</summary>

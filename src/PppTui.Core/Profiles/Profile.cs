@@ -1,7 +1,20 @@
 namespace PppTui.Core.Profiles;
 
-/// <summary>The connection kinds ppptui models. Custom is any peers file we do not recognise.</summary>
-public enum ProfileKind { Pptp, Pppoe, Modem, Custom }
+/// <summary>
+/// A connection kind, by its id (the <c>kind</c> of a profile file). The kinds themselves live in
+/// <c>Kinds/&lt;Kind&gt;/</c> and are listed in <see cref="Kinds.KindRegistry"/>; each adds its own
+/// <c>ProfileKind.Name</c> there.
+/// </summary>
+public readonly record struct ProfileKind(string Id)
+{
+    public override string ToString() => Id;
+}
+
+/// <summary>The settings of one kind (its own section of the profile); each kind's folder declares its class.</summary>
+public interface IKindSettings
+{
+    IKindSettings Clone();
+}
 
 /// <summary>What the link does with the default route when it comes up.</summary>
 public enum DefaultRouteMode
@@ -41,21 +54,16 @@ public sealed class Profile
     {
         Name = name;
         Kind = kind;
-        switch (kind)
-        {
-            case ProfileKind.Pptp: Pptp = new PptpSettings(); break;
-            case ProfileKind.Pppoe: Pppoe = new PppoeSettings(); break;
-            case ProfileKind.Modem: Modem = new ModemSettings(); break;
-        }
+        KindSettings = Kinds.KindRegistry.Get(kind).NewSettings();
     }
 
     public string Name { get; set; }
     public ProfileKind Kind { get; }
     public string? Description { get; set; }
     public PppSettings Ppp { get; set; } = new();
-    public PptpSettings? Pptp { get; set; }
-    public PppoeSettings? Pppoe { get; set; }
-    public ModemSettings? Modem { get; set; }
+
+    /// <summary>The kind's own settings; null for a kind that has none.</summary>
+    public IKindSettings? KindSettings { get; private set; }
 
     /// <summary>Option lines of the peers file we do not model, verbatim, in file order.</summary>
     public List<string> ExtraOptions { get; set; } = [];
@@ -69,9 +77,7 @@ public sealed class Profile
         {
             Description = Description,
             Ppp = Ppp.Clone(),
-            Pptp = Pptp?.Clone(),
-            Pppoe = Pppoe?.Clone(),
-            Modem = Modem?.Clone(),
+            KindSettings = KindSettings?.Clone(),
             ExtraOptions = [.. ExtraOptions],
         };
         return copy;
@@ -118,55 +124,22 @@ public sealed class PppSettings
     /// <summary>Networks routed through the link when it is up (CIDR), by an ip-up.d script.</summary>
     public List<string> Routes { get; set; } = [];
 
+    // Values of shared options without a property of their own: a row added to the option table
+    // needs no change here. Values are immutable (numbers, strings, flags), so a copy shares them.
+    private Dictionary<string, object?> _more = new(StringComparer.Ordinal);
+
+    /// <summary>The value of a shared option that has no property of its own (default when unset).</summary>
+    public T? More<T>(string key) => _more.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    public void SetMore<T>(string key, T? value) => _more[key] = value;
+
     public PppSettings Clone()
     {
         var copy = (PppSettings)MemberwiseClone();
         copy.Routes = [.. Routes];
+        copy._more = new Dictionary<string, object?>(_more, StringComparer.Ordinal);
         return copy;
     }
-}
-
-/// <summary>A PPTP VPN: pppd runs <c>pptp SERVER --nolaunchpppd</c> as its pty.</summary>
-public sealed class PptpSettings
-{
-    public string? Server { get; set; }
-
-    /// <summary>Further pptp arguments after <c>--nolaunchpppd</c>, e.g. <c>--loglevel 0</c>.</summary>
-    public List<string> PptpArguments { get; set; } = [];
-
-    public PptpSettings Clone() => new() { Server = Server, PptpArguments = [.. PptpArguments] };
-}
-
-/// <summary>PPPoE through pppd's rp-pppoe plugin.</summary>
-public sealed class PppoeSettings
-{
-    public string? Interface { get; set; }
-
-    /// <summary>The plugin file as the peers file names it (<c>rp-pppoe.so</c> or <c>pppoe.so</c>).</summary>
-    public string Plugin { get; set; } = "rp-pppoe.so";
-
-    public string? ServiceName { get; set; }
-    public string? AccessConcentrator { get; set; }
-
-    public PppoeSettings Clone() => (PppoeSettings)MemberwiseClone();
-}
-
-/// <summary>A serial or cellular modem dialled by chat.</summary>
-public sealed class ModemSettings
-{
-    public string? Device { get; set; }
-    public int? Speed { get; set; }
-    public string? Apn { get; set; }
-    public string? Number { get; set; }
-
-    /// <summary>The chat script pppd runs (system path); ppptui writes it when it owns the dialogue.</summary>
-    public string? ChatScript { get; set; }
-
-    /// <summary>A connect command ppptui does not model (inline chat, a shell script): kept verbatim.
-    /// Empty when the peers file has no connect option and ppptui should not add one.</summary>
-    public string? ConnectCommand { get; set; }
-
-    public ModemSettings Clone() => (ModemSettings)MemberwiseClone();
 }
 
 /// <summary>Secrets that go with a profile for one apply; never stored by ppptui itself.</summary>

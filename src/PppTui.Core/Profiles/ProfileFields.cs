@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace PppTui.Core.Profiles;
 
@@ -22,69 +23,82 @@ public sealed record ProfileField(
     IReadOnlyList<string>? Choices = null, IReadOnlyList<ProfileKind>? Kinds = null)
 {
     public bool AppliesTo(ProfileKind kind) => Kinds is null || Kinds.Contains(kind);
+
+    /// <summary>The editor section the field sits in (<see cref="ProfileFields.Connection"/>, Login, PPP).</summary>
+    public string Section { get; init; } = ProfileFields.Ppp;
 }
 
 public static class ProfileFields
 {
     private static readonly IReadOnlyList<string> Bools = ["yes", "no"];
 
-    public static IReadOnlyList<ProfileField> All { get; } =
-    [
-        Text("description", "Description", "Free text shown in the profile list", d => d.Profile.Description, (d, v) => d.Profile.Description = v),
-        Text("server", "Server", "PPTP server host name or IP address", d => d.Profile.Pptp?.Server, (d, v) => d.Profile.Pptp!.Server = v, [ProfileKind.Pptp]),
-        Text("interface", "Interface", "Ethernet interface facing the modem or ONT (e.g. eth0)", d => d.Profile.Pppoe?.Interface, (d, v) => d.Profile.Pppoe!.Interface = v, [ProfileKind.Pppoe]),
-        Text("service", "Service name", "PPPoE service name, if the ISP requires one", d => d.Profile.Pppoe?.ServiceName, (d, v) => d.Profile.Pppoe!.ServiceName = v, [ProfileKind.Pppoe]),
-        Text("ac", "Access concentrator", "PPPoE access concentrator name, if several answer", d => d.Profile.Pppoe?.AccessConcentrator, (d, v) => d.Profile.Pppoe!.AccessConcentrator = v, [ProfileKind.Pppoe]),
-        Text("device", "Device", "Serial device of the modem (e.g. /dev/ttyUSB2)", d => d.Profile.Modem?.Device, (d, v) => d.Profile.Modem!.Device = v, [ProfileKind.Modem]),
-        Number("speed", "Speed", "Serial speed in bit/s (115200 for most modems)", d => d.Profile.Modem?.Speed, (d, v) => d.Profile.Modem!.Speed = v, [ProfileKind.Modem]),
-        Text("apn", "APN", "Access point name from the mobile operator (e.g. internet)", d => d.Profile.Modem?.Apn, (d, v) => d.Profile.Modem!.Apn = v, [ProfileKind.Modem]),
-        Text("number", "Number", "Number to dial (*99# for cellular data)", d => d.Profile.Modem?.Number, (d, v) => d.Profile.Modem!.Number = v, [ProfileKind.Modem]),
-        new("pin", "SIM PIN", "Written only into the chat script (mode 0600); leave empty if the SIM has none", FieldType.Secret,
-            d => d.Secrets.Pin, (d, v) => { d.Secrets.Pin = Empty(v); return null; }, null, [ProfileKind.Modem]),
-        Text("user", "User", "User name for authentication (the secrets record's client)", d => d.Profile.Ppp.User, (d, v) => d.Profile.Ppp.User = v),
+    public const string Connection = "Connection";
+    public const string Login = "Login";
+    public const string Ppp = "PPP";
+
+    private static readonly string[] Sections = [Connection, Login, Ppp];
+
+    private static readonly ProfileField Description =
+        Text("description", "Description", "Free text shown in the profile list", d => d.Profile.Description, (d, v) => d.Profile.Description = v)
+            with { Section = Connection };
+
+    private static readonly ProfileField Password =
         new("password", "Password", "Stored only in chap-secrets/pap-secrets (mode 0600), never in the profile", FieldType.Secret,
-            d => d.Secrets.Password, (d, v) => { d.Secrets.Password = v is null or "" ? null : v; return null; }),
-        Text("remotename", "Remote name", "Server name in the secrets record (PPTP: the tunnel name)", d => d.Profile.Ppp.RemoteName, (d, v) => d.Profile.Ppp.RemoteName = v),
-        Choice("mppe", "Encryption (MPPE)", "MPPE requirement; PPTP servers normally want required-128",
-            ProfileToml.MppeNames.Select(p => p.Key).ToList(),
-            d => ProfileToml.MppeNames.First(p => p.Value == d.Profile.Ppp.Mppe).Key,
-            (d, v) => d.Profile.Ppp.Mppe = ProfileToml.MppeNames.First(p => p.Key == v).Value),
-        Number("mtu", "MTU", "Largest packet sent (128-16384; PPTP often 1400-1416, PPPoE 1492)", d => d.Profile.Ppp.Mtu, (d, v) => d.Profile.Ppp.Mtu = v),
-        Number("mru", "MRU", "Largest packet accepted (128-16384)", d => d.Profile.Ppp.Mru, (d, v) => d.Profile.Ppp.Mru = v),
-        Choice("default-route", "Default route", "add: only if none exists; replace: take it over and restore on down",
-            ProfileToml.RouteNames.Select(p => p.Key).ToList(),
-            d => ProfileToml.RouteNames.First(p => p.Value == d.Profile.Ppp.DefaultRoute).Key,
-            (d, v) => d.Profile.Ppp.DefaultRoute = ProfileToml.RouteNames.First(p => p.Key == v).Value),
-        Flag("usepeerdns", "Use peer DNS", "Ask the server for DNS servers", d => d.Profile.Ppp.UsePeerDns, (d, v) => d.Profile.Ppp.UsePeerDns = v),
-        Flag("persist", "Keep up (persist)", "Redial when the link drops", d => d.Profile.Ppp.Persist, (d, v) => d.Profile.Ppp.Persist = v),
-        Number("holdoff", "Holdoff", "Seconds to wait before redialling", d => d.Profile.Ppp.Holdoff, (d, v) => d.Profile.Ppp.Holdoff = v),
-        Number("maxfail", "Max failures", "Give up after this many failed attempts (0 = never)", d => d.Profile.Ppp.MaxFail, (d, v) => d.Profile.Ppp.MaxFail = v),
-        Number("lcp-echo-interval", "LCP echo interval", "Seconds between keep-alive echoes", d => d.Profile.Ppp.LcpEchoInterval, (d, v) => d.Profile.Ppp.LcpEchoInterval = v),
-        Number("lcp-echo-failure", "LCP echo failures", "Unanswered echoes before the link is declared dead", d => d.Profile.Ppp.LcpEchoFailure, (d, v) => d.Profile.Ppp.LcpEchoFailure = v),
-        Flag("noauth", "Don't authenticate server", "noauth: do not require the server to authenticate itself", d => d.Profile.Ppp.NoAuth, (d, v) => d.Profile.Ppp.NoAuth = v),
-        List("routes", "Routes", "Networks to route through the link, comma separated (e.g. 10.0.0.0/8)", d => d.Profile.Ppp.Routes, (d, v) => d.Profile.Ppp.Routes = v),
-        List("pptp-args", "pptp arguments", "Extra pptp arguments, comma separated (e.g. --loglevel,0)", d => d.Profile.Pptp?.PptpArguments ?? [], (d, v) => d.Profile.Pptp!.PptpArguments = v, [ProfileKind.Pptp]),
-    ];
+            d => d.Secrets.Password, (d, v) => { d.Secrets.Password = v is null or "" ? null : v; return null; }) { Section = Login };
+
+    // The password sits between the user and the remote name, where people look for it.
+    private const int PasswordOrder = 15;
+
+    private static readonly ConditionalWeakTable<Kinds.SharedPppOptionTable, IReadOnlyList<ProfileField>> AllByTable = new();
+
+    /// <summary>
+    /// Every field, in the order the CLI lists its options: the description, each kind's connection
+    /// fields, the shared fields (from <see cref="Kinds.SharedPppOptions.Table"/>), each kind's other fields.
+    /// </summary>
+    public static IReadOnlyList<ProfileField> All => AllByTable.GetValue(Kinds.SharedPppOptions.Table, Compose);
+
+    private static List<ProfileField> Compose(Kinds.SharedPppOptionTable table)
+    {
+        var kindFields = Kinds.KindRegistry.All.SelectMany(k => k.Fields.Select(f => f with { Kinds = [k.Kind] })).ToList();
+        var shared = table.Options.Where(o => o.Field is not null).Select(o => (Order: o.FieldOrder, Field: o.Field!))
+            .Append((Order: PasswordOrder, Field: Password)).OrderBy(x => x.Order).Select(x => x.Field);
+        return [Description, .. kindFields.Where(f => f.Section == Connection), .. shared, .. kindFields.Where(f => f.Section != Connection)];
+    }
+
+    /// <summary>
+    /// A kind's editor page, section by section: the description and the kind's connection fields,
+    /// then the shared fields every page shows or the kind asks for, then the kind's own PPP fields.
+    /// </summary>
+    public static IReadOnlyList<ProfileField> PageFor(ProfileKind kind)
+    {
+        var profileKind = Kinds.KindRegistry.Get(kind);
+        var shown = Kinds.SharedPppOptions.Table.Options
+            .Where(o => o.Field is not null && (o.OnEveryPage || profileKind.SharedFieldKeys.Contains(o.Key)))
+            .Select(o => o.Key).Append(Password.Key).ToHashSet(StringComparer.Ordinal);
+        var own = profileKind.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var fields = All.Where(f => f.Key == Description.Key || own.Contains(f.Key) && f.AppliesTo(kind) || shown.Contains(f.Key));
+        return fields.OrderBy(f => Array.IndexOf(Sections, f.Section)).ToList();
+    }
 
     public static ProfileField? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 
     public static IEnumerable<ProfileField> For(ProfileKind kind) => All.Where(f => f.AppliesTo(kind));
 
-    private static string? Empty(string? v) => string.IsNullOrEmpty(v) ? null : v;
+    internal static string? Empty(string? v) => string.IsNullOrEmpty(v) ? null : v;
 
-    private static ProfileField Text(string key, string label, string help, Func<ProfileDraft, string?> get, Action<ProfileDraft, string?> set, IReadOnlyList<ProfileKind>? kinds = null) =>
-        new(key, label, help, FieldType.Text, get, (d, v) => { set(d, Empty(v?.Trim())); return null; }, null, kinds);
+    public static ProfileField Text(string key, string label, string help, Func<ProfileDraft, string?> get, Action<ProfileDraft, string?> set) =>
+        new(key, label, help, FieldType.Text, get, (d, v) => { set(d, Empty(v?.Trim())); return null; });
 
-    private static ProfileField Number(string key, string label, string help, Func<ProfileDraft, int?> get, Action<ProfileDraft, int?> set, IReadOnlyList<ProfileKind>? kinds = null) =>
+    public static ProfileField Number(string key, string label, string help, Func<ProfileDraft, int?> get, Action<ProfileDraft, int?> set) =>
         new(key, label, help, FieldType.Number, d => get(d)?.ToString(CultureInfo.InvariantCulture), (d, v) =>
         {
             if (string.IsNullOrWhiteSpace(v)) { set(d, null); return null; }
             if (!int.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return $"'{v}' is not a whole number";
             set(d, n);
             return null;
-        }, null, kinds);
+        });
 
-    private static ProfileField Flag(string key, string label, string help, Func<ProfileDraft, bool> get, Action<ProfileDraft, bool> set) =>
+    public static ProfileField Flag(string key, string label, string help, Func<ProfileDraft, bool> get, Action<ProfileDraft, bool> set) =>
         new(key, label, help, FieldType.Flag, d => get(d) ? "yes" : "no", (d, v) =>
         {
             switch (v?.Trim().ToLowerInvariant())
@@ -95,7 +109,7 @@ public static class ProfileFields
             }
         }, Bools);
 
-    private static ProfileField Choice(string key, string label, string help, IReadOnlyList<string> choices, Func<ProfileDraft, string> get, Action<ProfileDraft, string> set) =>
+    public static ProfileField Choice(string key, string label, string help, IReadOnlyList<string> choices, Func<ProfileDraft, string> get, Action<ProfileDraft, string> set) =>
         new(key, label, help, FieldType.Choice, get, (d, v) =>
         {
             var value = v?.Trim() ?? "";
@@ -104,10 +118,10 @@ public static class ProfileFields
             return null;
         }, choices);
 
-    private static ProfileField List(string key, string label, string help, Func<ProfileDraft, List<string>> get, Action<ProfileDraft, List<string>> set, IReadOnlyList<ProfileKind>? kinds = null) =>
+    public static ProfileField List(string key, string label, string help, Func<ProfileDraft, List<string>> get, Action<ProfileDraft, List<string>> set) =>
         new(key, label, help, FieldType.List, d => string.Join(",", get(d)), (d, v) =>
         {
             set(d, (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList());
             return null;
-        }, null, kinds);
+        });
 }

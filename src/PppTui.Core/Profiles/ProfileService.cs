@@ -122,7 +122,7 @@ public sealed class ProfileService
             var result = Importer.Import(name);
             Store.Save(result.Profile, validate: false);
             Applier.Adopt(Renderer.Plan(result.Profile));
-            _log.Information("Imported /etc/ppp/peers/{Name} as a {Kind} profile", name, result.Profile.Kind);
+            _log.Information("Imported /etc/ppp/peers/{Name} as a {Kind} profile", name, result.Profile.Kind.Id);
             results.Add(result);
         }
         return results;
@@ -152,7 +152,7 @@ public sealed class ProfileService
                 }
             }
             var ownFiles = new List<string> { "/etc/ppp/peers/" + name, "/etc/ppp/ip-up.d/ppptui-" + name.Replace('.', '_') };
-            if (profile.Modem is { ConnectCommand: null } modem) ownFiles.Add(modem.ChatScript ?? "/etc/chatscripts/" + name);
+            ownFiles.AddRange(Kinds.KindRegistry.Get(profile.Kind).OwnFilePaths(profile));
             foreach (var system in ownFiles)
             {
                 var full = Paths.Resolve(system);
@@ -170,7 +170,7 @@ public sealed class ProfileService
 
     public IReadOnlyList<EffectiveOption> Effective(string name)
     {
-        var device = Store.Exists(name) ? Store.Load(name).Modem?.Device : null;
+        var device = Store.Exists(name) && Store.Load(name) is var profile ? Kinds.KindRegistry.Get(profile.Kind).Device(profile) : null;
         return EffectiveOptions.For(Paths, name, device);
     }
 }

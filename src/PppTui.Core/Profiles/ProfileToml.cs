@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
+using PppTui.Core.Kinds;
 
 namespace PppTui.Core.Profiles;
 
@@ -19,8 +20,6 @@ public sealed record TomlProblem(string File, int Line, int Column, string Messa
 /// </summary>
 public static class ProfileToml
 {
-    private sealed record Value(object Data, TextPosition Position);
-
     /// <summary>The largest profile file read (64 Ki characters); ppptui writes a few hundred bytes.</summary>
     public const int MaxFileChars = 64 * 1024;
 
@@ -64,63 +63,18 @@ public static class ProfileToml
 
         var values = Flatten(document, fileName, found);
         if (found.Count > 0) return null;
-        var reader = new Reader(values, fileName, found);
+        var reader = new TomlReader(values, fileName, found);
         var kindText = reader.String("kind") ?? "custom";
-        if (!TryParseKind(kindText, out var kind))
+        if (!KindRegistry.TryParse(kindText, out var kind))
         {
-            reader.Problem("kind", $"unknown kind '{kindText}' (use pptp, pppoe, modem or custom)");
+            reader.Problem("kind", $"unknown kind '{kindText}' (use {KindRegistry.IdList})");
             return null;
         }
         var name = reader.String("name") ?? Path.GetFileNameWithoutExtension(fileName);
         var profile = new Profile(name, kind) { Description = reader.String("description") };
-        var ppp = profile.Ppp;
-        ppp.User = reader.String("ppp.user");
-        ppp.UserKeyword = reader.String("ppp.user_keyword") ?? "name";
-        ppp.RemoteName = reader.String("ppp.remotename");
-        ppp.LinkName = reader.String("ppp.linkname");
-        ppp.IpParam = reader.String("ppp.ipparam");
-        ppp.NoAuth = reader.Bool("ppp.noauth") ?? false;
-        var refused = reader.Strings("ppp.refuse");
-        ppp.RefusePap = refused.Contains("pap");
-        ppp.RefuseChap = refused.Contains("chap");
-        ppp.RefuseMsChap = refused.Contains("mschap");
-        ppp.RefuseMsChapV2 = refused.Contains("mschap-v2");
-        ppp.RefuseEap = refused.Contains("eap");
-        foreach (var r in refused.Where(r => r is not ("pap" or "chap" or "mschap" or "mschap-v2" or "eap")))
-            reader.Problem("ppp.refuse", $"unknown protocol '{r}' (use pap, chap, mschap, mschap-v2, eap)");
-        ppp.Mppe = reader.Enum("ppp.mppe", MppeNames, MppeMode.None);
-        ppp.MppeStateful = reader.Bool("ppp.mppe_stateful") ?? false;
-        ppp.Mtu = reader.Int("ppp.mtu");
-        ppp.Mru = reader.Int("ppp.mru");
-        ppp.LcpEchoInterval = reader.Int("ppp.lcp_echo_interval");
-        ppp.LcpEchoFailure = reader.Int("ppp.lcp_echo_failure");
-        ppp.Persist = reader.Bool("ppp.persist") ?? false;
-        ppp.Holdoff = reader.Int("ppp.holdoff");
-        ppp.MaxFail = reader.Int("ppp.maxfail");
-        ppp.DefaultRoute = reader.Enum("ppp.default_route", RouteNames, DefaultRouteMode.None);
-        ppp.UsePeerDns = reader.Bool("ppp.usepeerdns") ?? false;
-        ppp.Routes = reader.Strings("ppp.routes");
-        if (profile.Pptp is { } pptp)
-        {
-            pptp.Server = reader.String("pptp.server");
-            pptp.PptpArguments = reader.Strings("pptp.arguments");
-        }
-        if (profile.Pppoe is { } pppoe)
-        {
-            pppoe.Interface = reader.String("pppoe.interface");
-            pppoe.Plugin = reader.String("pppoe.plugin") ?? "rp-pppoe.so";
-            pppoe.ServiceName = reader.String("pppoe.service");
-            pppoe.AccessConcentrator = reader.String("pppoe.ac");
-        }
-        if (profile.Modem is { } modem)
-        {
-            modem.Device = reader.String("modem.device");
-            modem.Speed = reader.Int("modem.speed");
-            modem.Apn = reader.String("modem.apn");
-            modem.Number = reader.String("modem.number");
-            modem.ChatScript = reader.String("modem.chat_script");
-            modem.ConnectCommand = reader.String("modem.connect");
-        }
+        var ppp = new TomlSection(reader, "ppp");
+        foreach (var option in SharedPppOptions.Table.Options) option.ReadToml(ppp, profile.Ppp);
+        if (profile.KindSettings is not null) KindRegistry.Get(kind).ReadToml(new TomlSection(reader, kind.Id), profile);
         profile.ExtraOptions = reader.Strings("options.extra");
         reader.ReportUnknownKeys();
         return found.Count > 0 ? null : profile;
@@ -129,97 +83,42 @@ public static class ProfileToml
     public static string Write(Profile profile)
     {
         var w = new StringBuilder();
+        var writer = new TomlWriter(w);
         w.Append("# ppptui profile. Passwords are not kept here: they live in /etc/ppp/chap-secrets\n");
         w.Append("# (or pap-secrets), readable by root only, where pppd reads them.\n");
-        Key(w, "name", profile.Name);
-        Key(w, "kind", KindName(profile.Kind));
-        Key(w, "description", profile.Description);
+        writer.Key("name", profile.Name);
+        writer.Key("kind", KindName(profile.Kind));
+        writer.Key("description", profile.Description);
 
-        var ppp = profile.Ppp;
         w.Append("\n[ppp]\n");
-        Key(w, "user", ppp.User);
-        if (ppp.UserKeyword != "name") Key(w, "user_keyword", ppp.UserKeyword);
-        Key(w, "remotename", ppp.RemoteName);
-        Key(w, "linkname", ppp.LinkName);
-        Key(w, "ipparam", ppp.IpParam);
-        if (ppp.NoAuth) Key(w, "noauth", true);
-        var refused = new List<string>();
-        if (ppp.RefusePap) refused.Add("pap");
-        if (ppp.RefuseChap) refused.Add("chap");
-        if (ppp.RefuseMsChap) refused.Add("mschap");
-        if (ppp.RefuseMsChapV2) refused.Add("mschap-v2");
-        if (ppp.RefuseEap) refused.Add("eap");
-        if (refused.Count > 0) Key(w, "refuse", refused);
-        if (ppp.Mppe != MppeMode.None) Key(w, "mppe", MppeNames.First(p => p.Value == ppp.Mppe).Key);
-        if (ppp.MppeStateful) Key(w, "mppe_stateful", true);
-        Key(w, "mtu", ppp.Mtu);
-        Key(w, "mru", ppp.Mru);
-        Key(w, "lcp_echo_interval", ppp.LcpEchoInterval);
-        Key(w, "lcp_echo_failure", ppp.LcpEchoFailure);
-        if (ppp.Persist) Key(w, "persist", true);
-        Key(w, "holdoff", ppp.Holdoff);
-        Key(w, "maxfail", ppp.MaxFail);
-        if (ppp.DefaultRoute != DefaultRouteMode.None) Key(w, "default_route", RouteNames.First(p => p.Value == ppp.DefaultRoute).Key);
-        if (ppp.UsePeerDns) Key(w, "usepeerdns", true);
-        if (ppp.Routes.Count > 0) Key(w, "routes", ppp.Routes);
-
-        if (profile.Pptp is { } pptp)
+        foreach (var option in SharedPppOptions.Table.Options) option.WriteToml(writer, profile.Ppp);
+        if (profile.KindSettings is not null)
         {
-            w.Append("\n[pptp]\n");
-            Key(w, "server", pptp.Server);
-            if (pptp.PptpArguments.Count > 0) Key(w, "arguments", pptp.PptpArguments);
-        }
-        if (profile.Pppoe is { } pppoe)
-        {
-            w.Append("\n[pppoe]\n");
-            Key(w, "interface", pppoe.Interface);
-            Key(w, "plugin", pppoe.Plugin);
-            Key(w, "service", pppoe.ServiceName);
-            Key(w, "ac", pppoe.AccessConcentrator);
-        }
-        if (profile.Modem is { } modem)
-        {
-            w.Append("\n[modem]\n");
-            Key(w, "device", modem.Device);
-            Key(w, "speed", modem.Speed);
-            Key(w, "apn", modem.Apn);
-            Key(w, "number", modem.Number);
-            Key(w, "chat_script", modem.ChatScript);
-            Key(w, "connect", modem.ConnectCommand);
+            w.Append("\n[").Append(profile.Kind.Id).Append("]\n");
+            KindRegistry.Get(profile.Kind).WriteToml(writer, profile);
         }
         if (profile.ExtraOptions.Count > 0)
         {
             w.Append("\n[options]\n# Lines of the peers file ppptui does not model, kept verbatim.\n");
-            Key(w, "extra", profile.ExtraOptions, multiline: true);
+            writer.Key("extra", profile.ExtraOptions, multiline: true);
         }
         return w.ToString();
     }
 
-    public static string KindName(ProfileKind kind) => kind.ToString().ToLowerInvariant();
+    /// <summary>The kind's id as profile files and the CLI spell it (<c>pptp</c>).</summary>
+    public static string KindName(ProfileKind kind) => kind.Id;
 
-    public static bool TryParseKind(string text, out ProfileKind kind) =>
-        Enum.TryParse(text, ignoreCase: true, out kind) && text.All(char.IsAsciiLetter);
+    /// <summary>A kind by its id, any case (letters only).</summary>
+    public static bool TryParseKind(string text, out ProfileKind kind) => KindRegistry.TryParse(text, out kind);
 
-    internal static readonly KeyValuePair<string, MppeMode>[] MppeNames =
-    [
-        new("none", MppeMode.None), new("required", MppeMode.Required), new("required-128", MppeMode.Required128),
-        new("required-40", MppeMode.Required40), new("refused", MppeMode.Refused),
-    ];
-
-    internal static readonly KeyValuePair<string, DefaultRouteMode>[] RouteNames =
-    [
-        new("none", DefaultRouteMode.None), new("add", DefaultRouteMode.Add),
-        new("replace", DefaultRouteMode.Replace), new("never", DefaultRouteMode.Never),
-    ];
-
-    private static Dictionary<string, Value> Flatten(DocumentSyntax document, string fileName, List<TomlProblem> problems)
+    private static Dictionary<string, TomlValue> Flatten(DocumentSyntax document, string fileName, List<TomlProblem> problems)
     {
-        var values = new Dictionary<string, Value>(StringComparer.Ordinal);
+        var values = new Dictionary<string, TomlValue>(StringComparer.Ordinal);
         void Add(string prefix, KeyValueSyntax kv)
         {
             var key = prefix + KeyText(kv.Key);
             var position = kv.Span.Start;
-            if (!values.TryAdd(key, new Value(Convert(kv.Value), position)))
+            if (!values.TryAdd(key, new TomlValue(Convert(kv.Value), position)))
                 problems.Add(new TomlProblem(fileName, position.Line + 1, position.Column + 1, $"'{key}' is set twice"));
         }
         foreach (var kv in document.KeyValues) Add("", kv);
@@ -256,107 +155,6 @@ public static class ProfileToml
         null => "",
         _ => value,
     };
-
-    private sealed class Reader(Dictionary<string, Value> values, string fileName, List<TomlProblem> problems)
-    {
-        private readonly HashSet<string> _used = new(StringComparer.Ordinal);
-
-        public void Problem(string key, string message)
-        {
-            var position = values.TryGetValue(key, out var v) ? v.Position : new TextPosition(0, 0, 0);
-            problems.Add(new TomlProblem(fileName, position.Line + 1, position.Column + 1, $"{key}: {message}"));
-        }
-
-        private Value? Get(string key)
-        {
-            _used.Add(key);
-            return values.GetValueOrDefault(key);
-        }
-
-        public string? String(string key)
-        {
-            var v = Get(key);
-            if (v is null) return null;
-            if (v.Data is string s) return s;
-            Problem(key, "must be a string in quotes");
-            return null;
-        }
-
-        public int? Int(string key)
-        {
-            var v = Get(key);
-            if (v is null) return null;
-            if (v.Data is long l and >= int.MinValue and <= int.MaxValue) return (int)l;
-            Problem(key, v.Data is long ? "the number is out of range" : "must be a whole number (no quotes)");
-            return null;
-        }
-
-        public bool? Bool(string key)
-        {
-            var v = Get(key);
-            if (v is null) return null;
-            if (v.Data is bool b) return b;
-            Problem(key, "must be true or false");
-            return null;
-        }
-
-        public List<string> Strings(string key)
-        {
-            var v = Get(key);
-            if (v is null) return [];
-            if (v.Data is List<object> list && list.All(o => o is string)) return list.Cast<string>().ToList();
-            Problem(key, "must be a list of strings, e.g. [\"a\", \"b\"]");
-            return [];
-        }
-
-        public T Enum<T>(string key, KeyValuePair<string, T>[] names, T fallback)
-        {
-            var text = String(key);
-            if (text is null) return fallback;
-            foreach (var pair in names)
-                if (pair.Key == text) return pair.Value;
-            Problem(key, $"unknown value '{text}' (use {string.Join(", ", names.Select(n => n.Key))})");
-            return fallback;
-        }
-
-        public void ReportUnknownKeys()
-        {
-            foreach (var key in values.Keys.Where(k => !_used.Contains(k)).Order(StringComparer.Ordinal))
-                Problem(key, key.EndsWith("password", StringComparison.OrdinalIgnoreCase) || key.EndsWith("secret", StringComparison.OrdinalIgnoreCase)
-                    ? "passwords do not belong in profile files; remove it and use 'ppptui set NAME --password-stdin'"
-                    : "unknown key (a typo?)");
-        }
-    }
-
-    private static void Key(StringBuilder w, string key, string? value)
-    {
-        if (value is null) return;
-        w.Append(key).Append(" = ").Append(Quote(value)).Append('\n');
-    }
-
-    private static void Key(StringBuilder w, string key, int? value)
-    {
-        if (value is null) return;
-        w.Append(key).Append(" = ").Append(value.Value.ToString(CultureInfo.InvariantCulture)).Append('\n');
-    }
-
-    private static void Key(StringBuilder w, string key, bool value) =>
-        w.Append(key).Append(" = ").Append(value ? "true" : "false").Append('\n');
-
-    private static void Key(StringBuilder w, string key, IReadOnlyList<string> values, bool multiline = false)
-    {
-        w.Append(key).Append(" = [");
-        if (multiline)
-        {
-            w.Append('\n');
-            foreach (var v in values) w.Append("  ").Append(Quote(v)).Append(",\n");
-        }
-        else
-        {
-            w.Append(string.Join(", ", values.Select(Quote)));
-        }
-        w.Append("]\n");
-    }
 
     /// <summary>A TOML basic string that reads back as exactly <paramref name="value"/>.</summary>
     internal static string Quote(string value)

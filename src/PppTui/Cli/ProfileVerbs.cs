@@ -168,7 +168,7 @@ public static class ProfileVerbs
     private static Command New(CliApp app)
     {
         var name = NameArgument();
-        var kind = new Option<string>("--kind") { Description = "pptp, pppoe, modem or custom", Required = true };
+        var kind = new Option<string>("--kind") { Description = KindRegistry.IdList, Required = true };
         var noApply = new Option<bool>("--no-apply") { Description = "Save the profile only; write the files later with 'ppptui apply'" };
         var fields = new FieldOptions();
         var command = new Command("new", "Create a profile and write its files (like pptpsetup --create, for every kind)") { name, kind, noApply };
@@ -179,7 +179,7 @@ public static class ProfileVerbs
             return CliErrors.Guard(ctx, () =>
             {
                 if (!ProfileToml.TryParseKind(parse.GetValue(kind) ?? "", out var k))
-                    return ctx.Fail(ExitCodes.Usage, $"unknown kind '{parse.GetValue(kind)}': use pptp, pppoe, modem or custom");
+                    return ctx.Fail(ExitCodes.Usage, $"unknown kind '{parse.GetValue(kind)}': use {KindRegistry.IdList}");
                 var service = Service(ctx);
                 var draft = new ProfileDraft(service.Create(parse.GetValue(name)!, k));
                 var errors = fields.ApplyTo(parse, draft, ctx.IO);

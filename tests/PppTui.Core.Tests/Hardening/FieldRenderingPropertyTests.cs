@@ -224,8 +224,8 @@ public class FieldRenderingPropertyTests
         var profile = KindRegistry.NewProfile("dsl", ProfileKind.Pppoe);
         profile.Ppp.User = "alice@isp";
         profile.Pppoe!.Interface = iface;
-        profile.Pppoe.ServiceName = service;
-        profile.Pppoe.AccessConcentrator = ac;
+        profile.Pppoe!.ServiceName = service;
+        profile.Pppoe!.AccessConcentrator = ac;
         return profile;
     }
 
@@ -233,17 +233,17 @@ public class FieldRenderingPropertyTests
     {
         var profile = KindRegistry.NewProfile("lte", ProfileKind.Modem);
         profile.Modem!.Device = device;
-        profile.Modem.Apn = apn;
-        profile.Modem.Number = number;
+        profile.Modem!.Apn = apn;
+        profile.Modem!.Number = number;
         return profile;
     }
 
     /// <summary>A valid profile of each kind.</summary>
     internal static Profile Shaped(ProfileKind kind) => kind switch
     {
-        ProfileKind.Pppoe => Pppoe("eth0", null, null),
-        ProfileKind.Modem => Modem("/dev/ttyUSB2", "internet", "*99#"),
-        ProfileKind.Pptp => WithServer(KindRegistry.NewProfile("office", ProfileKind.Pptp)),
+        _ when kind == ProfileKind.Pppoe => Pppoe("eth0", null, null),
+        _ when kind == ProfileKind.Modem => Modem("/dev/ttyUSB2", "internet", "*99#"),
+        _ when kind == ProfileKind.Pptp => WithServer(KindRegistry.NewProfile("office", ProfileKind.Pptp)),
         _ => KindRegistry.NewProfile("custom", ProfileKind.Custom),
     };
 

@@ -38,7 +38,7 @@ public class LimitsTests(ITestOutputHelper output)
         Directory.CreateDirectory(root.Paths.ProfilesDir);
         for (var i = 0; i < count; i++)
         {
-            var profile = KindRegistry.NewProfile($"vpn{i:D5}", (ProfileKind)(i % 4));
+            var profile = KindRegistry.NewProfile($"vpn{i:D5}", KindRegistry.All[i % 4].Kind);
             profile.Description = "office link " + i;
             profile.Ppp.User = "user" + i;
             if (profile.Pptp is { } pptp) pptp.Server = "192.0.2." + (i % 250);

@@ -190,7 +190,7 @@ public class ProfileRoundTripPropertyTests(ITestOutputHelper output)
             ppp.RefusePap, ppp.RefuseChap, ppp.RefuseMsChap, ppp.RefuseMsChapV2, ppp.RefuseEap, ppp.Mppe, ppp.MppeStateful,
             ppp.Mtu, ppp.Mru, ppp.LcpEchoInterval, ppp.LcpEchoFailure, ppp.Persist, ppp.Holdoff, ppp.MaxFail, ppp.DefaultRoute,
             ppp.UsePeerDns, string.Join("\u0001", ppp.Routes), string.Join("\u0001", p.ExtraOptions),
-            p.Pptp?.Server, p.Pptp is null ? null : string.Join("\u0001", p.Pptp.PptpArguments),
+            p.Pptp?.Server, p.Pptp is null ? null : string.Join("\u0001", p.Pptp!.PptpArguments),
             p.Pppoe?.Interface, p.Pppoe?.Plugin, p.Pppoe?.ServiceName, p.Pppoe?.AccessConcentrator,
             p.Modem?.Device, p.Modem?.Speed, p.Modem?.Apn, p.Modem?.Number, p.Modem?.ChatScript, p.Modem?.ConnectCommand,
         };

@@ -17,7 +17,7 @@ public class ImportAndRenderTests
         var p = result.Profile;
         Assert.Equal(ProfileKind.Pptp, p.Kind);
         Assert.Equal("192.0.2.1", p.Pptp!.Server);
-        Assert.Equal(["--loglevel", "0"], p.Pptp.PptpArguments);
+        Assert.Equal(["--loglevel", "0"], p.Pptp!.PptpArguments);
         Assert.Equal(1416, p.Ppp.Mtu);
         Assert.Equal(MppeMode.Required128, p.Ppp.Mppe);
         Assert.Equal(DefaultRouteMode.Add, p.Ppp.DefaultRoute);
@@ -91,7 +91,7 @@ public class ImportAndRenderTests
         Assert.Equal("bob@isp", profile.Ppp.User);
         Assert.Equal("user", profile.Ppp.UserKeyword);
 
-        profile.Pppoe.Interface = "eth1";
+        profile.Pppoe!.Interface = "eth1";
         var plan = new ProfileRenderer(root.Paths).Plan(profile);
 
         Assert.Equal(text.Replace("\neth0\n", "\neth1\n"), plan.Files[0].NewText);
@@ -103,7 +103,7 @@ public class ImportAndRenderTests
         using var root = new SandboxRoot();
         var profile = KindRegistry.NewProfile("lte", ProfileKind.Modem);
         profile.Modem!.Device = "/dev/ttyUSB2";
-        profile.Modem.Apn = "internet.example";
+        profile.Modem!.Apn = "internet.example";
 
         var plan = new ProfileRenderer(root.Paths).Plan(profile, new ProfileSecrets { Pin = "1234" });
 
@@ -131,12 +131,12 @@ public class ImportAndRenderTests
 
         Assert.Equal(ProfileKind.Modem, profile.Kind);
         Assert.Equal("/dev/ttyUSB0", profile.Modem!.Device);
-        Assert.Equal(115200, profile.Modem.Speed);
-        Assert.Equal("airtelwap.es", profile.Modem.Apn);
-        Assert.Equal("*99***1#", profile.Modem.Number);
+        Assert.Equal(115200, profile.Modem!.Speed);
+        Assert.Equal("airtelwap.es", profile.Modem!.Apn);
+        Assert.Equal("*99***1#", profile.Modem!.Number);
         Assert.False(new ProfileRenderer(root.Paths).Plan(profile).HasChanges);
 
-        profile.Modem.Apn = "internet";
+        profile.Modem!.Apn = "internet";
         var chat = new ProfileRenderer(root.Paths).Plan(profile).Changed.Single();
         Assert.Equal("ABORT BUSY\n'' AT\nOK AT+CGDCONT=1,\"IP\",\"internet\"\nOK ATD*99***1#\nCONNECT ''\n", chat.NewText);
     }

@@ -10,7 +10,7 @@ public class ProfileTomlTests
     {
         var profile = KindRegistry.NewProfile("office", ProfileKind.Pptp);
         profile.Pptp!.Server = "vpn.example.com";
-        profile.Pptp.PptpArguments = ["--loglevel", "0"];
+        profile.Pptp!.PptpArguments = ["--loglevel", "0"];
         profile.Ppp.User = "DOMAIN\\alice \"quoted\"";
         profile.Ppp.Mtu = 1416;
         profile.Ppp.Routes = ["10.0.0.0/8"];

@@ -10,12 +10,18 @@ namespace PppTui.Core.Kinds.Custom;
 /// </summary>
 public sealed class CustomKind : IProfileKind
 {
-    public ProfileKind Kind => ProfileKind.Custom;
+    /// <summary>The kind's id in profile files and on the command line.</summary>
+    public static readonly ProfileKind Id = new("custom");
+
+    public ProfileKind Kind => Id;
     public string DisplayName => "Custom";
     public string Description => "Any other peers file; shared PPP settings editable, the rest kept verbatim";
 
-    public IReadOnlyList<string> FieldKeys { get; } =
-        ["name", "description", "user", "password", "remotename", "mtu", "default-route", "usepeerdns", "persist", "routes"];
+    public IKindSettings? NewSettings() => null;
+
+    public IReadOnlyList<ProfileField> Fields => [];
+
+    public IReadOnlyList<string> SharedFieldKeys { get; } = ["remotename"];
 
     public bool Recognises(OptionFile peers) => true;
 

@@ -15,13 +15,75 @@ public sealed partial class ModemKind : IProfileKind
 {
     private const string ChatProgram = "/usr/sbin/chat";
 
-    public ProfileKind Kind => ProfileKind.Modem;
+    /// <summary>The kind's id in profile files and on the command line.</summary>
+    public static readonly ProfileKind Id = new("modem");
+
+    public ProfileKind Kind => Id;
     public string DisplayName => "Modem";
     public string Description => "A cellular (3G/4G) or dial-up modem on a serial port, dialled by chat";
 
-    public IReadOnlyList<string> FieldKeys { get; } =
-        ["name", "description", "device", "speed", "apn", "number", "pin", "user", "password", "mtu",
-         "default-route", "usepeerdns", "persist", "routes"];
+    public IKindSettings NewSettings() => new ModemSettings();
+
+    public IReadOnlyList<ProfileField> Fields { get; } =
+    [
+        ProfileFields.Text("device", "Device", "Serial device of the modem (e.g. /dev/ttyUSB2)",
+            d => Of(d.Profile).Device, (d, v) => Of(d.Profile).Device = v) with { Section = ProfileFields.Connection },
+        ProfileFields.Number("speed", "Speed", "Serial speed in bit/s (115200 for most modems)",
+            d => Of(d.Profile).Speed, (d, v) => Of(d.Profile).Speed = v) with { Section = ProfileFields.Connection },
+        ProfileFields.Text("apn", "APN", "Access point name from the mobile operator (e.g. internet)",
+            d => Of(d.Profile).Apn, (d, v) => Of(d.Profile).Apn = v) with { Section = ProfileFields.Connection },
+        ProfileFields.Text("number", "Number", "Number to dial (*99# for cellular data)",
+            d => Of(d.Profile).Number, (d, v) => Of(d.Profile).Number = v) with { Section = ProfileFields.Connection },
+        new("pin", "SIM PIN", "Written only into the chat script (mode 0600); leave empty if the SIM has none", FieldType.Secret,
+            d => d.Secrets.Pin, (d, v) => { d.Secrets.Pin = string.IsNullOrEmpty(v) ? null : v; return null; }) { Section = ProfileFields.Connection },
+    ];
+
+    private static readonly KindTomlKey<ModemSettings>[] TomlKeys =
+    [
+        KindTomlKey<ModemSettings>.Text("device", s => s.Device, (s, v) => s.Device = v),
+        KindTomlKey<ModemSettings>.Number("speed", s => s.Speed, (s, v) => s.Speed = v),
+        KindTomlKey<ModemSettings>.Text("apn", s => s.Apn, (s, v) => s.Apn = v),
+        KindTomlKey<ModemSettings>.Text("number", s => s.Number, (s, v) => s.Number = v),
+        KindTomlKey<ModemSettings>.Text("chat_script", s => s.ChatScript, (s, v) => s.ChatScript = v),
+        KindTomlKey<ModemSettings>.Text("connect", s => s.ConnectCommand, (s, v) => s.ConnectCommand = v),
+    ];
+
+    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<ModemSettings>.ReadAll(TomlKeys, section, Of(profile));
+
+    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<ModemSettings>.WriteAll(TomlKeys, writer, Of(profile));
+
+    public void Validate(Profile profile, Action<string, string?> check)
+    {
+        var modem = Of(profile);
+        check("device", ValueRules.CheckDevice(modem.Device));
+        check("speed", ValueRules.CheckSpeed(modem.Speed));
+        if (modem.ConnectCommand is { } connect)
+        {
+            check("connect", PppQuoting.Check(connect) is { } problem ? "the connect command " + problem : null);
+            // Unused while the connect command is kept, but still saved in the profile file.
+            check("apn", ValueRules.CheckPlainText(modem.Apn, "the APN"));
+            check("number", ValueRules.CheckPlainText(modem.Number, "the number"));
+            check("chat-script", ValueRules.CheckPlainText(modem.ChatScript, "the chat script path"));
+        }
+        else
+        {
+            check("apn", ValueRules.CheckApn(modem.Apn));
+            check("number", ValueRules.CheckDialNumber(modem.Number));
+            check("chat-script", ValueRules.CheckSafePath(modem.ChatScript));
+        }
+    }
+
+    public IReadOnlyList<string> OwnedOptions { get; } = ["connect"];
+
+    public KindNeeds Needs(Profile profile) =>
+        KindNeeds.AsyncTty | (Of(profile).ConnectCommand is null ? KindNeeds.ChatProgram : KindNeeds.None);
+
+    public string? Device(Profile profile) => Of(profile).Device;
+
+    public IEnumerable<string> OwnFilePaths(Profile profile) =>
+        Of(profile).ConnectCommand is null ? [ScriptPathFor(profile)] : [];
+
+    private static ModemSettings Of(Profile profile) => (ModemSettings)profile.KindSettings!;
 
     [GeneratedRegex("""AT\+CGDCONT=\d+,"[^"]*","([^"]*)"?""", RegexOptions.IgnoreCase)]
     private static partial Regex ApnCommand();
@@ -40,7 +102,7 @@ public sealed partial class ModemKind : IProfileKind
 
     public void Import(OptionFile peers, Profile profile, KindContext context)
     {
-        var modem = profile.Modem!;
+        var modem = Of(profile);
         modem.Device = DeviceEntry(peers)?.Name is { } device ? (device.StartsWith('/') ? device : "/dev/" + device) : null;
         modem.Speed = SpeedEntry(peers) is { } speed ? int.Parse(speed.Name, CultureInfo.InvariantCulture) : null;
         var connect = peers.GetArgument("connect");
@@ -61,7 +123,7 @@ public sealed partial class ModemKind : IProfileKind
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)
     {
-        var modem = profile.Modem!;
+        var modem = Of(profile);
         var device = DeviceEntry(peers.File);
         if (modem.Device is null) { if (device is not null) peers.Remove(device.Name); }
         else if (device is null) peers.Add(modem.Device);
@@ -87,7 +149,7 @@ public sealed partial class ModemKind : IProfileKind
 
     public void ApplyDefaults(Profile profile)
     {
-        var modem = profile.Modem!;
+        var modem = Of(profile);
         modem.Speed = 115200;
         modem.Number = "*99#";
         modem.ChatScript = "/etc/chatscripts/" + profile.Name;
@@ -101,7 +163,7 @@ public sealed partial class ModemKind : IProfileKind
 
     public IEnumerable<PlannedFile> RenderOwnFiles(Profile profile, KindContext context, Func<string, string?> readDisk)
     {
-        var modem = profile.Modem!;
+        var modem = Of(profile);
         if (modem.ConnectCommand is not null) yield break;
         var systemPath = ScriptPathFor(profile);
         var fullPath = context.Paths.Resolve(systemPath);
@@ -123,11 +185,11 @@ public sealed partial class ModemKind : IProfileKind
     [GeneratedRegex(@"(AT\+CPIN=""?)(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex PinInCommand();
 
-    private static string ScriptPathFor(Profile profile) => profile.Modem!.ChatScript ?? "/etc/chatscripts/" + profile.Name;
+    private static string ScriptPathFor(Profile profile) => Of(profile).ChatScript ?? "/etc/chatscripts/" + profile.Name;
 
     private static string NewScript(Profile profile, string? pin)
     {
-        var modem = profile.Modem!;
+        var modem = Of(profile);
         var lines = new List<string>
         {
             $"# Chat script for ppptui profile {profile.Name}: modem set-up and dialling.",

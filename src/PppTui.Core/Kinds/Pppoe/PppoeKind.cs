@@ -13,13 +13,54 @@ public sealed class PppoeKind : IProfileKind
     private static readonly string[] ServiceOptions = ["pppoe-service", "rp_pppoe_service"];
     private static readonly string[] AcOptions = ["pppoe-ac", "rp_pppoe_ac"];
 
-    public ProfileKind Kind => ProfileKind.Pppoe;
+    /// <summary>The kind's id in profile files and on the command line.</summary>
+    public static readonly ProfileKind Id = new("pppoe");
+
+    public ProfileKind Kind => Id;
     public string DisplayName => "PPPoE";
     public string Description => "DSL or fibre via PPP over Ethernet (rp-pppoe plugin)";
 
-    public IReadOnlyList<string> FieldKeys { get; } =
-        ["name", "description", "interface", "user", "password", "service", "ac", "mtu", "default-route",
-         "usepeerdns", "persist", "routes"];
+    public IKindSettings NewSettings() => new PppoeSettings();
+
+    public IReadOnlyList<ProfileField> Fields { get; } =
+    [
+        ProfileFields.Text("interface", "Interface", "Ethernet interface facing the modem or ONT (e.g. eth0)",
+            d => Of(d.Profile).Interface, (d, v) => Of(d.Profile).Interface = v) with { Section = ProfileFields.Connection },
+        ProfileFields.Text("service", "Service name", "PPPoE service name, if the ISP requires one",
+            d => Of(d.Profile).ServiceName, (d, v) => Of(d.Profile).ServiceName = v) with { Section = ProfileFields.Connection },
+        ProfileFields.Text("ac", "Access concentrator", "PPPoE access concentrator name, if several answer",
+            d => Of(d.Profile).AccessConcentrator, (d, v) => Of(d.Profile).AccessConcentrator = v) with { Section = ProfileFields.Connection },
+    ];
+
+    private static readonly KindTomlKey<PppoeSettings>[] TomlKeys =
+    [
+        KindTomlKey<PppoeSettings>.Text("interface", s => s.Interface, (s, v) => s.Interface = v),
+        KindTomlKey<PppoeSettings>.Text("plugin", s => s.Plugin, (s, v) => s.Plugin = v ?? "rp-pppoe.so"),
+        KindTomlKey<PppoeSettings>.Text("service", s => s.ServiceName, (s, v) => s.ServiceName = v),
+        KindTomlKey<PppoeSettings>.Text("ac", s => s.AccessConcentrator, (s, v) => s.AccessConcentrator = v),
+    ];
+
+    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<PppoeSettings>.ReadAll(TomlKeys, section, Of(profile));
+
+    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<PppoeSettings>.WriteAll(TomlKeys, writer, Of(profile));
+
+    public void Validate(Profile profile, Action<string, string?> check)
+    {
+        var pppoe = Of(profile);
+        check("interface", ValueRules.CheckInterface(pppoe.Interface));
+        check("service", ValueRules.CheckSecretWord(pppoe.ServiceName, "the service name"));
+        check("ac", ValueRules.CheckSecretWord(pppoe.AccessConcentrator, "the access concentrator name"));
+        if (pppoe.Plugin is not ("rp-pppoe.so" or "pppoe.so"))
+            check("plugin", "the PPPoE plugin is rp-pppoe.so (or pppoe.so on newer pppd)");
+    }
+
+    public IReadOnlyList<string> OwnedOptions { get; } = ["plugin", .. ServiceOptions, .. AcOptions];
+
+    public KindNeeds Needs(Profile profile) => KindNeeds.PppoePlugin;
+
+    public string? Plugin(Profile profile) => Of(profile).Plugin;
+
+    private static PppoeSettings Of(Profile profile) => (PppoeSettings)profile.KindSettings!;
 
     public bool Recognises(OptionFile peers) => IsPppoePlugin(peers.GetArgument("plugin"));
 
@@ -30,7 +71,7 @@ public sealed class PppoeKind : IProfileKind
 
     public void Import(OptionFile peers, Profile profile, KindContext context)
     {
-        var pppoe = profile.Pppoe!;
+        var pppoe = Of(profile);
         pppoe.Plugin = peers.GetArgument("plugin") ?? "rp-pppoe.so";
         pppoe.Interface = InterfaceEntry(peers)?.Name;
         pppoe.ServiceName = ServiceOptions.Select(peers.GetArgument).FirstOrDefault(v => v is not null);
@@ -39,7 +80,7 @@ public sealed class PppoeKind : IProfileKind
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)
     {
-        var pppoe = profile.Pppoe!;
+        var pppoe = Of(profile);
         if (!IsPppoePlugin(peers.Argument("plugin")) || peers.Argument("plugin") != pppoe.Plugin)
             peers.Value("plugin", pppoe.Plugin);
         var iface = InterfaceEntry(peers.File);

@@ -11,13 +11,51 @@ namespace PppTui.Core.Kinds.Pptp;
 /// </summary>
 public sealed class PptpKind : IProfileKind
 {
-    public ProfileKind Kind => ProfileKind.Pptp;
+    /// <summary>The kind's id in profile files and on the command line.</summary>
+    public static readonly ProfileKind Id = new("pptp");
+
+    public ProfileKind Kind => Id;
     public string DisplayName => "PPTP VPN";
     public string Description => "A PPTP VPN server (pptp-linux), MS-CHAPv2 with MPPE encryption";
 
-    public IReadOnlyList<string> FieldKeys { get; } =
-        ["name", "description", "server", "user", "password", "remotename", "mppe", "mtu", "default-route",
-         "usepeerdns", "persist", "routes", "pptp-args"];
+    public IKindSettings NewSettings() => new PptpSettings();
+
+    public IReadOnlyList<ProfileField> Fields { get; } =
+    [
+        ProfileFields.Text("server", "Server", "PPTP server host name or IP address", d => Of(d.Profile).Server, (d, v) => Of(d.Profile).Server = v)
+            with { Section = ProfileFields.Connection },
+        ProfileFields.List("pptp-args", "pptp arguments", "Extra pptp arguments, comma separated (e.g. --loglevel,0)",
+            d => Of(d.Profile).PptpArguments, (d, v) => Of(d.Profile).PptpArguments = v),
+    ];
+
+    public IReadOnlyList<string> SharedFieldKeys { get; } = ["remotename", "mppe"];
+
+    private static readonly KindTomlKey<PptpSettings>[] TomlKeys =
+    [
+        KindTomlKey<PptpSettings>.Text("server", s => s.Server, (s, v) => s.Server = v),
+        KindTomlKey<PptpSettings>.List("arguments", s => s.PptpArguments, (s, v) => s.PptpArguments = v),
+    ];
+
+    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<PptpSettings>.ReadAll(TomlKeys, section, Of(profile));
+
+    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<PptpSettings>.WriteAll(TomlKeys, writer, Of(profile));
+
+    public void Validate(Profile profile, Action<string, string?> check)
+    {
+        var pptp = Of(profile);
+        check("server", ValueRules.CheckHost(pptp.Server));
+        foreach (var argument in pptp.PptpArguments) check("pptp-args", ValueRules.CheckShellSafeArgument(argument));
+        if (string.IsNullOrEmpty(profile.Ppp.User)) check("user", "a user name is required for a VPN");
+    }
+
+    public IReadOnlyList<string> OwnedOptions { get; } = ["pty"];
+
+    // pppd talks to pptp through a pty, which needs ppp_async.
+    public KindNeeds Needs(Profile profile) => KindNeeds.AsyncTty | KindNeeds.PptpProgram;
+
+    public string? ProbeHost(Profile profile) => Of(profile).Server;
+
+    private static PptpSettings Of(Profile profile) => (PptpSettings)profile.KindSettings!;
 
     public bool Recognises(OptionFile peers) => IsPptpCommand(peers.GetArgument("pty"));
 
@@ -26,14 +64,14 @@ public sealed class PptpKind : IProfileKind
     public void Import(OptionFile peers, Profile profile, KindContext context)
     {
         var words = CommandWords.Split(peers.GetArgument("pty") ?? "");
-        var pptp = profile.Pptp!;
+        var pptp = Of(profile);
         pptp.Server = words.Count > 1 ? words[1] : null;
         pptp.PptpArguments = words.Skip(2).Where(w => w != "--nolaunchpppd").ToList();
     }
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)
     {
-        var pptp = profile.Pptp!;
+        var pptp = Of(profile);
         var current = CommandWords.Split(peers.Argument("pty") ?? "");
         var same = IsPptpCommand(peers.Argument("pty")) && (current.Count > 1 ? current[1] : null) == pptp.Server &&
                    current.Skip(2).Where(w => w != "--nolaunchpppd").SequenceEqual(pptp.PptpArguments);

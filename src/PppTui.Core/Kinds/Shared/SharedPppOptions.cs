@@ -1,118 +1,249 @@
-using System.Globalization;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;
 
+/// <summary>An ordered list of shared PPP options: the order of the profile file's <c>[ppp]</c> keys and of the peers file's lines.</summary>
+public sealed class SharedPppOptionTable
+{
+    private readonly HashSet<string> _modeled;
+
+    public SharedPppOptionTable(IEnumerable<SharedPppOption> options)
+    {
+        Options = options.ToList();
+        // "password" is not a field and never written by ppptui, but claimed so that a hand-written
+        // password stays in the peers file as it is instead of being copied into the profile as an extra line.
+        _modeled = new HashSet<string>(Options.SelectMany(o => o.PeersOptions).Append("password"), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<SharedPppOption> Options { get; }
+
+    /// <summary>A copy with one more option at the end.</summary>
+    public SharedPppOptionTable With(SharedPppOption option) => new(Options.Append(option));
+
+    public bool Models(string option) => _modeled.Contains(option);
+}
+
 /// <summary>
-/// The PPP settings every kind shares, read from and written to a peers file. Each group compares
-/// what the file says with what the profile says and edits only when they differ.
+/// The PPP settings every kind shares, in one table, and their reading from and writing to a
+/// peers file. Each option compares what the file says with what the profile says and edits only
+/// when they differ.
 /// </summary>
 public static class SharedPppOptions
 {
+    /// <summary>The names of <see cref="MppeMode"/> in profile files and the CLI.</summary>
+    public static IReadOnlyList<KeyValuePair<string, MppeMode>> MppeNames { get; } =
+    [
+        new("none", MppeMode.None), new("required", MppeMode.Required), new("required-128", MppeMode.Required128),
+        new("required-40", MppeMode.Required40), new("refused", MppeMode.Refused),
+    ];
+
+    /// <summary>The names of <see cref="DefaultRouteMode"/> in profile files and the CLI.</summary>
+    public static IReadOnlyList<KeyValuePair<string, DefaultRouteMode>> RouteNames { get; } =
+    [
+        new("none", DefaultRouteMode.None), new("add", DefaultRouteMode.Add),
+        new("replace", DefaultRouteMode.Replace), new("never", DefaultRouteMode.Never),
+    ];
+
+    // Declared before the table, which reads them while it is built.
+    private static readonly FieldPlace UserPlace =
+        new("User", "User name for authentication (the secrets record's client)", 10, OnEveryPage: true, Section: ProfileFields.Login);
+    private static readonly FieldPlace RoutesPlace =
+        new("Routes", "Networks to route through the link, comma separated (e.g. 10.0.0.0/8)", 140, OnEveryPage: true);
     private static readonly string[] MppeOptions = ["require-mppe", "require-mppe-128", "require-mppe-40", "nomppe"];
-    private static readonly string[] RouteOptions = ["defaultroute", "replacedefaultroute", "nodefaultroute"];
 
-    private static readonly HashSet<string> Modeled = new(StringComparer.Ordinal)
+    private static readonly (string Name, Func<PppSettings, bool> Get, Action<PppSettings, bool> Set)[] Refusals =
+    [
+        ("pap", p => p.RefusePap, (p, v) => p.RefusePap = v),
+        ("chap", p => p.RefuseChap, (p, v) => p.RefuseChap = v),
+        ("mschap", p => p.RefuseMsChap, (p, v) => p.RefuseMsChap = v),
+        ("mschap-v2", p => p.RefuseMsChapV2, (p, v) => p.RefuseMsChapV2 = v),
+        ("eap", p => p.RefuseEap, (p, v) => p.RefuseEap = v),
+    ];
+
+    /// <summary>Every shared option, in profile-file and peers-file order.</summary>
+    public static SharedPppOptionTable Default { get; } = new(
+    [
+        User(),
+        SharedPppOption.Value("remotename", "remotename", "remotename", p => p.RemoteName, (p, v) => p.RemoteName = v,
+            v => ValueRules.CheckSecretWord(v, "the remote name"),
+            new FieldPlace("Remote name", "Server name in the secrets record (PPTP: the tunnel name)", 20, Section: ProfileFields.Login)),
+        SharedPppOption.Value("linkname", "linkname", "linkname", p => p.LinkName, (p, v) => p.LinkName = v,
+            v => v is null ? null : ValueRules.CheckProfileName(v)),
+        SharedPppOption.Value("ipparam", "ipparam", "ipparam", p => p.IpParam, (p, v) => p.IpParam = v,
+            v => ValueRules.CheckSecretWord(v, "ipparam")),
+        Flag("noauth", "noauth", p => p.NoAuth, (p, v) => p.NoAuth = v,
+            new FieldPlace("Don't authenticate server", "noauth: do not require the server to authenticate itself", 130)),
+        Refuse(),
+        Mppe(),
+        Flag("mppe_stateful", "mppe-stateful", p => p.MppeStateful, (p, v) => p.MppeStateful = v),
+        Number("mtu", "mtu", p => p.Mtu, (p, v) => p.Mtu = v, 128, 16384,
+            new FieldPlace("MTU", "Largest packet sent (128-16384; PPTP often 1400-1416, PPPoE 1492)", 40, OnEveryPage: true)),
+        Number("mru", "mru", p => p.Mru, (p, v) => p.Mru = v, 128, 16384,
+            new FieldPlace("MRU", "Largest packet accepted (128-16384)", 50)),
+        Number("lcp-echo-interval", "lcp_echo_interval", p => p.LcpEchoInterval, (p, v) => p.LcpEchoInterval = v, 0, 3600,
+            new FieldPlace("LCP echo interval", "Seconds between keep-alive echoes", 110)),
+        Number("lcp-echo-failure", "lcp_echo_failure", p => p.LcpEchoFailure, (p, v) => p.LcpEchoFailure = v, 0, 1000,
+            new FieldPlace("LCP echo failures", "Unanswered echoes before the link is declared dead", 120)),
+        Flag("persist", "persist", p => p.Persist, (p, v) => p.Persist = v,
+            new FieldPlace("Keep up (persist)", "Redial when the link drops", 80, OnEveryPage: true)),
+        Number("holdoff", "holdoff", p => p.Holdoff, (p, v) => p.Holdoff = v, 0, 86400,
+            new FieldPlace("Holdoff", "Seconds to wait before redialling", 90)),
+        Number("maxfail", "maxfail", p => p.MaxFail, (p, v) => p.MaxFail = v, 0, 100000,
+            new FieldPlace("Max failures", "Give up after this many failed attempts (0 = never)", 100)),
+        DefaultRoute(),
+        Flag("usepeerdns", "usepeerdns", p => p.UsePeerDns, (p, v) => p.UsePeerDns = v,
+            new FieldPlace("Use peer DNS", "Ask the server for DNS servers", 70, OnEveryPage: true)),
+        Routes(),
+    ]);
+
+    private static readonly AsyncLocal<SharedPppOptionTable?> Override = new();
+
+    /// <summary>The table in use: <see cref="Default"/>, unless a test put a copy in place with <see cref="Use"/>.</summary>
+    public static SharedPppOptionTable Table => Override.Value ?? Default;
+
+    /// <summary>Puts another table in place for the current async flow until the result is disposed.</summary>
+    public static IDisposable Use(SharedPppOptionTable table)
     {
-        "name", "user", "remotename", "linkname", "ipparam", "noauth",
-        "refuse-pap", "refuse-chap", "refuse-mschap", "refuse-mschap-v2", "refuse-eap",
-        "require-mppe", "require-mppe-128", "require-mppe-40", "nomppe", "mppe-stateful",
-        "mtu", "mru", "lcp-echo-interval", "lcp-echo-failure", "persist", "holdoff", "maxfail",
-        "defaultroute", "replacedefaultroute", "nodefaultroute", "usepeerdns",
-        // Not a field and never written by ppptui, but claimed so that a hand-written password
-        // stays in the peers file as it is instead of being copied into the profile as an extra line.
-        "password",
-    };
+        var previous = Override.Value;
+        Override.Value = table;
+        return new Restore(() => Override.Value = previous);
+    }
 
-    public static bool Models(string option) => Modeled.Contains(option);
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
+    public static bool Models(string option) => Table.Models(option);
 
     public static void Import(OptionFile peers, PppSettings ppp)
     {
-        // pppd authenticates with "user" when the file sets it, else with "name" (which also
-        // names the local system): with both, "user" is the one that counts.
-        if (peers.GetArgument("user") is { } user)
-        {
-            ppp.User = user;
-            ppp.UserKeyword = "user";
-        }
-        else
-        {
-            ppp.User = peers.GetArgument("name");
-            ppp.UserKeyword = "name";
-        }
-        ppp.RemoteName = peers.GetArgument("remotename");
-        ppp.LinkName = peers.GetArgument("linkname");
-        ppp.IpParam = peers.GetArgument("ipparam");
-        ppp.NoAuth = peers.Has("noauth");
-        ppp.RefusePap = peers.Has("refuse-pap");
-        ppp.RefuseChap = peers.Has("refuse-chap");
-        ppp.RefuseMsChap = peers.Has("refuse-mschap");
-        ppp.RefuseMsChapV2 = peers.Has("refuse-mschap-v2");
-        ppp.RefuseEap = peers.Has("refuse-eap");
-        ppp.Mppe = ReadMppe(peers);
-        ppp.MppeStateful = peers.Has("mppe-stateful");
-        ppp.Mtu = Int(peers, "mtu");
-        ppp.Mru = Int(peers, "mru");
-        ppp.LcpEchoInterval = Int(peers, "lcp-echo-interval");
-        ppp.LcpEchoFailure = Int(peers, "lcp-echo-failure");
-        ppp.Persist = peers.Has("persist");
-        ppp.Holdoff = Int(peers, "holdoff");
-        ppp.MaxFail = Int(peers, "maxfail");
-        ppp.DefaultRoute = ReadDefaultRoute(peers);
-        ppp.UsePeerDns = peers.Has("usepeerdns");
+        foreach (var option in Table.Options) option.Import(peers, ppp);
     }
 
     public static void Render(PeersEditor peers, PppSettings ppp)
     {
-        // "name" and "user" both carry the name for authentication; keep whichever the file uses.
-        // A "user" line would override a "name" one, so it goes when the profile authenticates
-        // by "name"; a "name" line beside "user" only names the local system and stays.
-        var keyword = ppp.UserKeyword == "user" ? "user" : "name";
-        if (keyword == "name" && peers.Has("user") && peers.Argument("user") != ppp.User) peers.Remove("user");
-        peers.Value(keyword, ppp.User);
-        peers.Value("remotename", ppp.RemoteName);
-        peers.Value("linkname", ppp.LinkName);
-        peers.Value("ipparam", ppp.IpParam);
-        peers.Flag("noauth", ppp.NoAuth);
-        peers.Flag("refuse-pap", ppp.RefusePap);
-        peers.Flag("refuse-chap", ppp.RefuseChap);
-        peers.Flag("refuse-mschap", ppp.RefuseMsChap);
-        peers.Flag("refuse-mschap-v2", ppp.RefuseMsChapV2);
-        peers.Flag("refuse-eap", ppp.RefuseEap);
-        if (ReadMppe(peers.File) != ppp.Mppe)
-        {
-            foreach (var option in MppeOptions) peers.Remove(option);
-            var wanted = ppp.Mppe switch
-            {
-                MppeMode.Required => "require-mppe",
-                MppeMode.Required128 => "require-mppe-128",
-                MppeMode.Required40 => "require-mppe-40",
-                MppeMode.Refused => "nomppe",
-                _ => null,
-            };
-            if (wanted is not null) peers.Add(wanted);
-        }
-        peers.Flag("mppe-stateful", ppp.MppeStateful);
-        IntValue(peers, "mtu", ppp.Mtu);
-        IntValue(peers, "mru", ppp.Mru);
-        IntValue(peers, "lcp-echo-interval", ppp.LcpEchoInterval);
-        IntValue(peers, "lcp-echo-failure", ppp.LcpEchoFailure);
-        peers.Flag("persist", ppp.Persist);
-        IntValue(peers, "holdoff", ppp.Holdoff);
-        IntValue(peers, "maxfail", ppp.MaxFail);
-        if (ReadDefaultRoute(peers.File) != ppp.DefaultRoute)
-        {
-            foreach (var option in RouteOptions) peers.Remove(option);
-            switch (ppp.DefaultRoute)
-            {
-                case DefaultRouteMode.Add: peers.Add("defaultroute"); break;
-                case DefaultRouteMode.Replace: peers.Add("defaultroute"); peers.Add("replacedefaultroute"); break;
-                case DefaultRouteMode.Never: peers.Add("nodefaultroute"); break;
-            }
-        }
-        peers.Flag("usepeerdns", ppp.UsePeerDns);
+        foreach (var option in Table.Options) option.Render(peers, ppp);
     }
+
+    private static SharedPppOption Flag(string tomlKey, string pppdOption, Func<PppSettings, bool> get, Action<PppSettings, bool> set,
+        FieldPlace? field = null) =>
+        SharedPppOption.Flag(pppdOption, tomlKey, pppdOption, get, set, field);
+
+    private static SharedPppOption Number(string key, string tomlKey, Func<PppSettings, int?> get, Action<PppSettings, int?> set,
+        int min, int max, FieldPlace field) =>
+        SharedPppOption.Number(key, tomlKey, key, get, set, min, max, field);
+
+    // "name" and "user" both carry the name for authentication; the profile remembers which one the file uses.
+    private static SharedPppOption User() => new SharedPppOption("user")
+    {
+        ReadToml = (toml, ppp) =>
+        {
+            ppp.User = toml.String("user");
+            ppp.UserKeyword = toml.String("user_keyword") ?? "name";
+        },
+        WriteToml = (toml, ppp) =>
+        {
+            toml.Key("user", ppp.User);
+            if (ppp.UserKeyword != "name") toml.Key("user_keyword", ppp.UserKeyword);
+        },
+        PeersOptions = ["name", "user"],
+        Import = (peers, ppp) =>
+        {
+            // pppd authenticates with "user" when the file sets it, else with "name" (which also
+            // names the local system): with both, "user" is the one that counts.
+            if (peers.GetArgument("user") is { } user)
+            {
+                ppp.User = user;
+                ppp.UserKeyword = "user";
+            }
+            else
+            {
+                ppp.User = peers.GetArgument("name");
+                ppp.UserKeyword = "name";
+            }
+        },
+        Render = (peers, ppp) =>
+        {
+            // A "user" line would override a "name" one, so it goes when the profile authenticates
+            // by "name"; a "name" line beside "user" only names the local system and stays.
+            var keyword = ppp.UserKeyword == "user" ? "user" : "name";
+            if (keyword == "name" && peers.Has("user") && peers.Argument("user") != ppp.User) peers.Remove("user");
+            peers.Value(keyword, ppp.User);
+        },
+        Validate = ppp => new[]
+        {
+            ValueRules.CheckSecretWord(ppp.User, "the user name"),
+            ppp.UserKeyword is "name" or "user" ? null : "the keyword must be 'name' or 'user'",
+        }.OfType<string>(),
+    }.WithField(UserPlace, ProfileFields.Text("user", UserPlace.Label, UserPlace.Help, d => d.Profile.Ppp.User, (d, v) => d.Profile.Ppp.User = v));
+
+
+    private static SharedPppOption Refuse() => new("refuse")
+    {
+        ReadToml = (toml, ppp) =>
+        {
+            var refused = toml.Strings("refuse");
+            foreach (var (name, _, set) in Refusals) set(ppp, refused.Contains(name));
+            foreach (var r in refused.Where(r => Refusals.All(p => p.Name != r)))
+                toml.Problem("refuse", $"unknown protocol '{r}' (use {string.Join(", ", Refusals.Select(p => p.Name))})");
+        },
+        WriteToml = (toml, ppp) =>
+        {
+            var refused = Refusals.Where(p => p.Get(ppp)).Select(p => p.Name).ToList();
+            if (refused.Count > 0) toml.Key("refuse", refused);
+        },
+        PeersOptions = Refusals.Select(p => "refuse-" + p.Name).ToList(),
+        Import = (peers, ppp) =>
+        {
+            foreach (var (name, _, set) in Refusals) set(ppp, peers.Has("refuse-" + name));
+        },
+        Render = (peers, ppp) =>
+        {
+            foreach (var (name, get, _) in Refusals) peers.Flag("refuse-" + name, get(ppp));
+        },
+    };
+
+    private static SharedPppOption Mppe() => SharedPppOption.Choice("mppe", "mppe", MppeNames, p => p.Mppe, (p, v) => p.Mppe = v,
+            MppeOptions, ReadMppe, (peers, mode) =>
+            {
+                var wanted = mode switch
+                {
+                    MppeMode.Required => "require-mppe",
+                    MppeMode.Required128 => "require-mppe-128",
+                    MppeMode.Required40 => "require-mppe-40",
+                    MppeMode.Refused => "nomppe",
+                    _ => null,
+                };
+                if (wanted is not null) peers.Add(wanted);
+            }, new FieldPlace("Encryption (MPPE)", "MPPE requirement; PPTP servers normally want required-128", 30)) with
+        {
+            Validate = ppp => ppp.Mppe is MppeMode.Required or MppeMode.Required128 or MppeMode.Required40 && ppp.RefuseMsChapV2 && ppp.RefuseMsChap
+                ? ["MPPE needs MS-CHAP or MS-CHAPv2 for its keys: allow MS-CHAPv2, or turn MPPE off"]
+                : [],
+        };
+
+    private static SharedPppOption DefaultRoute() => SharedPppOption.Choice("default-route", "default_route", RouteNames,
+            p => p.DefaultRoute, (p, v) => p.DefaultRoute = v,
+            ["defaultroute", "replacedefaultroute", "nodefaultroute"], ReadDefaultRoute, (peers, mode) =>
+            {
+                switch (mode)
+                {
+                    case DefaultRouteMode.Add: peers.Add("defaultroute"); break;
+                    case DefaultRouteMode.Replace: peers.Add("defaultroute"); peers.Add("replacedefaultroute"); break;
+                    case DefaultRouteMode.Never: peers.Add("nodefaultroute"); break;
+                }
+            }, new FieldPlace("Default route", "add: only if none exists; replace: take it over and restore on down", 60, OnEveryPage: true));
+
+    // Routes are not pppd options: they go into ppptui's ip-up.d script (see ProfileRenderer).
+    private static SharedPppOption Routes() => new SharedPppOption("routes")
+    {
+        ReadToml = (toml, ppp) => ppp.Routes = toml.Strings("routes"),
+        WriteToml = (toml, ppp) => { if (ppp.Routes.Count > 0) toml.Key("routes", ppp.Routes); },
+        Validate = ppp => ppp.Routes.Select(ValueRules.CheckRoute).OfType<string>(),
+    }.WithField(RoutesPlace, ProfileFields.List("routes", RoutesPlace.Label, RoutesPlace.Help, d => d.Profile.Ppp.Routes, (d, v) => d.Profile.Ppp.Routes = v));
+
 
     private static MppeMode ReadMppe(OptionFile peers) =>
         peers.Has("nomppe") ? MppeMode.Refused
@@ -126,8 +257,6 @@ public static class SharedPppOptions
         : peers.Has("replacedefaultroute") ? DefaultRouteMode.Replace
         : peers.Has("defaultroute") ? DefaultRouteMode.Add
         : DefaultRouteMode.None;
-
-    private static int? Int(OptionFile peers, string option) => PppInteger(peers.GetArgument(option));
 
     /// <summary>
     /// A number as pppd's int_option() reads it: strtoul() with base 0 (0x... hex, a leading 0
@@ -161,17 +290,4 @@ public static class SharedPppOptions
         return unchecked((int)(uint)value);
     }
 
-    // A number spelled "0x5d8" or "1416 # note" keeps its spelling while it means the same number;
-    // one pppd cannot read at all is left for the user to fix rather than deleted.
-    private static void IntValue(PeersEditor peers, string option, int? value)
-    {
-        if (value is null)
-        {
-            if (peers.Has(option) && PppInteger(peers.Argument(option)) is null) return;
-            peers.Remove(option);
-            return;
-        }
-        if (Int(peers.File, option) == value) return;
-        peers.Value(option, value.Value.ToString(CultureInfo.InvariantCulture));
-    }
 }

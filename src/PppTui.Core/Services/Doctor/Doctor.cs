@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PppTui.Core.Files;
+using PppTui.Core.Kinds;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
@@ -43,8 +44,8 @@ public sealed partial class Doctor
     {
         public List<string> Async { get; } = [];
         public List<string> Mppe { get; } = [];
-        public List<string> Pppoe { get; } = [];
-        public List<string> Pptp { get; } = [];
+        public List<string> PppoeModule { get; } = [];
+        public List<string> PptpProgram { get; } = [];
         public List<string> Chat { get; } = [];
         public Dictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
     }
@@ -100,7 +101,7 @@ public sealed partial class Doctor
     {
         try
         {
-            target.Options = EffectiveOptions.For(_paths, target.Name, target.Profile?.Modem?.Device);
+            target.Options = EffectiveOptions.For(_paths, target.Name, target.Profile is { } profile ? KindRegistry.Get(profile.Kind).Device(profile) : null);
         }
         catch (PppTuiException ex)
         {
@@ -108,16 +109,17 @@ public sealed partial class Doctor
             target.OptionsFix = ex.Message.Contains("permission denied", StringComparison.Ordinal) ? ex.Fix : null;
         }
         var options = target.Options ?? [];
-        var kind = target.Profile?.Kind ?? ProfileKind.Custom;
+        var kind = target.Profile is { } p ? KindRegistry.Get(p.Kind) : null;
+        var kindNeeds = target.Profile is not null ? kind!.Needs(target.Profile) : KindNeeds.None;
         bool Has(string option) => OptionRules.InEffect(options, option) is not null;
-        var plugin = OptionRules.InEffect(options, "plugin")?.Argument ?? (kind == ProfileKind.Pppoe ? target.Profile?.Pppoe?.Plugin : null);
+        var plugin = OptionRules.InEffect(options, "plugin")?.Argument ?? (target.Profile is not null ? kind!.Plugin(target.Profile) : null);
         var pty = OptionRules.InEffect(options, "pty")?.Argument;
-        if (kind is ProfileKind.Pptp or ProfileKind.Modem || pty is not null || target.Profile?.Modem is not null) needs.Async.Add(target.Name);
-        if (kind == ProfileKind.Pptp || (pty?.Contains("pptp", StringComparison.Ordinal) ?? false)) needs.Pptp.Add(target.Name);
-        if (kind == ProfileKind.Modem && target.Profile?.Modem?.ConnectCommand is null) needs.Chat.Add(target.Name);
-        if (kind == ProfileKind.Pppoe || (plugin?.Contains("pppoe", StringComparison.Ordinal) ?? false))
+        if (kindNeeds.HasFlag(KindNeeds.AsyncTty) || pty is not null) needs.Async.Add(target.Name);
+        if (kindNeeds.HasFlag(KindNeeds.PptpProgram) || (pty?.Contains("pptp", StringComparison.Ordinal) ?? false)) needs.PptpProgram.Add(target.Name);
+        if (kindNeeds.HasFlag(KindNeeds.ChatProgram)) needs.Chat.Add(target.Name);
+        if (kindNeeds.HasFlag(KindNeeds.PppoePlugin) || (plugin?.Contains("pppoe", StringComparison.Ordinal) ?? false))
         {
-            needs.Pppoe.Add(target.Name);
+            needs.PppoeModule.Add(target.Name);
             needs.Plugins.TryAdd(plugin ?? "rp-pppoe.so", target.Name);
         }
         if (Has("require-mppe") || Has("require-mppe-128") || Has("require-mppe-40") ||
@@ -138,7 +140,7 @@ public sealed partial class Doctor
                  {
                      ("ppp_async", "CONFIG_PPP_ASYNC", needs.Async, "serial modems and PPTP (pppd talks to pptp through a pty)"),
                      ("ppp_mppe", "CONFIG_PPP_MPPE", needs.Mppe, "MPPE encryption (require-mppe, PPTP)"),
-                     ("pppoe", "CONFIG_PPPOE", needs.Pppoe, "PPPoE (the rp-pppoe plugin)"),
+                     ("pppoe", "CONFIG_PPPOE", needs.PppoeModule, "PPPoE (the rp-pppoe plugin)"),
                  })
         {
             var id = "kernel." + module;
@@ -252,7 +254,7 @@ public sealed partial class Doctor
 
         var pptp = FindTool("pptp");
         if (pptp is null)
-            checks.Add(Optional("tools.pptp", "pptp", "pptp (pptp-linux) is not installed", "apt-get install pptp-linux", needs.Pptp, "PPTP"));
+            checks.Add(Optional("tools.pptp", "pptp", "pptp (pptp-linux) is not installed", "apt-get install pptp-linux", needs.PptpProgram, "PPTP"));
         else
         {
             var (version, evidence, error) = await Version(pptp, "--version", PptpVersion(), cancellationToken).ConfigureAwait(false);
@@ -493,7 +495,7 @@ public sealed partial class Doctor
     private async Task<DoctorCheck> Probe(Target target, DoctorRequest request, CancellationToken cancellationToken)
     {
         const string id = "probe.pptp", title = "PPTP server answers on TCP";
-        var server = target.Profile?.Pptp?.Server;
+        var server = target.Profile is { } profile ? KindRegistry.Get(profile.Kind).ProbeHost(profile) : null;
         if (server is null)
             return DoctorCheck.Skip(id, title, "not a PPTP profile") with { Profile = target.Name };
         var result = await _probe.ConnectAsync(server, request.ProbePort, request.ProbeTimeout, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using PppTui.Core.Kinds;
 using PppTui.Core.Files;
 using PppTui.Core.Profiles;
 using PppTui.Tui.Models;
@@ -80,7 +81,7 @@ public sealed class PlanPreview : IPreviewModel
 
         var files = plan?.Files.Select(ToPreviewFile).ToList() ?? [];
         var name = profile.Name;
-        var device = profile.Modem?.Device;
+        var device = KindRegistry.Get(profile.Kind).Device(profile);
         Func<IReadOnlyList<EffectiveOption>>? effective = plan is null ? null : () => Effective(plan, name, device, readDisk);
         lock (_gate)
         {

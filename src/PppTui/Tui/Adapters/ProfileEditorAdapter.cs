@@ -7,8 +7,7 @@ namespace PppTui.Tui.Adapters;
 
 /// <summary>
 /// The editor over one profile: a copy of it (<see cref="Profile.Clone"/>) plus the secrets typed
-/// for it, a form built from the kind's field list (<see cref="IProfileKind.FieldKeys"/> over
-/// <see cref="ProfileFields"/>), the core validator's messages beside the fields, and a preview that
+/// for it, a form built from the kind's page of fields (<see cref="ProfileFields.PageFor"/>), the core validator's messages beside the fields, and a preview that
 /// is one <see cref="ProfileService.Preview"/> per change against a snapshot of the disk. Apply goes
 /// through <see cref="ProfileService.Apply"/> with that snapshot; the secrets are dropped after it.
 /// </summary>
@@ -46,13 +45,9 @@ public sealed class ProfileEditorAdapter : IEditorModel
         IsNew = isNew;
         var kind = KindRegistry.Get(profile.Kind);
         KindTitle = kind.DisplayName;
-        var fields = kind.FieldKeys.Select(ProfileFields.Find).OfType<ProfileField>().Where(f => f.AppliesTo(profile.Kind)).ToList();
+        var fields = ProfileFields.PageFor(profile.Kind);
         _fieldsByKey = fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
-        Fields = fields
-            .Select((f, order) => (Field: f, Order: order))
-            .OrderBy(x => SectionOrder(x.Field.Key)).ThenBy(x => x.Order)
-            .Select(x => ToEditorField(x.Field))
-            .ToList();
+        Fields = fields.Select(ToEditorField).ToList();
         PreviewModel = new PlanPreview(service);
         _passwordOnDisk = isNew ? null : PasswordOnDisk(_loaded);
         Recompute();
@@ -234,15 +229,6 @@ public sealed class ProfileEditorAdapter : IEditorModel
     // The core words its note for the command line; on this screen the password is a field.
     private static string ForTheForm(string note) => note.Replace("Set one with --password-stdin.", "Type it in the Password field.");
 
-    private static int SectionOrder(string key) => SectionOf(key) switch { "Connection" => 0, "Login" => 1, _ => 2 };
-
-    private static string SectionOf(string key) => key switch
-    {
-        "description" or "server" or "interface" or "service" or "ac" or "device" or "speed" or "apn" or "number" or "pin" => "Connection",
-        "user" or "password" or "remotename" => "Login",
-        _ => "PPP",
-    };
-
     private static EditorField ToEditorField(ProfileField field) => new(
         field.Key,
         field.Label,
@@ -254,7 +240,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
             FieldType.Choice => FieldKind.Choice,
             _ => FieldKind.Text,
         },
-        SectionOf(field.Key),
+        field.Section,
         field.Type == FieldType.Secret ? field.Help + " (empty keeps the one on disk)" : field.Help,
         field.Type == FieldType.Choice ? field.Choices : null);
 }

@@ -1,3 +1,4 @@
+using PppTui.Core.Profiles;
 using PppTui.Tests.Tui.Fakes;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Models;
@@ -96,7 +97,7 @@ public sealed class ProfileListAdapterTests : IDisposable
     {
         var list = new ProfileListAdapter(_sandbox.Service, _errors);
         list.Reload();
-        var other = _sandbox.Service.Create("second", PppTui.Core.Profiles.ProfileKind.Custom);
+        var other = _sandbox.Service.Create("second", ProfileKind.Custom);
         _sandbox.Service.Save(other);
         Directory.SetLastWriteTimeUtc(_sandbox.Paths.ProfilesDir, DateTime.UtcNow.AddSeconds(5));
 

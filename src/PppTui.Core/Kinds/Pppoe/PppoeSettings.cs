@@ -1,0 +1,31 @@
+using PppTui.Core.Profiles;
+using PppTui.Core.Kinds.Pppoe;
+
+namespace PppTui.Core.Kinds.Pppoe
+{
+    /// <summary>PPPoE through pppd's rp-pppoe plugin.</summary>
+    public sealed class PppoeSettings : IKindSettings
+    {
+        public string? Interface { get; set; }
+
+        /// <summary>The plugin file as the peers file names it (<c>rp-pppoe.so</c> or <c>pppoe.so</c>).</summary>
+        public string Plugin { get; set; } = "rp-pppoe.so";
+
+        public string? ServiceName { get; set; }
+        public string? AccessConcentrator { get; set; }
+
+        public IKindSettings Clone() => (PppoeSettings)MemberwiseClone();
+    }
+}
+
+namespace PppTui.Core.Profiles
+{
+    /// <summary>The PPPoE kind's names on the profile model: <c>ProfileKind.Pppoe</c> and <c>profile.Pppoe</c>.</summary>
+    public static class PppoeProfileExtensions
+    {
+        extension(ProfileKind) { public static ProfileKind Pppoe => PppoeKind.Id; }
+
+        /// <summary>The PPPoE settings; null unless the profile is of this kind.</summary>
+        extension(Profile profile) { public PppoeSettings? Pppoe => profile.KindSettings as PppoeSettings; }
+    }
+}
