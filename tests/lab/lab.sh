@@ -108,8 +108,11 @@ AOT_DIR=$REPO/.lab/ppptui-aot
 DEBUG_DLL=$REPO/src/PppTui/bin/Debug/net10.0/ppptui.dll
 
 build_aot() {
+  # The same portable link as ./build.sh publish (zig, glibc 2.17 symbols), so the lab runs what
+  # ships and older guest roots can run it; the host's clang or gcc when zig cannot be had.
   local linker=()
-  command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
+  if "$REPO/build.sh" zig >/dev/null; then linker=(-p:CppCompilerAndLinker="$REPO/packaging/zig-cc")
+  elif ! command -v clang >/dev/null; then linker=(-p:CppCompilerAndLinker=gcc); fi
   say "building ppptui (Native AOT) for the guest into ${AOT_DIR#"$REPO"/} (log: .lab/ppptui-aot.log)"
   mkdir -p "$REPO/.lab"
   (cd "$REPO" && dotnet publish src/PppTui/PppTui.csproj -c Release -r linux-x64 -p:PublishAot=true -p:SelfContained=true \
@@ -136,7 +139,7 @@ choose_ppptui() { # REQUIRED(yes|no)
   PPPTUI_BIN=
   case "$want" in
     auto|aot)
-      if command -v dotnet >/dev/null && { command -v clang >/dev/null || command -v gcc >/dev/null; }; then
+      if command -v dotnet >/dev/null && { command -v clang >/dev/null || command -v gcc >/dev/null || "$REPO/build.sh" zig >/dev/null; }; then
         if build_aot; then PPPTUI_BIN=$AOT_DIR/ppptui; return 0; fi
         [ "$want" = aot ] && die "the Native AOT build failed (see .lab/ppptui-aot.log)"
         say "the Native AOT build failed (see .lab/ppptui-aot.log); the guest runs the Debug build"
