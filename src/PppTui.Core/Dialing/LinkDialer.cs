@@ -193,10 +193,18 @@ public sealed class LinkDialer
     private async Task<ConnectOutcome> AttachAsync(string name, LinkStateMachine machine, Action<LinkObservation> feed,
         DateTimeOffset deadline, bool attached, int? startedPid, CancellationToken cancellationToken)
     {
+        // pppd prints its Up lines and its parent exits before the detached child has written the
+        // pid files: a dial we started is given a short while to show up before it counts as gone.
+        var showUpBy = attached ? _time.GetUtcNow() : Min(deadline, _time.GetUtcNow() + PidFilesWait);
         while (true)
         {
             var snapshot = _discovery.Scan();
             var link = snapshot.Find(name).FirstOrDefault();
+            if (link is null && machine.State != LinkState.Down && _time.GetUtcNow() < showUpBy)
+            {
+                await Task.Delay(_timings.ProbeInterval, _time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
             if (link is null)
             {
                 var stale = snapshot.FindStale(name).FirstOrDefault();
@@ -279,6 +287,9 @@ public sealed class LinkDialer
             await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>How long a dial we started may take to write its pid files once pppd's parent is gone.</summary>
+    public static readonly TimeSpan PidFilesWait = TimeSpan.FromSeconds(2);
 
     /// <summary>How long an Up waits for pppd's ip-up scripts at most (a hung script must not hang connect).</summary>
     public static readonly TimeSpan IpUpScriptsLimit = TimeSpan.FromSeconds(10);
