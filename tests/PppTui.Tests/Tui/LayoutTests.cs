@@ -9,16 +9,16 @@ namespace PppTui.Tests.Tui;
 public class LayoutTests
 {
     [Fact]
-    public void At_80x24_list_editor_and_preview_sit_on_top_and_the_status_panes_share_one_tab_below()
+    public void At_80x24_list_and_editor_sit_on_top_and_the_other_panes_share_one_tab_below()
     {
         using var h = ScreenHost.Start(80, 24);
         var rows = h.Rows;
         Assert.Contains("Profiles", rows[1]);
         Assert.Contains("Editor", rows[1]);
-        Assert.Contains("Preview", rows[1]);
-        Assert.Contains(rows, r => r.Contains("[Links] Routes Log"));
+        Assert.Contains(rows, r => r.Contains("Preview [Links] Routes Log"));
         Assert.True(h.Screen.Plan!.Tabbed);
         Assert.True(h.Screen.Links.Visible);
+        Assert.False(h.Screen.Preview.Visible);
         Assert.False(h.Screen.Routes.Visible);
         Assert.False(h.Screen.Log.Visible);
     }

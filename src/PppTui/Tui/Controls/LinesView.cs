@@ -1,6 +1,7 @@
 using PppTui.Tui.Text;
 using PppTui.Tui.Themes;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -21,6 +22,26 @@ public class LinesView : ListView
         CanFocus = true;
         // Letters are commands in some panes; type-to-search in prepared rows helps nobody.
         KeystrokeNavigator = null;
+        AddCommand(Command.ScrollRight, () => ScrollSideways(SidewaysStep));
+        AddCommand(Command.ScrollLeft, () => ScrollSideways(-SidewaysStep));
+        foreach (var (key, command) in new[] { (Key.CursorRight, Command.ScrollRight), (Key.CursorLeft, Command.ScrollLeft) })
+        {
+            KeyBindings.Remove(key);
+            KeyBindings.Add(key, command);
+        }
+    }
+
+    /// <summary>Columns one Left/Right moves: a few words, so a long line reads in a couple of presses.</summary>
+    public const int SidewaysStep = 8;
+
+    /// <summary>Moves the view sideways within the longest row; false when it is already at that end.</summary>
+    public bool ScrollSideways(int columns)
+    {
+        int x = Math.Clamp(Viewport.X + columns, 0, Math.Max(Lines.MaxItemLength - Viewport.Width, 0));
+        if (x == Viewport.X) return false;
+        Viewport = Viewport with { X = x };
+        SetNeedsDraw();
+        return true;
     }
 
     public StyledLinesSource Lines { get; } = new();

@@ -67,7 +67,8 @@ public static class ScreenLayout
         {
             // The editor gets the rows: a PPTP form is a dozen fields. The slot below keeps enough
             // for a few interfaces or log lines, so the screen still answers "what is up" at a glance.
-            int formHeight = Math.Clamp(h - Math.Max(h * 2 / 5, 5), 3, h - 3);
+            int formHeight = Math.Min(h - Math.Max(h * 2 / 5, 5), h - 3);
+            if (formHeight < 3) formHeight = Math.Max(h / 2, 1);
             int compactList = Math.Clamp(w * 28 / 100, 16, 26);
             panes[PaneId.Profiles] = new Rectangle(area.X, area.Y, compactList, formHeight);
             panes[PaneId.Editor] = new Rectangle(area.X + compactList, area.Y, w - compactList, formHeight);

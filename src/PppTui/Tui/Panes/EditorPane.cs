@@ -78,6 +78,8 @@ public sealed class EditorPane : Pane
 
     public View? ControlFor(string key) => _rows.FirstOrDefault(r => r.Field.Key == key)?.Control;
 
+    public View? LabelFor(string key) => _rows.FirstOrDefault(r => r.Field.Key == key)?.Label;
+
     /// <summary>Shows a model, or a sentence explaining why there is none.</summary>
     public void Show(IEditorModel? editor, string? emptyText = null)
     {

@@ -84,7 +84,8 @@ public sealed class LinksPane : Pane
         var others = (interfaces ?? []).Where(i => !shownByLinks.Contains(i.Name)).ToList();
         if (links.Count == 0)
         {
-            lines.Add(new(others.Count == 0 ? "No ppp links right now." : "No ppp links right now. This box's interfaces:", Tone.Muted));
+            foreach (var w in Columns.Wrap(others.Count == 0 ? "No ppp links right now." : "No ppp links right now. This box's interfaces:", width))
+                lines.Add(new(w, Tone.Muted));
             RenderInterfaces(others, width, lines);
             return lines;
         }
@@ -143,11 +144,37 @@ public sealed class LinksPane : Pane
         {
             var state = i.State ?? "-";
             var tone = state == "UP" ? Tone.Good : state == "DOWN" ? Tone.Muted : Tone.Normal;
-            var addresses = string.Join(" ", i.Addresses.Select(a => a.Local + "/" + a.PrefixLength + (a.Peer is { } p && p != a.Local ? " peer " + p : "")));
-            var wrapped = Columns.Wrap(addresses, Math.Max(width - indent, 16));
-            lines.Add(new(Columns.Fit(i.Name, nameWidth - 1) + " " + Columns.Fit(state, stateWidth) + (wrapped.Count > 0 ? wrapped[0] : ""), tone));
-            foreach (var more in wrapped.Skip(1)) lines.Add(new(new string(' ', indent) + more, tone));
+            var head = Columns.Fit(i.Name, nameWidth - 1) + " " + Columns.Fit(state, stateWidth);
+            var rows = PackWords(i.Addresses.Select(a => a.Local + "/" + a.PrefixLength + (a.Peer is { } p && p != a.Local ? " peer " + p : "")),
+                Math.Max(width - indent, 1));
+            if (rows.Count == 0 || Columns.Width(rows[0]) > width - indent) lines.Add(new(head.TrimEnd(), tone));
+            else
+            {
+                lines.Add(new(head + rows[0], tone));
+                rows.RemoveAt(0);
+            }
+            // A row wider than the address column moves left rather than being cut (an IPv6 address on 40 columns).
+            foreach (var more in rows) lines.Add(new(new string(' ', Math.Min(indent, Math.Max(width - Columns.Width(more), 0))) + more, tone));
         }
+    }
+
+    /// <summary>Words packed into rows of at most <paramref name="width"/> columns; a word wider than that gets a row of its own.</summary>
+    private static List<string> PackWords(IEnumerable<string> words, int width)
+    {
+        var rows = new List<string>();
+        var current = "";
+        foreach (var word in words)
+        {
+            if (current.Length == 0) current = word;
+            else if (Columns.Width(current) + 1 + Columns.Width(word) <= width) current += " " + word;
+            else
+            {
+                rows.Add(current);
+                current = word;
+            }
+        }
+        if (current.Length > 0) rows.Add(current);
+        return rows;
     }
 
     private static string Row(string iface, string profile, string state, string address, string peer, string mtu,
