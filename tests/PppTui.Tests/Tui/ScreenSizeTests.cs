@@ -169,4 +169,17 @@ public sealed class ScreenSizeTests : IDisposable
         var joined = string.Join(" ", text.Skip(1).Select(t => t.Trim()));
         foreach (var a in many.Addresses) Assert.Contains(a.Local + "/" + a.PrefixLength, joined);
     }
+
+    [Fact]
+    public void At_80x24_a_long_error_ends_at_a_word_and_keeps_its_F12_hint()
+    {
+        using var h = ScreenHost.Start(80, 24);
+        h.Errors.Report(new PppTui.Tui.Models.UserError("Read the pppd log",
+            "No readable log source: there is no journal under /tmp/sandbox (var/log/journal or run/log/journal)", "Install rsyslog"));
+        h.Draw();
+        var line = h.Rows[22];
+        Assert.Equal("✖ Read the pppd log: No readable log source: there is no…  (F12: cause and fix)", line.TrimEnd());
+        // The whole text stays the message (tests and copying read it), only the drawing is shortened.
+        Assert.Contains("run/log/journal", h.Screen.MessageText);
+    }
 }
