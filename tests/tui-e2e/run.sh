@@ -298,10 +298,15 @@ seed_field_report() {
     --password-stdin >/dev/null
 }
 
-scenario_80x24_list_and_editor_side_by_side_with_the_rest_one_key_away() {
+# start_field_report COLS ROWS: the field report's sandbox at that size, the editor showing office.
+start_field_report() {
   seed() { seed_field_report "$1"; }
-  COLS=80 ROWS=24 start
+  COLS=$1 ROWS=$2 start
   wait_for "Editor · office"
+}
+
+scenario_80x24_list_and_editor_side_by_side_with_the_rest_one_key_away() {
+  start_field_report 80 24
   wait_for "Preview [Links] Routes Log  Alt+3/4/5/6"
   wait_for "No ppp links right now"
   wait_for "Remote name       office"
@@ -326,9 +331,7 @@ scenario_80x24_list_and_editor_side_by_side_with_the_rest_one_key_away() {
 }
 
 scenario_160x48_shows_every_pane_at_once() {
-  seed() { seed_field_report "$1"; }
-  COLS=160 ROWS=48 start
-  wait_for "Editor · office"
+  start_field_report 160 48
   wait_for "Preview · files"
   wait_for "Links"
   wait_for "Routes"
