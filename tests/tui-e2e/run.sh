@@ -322,6 +322,63 @@ scenario_hand_written_peers_file_shown_without_import_at_80x24() {
   [ ! -e "$SANDBOX/etc/ppptui/profiles/myvpn.toml" ] || fail "myvpn was imported"
 }
 
+# Issue #14: the sizes we design for. The seed is the field report's hand-written files plus one
+# profile made with the CLI, so the editor has a form to lay out.
+seed_field_report() {
+  local root=$1
+  printf '%s\n' 'remotename myvpn' 'linkname myvpn' 'ipparam myvpn' 'pty "pptp vpn.example.net --nolaunchpppd --loglevel 0"' \
+    lock nodeflate 'name alice' usepeerdns require-mppe noauth require-mppe-128 defaultroute 'mtu 1416 #critical!!!' \
+    >"$root/etc/ppp/peers/myvpn"
+  printf '%s\n' 'lcp-echo-failure 10' 'lcp-echo-interval 10' lock crtscts nodeflate persist 'asyncmap 0' noauth \
+    hide-password noipx >"$root/etc/ppp/options"
+  printf 'secret\n' | "${BIN[@]}" --root "$root" new office --kind pptp --server 192.0.2.1 --user alice \
+    --password-stdin >/dev/null
+}
+
+# start_field_report COLS ROWS: the field report's sandbox at that size, the editor showing office.
+start_field_report() {
+  seed() { seed_field_report "$1"; }
+  COLS=$1 ROWS=$2 start
+  wait_for "Editor · office"
+}
+
+scenario_80x24_list_and_editor_side_by_side_with_the_rest_one_key_away() {
+  start_field_report 80 24
+  wait_for "Preview [Links] Routes Log  Alt+3/4/5/6"
+  wait_for "No ppp links right now"
+  wait_for "Remote name       office"
+  wait_for "more below"                             # the form is taller than the pane and says so
+  never_shown "Descript "
+  send M-3
+  wait_for "[Preview] Links Routes Log"
+  wait_for "remotename office"
+  send M-2                                          # into the form, on its first field
+  wait_for "Alt+R  Revert"                          # the editor's keys are on the status bar
+  local i
+  for i in $(seq 30); do
+    send Tab; sleep 0.1
+    capture | grep -qF "Keep up (persist)" && break
+  done
+  wait_for "Keep up (persist)"                      # Tab scrolls the form to the field it lands on
+  wait_for "▲"                                      # and the pane says rows are out of view above
+  never_shown "Encrypti "
+  send M-6
+  wait_for "Links Routes [Log]"
+  quit
+}
+
+scenario_160x48_shows_every_pane_at_once() {
+  start_field_report 160 48
+  wait_for "Preview · files"
+  wait_for "Links"
+  wait_for "Routes"
+  wait_for "Log · "
+  wait_for "Keep up (persist)"
+  wait_for "pty \"pptp 192.0.2.1 --nolaunchpppd\""
+  never_shown "Alt+4/5/6"                           # nothing is tabbed at this size
+  quit
+}
+
 # ---- runner ----------------------------------------------------------------------------------
 
 mapfile -t ALL < <(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//')

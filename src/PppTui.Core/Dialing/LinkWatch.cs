@@ -172,6 +172,8 @@ public sealed class LinkWatch : IDisposable
             if (now - _networkRead >= NetworkInterval)
             {
                 network = await Manager.Status.ReadNetworkAsync(cancellationToken).ConfigureAwait(false);
+                // The box's own interfaces ride on the route poll: the IP pane shows them when no ppp link is up.
+                network = network with { Interfaces = await Manager.Status.ReadInterfacesAsync(cancellationToken).ConfigureAwait(false) };
                 _networkRead = now;
             }
             bool pidsGrew = false;
@@ -428,6 +430,9 @@ public sealed class LinkWatch : IDisposable
         {
             sb.Append(network.RoutesKnown).Append('\n');
             foreach (var route in network.Routes) sb.Append(route).Append('\n');
+            foreach (var iface in network.Interfaces)
+                sb.Append(iface.Name).Append('|').Append(iface.State).Append('|')
+                  .AppendJoin(',', iface.Addresses.Select(a => a.Local + "/" + a.PrefixLength)).Append('\n');
         }
         return sb.ToString();
     }

@@ -11,6 +11,12 @@ public sealed record InterfaceAddress(string Family, string Local, string? Peer,
 public sealed record InterfaceAddresses(string Name, IReadOnlyList<string> Flags, int? Mtu, IReadOnlyList<InterfaceAddress> Addresses)
 {
     public InterfaceAddress? FirstIPv4 => Addresses.FirstOrDefault(a => a.Family == "inet");
+
+    /// <summary>The kernel's operational state as <c>ip -br addr</c> shows it (UP, DOWN, UNKNOWN); null when not given.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Whether this is a ppp interface (point-to-point and named pppN), which status lists before the others.</summary>
+    public bool IsPpp => Name.StartsWith("ppp", StringComparison.Ordinal);
 }
 
 /// <summary>One route of the main table.</summary>
@@ -37,6 +43,10 @@ public static class IpCommands
 {
     public static CommandSpec AddressesOf(string iface) =>
         new("ip", ["-j", "addr", "show", "dev", iface]) { Timeout = TimeSpan.FromSeconds(5) };
+
+    /// <summary>Every interface and its addresses: what the IP pane shows when no ppp link is up.</summary>
+    public static CommandSpec AllAddresses() =>
+        new("ip", ["-j", "addr", "show"]) { Timeout = TimeSpan.FromSeconds(5) };
 
     public static CommandSpec MainRoutes() =>
         new("ip", ["-j", "route", "show", "table", "main"]) { Timeout = TimeSpan.FromSeconds(5) };
@@ -68,7 +78,10 @@ public static class IpOutput
             l.Flags ?? [],
             l.Mtu,
             (l.AddrInfo ?? []).Where(a => a.Family is not null && a.Local is not null)
-                .Select(a => new InterfaceAddress(a.Family!, a.Local!, a.Address, a.PrefixLen ?? 0)).ToList())).ToList();
+                .Select(a => new InterfaceAddress(a.Family!, a.Local!, a.Address, a.PrefixLen ?? 0)).ToList())
+        {
+            State = l.OperState,
+        }).ToList();
     }
 
     public static IReadOnlyList<RouteEntry> ParseRoutes(string json)

@@ -6,7 +6,11 @@ using PppTui.Core.Processes;
 namespace PppTui.Core.Status;
 
 /// <summary>Routes and DNS, read once per refresh and shared by every link's status.</summary>
-public sealed record NetworkView(IReadOnlyList<RouteEntry> Routes, DnsState Dns, bool RoutesKnown);
+public sealed record NetworkView(IReadOnlyList<RouteEntry> Routes, DnsState Dns, bool RoutesKnown)
+{
+    /// <summary>Every interface of the box with its addresses, ppp links first; empty until read (see <see cref="LinkStatusReader.ReadInterfacesAsync"/>).</summary>
+    public IReadOnlyList<InterfaceAddresses> Interfaces { get; init; } = [];
+}
 
 /// <summary>One refresh: every link's status, and the counters to compute rates from next time.</summary>
 public sealed record StatusSample(IReadOnlyList<LinkStatus> Links, IReadOnlyDictionary<string, InterfaceCounters> Counters);
@@ -58,6 +62,17 @@ public sealed class LinkStatusReader
         var routes = await _runner.RunAsync(IpCommands.MainRoutes(), cancellationToken).ConfigureAwait(false);
         var parsed = routes.Succeeded ? IpOutput.ParseRoutes(routes.StandardOutput) : [];
         return new NetworkView(parsed, DnsState.Read(_paths), routes.Succeeded);
+    }
+
+    /// <summary>
+    /// Every interface and its addresses (<c>ip -j addr show</c>), ppp interfaces first, then in the
+    /// kernel's order; empty when <c>ip</c> fails.
+    /// </summary>
+    public async Task<IReadOnlyList<InterfaceAddresses>> ReadInterfacesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await _runner.RunAsync(IpCommands.AllAddresses(), cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded) return [];
+        return IpOutput.ParseAddresses(result.StandardOutput).OrderBy(i => i.IsPpp ? 0 : 1).ToList();
     }
 
     /// <summary>

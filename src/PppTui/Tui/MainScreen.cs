@@ -159,7 +159,7 @@ public sealed class MainScreen : Runnable
             _laidOutWidth = size.Width;
             App?.TimedEvents?.Add(TimeSpan.Zero, () => { RefreshCommands(); return false; });
         }
-        var plan = ScreenLayout.Compute(area, Zoomed, _bottomTab);
+        var plan = ScreenLayout.Compute(area, Zoomed, _bottomTab, size);
         Plan = plan;
         foreach (var pane in _panes.Values) pane.PlaceBy(plan, Zoomed);
     }
@@ -176,7 +176,7 @@ public sealed class MainScreen : Runnable
     public void GoTo(PaneId id)
     {
         if (Zoomed is { } z && z != id) Zoomed = null;
-        if (ScreenLayout.BottomPanes.Contains(id)) _bottomTab = id;
+        if (Plan?.Tabs.Contains(id) ?? ScreenLayout.BottomPanes.Contains(id)) _bottomTab = id;
         ApplyLayout();
         SetNeedsLayout();
         // Land on the pane's main view, not on whatever text field comes first.

@@ -14,10 +14,13 @@ public sealed class LinkWatchTests : IDisposable
 
     public void Dispose() => _sys.Dispose();
 
-    private LinkWatch Watch() =>
+    private LinkWatch Watch(TimeSpan? networkInterval = null) =>
         new(new LinkManager(new LinkServices(_sys.Paths, _runner, _signals, new PeerOptionsFileReader(_sys.Paths),
             new FakeLinkDiagnoser(), new FakeLogReader(), new PppdCommands("pppd"), () => true, TimeProvider.System,
-            new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20)))));
+            new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20)))))
+        {
+            NetworkInterval = networkInterval ?? TimeSpan.FromSeconds(2),
+        };
 
     /// <summary>Every (phase, detail) the watch showed for myvpn, one per Changed.</summary>
     private static List<(LinkPhase? Phase, string? Detail)> Shown(LinkWatch watch)
@@ -33,6 +36,28 @@ public sealed class LinkWatchTests : IDisposable
 
     private void UpAs(int pid) =>
         _sys.Pppd(pid, "call", "myvpn", "updetach").LinkPidFile("myvpn", pid, "ppp0").InterfacePidFile("ppp0", pid).Interface("ppp0", mtu: 1412);
+
+    [Fact]
+    public async Task A_poll_reads_the_box_s_interfaces_with_the_routes_and_a_new_address_is_news()
+    {
+        string eth0 = """[{"ifname":"eth0","operstate":"UP","addr_info":[{"family":"inet","local":"192.0.2.10","prefixlen":24}]}]""";
+        var routes = FakeCommandRunner.Ip(IpJson.Routes());
+        _runner.Run = spec => spec.Arguments.SequenceEqual(["-j", "addr", "show"]) ? FakeCommandRunner.Ok(eth0) : routes(spec);
+        using var watch = Watch(networkInterval: TimeSpan.Zero);
+        await watch.PollAsync();
+        Assert.Equal(["eth0"], watch.Network!.Interfaces.Select(i => i.Name));
+        int changes = 0;
+        watch.Changed += (_, _) => Interlocked.Increment(ref changes);
+
+        await watch.PollAsync();
+        Assert.Equal(0, changes);
+
+        // dhclient got the box a new address: the IP pane must show it.
+        eth0 = eth0.Replace("192.0.2.10", "192.0.2.77");
+        await watch.PollAsync();
+        Assert.Equal(1, changes);
+        Assert.Equal("192.0.2.77", watch.Network!.Interfaces[0].Addresses[0].Local);
+    }
 
     [Fact]
     public async Task A_dial_started_here_shows_connecting_from_the_start_then_up()

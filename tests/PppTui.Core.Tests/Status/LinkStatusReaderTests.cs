@@ -23,6 +23,36 @@ public class LinkStatusReaderTests
     };
 
     [Fact]
+    public async Task The_box_s_interfaces_are_read_with_one_ip_call_with_their_state_and_ppp_links_first()
+    {
+        using var sys = new FakeSystem();
+        const string all = """
+            [{"ifname":"lo","flags":["LOOPBACK","UP"],"mtu":65536,"operstate":"UNKNOWN","addr_info":[{"family":"inet","local":"127.0.0.1","prefixlen":8}]},
+             {"ifname":"eth0","flags":["UP"],"mtu":1500,"operstate":"UP","addr_info":[{"family":"inet","local":"192.0.2.10","prefixlen":24}]},
+             {"ifname":"ppp0","flags":["POINTOPOINT","UP"],"mtu":1412,"operstate":"UNKNOWN","addr_info":[{"family":"inet","local":"198.51.100.10","address":"198.51.100.1","prefixlen":32}]}]
+            """;
+        var runner = new FakeCommandRunner { Run = spec => spec.Arguments.SequenceEqual(["-j", "addr", "show"]) ? FakeCommandRunner.Ok(all) : new(1, "", "", TimeSpan.Zero) };
+        var reader = new LinkStatusReader(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths));
+
+        var interfaces = await reader.ReadInterfacesAsync();
+
+        Assert.Equal(["ppp0", "lo", "eth0"], interfaces.Select(i => i.Name));
+        Assert.Equal(["UNKNOWN", "UNKNOWN", "UP"], interfaces.Select(i => i.State));
+        Assert.Equal("198.51.100.1", interfaces[0].Addresses[0].Peer);
+        var spec = Assert.Single(runner.Specs);
+        Assert.Equal("ip", spec.Program);
+    }
+
+    [Fact]
+    public async Task When_ip_fails_there_are_no_interfaces_rather_than_an_error()
+    {
+        using var sys = new FakeSystem();
+        var runner = new FakeCommandRunner { Run = _ => new(1, "", "ip: not found", TimeSpan.Zero) };
+        var reader = new LinkStatusReader(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths));
+        Assert.Empty(await reader.ReadInterfacesAsync());
+    }
+
+    [Fact]
     public async Task An_up_link_shows_interface_addresses_mtu_reason_routes_default_owner_dns_and_pid()
     {
         using var sys = UpPptp();

@@ -74,7 +74,8 @@ public class EditorTests
     [Fact]
     public void On_a_narrow_editor_the_message_goes_under_the_field()
     {
-        using var h = ScreenHost.Start(80, 30);
+        // 100x30 puts list, editor and preview across: the editor is about 36 columns.
+        using var h = ScreenHost.Start(100, 30);
         Replace(h, "server", "");
         var rows = h.Rows;
         int serverRow = Array.FindIndex(rows, r => r.Contains("Server"));

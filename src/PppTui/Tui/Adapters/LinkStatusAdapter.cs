@@ -45,6 +45,8 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
 
     public bool Polled => Watch.Polled;
 
+    public IReadOnlyList<InterfaceAddresses> Interfaces => Watch.Network?.Interfaces ?? [];
+
     /// <summary>The core status of every link as of the last poll (routes, DNS, traps).</summary>
     public IReadOnlyList<CoreLinkStatus> Current => Watch.Current;
 

@@ -1,4 +1,5 @@
 using PppTui.Tui.Models;
+using PppTui.Tui.Text;
 using PppTui.Tui.Themes;
 
 namespace PppTui.Tui.Controls;
@@ -20,5 +21,26 @@ public sealed class MessageLine : ToneText
         if (context.Errors.Latest is { } earlier) ShowError(earlier);
     }
 
-    private void ShowError(UserError error) => Show($"✖ {error.What}: {error.Cause}  (F12: cause and fix)", Tone.Bad);
+    private const string ErrorHint = "  (F12: cause and fix)";
+
+    private void ShowError(UserError error) => Show($"✖ {error.What}: {error.Cause}{ErrorHint}", Tone.Bad);
+
+    /// <summary>
+    /// A message wider than the screen ends at a word with "…", and an error keeps its F12 hint:
+    /// on 80 columns the hint is how the user reaches the rest.
+    /// </summary>
+    protected override string Shown(string line, int width)
+    {
+        if (Columns.Width(line) <= width) return line;
+        var hint = line.EndsWith(ErrorHint, StringComparison.Ordinal) ? ErrorHint : "";
+        var body = line[..^hint.Length];
+        int room = width - Columns.Width(hint) - 1;
+        if (room < 8) return Columns.Ellipsize(line, width);
+        var cut = Columns.Fit(body, room);
+        bool atWordEnd = body.StartsWith(cut, StringComparison.Ordinal) && body.Length > cut.Length && body[cut.Length] == ' ';
+        int space = cut.LastIndexOf(' ');
+        if (!atWordEnd && space > room / 2) cut = cut[..space];
+        cut = cut.TrimEnd(' ', ',', ';', ':');
+        return cut + "…" + hint;
+    }
 }

@@ -56,8 +56,11 @@ public class ToneText : View
         for (int row = 0; row < Viewport.Height; row++)
         {
             Move(0, row);
-            AddStr(Columns.Fit(row < lines.Count ? lines[row] : "", Viewport.Width));
+            AddStr(Columns.Fit(row < lines.Count ? Shown(lines[row], Viewport.Width) : "", Viewport.Width));
         }
         return true;
     }
+
+    /// <summary>How a line wider than the view is shown; by default it is clipped at the edge.</summary>
+    protected virtual string Shown(string line, int width) => line;
 }

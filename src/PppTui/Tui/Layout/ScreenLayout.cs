@@ -6,38 +6,75 @@ namespace PppTui.Tui.Layout;
 public enum PaneId { Profiles, Editor, Preview, Links, Routes, Log }
 
 /// <summary>Where each pane goes; a pane missing from <see cref="Panes"/> is hidden.</summary>
-/// <param name="Tabbed">The status panes share one slot and show one at a time (narrow screens).</param>
-public sealed record LayoutPlan(IReadOnlyDictionary<PaneId, Rectangle> Panes, bool Tabbed, bool Wide);
+/// <param name="Tabs">The panes that share one slot and show one at a time, in tab order (empty when none do).</param>
+public sealed record LayoutPlan(IReadOnlyDictionary<PaneId, Rectangle> Panes, IReadOnlyList<PaneId> Tabs, bool Wide)
+{
+    /// <summary>Some panes share a slot (every size under <see cref="ScreenLayout.WideColumns"/>).</summary>
+    public bool Tabbed => Tabs.Count > 0;
+}
 
 /// <summary>
 /// Decides where the panes go for a screen size, so the rules live in one pure function the tests
-/// can check at any size. Narrow screens (under <see cref="WideColumns"/>) put list, editor and
-/// preview on top and the three status panes in one tabbed slot below; wide screens show every
-/// pane at once. A zoomed pane takes the whole area.
+/// can check at any size. Designed for 80x24 first (a new SSH window), then 100x30, 120x40 and
+/// 160x48 and up:
+/// <list type="bullet">
+/// <item>Compact (under 100 columns or 30 rows): the list and the editor side by side, tall enough
+/// for a form; preview, IP, routes and log share one tabbed slot below, one key each (Alt+3..6).
+/// Three panes across at 80 columns would leave each too narrow to read a label or a file line.</item>
+/// <item>Medium (under <see cref="WideColumns"/>): list, editor and preview on top; IP, routes and
+/// log share the tabbed slot below.</item>
+/// <item>Wide: every pane at once.</item>
+/// </list>
+/// A zoomed pane takes the whole area.
 /// </summary>
 public static class ScreenLayout
 {
     public const int WideColumns = 120;
+    public const int MediumColumns = 100;
+    public const int MediumRows = 30;
     public static readonly PaneId[] BottomPanes = [PaneId.Links, PaneId.Routes, PaneId.Log];
+    private static readonly PaneId[] CompactTabs = [PaneId.Preview, PaneId.Links, PaneId.Routes, PaneId.Log];
 
-    /// <summary>The title of the tabbed slot's pane on narrow screens: every tab, the active one in brackets.</summary>
-    public static string TabStrip(PaneId active) =>
-        string.Join(" ", BottomPanes.Select(p => p == active ? "[" + p + "]" : p.ToString())) + "  Alt+4/5/6";
+    /// <summary>The title of the tabbed slot's pane: every tab, the active one in brackets, and the keys.</summary>
+    public static string TabStrip(IReadOnlyList<PaneId> tabs, PaneId active) =>
+        string.Join(" ", tabs.Select(p => p == active ? "[" + p + "]" : p.ToString())) + "  Alt+" +
+        string.Join("/", tabs.Select(p => (int)p + 1));
+
+    /// <summary>Whether a screen of this size puts list and editor side by side with everything else tabbed below.</summary>
+    public static bool IsCompact(int width, int height) => width < MediumColumns || height < MediumRows;
 
     /// <param name="area">The space for panes (the screen minus menu, banner, message and status lines).</param>
     /// <param name="zoomed">The pane shown alone, or null.</param>
-    /// <param name="bottomTab">The status pane shown in the tabbed slot on narrow screens.</param>
-    public static LayoutPlan Compute(Rectangle area, PaneId? zoomed, PaneId bottomTab)
+    /// <param name="bottomTab">The pane shown in the tabbed slot (the last one brought into view).</param>
+    /// <param name="screen">The whole screen's size; the area's own size when not given.</param>
+    public static LayoutPlan Compute(Rectangle area, PaneId? zoomed, PaneId bottomTab, Size? screen = null)
     {
         var panes = new Dictionary<PaneId, Rectangle>();
         int w = Math.Max(area.Width, 1), h = Math.Max(area.Height, 2);
+        var size = screen ?? new Size(w, h + 3);
         // Side-by-side status panes need rows as well as columns: links and routes stack.
         bool wide = w >= WideColumns && h >= 20;
+        bool compact = !wide && IsCompact(size.Width, size.Height);
+        IReadOnlyList<PaneId> tabs = wide ? [] : compact ? CompactTabs : BottomPanes;
 
         if (zoomed is { } z)
         {
             panes[z] = new Rectangle(area.X, area.Y, w, h);
-            return new LayoutPlan(panes, Tabbed: !wide, wide);
+            return new LayoutPlan(panes, tabs, wide);
+        }
+
+        if (compact)
+        {
+            // The editor gets the rows: a PPTP form is a dozen fields. The slot below keeps enough
+            // for a few interfaces or log lines, so the screen still answers "what is up" at a glance.
+            int formHeight = Math.Min(h - Math.Max(h * 2 / 5, 5), h - 3);
+            if (formHeight < 3) formHeight = Math.Max(h / 2, 1);
+            int compactList = Math.Clamp(w * 28 / 100, 16, 26);
+            panes[PaneId.Profiles] = new Rectangle(area.X, area.Y, compactList, formHeight);
+            panes[PaneId.Editor] = new Rectangle(area.X + compactList, area.Y, w - compactList, formHeight);
+            var tab = tabs.Contains(bottomTab) ? bottomTab : PaneId.Links;
+            panes[tab] = new Rectangle(area.X, area.Y + formHeight, w, h - formHeight);
+            return new LayoutPlan(panes, tabs, wide);
         }
 
         // Top row: list, editor, preview. The list keeps a readable minimum; the editor gets a bit
@@ -55,9 +92,8 @@ public static class ScreenLayout
         int bottomHeight = h - topHeight;
         if (!wide)
         {
-            panes[bottomTab is PaneId.Links or PaneId.Routes or PaneId.Log ? bottomTab : PaneId.Links] =
-                new Rectangle(area.X, bottomY, w, bottomHeight);
-            return new LayoutPlan(panes, Tabbed: true, wide);
+            panes[tabs.Contains(bottomTab) ? bottomTab : PaneId.Links] = new Rectangle(area.X, bottomY, w, bottomHeight);
+            return new LayoutPlan(panes, tabs, wide);
         }
 
         // Wide: links over routes on the left, the log on the right taking the larger share.
@@ -66,6 +102,6 @@ public static class ScreenLayout
         panes[PaneId.Links] = new Rectangle(area.X, bottomY, statusWidth, linksHeight);
         panes[PaneId.Routes] = new Rectangle(area.X, bottomY + linksHeight, statusWidth, bottomHeight - linksHeight);
         panes[PaneId.Log] = new Rectangle(area.X + statusWidth, bottomY, w - statusWidth, bottomHeight);
-        return new LayoutPlan(panes, Tabbed: false, wide);
+        return new LayoutPlan(panes, tabs, wide);
     }
 }

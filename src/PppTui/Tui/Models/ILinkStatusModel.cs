@@ -1,3 +1,5 @@
+using PppTui.Core.Status;
+
 namespace PppTui.Tui.Models;
 
 /// <summary>The live facts about one link.</summary>
@@ -14,6 +16,9 @@ public sealed record LinkStatus(string Profile, string? Interface, LinkState Sta
 public interface ILinkStatusModel
 {
     IReadOnlyList<LinkStatus> Links { get; }
+
+    /// <summary>The box's own interfaces and addresses as last read (what <c>ip -br addr</c> shows), ppp first.</summary>
+    IReadOnlyList<InterfaceAddresses> Interfaces { get; }
 
     /// <summary>False until the system has been looked at once (that starts after the first frame).</summary>
     bool Polled { get; }

@@ -22,6 +22,8 @@ public sealed class EditorPane : Pane
     private readonly ToneText _placeholder = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Tone = Tone.Muted, WordWrap = true };
     private readonly View _form = new() { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = true, TabStop = Terminal.Gui.ViewBase.TabBehavior.TabStop };
     private readonly ToneText _formMessages = new() { X = 0, Y = 0, Width = Dim.Fill(), Tone = Tone.Bad };
+    // On the button row: says how much of the form is out of view, so a short pane never hides fields silently.
+    private readonly ToneText _more = new() { Y = Pos.AnchorEnd(1), Tone = Tone.Muted };
     private readonly List<FieldRow> _rows = [];
     private readonly List<ToneText> _sections = [];
     private readonly IServiceModel _services;
@@ -36,7 +38,10 @@ public sealed class EditorPane : Pane
         ApplyButton.Accepting += (_, e) => { e.Handled = true; ApplyRequested?.Invoke(this, EventArgs.Empty); };
         RevertButton.Accepting += (_, e) => { e.Handled = true; RevertRequested?.Invoke(this, EventArgs.Empty); };
         _form.Add(_formMessages);
-        Add(_header, _serviceLine, _placeholder, _form, ApplyButton, RevertButton);
+        _form.ViewportChanged += (_, _) => ShowMore();
+        _more.X = Pos.Right(RevertButton) + 2;
+        _more.Width = Dim.Fill();
+        Add(_header, _serviceLine, _placeholder, _form, ApplyButton, RevertButton, _more);
         ShowPlaceholder("Select a profile in the list, or press F7 for a new one.");
     }
 
@@ -54,10 +59,26 @@ public sealed class EditorPane : Pane
     public IReadOnlyList<(string Key, View Control, string Message)> Fields =>
         _rows.Select(r => (r.Field.Key, r.Control, r.Message.Content)).ToList();
 
+    /// <summary>What the button row says about fields out of view ("" when the whole form shows).</summary>
+    public string MoreText => _more.Visible ? _more.Content : "";
+
+    /// <summary>The rows of the form out of view above and below the pane.</summary>
+    public (int Above, int Below) OutOfView
+    {
+        get
+        {
+            var vp = _form.Viewport;
+            int content = _form.GetContentSize().Height;
+            return (Math.Max(vp.Y, 0), Math.Max(content - vp.Y - vp.Height, 0));
+        }
+    }
+
     /// <summary>The header line under the name saying systemd keeps the link up ("" when it does not).</summary>
     public string ServiceLine => _serviceLine.Visible ? _serviceLine.Content : "";
 
     public View? ControlFor(string key) => _rows.FirstOrDefault(r => r.Field.Key == key)?.Control;
+
+    public View? LabelFor(string key) => _rows.FirstOrDefault(r => r.Field.Key == key)?.Label;
 
     /// <summary>Shows a model, or a sentence explaining why there is none.</summary>
     public void Show(IEditorModel? editor, string? emptyText = null)
@@ -74,7 +95,7 @@ public sealed class EditorPane : Pane
             return;
         }
         _placeholder.Visible = false;
-        _form.Visible = ApplyButton.Visible = RevertButton.Visible = true;
+        _form.Visible = ApplyButton.Visible = RevertButton.Visible = _more.Visible = true;
         BuildForm(editor);
         editor.Changed += OnModelChanged;
         SyncFromModel();
@@ -101,7 +122,7 @@ public sealed class EditorPane : Pane
         ShowServiceLine();
         _placeholder.Content = text;
         _placeholder.Visible = true;
-        _form.Visible = ApplyButton.Visible = RevertButton.Visible = false;
+        _form.Visible = ApplyButton.Visible = RevertButton.Visible = _more.Visible = false;
         TitleDetail = null;
     }
 
@@ -226,7 +247,10 @@ public sealed class EditorPane : Pane
         if (editor is null) return;
         int width = Math.Max(_form.Viewport.Width, Frame.Width - 2);
         if (width <= 0) width = 40;
-        int labelWidth = Math.Clamp(_rows.Count == 0 ? 8 : _rows.Max(r => Columns.Width(r.Field.Label)) + 1, 6, width < 36 ? Math.Max(width / 3, 6) : 18);
+        // Labels get the room of the longest one while a control keeps a usable width; a label
+        // longer than that wraps at spaces onto more rows, never cut mid-word ("Descript").
+        int longestLabel = _rows.Count == 0 ? 8 : _rows.Max(r => Columns.Width(r.Field.Label)) + 1;
+        int labelWidth = Math.Clamp(longestLabel, 6, Math.Max(Math.Min(width - 16, width * 55 / 100), 6));
         int controlSpace = Math.Max(width - labelWidth, 6);
         // Beside the field when both fit readably; under it otherwise.
         bool beside = controlSpace >= 44;
@@ -254,9 +278,12 @@ public sealed class EditorPane : Pane
                 heading.Content = "── " + name + " " + new string('─', Math.Max(0, width - Columns.Width(name) - 4));
                 y++;
             }
+            var labelLines = Columns.Wrap(row.Field.Label, labelWidth - 1);
             row.Label.X = 0;
             row.Label.Y = y;
             row.Label.Width = labelWidth - 1;
+            row.Label.Lines = labelLines;
+            row.Label.Height = labelLines.Count;
             row.Control.X = labelWidth;
             row.Control.Y = y;
             int controlHeight = 1;
@@ -269,6 +296,7 @@ public sealed class EditorPane : Pane
             }
             else row.Control.Width = row.Control is CheckBox ? 4 : controlWidth;
             row.Control.Height = controlHeight;
+            controlHeight = Math.Max(controlHeight, labelLines.Count);
 
             var messages = editor.Messages.Where(m => m.FieldKey == row.Field.Key).ToList();
             var tone = messages.Any(m => m.Severity == MessageSeverity.Error) ? Tone.Bad
@@ -306,7 +334,20 @@ public sealed class EditorPane : Pane
         }
         _form.SetContentSize(new Size(width, Math.Max(y, 1)));
         _form.SetNeedsLayout();
+        ShowMore();
         SetNeedsDraw();
+    }
+
+    private void ShowMore()
+    {
+        var (above, below) = OutOfView;
+        _more.Content = (above, below) switch
+        {
+            (0, 0) => "",
+            (0, _) => $"▼ {below} more below",
+            (_, 0) => $"▲ {above} more above",
+            _ => $"▲ {above} above ▼ {below} below",
+        };
     }
 
     protected override void OnFrameChanged(in Rectangle frame)
@@ -330,7 +371,8 @@ public sealed class EditorPane : Pane
 
     private void ScrollIntoView(FieldRow row)
     {
-        int top = row.Control.Frame.Y, bottom = row.Message.Visible ? Math.Max(row.Message.Frame.Bottom, row.Control.Frame.Bottom) : row.Control.Frame.Bottom;
+        int top = row.Control.Frame.Y;
+        int bottom = Math.Max(row.Label.Frame.Bottom, row.Message.Visible ? Math.Max(row.Message.Frame.Bottom, row.Control.Frame.Bottom) : row.Control.Frame.Bottom);
         var vp = _form.Viewport;
         if (top < vp.Y) _form.Viewport = vp with { Y = top };
         else if (bottom > vp.Y + vp.Height) _form.Viewport = vp with { Y = Math.Max(0, bottom - vp.Height) };

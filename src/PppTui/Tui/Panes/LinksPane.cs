@@ -1,4 +1,5 @@
 using System.Drawing;
+using InterfaceAddresses = PppTui.Core.Status.InterfaceAddresses;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
@@ -10,7 +11,9 @@ namespace PppTui.Tui.Panes;
 /// <summary>
 /// The IP pane: per link, the interface, addresses, MTU, bytes and rates, uptime and state. A
 /// table when the pane is wide, a short record per link when it is narrow. Links systemd keeps
-/// up carry <see cref="KeptUpMarker"/>, explained on a line under them.
+/// up carry <see cref="KeptUpMarker"/>, explained on a line under them. Under the ppp links (or
+/// alone, when none is up) the box's own interfaces as <c>ip -br addr</c> shows them: on a headless
+/// server "what are my addresses" is the first question, before anything is dialed.
 /// </summary>
 public sealed class LinksPane : Pane
 {
@@ -44,7 +47,7 @@ public sealed class LinksPane : Pane
         TitleDetail = links.Count == 0 ? null : $"{links.Count(l => l.State == LinkState.Up)} up";
         Lines.SetLines(!_model.Polled && links.Count == 0
             ? [new StyledLine(LookingText, Tone.Muted)]
-            : Render(links, Math.Max(Viewport.Width, 20), _services.IsKeptUp));
+            : Render(links, Math.Max(Viewport.Width, 20), _services.IsKeptUp, _model.Interfaces));
     }
 
     protected override void OnFrameChanged(in Rectangle frame)
@@ -72,12 +75,18 @@ public sealed class LinksPane : Pane
     };
 
     /// <param name="keptUp">Whether systemd keeps a profile's link up; null marks none.</param>
-    public static IReadOnlyList<StyledLine> Render(IReadOnlyList<LinkStatus> links, int width, Func<string, bool>? keptUp = null)
+    /// <param name="interfaces">The box's interfaces, listed after the ppp links (those a link row shows are left out).</param>
+    public static IReadOnlyList<StyledLine> Render(IReadOnlyList<LinkStatus> links, int width, Func<string, bool>? keptUp = null,
+        IReadOnlyList<InterfaceAddresses>? interfaces = null)
     {
         var lines = new List<StyledLine>();
+        var shownByLinks = links.Select(l => l.Interface).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var others = (interfaces ?? []).Where(i => !shownByLinks.Contains(i.Name)).ToList();
         if (links.Count == 0)
         {
-            lines.Add(new("No ppp links right now.", Tone.Muted));
+            foreach (var w in Columns.Wrap(others.Count == 0 ? "No ppp links right now." : "No ppp links right now. This box's interfaces:", width))
+                lines.Add(new(w, Tone.Muted));
+            RenderInterfaces(others, width, lines);
             return lines;
         }
         bool Kept(LinkStatus l) => keptUp?.Invoke(l.Profile) ?? false;
@@ -112,7 +121,60 @@ public sealed class LinksPane : Pane
         }
         if (links.Any(Kept))
             foreach (var w in Columns.Wrap(KeptUpLegend, width, "", "  ")) lines.Add(new(w, Tone.Muted));
+        if (others.Count > 0)
+        {
+            lines.Add(new("", Tone.Normal));
+            lines.Add(new("Other interfaces:", Tone.Heading));
+            RenderInterfaces(others, width, lines);
+        }
         return lines;
+    }
+
+    /// <summary>
+    /// One row per interface as <c>ip -br addr</c> prints it: name, state, addresses. Addresses that
+    /// do not fit go on the next row under the first, never cut.
+    /// </summary>
+    private static void RenderInterfaces(IReadOnlyList<InterfaceAddresses> interfaces, int width, List<StyledLine> lines)
+    {
+        if (interfaces.Count == 0) return;
+        int nameWidth = Math.Min(interfaces.Max(i => Columns.Width(i.Name)) + 2, 17);
+        int stateWidth = interfaces.Max(i => Columns.Width(i.State ?? "-")) + 2;
+        int indent = nameWidth + stateWidth;
+        foreach (var i in interfaces)
+        {
+            var state = i.State ?? "-";
+            var tone = state == "UP" ? Tone.Good : state == "DOWN" ? Tone.Muted : Tone.Normal;
+            var head = Columns.Fit(i.Name, nameWidth - 1) + " " + Columns.Fit(state, stateWidth);
+            var rows = PackWords(i.Addresses.Select(a => a.Local + "/" + a.PrefixLength + (a.Peer is { } p && p != a.Local ? " peer " + p : "")),
+                Math.Max(width - indent, 1));
+            if (rows.Count == 0 || Columns.Width(rows[0]) > width - indent) lines.Add(new(head.TrimEnd(), tone));
+            else
+            {
+                lines.Add(new(head + rows[0], tone));
+                rows.RemoveAt(0);
+            }
+            // A row wider than the address column moves left rather than being cut (an IPv6 address on 40 columns).
+            foreach (var more in rows) lines.Add(new(new string(' ', Math.Min(indent, Math.Max(width - Columns.Width(more), 0))) + more, tone));
+        }
+    }
+
+    /// <summary>Words packed into rows of at most <paramref name="width"/> columns; a word wider than that gets a row of its own.</summary>
+    private static List<string> PackWords(IEnumerable<string> words, int width)
+    {
+        var rows = new List<string>();
+        var current = "";
+        foreach (var word in words)
+        {
+            if (current.Length == 0) current = word;
+            else if (Columns.Width(current) + 1 + Columns.Width(word) <= width) current += " " + word;
+            else
+            {
+                rows.Add(current);
+                current = word;
+            }
+        }
+        if (current.Length > 0) rows.Add(current);
+        return rows;
     }
 
     private static string Row(string iface, string profile, string state, string address, string peer, string mtu,

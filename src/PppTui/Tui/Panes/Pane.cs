@@ -66,7 +66,7 @@ public abstract class Pane : FrameView
             Visible = true;
         }
         else Visible = false;
-        TabStrip = plan.Tabbed && ScreenLayout.BottomPanes.Contains(PaneId) && zoomed is null ? ScreenLayout.TabStrip(PaneId) : null;
+        TabStrip = plan.Tabs.Contains(PaneId) && zoomed is null ? ScreenLayout.TabStrip(plan.Tabs, PaneId) : null;
     }
 
     private void UpdateTitle()

@@ -101,6 +101,8 @@ public sealed class FakeDialRunner : ICommandRunner
     {
         if (Other?.Invoke(spec) is { } answer) return answer;
         var output = spec.Arguments.Contains("route") ? Routes
+            : spec.Arguments.Contains("addr") && !spec.Arguments.Contains("dev")
+                ? """[{"ifname":"eth0","operstate":"UP","addr_info":[{"family":"inet","local":"192.0.2.10","prefixlen":24}]}]"""
             : spec.Arguments.Contains("addr")
                 ? $$"""[{"ifname":"{{spec.Arguments[^1]}}","flags":["POINTOPOINT","UP","LOWER_UP"],"mtu":1412,"addr_info":[{"family":"inet","local":"198.51.100.10","address":"198.51.100.1","prefixlen":32}]}]"""
                 : "";

@@ -179,6 +179,8 @@ public sealed class FakeLinkStatusModel : ILinkStatusModel
     public List<string> Disconnects { get; } = [];
     public TaskCompletionSource<ActionResult>? PendingConnect { get; set; }
     public IReadOnlyList<LinkStatus> Links => Items.ToList();
+    public List<PppTui.Core.Status.InterfaceAddresses> InterfaceItems { get; } = [];
+    public IReadOnlyList<PppTui.Core.Status.InterfaceAddresses> Interfaces => InterfaceItems.ToList();
     public bool Polled { get; set; } = true;
     public event EventHandler? Changed;
     public void Raise() => Changed?.Invoke(this, EventArgs.Empty);
