@@ -123,8 +123,8 @@ public sealed class FrameEncoder(TerminalCapabilities capabilities)
         }
         else
         {
-            if (Depth != ColorDepth.None && _pen?.Foreground != attribute?.Foreground) AppendColor(codes, attribute?.Foreground, foreground: true, reset: false);
-            if (Depth != ColorDepth.None && _pen?.Background != attribute?.Background) AppendColor(codes, attribute?.Background, foreground: false, reset: false);
+            if ((_pen?.Foreground ?? Color.None) != (attribute?.Foreground ?? Color.None)) AppendColor(codes, attribute?.Foreground, foreground: true, reset: false);
+            if ((_pen?.Background ?? Color.None) != (attribute?.Background ?? Color.None)) AppendColor(codes, attribute?.Background, foreground: false, reset: false);
         }
         _pen = attribute;
         _penKnown = true;
