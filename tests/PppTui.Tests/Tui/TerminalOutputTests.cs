@@ -69,6 +69,17 @@ public class TerminalOutputTests
         Assert.Equal("\u001b[1;3HX", encoder.Encode(cells));
     }
 
+    [Fact]
+    public void After_the_terminal_was_lost_the_next_frame_is_sent_whole()
+    {
+        var cells = Row("abcd", new Attribute(Color.None, Color.None));
+        var encoder = Blank(Tmux, cells);
+        Assert.Equal("abcd", encoder.Encode(cells));
+        Assert.Equal("", encoder.Encode(cells));
+        encoder.Invalidate();
+        Assert.Equal("\u001b[1;1H\u001b[0mabcd", encoder.Encode(cells));
+    }
+
     [Theory]
     [InlineData("xterm-256color", "truecolor", "38;2;0;255;255")]
     [InlineData("xterm-256color", "", "38;5;51")]

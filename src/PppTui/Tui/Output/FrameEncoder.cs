@@ -44,6 +44,15 @@ public sealed class FrameEncoder(TerminalCapabilities capabilities)
         CursorAt = (0, 0);
     }
 
+    /// <summary>The terminal's content is unknown (it was cleared or replaced behind our back): the next frame is sent whole.</summary>
+    public void Invalidate()
+    {
+        for (int r = 0; r < _shown.GetLength(0); r++)
+            for (int c = 0; c < _shown.GetLength(1); c++)
+                _shown[r, c] = null;
+        ForeignOutput();
+    }
+
     /// <summary>Something else wrote to the terminal: where the cursor is and which attribute is set are no longer known.</summary>
     public void ForeignOutput()
     {

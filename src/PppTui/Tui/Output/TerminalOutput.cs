@@ -34,7 +34,12 @@ public sealed class TerminalOutput : AnsiOutput, IOutput
     public override void Write(IOutputBuffer buffer)
     {
         if (buffer.Contents is not { } contents) return;
-        _encoder.Force16Colors = Force16Colors;
+        if (_encoder.Force16Colors != Force16Colors)
+        {
+            // The cells keep their attributes when the 16-colour switch flips; only their encoding changes.
+            _encoder.Force16Colors = Force16Colors;
+            _encoder.Invalidate();
+        }
         string frame = _encoder.Encode(contents);
         for (int row = 0; row < buffer.Rows; row++)
             for (int col = 0; col < buffer.Cols; col++)
@@ -88,8 +93,17 @@ public sealed class TerminalOutput : AnsiOutput, IOutput
     public new void Write(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return;
-        _encoder.ForeignOutput();
+        if (text.Contains("\u001b[2J", StringComparison.Ordinal) || text.Contains("\u001b[?1049h", StringComparison.Ordinal)) _encoder.Invalidate();
+        else _encoder.ForeignOutput();
         Send(text.ToString());
+    }
+
+    /// <summary>Ctrl+Z: while the shell had the terminal anything may have been drawn, so the next frame is sent whole.</summary>
+    public new void Suspend()
+    {
+        base.Suspend();
+        _encoder.Invalidate();
+        _cursorShown = true; // unknown: the next hidden cursor is sent again
     }
 
     private void Send(string text)
@@ -123,7 +137,7 @@ public static class QuietTerminal
             ComponentFactory(app) = new QuietAnsiComponentFactory(capabilities);
             return true;
         }
-        catch (MissingFieldException)
+        catch (Exception e) when (e is MissingMemberException or TypeLoadException)
         {
             return false;
         }
