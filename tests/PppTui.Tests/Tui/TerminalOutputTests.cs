@@ -80,6 +80,14 @@ public class TerminalOutputTests
         Assert.Equal("\u001b[1;1H\u001b[0mabcd", encoder.Encode(cells));
     }
 
+    [Fact]
+    public void A_new_size_clears_the_screen_and_starts_drawing_at_the_top_left()
+    {
+        var encoder = Blank(Tmux, Row("ab", new Attribute(Color.None, Color.None)));
+        encoder.MovedTo(0, 1);
+        Assert.Equal("\u001b[0m\u001b[2J\u001b[Habc", encoder.Encode(Row("abc", new Attribute(Color.None, Color.None))));
+    }
+
     [Theory]
     [InlineData("xterm-256color", "truecolor", "38;2;0;255;255")]
     [InlineData("xterm-256color", "", "38;5;51")]

@@ -71,7 +71,7 @@ public sealed class FrameEncoder(TerminalCapabilities capabilities)
         if (_shown.GetLength(0) != rows || _shown.GetLength(1) != cols)
         {
             // A new size: the terminal's old content is reflowed or gone, so start from a clean screen.
-            output.Append(Csi).Append("0m").Append(Csi).Append("2J");
+            output.Append(Csi).Append("0m").Append(Csi).Append("2J").Append(Csi).Append('H');
             Cleared(rows, cols);
         }
         for (int row = 0; row < rows; row++)
