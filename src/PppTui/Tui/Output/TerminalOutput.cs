@@ -55,7 +55,8 @@ public sealed class TerminalOutput : AnsiOutput, IOutput
     /// </summary>
     public new System.Drawing.Size GetSize()
     {
-        if (_sink is null && !Console.IsOutputRedirected)
+        // With stdout redirected Terminal.Gui still draws on the controlling terminal, whose size .NET reads.
+        if (_sink is null)
         {
             try
             {
@@ -137,8 +138,9 @@ public static class QuietTerminal
             ComponentFactory(app) = new QuietAnsiComponentFactory(capabilities);
             return true;
         }
-        catch (Exception e) when (e is MissingMemberException or TypeLoadException)
+        catch (Exception e) when (e is MissingMemberException or TypeLoadException or NotSupportedException or InvalidProgramException)
         {
+            // A Terminal.Gui update (or a runtime that cannot reach the field) must not keep the screen from starting.
             return false;
         }
     }
