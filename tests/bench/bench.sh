@@ -14,7 +14,8 @@
 #                          jit: the build run with `dotnet` (quick's default: the Debug build the
 #                          tests made, BENCH_CONFIGURATION=Release to change)
 #   BENCH_SOAK_SECONDS=N   soak length at 1,000 lines/s (default 60; quick 10)
-#   BENCH_ONLY="logs cli screen soak micro"   only these sections
+#   BENCH_BYTES_IDLE=N     idle seconds for the bytes-to-the-terminal rows (default 60; quick 10)
+#   BENCH_ONLY="logs cli screen bytes soak micro"   only these sections
 #   BENCH_MICRO=0          skip the micro-benchmarks
 #   BENCH_LAB=1            run the lab first (./build.sh lab-test); its figures are read from
 #                          .lab/last/figures.txt whenever that file exists
@@ -41,7 +42,7 @@ else
   SIZE=1G; RUNS=${BENCH_RUNS:-5}; SCREEN_RUNS=${BENCH_SCREEN_RUNS:-10}; PROBES=200; SOAK=${BENCH_SOAK_SECONDS:-60}
   BIG=10000; README=${BENCH_README:-1}
 fi
-ONLY=${BENCH_ONLY:-logs cli screen soak micro}
+ONLY=${BENCH_ONLY:-logs cli screen bytes soak micro}
 [ "${BENCH_MICRO:-1}" = 0 ] && ONLY=${ONLY//micro/}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 
@@ -96,7 +97,7 @@ if [ "$BUILD" = aot ]; then
   aot src/PppTui/PppTui.csproj "$OUT/ppptui-aot" "$OUT/ppptui-aot/ppptui" src themes Directory.Build.props Directory.Packages.props
   PPPTUI_ARGV=("$REPO/$OUT/ppptui-aot/ppptui")
   BUILD_TEXT="the Native AOT release binary ($(stat -c %s "$OUT/ppptui-aot/ppptui") bytes)"
-  if want screen; then
+  if want screen || want bytes; then
     aot tests/bench/floor/Floor.csproj "$OUT/floor-aot" "$OUT/floor-aot/floor" tests/bench/floor Directory.Build.props Directory.Packages.props
     FLOOR_ARGV=("$REPO/$OUT/floor-aot/floor")
   fi
@@ -104,7 +105,7 @@ else
   dotnet build src/PppTui/PppTui.csproj -c $CONFIG -v quiet -nologo >/dev/null
   PPPTUI_ARGV=(dotnet "$REPO/src/PppTui/bin/$CONFIG/net10.0/ppptui.dll")
   BUILD_TEXT="the $CONFIG build run as \`dotnet ppptui.dll\` (JIT; not the shipped AOT binary)"
-  if want screen; then
+  if want screen || want bytes; then
     dotnet build tests/bench/floor/Floor.csproj -c $CONFIG -v quiet -nologo >/dev/null
     FLOOR_ARGV=(dotnet "$REPO/tests/bench/floor/bin/$CONFIG/net10.0/floor.dll")
   fi
@@ -232,6 +233,27 @@ if want screen; then
     for RUN in $(seq 1 $(( (SCREEN_RUNS + 1) / 2 ))); do frame ppptui-big "${MBIG[@]}" -- "${PPPTUI_ARGV[@]}" --root "$REPO/$TBIG"; done
   fi
   echo "$TUI_MARKERS" > "$RAW/tui-markers"
+fi
+
+# ---- bytes: what reaches the terminal at 80x24 (what a slow SSH link carries) -------------------
+if want bytes; then
+  BYTES_IDLE=${BENCH_BYTES_IDLE:-60}; [ "$QUICK" = 1 ] && BYTES_IDLE=${BENCH_BYTES_IDLE:-10}
+  command -v script >/dev/null || apt_get bsdutils || true
+  MC=$(command -v mc || { apt_get mc && command -v mc; } || true)
+  [ -n "$MC" ] || echo "mc not measured: not installed (apt-get install mc)" > "$RAW/mc-skipped"
+  # The field report's never-imported peers file and an empty syslog the pppd line is appended to.
+  BROOT="$OUT/bytes"
+  rm -rf "$BROOT"; mkdir -p "$BROOT/etc/ppp/peers" "$BROOT/var/log" "$BROOT/home"; : > "$BROOT/var/log/syslog"
+  printf '%s\n' "remotename myvpn" "linkname myvpn" "ipparam myvpn" 'pty "pptp vpn.example.net --nolaunchpppd --loglevel 0"' \
+    lock nodeflate "name alice" usepeerdns require-mppe noauth require-mppe-128 defaultroute "mtu 1416 #特别关键！！！" \
+    > "$BROOT/etc/ppp/peers/myvpn"
+  echo "$BYTES_IDLE" > "$RAW/bytes-idle-seconds"
+  say "bytes: first frame, $BYTES_IDLE s idle, one new log line at 80x24 (ppptui, floor${MC:+, mc}, side by side)"
+  # Alt+6 shows the log pane, so the appended line is drawn.
+  tests/bench/bytes.sh ppptui "$BYTES_IDLE" "$BROOT/var/log/syslog" M-6 -- "${PPPTUI_ARGV[@]}" --root "$REPO/$BROOT" > "$RAW/bytes-ppptui" 2>&1 &
+  tests/bench/bytes.sh floor "$BYTES_IDLE" - "" -- "${FLOOR_ARGV[@]}" > "$RAW/bytes-floor" 2>&1 &
+  [ -n "$MC" ] && HOME="$REPO/$BROOT/home" tests/bench/bytes.sh mc "$BYTES_IDLE" - "" -- "$MC" > "$RAW/bytes-mc" 2>&1 &
+  wait
 fi
 
 # ---- soak: the TUI open on a log growing by 1,000 lines/s ---------------------------------------

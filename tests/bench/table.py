@@ -206,6 +206,36 @@ if bp and bg:
             f"`grep | tail` {med(bg[2]):.1f} MiB, `grep -E` {med(fg[2]):.1f} MiB", "", "< 64 MiB", yes(peak < 64), HOST, "/usr/bin/time -f %M")
     same = ", ".join(f"{k} {text('same-' + k)}" for k in ["backlog", "filter", "all"])
 
+# ---- bytes to the terminal at 80x24 --------------------------------------------------------------
+sent = {k: keyvalues("bytes-" + k)[0] for k in ["ppptui", "floor", "mc"]}
+
+
+def sent_bytes(who, key):
+    r = sent[who]
+    if not r or r[0].get(key, "-") == "-":
+        return None
+    return int(r[0][key])
+
+
+def sent_text(who, key):
+    n = sent_bytes(who, key)
+    return "not measured" if n is None else f"{n:,} B"
+
+
+if sent["ppptui"]:
+    idle_s = text("bytes-idle-seconds", "60")
+    base = lambda key: f"floor app: {sent_text('floor', key)}; mc: {sent_text('mc', key)}"
+    cmd = code("tests/bench/bytes.sh") + " (tmux 80x24, `script`; the three side by side)"
+    first, idle, line = (sent_bytes("ppptui", k) for k in ["first", "idle", "logline"])
+    if first is not None:
+        mc_first = sent_bytes("mc", "first")
+        row("bytes to the terminal at 80x24: first frame (first 5 s, the report's myvpn peers file)", f"{first:,} B", base("first"),
+            f"{first / mc_first:.1f}x mc" if mc_first else "", "< 8 KB (goal: ≤ mc)", yes(first < 8192), HOST, cmd)
+    if idle is not None:
+        row(f"bytes to the terminal at 80x24: {idle_s} s idle", f"{idle:,} B", base("idle"), "", "0 B", yes(idle == 0), HOST, cmd)
+    if line is not None:
+        row("bytes to the terminal at 80x24: one new log line (log pane shown)", f"{line:,} B", "", "", "< 200 B", yes(line < 200), HOST, cmd)
+
 # ---- soak --------------------------------------------------------------------------------------
 soak, soak_failed = keyvalues("soak")
 if soak:

@@ -14,6 +14,7 @@
 #   E2E_KEEP=1   keep the sandbox and the tmux session of a failed scenario for a look
 #   E2E_AS=USER  run ppptui as USER (needs root; used to check what a user without write access sees)
 #   E2E_READONLY=1  make the sandbox read-only (after seeding) before ppptui starts
+#   E2E_RECORD=FILE record every byte ppptui sends to the terminal into FILE (with `script`)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$(pwd)
@@ -57,6 +58,7 @@ start() {
     as=(setpriv "--reuid=$E2E_AS" "--regid=$(id -gn "$E2E_AS")" --clear-groups env "HOME=$home")
   fi
   printf -v cmd '%q ' "${as[@]}" "${BIN[@]}" --root "$SANDBOX" "$@"
+  if [ -n "${E2E_RECORD:-}" ]; then printf -v cmd 'script -q -f -c %q %q' "$cmd" "$E2E_RECORD"; fi
   tmux new-session -d -s "$SESSION" -x "$COLS" -y "$ROWS" \
     "env TERM=${E2E_TERM:-xterm-256color} ${E2E_ENV:-} $cmd; echo PPPTUI-EXITED:\$?; sleep 3600"
 }
@@ -187,6 +189,30 @@ scenario_no_color_starts_in_monochrome() {
   if tmux capture-pane -p -e -t "$SESSION" | grep -qE $'\e\\[[0-9;]*(3[0-7]|9[0-7]|38;|4[0-7]|10[0-7]|48;)'; then
     fail "NO_COLOR set, but the screen has colour escapes"
   fi
+  quit
+}
+
+# Issue #14: in a locale without UTF-8 the box characters would arrive as garbage.
+scenario_lang_c_draws_frames_in_ascii() {
+  E2E_ENV="LANG=C LC_ALL= LC_CTYPE=" start
+  wait_for "Profiles"
+  wait_for "+-"
+  if capture | grep -qP '[^\x00-\x7F]'; then fail "LANG=C, but the screen has non-ASCII characters: $(capture | grep -P '[^\x00-\x7F]' | head -n 3)"; fi
+  quit
+}
+
+# Issue #14: on a slow SSH link every byte counts; nothing visible changes, so nothing is sent.
+scenario_idle_screen_sends_no_bytes() {
+  local record; record=$(mktemp "${TMPDIR:-/tmp}/ppptui-e2e-bytes.XXXXXX")
+  E2E_RECORD=$record start
+  wait_for "Profiles"
+  sleep 2
+  local first; first=$(stat -c %s "$record")
+  sleep 4
+  local after; after=$(stat -c %s "$record")
+  rm -f "$record"
+  [ "$after" -eq "$first" ] || fail "the idle screen sent $((after - first)) bytes in 4 s"
+  [ "$first" -lt 8192 ] || fail "the first frame took $first bytes (at most 8 KB)"
   quit
 }
 

@@ -9,6 +9,7 @@ using PppTui.Core.Settings;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Dialogs;
 using PppTui.Tui.Models;
+using PppTui.Tui.Output;
 using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 
@@ -44,7 +45,10 @@ public static class TuiApp
         Exception? fatal = null;
         try
         {
-            using IApplication app = Application.Create().Init();
+            using IApplication app = Application.Create();
+            if (!QuietTerminal.Install(app, TerminalCapabilities.FromEnvironment()))
+                errors.Report(new UserError("Start the screen", "the quiet terminal output could not be installed; the screen redraws more than it needs", "Report this with the Terminal.Gui version."));
+            app.Init();
             var themes = StartThemes(catalog.GetAwaiter().GetResult(), settings.Settings, errors);
             themes.Changed += (_, _) =>
             {
