@@ -124,7 +124,7 @@ public sealed class AtomicFileWriter
         }
         else if (ex.HResult == 28 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
         {
-            cause = "no space left on the device";
+            cause = "No space left on device"; // the system's own words, which admins search for
             fix = "Free some space (df -h), then apply again.";
         }
         else
