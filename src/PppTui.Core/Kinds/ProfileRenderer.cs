@@ -41,10 +41,6 @@ public sealed class ProfileRenderer
         SharedPppOptions.Render(editor, profile.Ppp);
         kind.Render(editor, profile, context);
         SyncExtraOptions(editor, profile, kind);
-        // The routes script runs for every link and adds routes only when ipparam names this
-        // profile: a profile with routes and no ipparam of its own passes its name.
-        if (profile.Ppp.Routes.Count > 0 && string.IsNullOrEmpty(profile.Ppp.IpParam))
-            editor.Value("ipparam", profile.Name);
         // A peers file using pppd's "password" option holds a secret: previews mask it, and no
         // copy of the file is kept as ppptui's baseline.
         var peersHoldPassword = editor.File.Has("password") || previous?.Has("password") == true;

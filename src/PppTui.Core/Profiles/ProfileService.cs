@@ -63,8 +63,21 @@ public sealed class ProfileService
 
     public Profile Load(string name) => Store.Load(name);
 
-    public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null) =>
-        Renderer.Plan(profile, secrets, readDisk);
+    public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null)
+    {
+        TagRoutes(profile);
+        return Renderer.Plan(profile, secrets, readDisk);
+    }
+
+    /// <summary>
+    /// The routes script runs for every link and adds routes only when ipparam names this
+    /// profile: a profile with routes and no ipparam of its own gets its name as ipparam, for
+    /// every kind (imported modem and PPPoE peers files have none).
+    /// </summary>
+    private static void TagRoutes(Profile profile)
+    {
+        if (profile.Ppp.Routes.Count > 0 && string.IsNullOrEmpty(profile.Ppp.IpParam)) profile.Ppp.IpParam = profile.Name;
+    }
 
     /// <summary>
     /// Validates, saves the profile and writes its files. Once written, <paramref name="secrets"/>
@@ -75,6 +88,7 @@ public sealed class ProfileService
     /// writes exactly the previewed text. Null reads the disk now.</param>
     public ApplyResult Apply(Profile profile, ProfileSecrets? secrets = null, bool force = false, Func<string, string?>? readDisk = null)
     {
+        TagRoutes(profile);
         var errors = ProfileValidator.Validate(profile, secrets);
         if (errors.Count > 0) throw new ProfileInvalidException(profile.Name, errors);
         // The plan is made under the lock: a plan read before another ppptui wrote the shared
@@ -93,7 +107,11 @@ public sealed class ProfileService
     }
 
     /// <summary>Saves the profile only; its files change on the next apply.</summary>
-    public void Save(Profile profile) => Store.Save(profile);
+    public void Save(Profile profile)
+    {
+        TagRoutes(profile);
+        Store.Save(profile);
+    }
 
     /// <summary>Creates a new profile of a kind, refusing to replace an existing profile or peers file.</summary>
     public Profile Create(string name, ProfileKind kind)
