@@ -131,12 +131,14 @@ servers_up() {
   start_bg modem modem_line ttyMODEM connect
   start_bg modem-nocarrier modem_line ttyMODEM-NOCARRIER no-carrier
   start_bg modem-busy modem_line ttyMODEM-BUSY busy
+  # A modem whose SIM is locked until AT+CPIN=4711 (scenario 32-modem-pin-locked).
+  start_bg modem-locked modem_line ttyMODEM-LOCKED "connect --sim-pin 4711"
 
   local t0; t0=$(stamp)
   wait_for 10 listening_on office 192.0.2.1 || { say "pptpd (ok) is not listening on 192.0.2.1:1723"; ok=1; }
   wait_for 10 listening_on office 192.0.2.3 || { say "pptpd (nomppe) is not listening on 192.0.2.3:1723"; ok=1; }
   wait_for 10 listening_on office 192.0.2.4 || { say "pptpd (drop) is not listening on 192.0.2.4:1723"; ok=1; }
-  for n in ttyMODEM ttyMODEM-NOCARRIER ttyMODEM-BUSY; do
+  for n in ttyMODEM ttyMODEM-NOCARRIER ttyMODEM-BUSY ttyMODEM-LOCKED; do
     wait_for 10 test -e "$(modem_dir)/$n" || { say "modem $n did not appear"; ok=1; }
   done
   wait_for 5 pgrep -x pppoe-server || { say "pppoe-server is not running"; ok=1; }
