@@ -409,3 +409,22 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0)
 
 # Seconds (with fraction) since the epoch, now.
 now_epoch() { echo "$EPOCHREALTIME"; }
+
+# Scenarios 31 and 32: a modem profile made with ppptui new --pin-stdin dials the modem on DEV,
+# and the PIN ($SECRET) shows neither in the system log nor in ppptui's output.
+modem_pin_scenario() { # NAME DEV
+  local name=$1 dev=$2
+  pt_in "$SECRET" new "$name" --kind modem --device "/dev/$dev" --apn internet --number '*99#' --pin-stdin \
+    --remove-option crtscts --add-option nocrtscts --add-option local ||
+    { fail "ppptui new $name exited $PT_EXIT: $PT_ERR"; return; }
+  cp "/etc/chatscripts/$name" "$SCEN_DIR/$name.chat"
+  if connect_up "$name"; then
+    DETAIL="up $S_IF $S_LOCAL peer $S_PEER"
+    disconnect_down "$name" "$S_PID" "$S_IF"
+  fi
+  # chat -v logs sends and what the modem echoes: \q and ATE0 must keep the PIN out of both.
+  grep -qF "CPIN=$SECRET" "$SYSLOG" && fail "the PIN shows in the system log"
+  pt logs --lines 500
+  grep -qF "$SECRET" "$SCEN_OUT" && fail "the PIN shows in ppptui's output"
+  return 0
+}

@@ -1,20 +1,6 @@
-DESCRIPTION="A modem profile made with ppptui new --pin-stdin dials a SIM that is locked until the PIN; the PIN never reaches the log"
+DESCRIPTION="A modem profile made with ppptui new --pin-stdin dials a SIM that is locked until AT+CPIN=4711; the PIN never reaches the log"
 EXPECT=custom
 CLIENTS=ppptui
 PROFILE=labpinlock
 SECRET=4711
-scenario_main() {
-  pt_in "$SECRET" new labpinlock --kind modem --device /dev/ttyMODEM-LOCKED --apn internet --number '*99#' --pin-stdin \
-    --remove-option crtscts --add-option nocrtscts --add-option local ||
-    { fail "ppptui new labpinlock exited $PT_EXIT: $PT_ERR"; return; }
-  cp /etc/chatscripts/labpinlock "$SCEN_DIR/labpinlock.chat"
-  if connect_up labpinlock; then
-    DETAIL="up $S_IF $S_LOCAL peer $S_PEER (locked until the PIN)"
-    disconnect_down labpinlock "$S_PID" "$S_IF"
-  fi
-  # chat -v logs sends and what the modem echoes: \q and ATE0 must keep the PIN out of both.
-  grep -qF "CPIN=$SECRET" "$SYSLOG" && fail "the PIN shows in the system log"
-  pt logs --lines 500
-  grep -qF "$SECRET" "$SCEN_OUT" && fail "the PIN shows in ppptui's output"
-  return 0
-}
+scenario_main() { modem_pin_scenario labpinlock ttyMODEM-LOCKED; }
