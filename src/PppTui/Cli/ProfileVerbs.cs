@@ -97,6 +97,7 @@ public static class ProfileVerbs
                     var value = field.Type == FieldType.Secret
                         ? field.Key == "password"
                             ? secretsFile is not null ? $"(set, in {secretsFile})"
+                            : service.Renderer.PeersFileHoldsPassword(profile.Name) ? "(set, by the password option in /etc/ppp/peers/" + profile.Name + ")"
                             : unreadable is not null ? $"(unknown: {unreadable} is readable by root only)" : "(not set)"
                             : "(not shown)"
                         : field.Get(draft);

@@ -119,4 +119,19 @@ public sealed class OwnRecordsTests : IDisposable
 
         Assert.Equal("dsl", OptionFile.Parse(_cli.Read("/etc/ppp/peers/dsl")).GetArgument("ipparam"));
     }
+
+    // Item 7.
+    [Fact]
+    public void A_peers_file_with_its_own_password_option_shows_the_password_as_set_and_warns_of_no_missing_secret()
+    {
+        _cli.Write("/etc/ppp/peers/legacy", "pty \"pptp 192.0.2.9 --nolaunchpppd\"\nname carol\npassword \"s3cret-here\"\n");
+        Assert.Equal(ExitCodes.Ok, _cli.Run("import", "legacy").ExitCode);
+
+        var show = _cli.Run("show", "legacy");
+        var preview = _cli.Run("preview", "legacy");
+
+        Assert.DoesNotContain("(not set)", show.Out);
+        Assert.Contains("password option", show.Out);
+        Assert.DoesNotContain("No CHAP secret found", preview.Out + preview.Error);
+    }
 }
