@@ -48,6 +48,18 @@ public sealed class SystemPaths
     public string SystemdUnitDir => Under("/etc/systemd/system");
 
     /// <summary>
+    /// The system path of a profile's ip-up.d routes script. run-parts runs only names of
+    /// letters, digits, '_' and '-', so a name with '.' is written out: '_' and '.' become "_5f"
+    /// and "_2e" behind a "ppptui--" prefix, which no name without '.' can produce (a profile name
+    /// never starts with '-'). "a.b" and "a_b" thus get scripts of their own, and a name without
+    /// '.' keeps the script name it always had.
+    /// </summary>
+    public static string RoutesScriptSystemPath(string profile) =>
+        "/etc/ppp/ip-up.d/" + (profile.Contains('.')
+            ? "ppptui--" + profile.Replace("_", "_5f", StringComparison.Ordinal).Replace(".", "_2e", StringComparison.Ordinal)
+            : "ppptui-" + profile);
+
+    /// <summary>
     /// Resolves a path as pppd would see it on the target system (for example the argument of
     /// <c>file /etc/ppp/options.pptp</c>) to where it lives under this root.
     /// </summary>

@@ -12,6 +12,10 @@ public sealed record ImportResult(
     int? SecretsLine)
 {
     public bool HasSecret => SecretsFile is not null;
+
+    /// <summary>Profiles already there whose password is the same secrets record: ppptui then
+    /// neither changes nor deletes that record without --force.</summary>
+    public IReadOnlyList<string> SharesRecordWith { get; init; } = [];
 }
 
 /// <summary>
@@ -105,7 +109,7 @@ public sealed class PeersImporter
     // Routes come back from our own ip-up.d script, if ppptui wrote one for this profile before.
     private List<string> ImportRoutes(string name, string tag)
     {
-        var script = Path.Join(_paths.IpUpDir, "ppptui-" + name.Replace('.', '_'));
+        var script = _paths.Resolve(SystemPaths.RoutesScriptSystemPath(name));
         if (!File.Exists(script)) return [];
         return File.ReadAllLines(script)
             .Where(l => l.StartsWith("ip route replace ", StringComparison.Ordinal))

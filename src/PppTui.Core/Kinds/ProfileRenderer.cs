@@ -50,7 +50,7 @@ public sealed class ProfileRenderer
         foreach (var own in kind.RenderOwnFiles(profile, context, readDisk))
             files.Add(own with { });
 
-        files.AddRange(PlanSecrets(profile, secrets, previous, readDisk, notes));
+        files.AddRange(PlanSecrets(profile, secrets, previous, readDisk, notes, peersHoldPassword));
         if (PlanRoutes(profile, readDisk) is { } routes) files.Add(routes);
         return new ChangePlan(profile.Name, files.Select(f => WithDriftCheck(profile.Name, f, readDisk)).ToList(), notes);
     }
@@ -76,6 +76,14 @@ public sealed class ProfileRenderer
         header.Append("# ppptui profile ").Append(profile.Name).Append(" (").Append(kind.DisplayName).Append(")\n");
         header.Append("# Hand edits are kept; ppptui changes only the options its profile sets.\n");
         return header.ToString();
+    }
+
+    /// <summary>True when the profile's peers file gives pppd's own <c>password</c> option (which
+    /// ppptui keeps in the file, never in the profile): then no secrets record is needed.</summary>
+    public bool PeersFileHoldsPassword(string profile)
+    {
+        try { return TextFile.ReadOrNull(_paths.PeerFile(profile)) is { } text && OptionFile.Parse(text).Has("password"); }
+        catch (PppTuiException) { return false; }
     }
 
     /// <summary>
@@ -120,7 +128,7 @@ public sealed class ProfileRenderer
     }
 
     private IEnumerable<PlannedFile> PlanSecrets(Profile profile, ProfileSecrets? secrets, OptionFile? previous,
-        Func<string, string?> readDisk, List<string> notes)
+        Func<string, string?> readDisk, List<string> notes, bool peersHoldPassword)
     {
         var user = profile.Ppp.User;
         if (string.IsNullOrEmpty(user)) yield break;
@@ -146,7 +154,8 @@ public sealed class ProfileRenderer
                 file.Set(user, server, moved.Secret, moved.Addresses.Count > 0 ? moved.Addresses : null);
             }
             if (old is null && file.Text.Length == 0) continue;
-            if (file.BestMatch(user, server) is null && system.EndsWith("chap-secrets", StringComparison.Ordinal))
+            // pppd's own "password" option in the peers file is the secret: no record is needed.
+            if (file.BestMatch(user, server) is null && !peersHoldPassword && system.EndsWith("chap-secrets", StringComparison.Ordinal))
                 notes.Add($"No secret for {user}/{server} in {system}: pppd will fail with \"No CHAP secret found\". Set one with --password-stdin.");
             if (old is not null && new FileInfo(full) is { Exists: true } info && (info.UnixFileMode & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
                 notes.Add($"{system} is readable by group or others: run chmod 600 {system}.");
@@ -156,8 +165,7 @@ public sealed class ProfileRenderer
 
     private PlannedFile? PlanRoutes(Profile profile, Func<string, string?> readDisk)
     {
-        var scriptName = "ppptui-" + profile.Name.Replace('.', '_');
-        var systemPath = "/etc/ppp/ip-up.d/" + scriptName;
+        var systemPath = SystemPaths.RoutesScriptSystemPath(profile.Name);
         var fullPath = _paths.Resolve(systemPath);
         var old = readDisk(fullPath);
         if (profile.Ppp.Routes.Count == 0 && old is null) return null;

@@ -183,7 +183,7 @@ public sealed class JournalSource
         }
         if (entry is null) return null;
         cursor = Text(entry.Cursor);
-        var message = LogText.Clean(Text(entry.Message) ?? "", 0, out var truncated);
+        var message = LogText.HideSimPin(LogText.Clean(Text(entry.Message) ?? "", 0, out var truncated));
         var program = Text(entry.Identifier) ?? Text(entry.Comm) ?? "";
         int? pid = int.TryParse(Text(entry.SyslogPid) ?? Text(entry.Pid), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         var host = Text(entry.Hostname);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace PppTui.Core.Logs;
 
@@ -9,8 +10,20 @@ namespace PppTui.Core.Logs;
 /// overrides become <c>\u00NN</c>-style escapes, invalid UTF-8 becomes U+FFFD (the decoder's
 /// replacement), and lines longer than <see cref="MaxLineLength"/> are cut with a marker.
 /// </summary>
-public static class LogText
+public static partial class LogText
 {
+    /// <summary>
+    /// A line with any SIM PIN a chat script sent (<c>AT+CPIN=1234</c>, as chat -v logs it when
+    /// the script does not hide it with <c>\q</c>) masked, so that no log we show prints it.
+    /// </summary>
+    public static string HideSimPin(string line) =>
+        line.Contains("CPIN", StringComparison.OrdinalIgnoreCase)
+            ? SimPin().Replace(line, static m => m.Groups[1].Value + new string('*', m.Groups[2].Length))
+            : line;
+
+    [GeneratedRegex(@"(AT\+CPIN=""?)(\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SimPin();
+
     /// <summary>The longest line kept (64 Ki characters); the rest is cut and counted in the marker.</summary>
     public const int MaxLineLength = 64 * 1024;
 

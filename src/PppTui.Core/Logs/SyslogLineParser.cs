@@ -117,6 +117,8 @@ public sealed class SyslogLineParser
 
     private LogLine Finish(DateTimeOffset? time, string? host, string program, int? pid, string message, string text, bool truncated)
     {
+        message = LogText.HideSimPin(message);
+        text = LogText.HideSimPin(text);
         // The diagnosis table is about PPP programs; other daemons' lines are not looked at.
         var diagnosis = program.Length == 0 || LogFilter.DefaultPrograms.Contains(program)
             ? DiagnosisCatalog.MatchLine(message)

@@ -63,8 +63,21 @@ public sealed class ProfileService
 
     public Profile Load(string name) => Store.Load(name);
 
-    public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null) =>
-        Renderer.Plan(profile, secrets, readDisk);
+    public ChangePlan Preview(Profile profile, ProfileSecrets? secrets = null, Func<string, string?>? readDisk = null)
+    {
+        TagRoutes(profile);
+        return Renderer.Plan(profile, secrets, readDisk);
+    }
+
+    /// <summary>
+    /// The routes script runs for every link and adds routes only when ipparam names this
+    /// profile: a profile with routes and no ipparam of its own gets its name as ipparam, for
+    /// every kind (imported modem and PPPoE peers files have none).
+    /// </summary>
+    private static void TagRoutes(Profile profile)
+    {
+        if (profile.Ppp.Routes.Count > 0 && string.IsNullOrEmpty(profile.Ppp.IpParam)) profile.Ppp.IpParam = profile.Name;
+    }
 
     /// <summary>
     /// Validates, saves the profile and writes its files. Once written, <paramref name="secrets"/>
@@ -75,11 +88,18 @@ public sealed class ProfileService
     /// writes exactly the previewed text. Null reads the disk now.</param>
     public ApplyResult Apply(Profile profile, ProfileSecrets? secrets = null, bool force = false, Func<string, string?>? readDisk = null)
     {
+        TagRoutes(profile);
         var errors = ProfileValidator.Validate(profile, secrets);
         if (errors.Count > 0) throw new ProfileInvalidException(profile.Name, errors);
         // The plan is made under the lock: a plan read before another ppptui wrote the shared
         // secrets file would be refused as a conflict, or with --force undo that ppptui's change.
         using var applyLock = ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30));
+        if (secrets?.Password is not null && !force && SharingRecord(profile) is { Count: > 0 } sharing)
+            throw new PppTuiException(
+                $"{profile.Name}'s secrets record {profile.Ppp.User}/{profile.SecretsServer} is also the password of {string.Join(", ", sharing)}: " +
+                "a new password would change theirs too",
+                $"Change the password of all of them with 'ppptui apply {profile.Name} --password-stdin --force', or give {profile.Name} a remote name (remotename) of its own so that it gets its own record.",
+                kind: FailureKind.Conflict);
         var plan = Renderer.Plan(profile, secrets, readDisk);
         var result = Applier.ApplyLocked(plan, force, alsoWrite: () => Store.Save(profile));
         secrets?.Clear();
@@ -87,7 +107,11 @@ public sealed class ProfileService
     }
 
     /// <summary>Saves the profile only; its files change on the next apply.</summary>
-    public void Save(Profile profile) => Store.Save(profile);
+    public void Save(Profile profile)
+    {
+        TagRoutes(profile);
+        Store.Save(profile);
+    }
 
     /// <summary>Creates a new profile of a kind, refusing to replace an existing profile or peers file.</summary>
     public Profile Create(string name, ProfileKind kind)
@@ -120,6 +144,7 @@ public sealed class ProfileService
             if (Store.Exists(name) && !replace)
                 throw new PppTuiException($"a profile named '{name}' already exists", $"Re-import over it with 'ppptui import {name} --replace'.");
             var result = Importer.Import(name);
+            result = result with { SharesRecordWith = SharingRecord(result.Profile) };
             Store.Save(result.Profile, validate: false);
             Applier.Adopt(Renderer.Plan(result.Profile));
             _log.Information("Imported /etc/ppp/peers/{Name} as a {Kind} profile", name, result.Profile.Kind.Id);
@@ -132,14 +157,21 @@ public sealed class ProfileService
     /// Deletes a profile, its peers file, its chat script and routes script (with backups), and its
     /// own secrets records only: other lines of the secrets files stay byte for byte.
     /// </summary>
-    public DeleteResult Delete(string name, bool keepFiles = false)
+    /// <param name="force">Also remove a secrets record other profiles use (without it, such a
+    /// record is kept and listed as kept).</param>
+    public DeleteResult Delete(string name, bool keepFiles = false, bool force = false)
     {
         var profile = Store.Load(name);
+        var sharing = force ? [] : SharingRecord(profile);
         var removed = new List<string>();
         var kept = new List<string>();
         using (ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30)))
         {
-            if (profile.Ppp.User is { } user)
+            if (sharing.Count > 0)
+            {
+                kept.Add($"the secrets record for {profile.Ppp.User}/{profile.SecretsServer}: {string.Join(", ", sharing)} use it too (--force removes it)");
+            }
+            else if (profile.Ppp.User is { } user)
             {
                 foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", Paths.ChapSecrets), ("/etc/ppp/pap-secrets", Paths.PapSecrets) })
                 {
@@ -151,7 +183,7 @@ public sealed class ProfileService
                     removed.Add($"{system}: the record for {user}/{profile.SecretsServer}");
                 }
             }
-            var ownFiles = new List<string> { "/etc/ppp/peers/" + name, "/etc/ppp/ip-up.d/ppptui-" + name.Replace('.', '_') };
+            var ownFiles = new List<string> { "/etc/ppp/peers/" + name, SystemPaths.RoutesScriptSystemPath(name) };
             ownFiles.AddRange(Kinds.KindRegistry.Get(profile.Kind).OwnFilePaths(profile));
             foreach (var system in ownFiles)
             {
@@ -166,6 +198,19 @@ public sealed class ProfileService
         Applier.Forget(name);
         removed.Add("profile " + Store.PathOf(name));
         return new DeleteResult(name, removed, kept);
+    }
+
+    /// <summary>
+    /// The other profiles whose password is the same secrets record as this one's (same user and
+    /// remote name): changing or deleting that record changes theirs too.
+    /// </summary>
+    public IReadOnlyList<string> SharingRecord(Profile profile)
+    {
+        if (string.IsNullOrEmpty(profile.Ppp.User)) return [];
+        return Store.LoadAll().Profiles
+            .Where(p => p.Name != profile.Name && p.Ppp.User == profile.Ppp.User && p.SecretsServer == profile.SecretsServer)
+            .Select(p => p.Name)
+            .ToList();
     }
 
     public IReadOnlyList<EffectiveOption> Effective(string name)

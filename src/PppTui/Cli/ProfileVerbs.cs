@@ -97,6 +97,7 @@ public static class ProfileVerbs
                     var value = field.Type == FieldType.Secret
                         ? field.Key == "password"
                             ? secretsFile is not null ? $"(set, in {secretsFile})"
+                            : service.Renderer.PeersFileHoldsPassword(profile.Name) ? "(set, by the password option in /etc/ppp/peers/" + profile.Name + ")"
                             : unreadable is not null ? $"(unknown: {unreadable} is readable by root only)" : "(not set)"
                             : "(not shown)"
                         : field.Get(draft);
@@ -248,13 +249,14 @@ public static class ProfileVerbs
     {
         var name = NameArgument();
         var keep = new Option<bool>("--keep-files") { Description = "Keep the peers file and chat script; remove only the profile and its secrets records" };
-        var command = new Command("delete", "Delete a profile, its files (backed up) and only its own secrets record") { name, keep };
+        var force = new Option<bool>("--force") { Description = "Also remove a secrets record other profiles share" };
+        var command = new Command("delete", "Delete a profile, its files (backed up) and only its own secrets record") { name, keep, force };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
             return CliErrors.Guard(ctx, () =>
             {
-                var result = Service(ctx).Delete(parse.GetValue(name)!, parse.GetValue(keep));
+                var result = Service(ctx).Delete(parse.GetValue(name)!, parse.GetValue(keep), parse.GetValue(force));
                 if (ctx.Json)
                 {
                     ctx.Out.WriteLine(ProfileJson.Write(new JsonObject
@@ -312,6 +314,9 @@ public static class ProfileVerbs
                     ctx.Out.WriteLine($"Imported {r.Profile.Name} ({KindRegistry.Get(r.Profile.Kind).DisplayName}), {r.Profile.ExtraOptions.Count} option(s) kept verbatim" +
                                       (r.HasSecret ? $", password in {r.SecretsFile} line {r.SecretsLine}" : r.Profile.Ppp.User is null ? "" : ", no password record found"));
                     foreach (var w in r.Warnings) ctx.Out.WriteLine($"  warning: {w} (apply will refuse until it is fixed)");
+                    if (r.SharesRecordWith.Count > 0)
+                        ctx.Out.WriteLine($"  warning: {r.Profile.Name} shares its secrets record {r.Profile.Ppp.User}/{r.Profile.SecretsServer} with " +
+                                          $"{string.Join(", ", r.SharesRecordWith)}: ppptui will not change or delete it without --force");
                 }
                 return ExitCodes.Ok;
             });

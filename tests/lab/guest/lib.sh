@@ -131,12 +131,14 @@ servers_up() {
   start_bg modem modem_line ttyMODEM connect
   start_bg modem-nocarrier modem_line ttyMODEM-NOCARRIER no-carrier
   start_bg modem-busy modem_line ttyMODEM-BUSY busy
+  # A modem whose SIM is locked until AT+CPIN=4711 (scenario 32-modem-pin-locked).
+  start_bg modem-locked modem_line ttyMODEM-LOCKED "connect --sim-pin 4711"
 
   local t0; t0=$(stamp)
   wait_for 10 listening_on office 192.0.2.1 || { say "pptpd (ok) is not listening on 192.0.2.1:1723"; ok=1; }
   wait_for 10 listening_on office 192.0.2.3 || { say "pptpd (nomppe) is not listening on 192.0.2.3:1723"; ok=1; }
   wait_for 10 listening_on office 192.0.2.4 || { say "pptpd (drop) is not listening on 192.0.2.4:1723"; ok=1; }
-  for n in ttyMODEM ttyMODEM-NOCARRIER ttyMODEM-BUSY; do
+  for n in ttyMODEM ttyMODEM-NOCARRIER ttyMODEM-BUSY ttyMODEM-LOCKED; do
     wait_for 10 test -e "$(modem_dir)/$n" || { say "modem $n did not appear"; ok=1; }
   done
   wait_for 5 pgrep -x pppoe-server || { say "pppoe-server is not running"; ok=1; }
@@ -407,3 +409,22 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0)
 
 # Seconds (with fraction) since the epoch, now.
 now_epoch() { echo "$EPOCHREALTIME"; }
+
+# Scenarios 31 and 32: a modem profile made with ppptui new --pin-stdin dials the modem on DEV,
+# and the PIN ($SECRET) shows neither in the system log nor in ppptui's output.
+modem_pin_scenario() { # NAME DEV
+  local name=$1 dev=$2
+  pt_in "$SECRET" new "$name" --kind modem --device "/dev/$dev" --apn internet --number '*99#' --pin-stdin \
+    --remove-option crtscts --add-option nocrtscts --add-option local ||
+    { fail "ppptui new $name exited $PT_EXIT: $PT_ERR"; return; }
+  cp "/etc/chatscripts/$name" "$SCEN_DIR/$name.chat"
+  if connect_up "$name"; then
+    DETAIL="up $S_IF $S_LOCAL peer $S_PEER"
+    disconnect_down "$name" "$S_PID" "$S_IF"
+  fi
+  # chat -v logs sends and what the modem echoes: \q and ATE0 must keep the PIN out of both.
+  grep -qF "CPIN=$SECRET" "$SYSLOG" && fail "the PIN shows in the system log"
+  pt logs --lines 500
+  grep -qF "$SECRET" "$SCEN_OUT" && fail "the PIN shows in ppptui's output"
+  return 0
+}

@@ -91,7 +91,7 @@ public sealed partial class ModemKind : IProfileKind
     [GeneratedRegex(@"^ATD[TP]?(.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex DialCommand();
 
-    [GeneratedRegex(@"^AT\+CPIN=""?(\d+)""?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:\\q)?AT\+CPIN=""?(\d+)""?$", RegexOptions.IgnoreCase)]
     private static partial Regex PinCommand();
 
     public bool Recognises(OptionFile peers) =>
@@ -155,6 +155,10 @@ public sealed partial class ModemKind : IProfileKind
         modem.ChatScript = "/etc/chatscripts/" + profile.Name;
         var ppp = profile.Ppp;
         ppp.LinkName = profile.Name;
+        // The secrets record is "user NAME secret": pppd matches it through remotename, and a
+        // second profile with the same user gets a record of its own instead of sharing "user *".
+        ppp.RemoteName = profile.Name;
+        ppp.IpParam = profile.Name;
         ppp.NoAuth = true;
         ppp.DefaultRoute = DefaultRouteMode.Add;
         ppp.UsePeerDns = true;
@@ -185,6 +189,9 @@ public sealed partial class ModemKind : IProfileKind
     [GeneratedRegex(@"(AT\+CPIN=""?)(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex PinInCommand();
 
+    // chat's \q: the send string is logged as "??????" even under chat -v.
+    private static string HiddenPin(string pin) => "\\qAT+CPIN=" + pin;
+
     private static string ScriptPathFor(Profile profile) => Of(profile).ChatScript ?? "/etc/chatscripts/" + profile.Name;
 
     private static string NewScript(Profile profile, string? pin)
@@ -202,9 +209,24 @@ public sealed partial class ModemKind : IProfileKind
             "'' AT",
             "OK ATZ",
         };
-        if (pin is not null) lines.Add("OK " + ChatQuoting.Quote("AT+CPIN=" + pin));
-        if (!string.IsNullOrEmpty(modem.Apn)) lines.Add("OK " + ChatQuoting.Quote($"AT+CGDCONT=1,\"IP\",\"{modem.Apn}\""));
-        lines.Add("OK " + ChatQuoting.Quote("ATD" + modem.Number));
+        var sends = new List<string>();
+        if (!string.IsNullOrEmpty(modem.Apn)) sends.Add($"AT+CGDCONT=1,\"IP\",\"{modem.Apn}\"");
+        sends.Add("ATD" + modem.Number);
+        if (pin is not null)
+        {
+            // Echo off, so the modem does not repeat the PIN into chat's log; \q keeps chat from
+            // logging it as sent. A SIM already unlocked answers a second PIN with +CME ERROR:
+            // ERROR stops aborting for that one answer, and when no OK comes, AT brings one.
+            lines.Add("OK ATE0");
+            lines.Add("CLR_ABORT ERROR");
+            lines.Add("TIMEOUT 5");
+            lines.Add("OK " + ChatQuoting.Quote(HiddenPin(pin)));
+            lines.Add("OK-AT-OK " + ChatQuoting.Quote(sends[0]));
+            lines.Add("ABORT ERROR");
+            lines.Add("TIMEOUT 30");
+            sends.RemoveAt(0);
+        }
+        foreach (var send in sends) lines.Add("OK " + ChatQuoting.Quote(send));
         lines.Add("CONNECT ''");
         return string.Join('\n', lines) + "\n";
     }
@@ -231,14 +253,14 @@ public sealed partial class ModemKind : IProfileKind
         {
             if (chat.FindSend(s => PinCommand().IsMatch(s)) is { } current)
             {
-                if (PinCommand().Match(current.Value).Groups[1].Value != pin) chat.ReplaceToken(current, "AT+CPIN=" + pin);
+                if (PinCommand().Match(current.Value).Groups[1].Value != pin) chat.ReplaceToken(current, HiddenPin(pin));
             }
             else if (chat.FindSend(s => ApnCommand().IsMatch(s) || DialCommand().IsMatch(s)) is { } before)
             {
                 // A new PIN goes on a line of its own just before the APN (or dial) line.
                 var lineStart = chat.Text.LastIndexOf('\n', Math.Max(0, before.Start - 1)) + 1;
                 var newline = chat.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-                return chat.Text.Insert(lineStart, "OK " + ChatQuoting.Quote("AT+CPIN=" + pin) + newline);
+                return chat.Text.Insert(lineStart, "OK " + ChatQuoting.Quote(HiddenPin(pin)) + newline);
             }
         }
         return chat.Text;

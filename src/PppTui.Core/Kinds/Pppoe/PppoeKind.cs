@@ -96,6 +96,10 @@ public sealed class PppoeKind : IProfileKind
         var ppp = profile.Ppp;
         ppp.UserKeyword = "user";
         ppp.LinkName = profile.Name;
+        // The secrets record is "user NAME secret": pppd matches it through remotename, and a
+        // second profile with the same user gets a record of its own instead of sharing "user *".
+        ppp.RemoteName = profile.Name;
+        ppp.IpParam = profile.Name;
         ppp.NoAuth = true;
         ppp.Persist = true;
         ppp.MaxFail = 0;
