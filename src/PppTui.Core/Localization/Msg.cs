@@ -11,7 +11,7 @@ namespace PppTui.Core.Localization;
 /// </summary>
 /// <remarks>
 /// Keys must be literals (never interpolated): placeholders are <c>{0}</c>, <c>{1}</c>, filled by
-/// <see cref="F"/>. A test reads every <c>Msg.T("...")</c> and <c>Msg.F("...")</c> in the
+/// <see cref="F"/>. A test reads every <c>Msg.T</c> and <c>Msg.F</c> call with a literal in the
 /// sources and fails when one has no zh-CN entry or the placeholders differ.
 /// </remarks>
 public static class Msg
