@@ -280,6 +280,31 @@ public sealed class LinkVerbsTests : IDisposable
     }
 
     [Fact]
+    public void Explain_with_lang_zh_CN_answers_in_Chinese_and_keeps_pppds_log_lines()
+    {
+        _runner.Dial = [new CommandStarted(100), new CommandOutputLine("LCP: timeout sending Config-Requests", false), new CommandExited(10)];
+        Run("--root", _root, "connect", "myvpn");
+
+        var (code, output, _) = Run("--lang", "zh-CN", "--root", _root, "explain", "myvpn");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("myvpn:最近一次拨号", output);
+        Assert.Contains("原因", output);
+        Assert.Contains("对端没有 PPP 应答:LCP 发送 Config-Request 超时。", output);
+        Assert.Contains("    LCP: timeout sending Config-Requests", output);
+        Assert.DoesNotContain("No PPP reply", output);
+    }
+
+    [Fact]
+    public void An_unknown_lang_is_a_usage_error()
+    {
+        var (code, _, error) = Run("--lang", "tlh", "--root", _root, "explain", "myvpn");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--lang tlh", error);
+    }
+
+    [Fact]
     public void The_app_registers_the_link_verbs_with_their_options()
     {
         var app = new CliApp(new CliIO(new StringWriter(), new StringWriter(), new StringReader(""), false), _runner);
