@@ -35,6 +35,10 @@ public sealed class CliApp
 
     public CliContext ContextFor(ParseResult parse)
     {
+        // Each verb's context speaks the language its command line asks for (a verb tree built
+        // without --lang, as tests build it, still follows the locale).
+        var lang = parse.GetResult(Globals.Lang) is { } given ? given.GetValueOrDefault<string>() : null;
+        UiLanguage.Current = UiLanguage.Choose(lang, _environment);
         var paths = new SystemPaths(parse.GetValue(Globals.Root) ?? "/");
         if (_ownLog && Interlocked.Exchange(ref _logConfigured, 1) == 0) Core.Logging.AppLog.Configure(paths);
         return new CliContext(paths, _io, parse.GetValue(Globals.Json), _runner) { RunsSystemCommands = _runsSystemCommands };
