@@ -4,6 +4,11 @@ using PppTui.Core.Localization;
 
 namespace PppTui.Core.Tests.Localization;
 
+/// <summary>The language is process-wide: tests that switch it run while no other test runs.</summary>
+[CollectionDefinition(nameof(LanguageSwitching), DisableParallelization = true)]
+public sealed class LanguageSwitching;
+
+[Collection(nameof(LanguageSwitching))]
 public partial class CatalogTests
 {
     private static string RepositoryRoot()
