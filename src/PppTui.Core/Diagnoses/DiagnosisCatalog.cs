@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using PppTui.Core.Localization;
 
 namespace PppTui.Core.Diagnoses;
 
@@ -18,6 +19,8 @@ public static partial class DiagnosisCatalog
     public static Diagnosis? MatchLine(string message, DiagnosisContext? context = null)
     {
         if (!message.AsSpan().ContainsAny(Keywords)) return null;
+        // The cached diagnoses are worded in one language: a switch of language starts afresh.
+        if (!ReferenceEquals(_cachedLanguage, UiLanguage.Current)) { LineCache.Clear(); _cachedLanguage = UiLanguage.Current; }
         if (context is null && LineCache.TryGetValue(message, out var cached)) return cached;
         var rule = FindRule(message, out var match);
         var diagnosis = rule?.Build(match!, message, context ?? Empty);
@@ -30,6 +33,8 @@ public static partial class DiagnosisCatalog
         }
         return diagnosis;
     }
+
+    private static string _cachedLanguage = UiLanguage.English;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Diagnosis?> LineCache = new(StringComparer.Ordinal);
 
@@ -87,9 +92,9 @@ public static partial class DiagnosisCatalog
         if (chosen is not null) return exitStatus is null ? chosen : chosen with { ExitStatus = exitStatus };
         if (exitStatus is { } ok) return ForExitStatus(ok, ctx);
         return new Diagnosis("no-diagnosis", DiagnosisSeverity.Info,
-            "Nothing in these log lines explains a failure.",
-            "Add `debug` to the peers file" + (ctx.ProfileName is { } p ? $" /etc/ppp/peers/{p}" : "") +
-            ", connect again and read the whole log with `ppptui logs" + (ctx.ProfileName is { } n ? " " + n : "") + "`.",
+            Msg.T("Nothing in these log lines explains a failure."),
+            Msg.F("Add `debug` to the peers file{0}, connect again and read the whole log with `ppptui logs{1}`.",
+                ctx.ProfileName is { } p ? $" /etc/ppp/peers/{p}" : "", ctx.ProfileName is { } n ? " " + n : ""),
             null, null);
     }
 
@@ -118,16 +123,16 @@ public static partial class DiagnosisCatalog
 
     private static Diagnosis GreBlocked(string evidence, DiagnosisContext ctx) => new(
         "gre-blocked", DiagnosisSeverity.Failure,
-        $"The PPTP control connection to {Server(ctx)} worked (TCP port 1723), but no PPP packet came back through the tunnel: GRE (IP protocol 47) is blocked or broken by a firewall or NAT on the way.",
-        "Allow GRE (IP protocol 47) in both directions on every firewall between here and the server; behind NAT enable the PPTP/GRE helper (nf_conntrack_pptp) or pass-through on the router.",
+        Msg.F("The PPTP control connection to {0} worked (TCP port 1723), but no PPP packet came back through the tunnel: GRE (IP protocol 47) is blocked or broken by a firewall or NAT on the way.", Server(ctx)),
+        Msg.T("Allow GRE (IP protocol 47) in both directions on every firewall between here and the server; behind NAT enable the PPTP/GRE helper (nf_conntrack_pptp) or pass-through on the router."),
         evidence, 10);
 
-    private static string Server(DiagnosisContext ctx) => ctx.Server ?? "the server";
-    private static string Who(DiagnosisContext ctx) => ctx.User ?? "our user name";
+    private static string Server(DiagnosisContext ctx) => ctx.Server ?? Msg.T("the server");
+    private static string Who(DiagnosisContext ctx) => ctx.User ?? Msg.T("our user name");
     private static string Secrets(DiagnosisContext ctx, string fallback = "/etc/ppp/chap-secrets") => ctx.SecretsPath ?? fallback;
-    private static string Peers(DiagnosisContext ctx) => ctx.ProfileName is { } p ? "/etc/ppp/peers/" + p : "the peers file";
+    private static string Peers(DiagnosisContext ctx) => ctx.ProfileName is { } p ? "/etc/ppp/peers/" + p : Msg.T("the peers file");
     private static string Account(DiagnosisContext ctx) =>
-        ctx.User is { } u ? $"{u}/{ctx.RemoteName ?? ctx.ProfileName ?? "*"}" : "this connection";
+        ctx.User is { } u ? $"{u}/{ctx.RemoteName ?? ctx.ProfileName ?? "*"}" : Msg.T("this connection");
 
     private sealed record Rule(
         string Code,
@@ -205,11 +210,11 @@ public static partial class DiagnosisCatalog
             "The serial line is looped back: the modem echoes what pppd sends, so it is still in command mode, not in data mode.",
             "Fix the chat script so it waits for CONNECT, and check the dial string; with a null-modem cable check the other end runs pppd."), 17),
         R("lcp-timeout", F, 60, "timeout sending Config-Requests", ConfigRequestTimeout(), (m, ctx) => (
-            $"No PPP reply from the other end: {m.Groups[1].Value} timed out sending Config-Requests.",
-            "For PPTP: GRE (IP protocol 47) is blocked or broken by NAT on the way; for a modem: wrong dial string or APN; for PPPoE: the access concentrator stopped answering."), 10),
+            Msg.F("No PPP reply from the other end: {0} timed out sending Config-Requests.", m.Groups[1].Value),
+            Msg.T("For PPTP: GRE (IP protocol 47) is blocked or broken by NAT on the way; for a modem: wrong dial string or APN; for PPPoE: the access concentrator stopped answering.")), 10),
         R("modem-hangup", F, 20, "Modem hangup", ModemHangup(), (_, _) => (
-            "The device closed: carrier lost, or the helper program (pptp, pppoe) exited.",
-            "Read the pptp/pppoe/chat lines just before this one for the reason."), 16),
+            Msg.T("The device closed: carrier lost, or the helper program (pptp, pppoe) exited."),
+            Msg.T("Read the pptp/pppoe/chat lines just before this one for the reason.")), 16),
         R("peer-dead", F, 80, "echo-requests", NoEchoResponse(), (m, _) => (
             $"The other end stopped answering: {m.Groups[1].Value} LCP echo requests went unanswered.",
             "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
@@ -220,30 +225,31 @@ public static partial class DiagnosisCatalog
             "pppd asked the server to authenticate itself and the server refused.",
             $"Add `noauth` to {Peers(ctx)}."), 11),
         R("no-chap-secret", F, 100, "No CHAP secret found for authenticating us", NoChapSecret(), (m, ctx) => (
-            $"No line in {Secrets(ctx)} gives a password for {Who(ctx)} to log in to '{m.Groups[1].Value}'.",
-            $"Add a line `{ctx.User ?? "USER"} {(m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : "*")} PASSWORD *` to {Secrets(ctx)}; the first field must equal `name`/`user` and the second `remotename` (or `*`)."), 19),
+            Msg.F("No line in {0} gives a password for {1} to log in to '{2}'.", Secrets(ctx), Who(ctx), m.Groups[1].Value),
+            Msg.F("Add a line `{0} {1} PASSWORD *` to {2}; the first field must equal `name`/`user` and the second `remotename` (or `*`).",
+                ctx.User ?? "USER", m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : "*", Secrets(ctx))), 19),
         R("no-pap-secret", F, 100, "No secret found for PAP login", NoPapSecret(), (_, ctx) => (
-            $"No line in {Secrets(ctx, "/etc/ppp/pap-secrets")} gives a password for {Who(ctx)}.",
-            $"Add a line `{ctx.User ?? "USER"} * PASSWORD` to {Secrets(ctx, "/etc/ppp/pap-secrets")}."), 1),
+            Msg.F("No line in {0} gives a password for {1}.", Secrets(ctx, "/etc/ppp/pap-secrets"), Who(ctx)),
+            Msg.F("Add a line `{0} * PASSWORD` to {1}.", ctx.User ?? "USER", Secrets(ctx, "/etc/ppp/pap-secrets"))), 1),
         R("auth-rejected", F, 100, "MS-CHAP authentication failed", MsChapFailed(), MsChapText, 19),
         R("auth-rejected", F, 100, "Unknown MS-CHAP authentication failure", MsChapUnknown(), (m, ctx) => (
-            $"Authentication failed: the server rejected {Who(ctx)} with an MS-CHAP error pppd does not know ({m.Groups[1].Value}).",
-            $"Check the user name and password for {Account(ctx)} in {Secrets(ctx)}, and the account on the server."), 19),
+            Msg.F("Authentication failed: the server rejected {0} with an MS-CHAP error pppd does not know ({1}).", Who(ctx), m.Groups[1].Value),
+            Msg.F("Check the user name and password for {0} in {1}, and the account on the server.", Account(ctx), Secrets(ctx))), 19),
         R("auth-failed", F, 80, "MS-CHAPv2 mutual authentication failed", MutualAuthFailed(), (_, ctx) => (
-            "The server could not prove it knows the password (MS-CHAPv2 mutual authentication failed): wrong password on one side, or not the server you meant.",
-            $"Check the password for {Account(ctx)} in {Secrets(ctx)} and the server address."), 19),
+            Msg.T("The server could not prove it knows the password (MS-CHAPv2 mutual authentication failed): wrong password on one side, or not the server you meant."),
+            Msg.F("Check the password for {0} in {1} and the server address.", Account(ctx), Secrets(ctx))), 19),
         R("auth-timeout", F, 80, "authentication timed out", ChapTimeout(), (_, _) => (
-            "The server never answered our authentication: CHAP timed out.",
-            "Check that the server is the right one and accepts CHAP/MS-CHAPv2; for PPTP make sure GRE passes."), 19),
+            Msg.T("The server never answered our authentication: CHAP timed out."),
+            Msg.T("Check that the server is the right one and accepts CHAP/MS-CHAPv2; for PPTP make sure GRE passes.")), 19),
         R("auth-rejected", F, 90, "PAP authentication failed", PapFailed(), (_, ctx) => (
-            $"Authentication failed: the server rejected {Who(ctx)} (PAP: wrong user name or password).",
-            $"Check the password for {Account(ctx)} in {Secrets(ctx, "/etc/ppp/pap-secrets")}."), 19),
+            Msg.F("Authentication failed: the server rejected {0} (PAP: wrong user name or password).", Who(ctx)),
+            Msg.F("Check the password for {0} in {1}.", Account(ctx), Secrets(ctx, "/etc/ppp/pap-secrets"))), 19),
         R("auth-timeout", F, 80, "No response to PAP authenticate-requests", PapNoResponse(), (_, _) => (
             "The server never answered our PAP authentication requests.",
             "The server may not accept PAP: try CHAP (remove refuse-chap) or check the server address."), 19),
         R("auth-failed", F, 40, "CHAP authentication failed", ChapFailed(), (_, ctx) => (
-            $"Authentication failed: the server rejected {Who(ctx)} (CHAP).",
-            $"Check the user name and password for {Account(ctx)} in {Secrets(ctx)}."), 19),
+            Msg.F("Authentication failed: the server rejected {0} (CHAP).", Who(ctx)),
+            Msg.F("Check the user name and password for {0} in {1}.", Account(ctx), Secrets(ctx))), 19),
         R("mppe-refused", F, 80, "MPPE required but peer", MppeRefused(), (m, _) => (
             m.Groups[1].Value == "refused"
                 ? "We require MPPE encryption and the server refused it."
@@ -394,68 +400,68 @@ public static partial class DiagnosisCatalog
         return code switch
         {
             "691" or null => (
-                $"Authentication failed: the server rejected {who} (MS-CHAP error 691: wrong user name or password)." +
-                (code is null && said.Length > 0 ? $" The server said: \"{said}\"." : ""),
-                $"Check the password for {account} in {secrets}."),
-            "649" => ($"Authentication failed: the account {who} has no dial-in permission on the server (MS-CHAP error 649).",
-                "Ask the server's administrator to allow remote access (dial-in) for this account."),
-            "648" => ($"Authentication failed: the password of {who} has expired (MS-CHAP error 648).",
-                $"Change the password on the server (pppd cannot), then update it in {secrets}."),
-            "647" => ($"Authentication failed: the account {who} is disabled on the server (MS-CHAP error 647).",
-                "Ask the server's administrator to enable the account."),
-            "646" => ($"Authentication failed: {who} may not log in at this time of day (MS-CHAP error 646).",
-                "Try within the account's allowed logon hours, or ask the administrator to change them."),
-            "709" => ($"Authentication failed: the server wants the password of {who} changed (MS-CHAP error 709).",
-                $"Change the password on the server (pppd cannot), then update it in {secrets}."),
-            _ => ($"Authentication failed: the server rejected {who} (MS-CHAP error {code}).",
-                $"Check the user name and password for {account} in {secrets}, and the account on the server."),
+                Msg.F("Authentication failed: the server rejected {0} (MS-CHAP error 691: wrong user name or password).", who) +
+                (code is null && said.Length > 0 ? Msg.F(" The server said: \"{0}\".", said) : ""),
+                Msg.F("Check the password for {0} in {1}.", account, secrets)),
+            "649" => (Msg.F("Authentication failed: the account {0} has no dial-in permission on the server (MS-CHAP error 649).", who),
+                Msg.T("Ask the server's administrator to allow remote access (dial-in) for this account.")),
+            "648" => (Msg.F("Authentication failed: the password of {0} has expired (MS-CHAP error 648).", who),
+                Msg.F("Change the password on the server (pppd cannot), then update it in {0}.", secrets)),
+            "647" => (Msg.F("Authentication failed: the account {0} is disabled on the server (MS-CHAP error 647).", who),
+                Msg.T("Ask the server's administrator to enable the account.")),
+            "646" => (Msg.F("Authentication failed: {0} may not log in at this time of day (MS-CHAP error 646).", who),
+                Msg.T("Try within the account's allowed logon hours, or ask the administrator to change them.")),
+            "709" => (Msg.F("Authentication failed: the server wants the password of {0} changed (MS-CHAP error 709).", who),
+                Msg.F("Change the password on the server (pppd cannot), then update it in {0}.", secrets)),
+            _ => (Msg.F("Authentication failed: the server rejected {0} (MS-CHAP error {1}).", who, code),
+                Msg.F("Check the user name and password for {0} in {1}, and the account on the server.", account, secrets)),
         };
     }
 
     private static (string Code, DiagnosisSeverity Severity, string Cause, string Fix) ExitText(int status, DiagnosisContext ctx) => status switch
     {
-        0 => ("exit-0-ok", I, "pppd ended normally: it detached, or the link came up and was closed normally.", "Nothing to fix."),
-        1 => ("exit-1-fatal", F, "pppd hit a fatal error (for example `auth` with no secret to check the server, or a resource it could not get).",
-            "Read the pppd error line just before the exit; `ppptui explain` names it."),
-        2 => ("exit-2-bad-options", F, "pppd rejected its options: an unknown option, a bad value, or a privileged option from an untrusted place.",
-            $"Check the option named in the log and fix it in {Peers(ctx)} or /etc/ppp/options."),
-        3 => ("exit-3-not-root", F, "pppd is not running as root and is not setuid-root.", "Run the link as root (sudo, or a systemd unit)."),
-        4 => ("exit-4-no-kernel-ppp", F, "The kernel has no PPP support or /dev/ppp is missing.",
-            "Run `modprobe ppp_generic` and check /dev/ppp (`mknod /dev/ppp c 108 0`); in a container pass the device through."),
-        5 => ("exit-5-signal", I, "pppd was stopped by a signal (SIGINT, SIGTERM or SIGHUP): a user, poff or the service manager.",
-            "Nothing to fix if this was intended; otherwise check what stopped it."),
-        6 => ("exit-6-lock-failed", F, "pppd could not lock the serial port: another program holds it.",
-            "Stop the other program (ModemManager, another pppd) or remove a stale /var/lock/LCK..* file."),
-        7 => ("exit-7-port-open-failed", F, "pppd could not open the serial port.",
-            "Check that the device exists and is not held by another program (ModemManager)."),
-        8 => ("exit-8-connect-script", F, "The connect script (chat) failed: the modem did not answer as expected.",
-            "Read the chat lines in the log (`chat -v`); check the dial string, APN and SIM PIN."),
-        9 => ("exit-9-pty-failed", F, "The pty command (for example pptp) could not be run.",
-            $"Check the `pty` line in {Peers(ctx)}: the program must exist (is pptp-linux installed?) and be given by full path."),
-        10 => ("exit-10-negotiation", F, "PPP negotiation failed before any network protocol came up (no reply, or no agreement on LCP, authentication, MPPE or IP).",
-            "Read the log for the step that failed; for PPTP, GRE (IP protocol 47) being blocked is the usual cause."),
-        11 => ("exit-11-peer-auth", F, "The server failed or refused to authenticate itself to us.",
-            $"Add `noauth` to {Peers(ctx)} unless you really want to check the server's identity."),
-        12 => ("exit-12-idle", I, "The link was closed because it was idle for longer than `idle`.", $"Raise or remove `idle` in {Peers(ctx)}."),
-        13 => ("exit-13-maxconnect", I, "The link was closed because it reached `maxconnect`.", $"Raise or remove `maxconnect` in {Peers(ctx)}."),
-        14 => ("exit-14-callback", I, "Callback was negotiated; pppd ended and waits for the server to call back.", "Wait for the incoming call, or disable callback."),
-        15 => ("exit-15-peer-dead", F, "The server stopped answering LCP echo requests, so pppd took the link down.",
-            "Check the network path to the server; raise lcp-echo-failure for flaky links; use `persist` to redial."),
-        16 => ("exit-16-hangup", F, "The link hung up: the modem lost carrier, or the helper (pptp, pppoe) exited.",
-            "Read the pptp/pppoe/chat lines before the hangup for the reason."),
-        17 => ("exit-17-loopback", F, "The serial line is looped back: the modem echoes what pppd sends.",
-            "Fix the chat script so the modem reaches data mode (wait for CONNECT)."),
-        18 => ("exit-18-init-script", F, "The init script failed.", $"Check the `init` command in {Peers(ctx)} and run it by hand."),
-        19 => ("exit-19-auth-failed", F, $"We failed to authenticate to the server: {Who(ctx)} or the password was rejected, or no secret was found.",
-            $"Check the user name and password for {Account(ctx)} in {Secrets(ctx)}."),
-        20 => ("exit-20-maxoctets", I, "The link was closed because it reached the `maxoctets` traffic limit.", $"Raise or remove `maxoctets` in {Peers(ctx)}."),
-        21 => ("exit-21-calling-number", F, "The calling number is not authorised to connect.", "Add the number to the allowed list (`allow-number`) on the answering side."),
-         127 => ("pppd-missing", F, "pppd could not be started: it is not installed or not on PATH.", "Install it: apt-get install ppp."),
+        0 => ("exit-0-ok", I, Msg.T("pppd ended normally: it detached, or the link came up and was closed normally."), Msg.T("Nothing to fix.")),
+        1 => ("exit-1-fatal", F, Msg.T("pppd hit a fatal error (for example `auth` with no secret to check the server, or a resource it could not get)."),
+            Msg.T("Read the pppd error line just before the exit; `ppptui explain` names it.")),
+        2 => ("exit-2-bad-options", F, Msg.T("pppd rejected its options: an unknown option, a bad value, or a privileged option from an untrusted place."),
+            Msg.F("Check the option named in the log and fix it in {0} or /etc/ppp/options.", Peers(ctx))),
+        3 => ("exit-3-not-root", F, Msg.T("pppd is not running as root and is not setuid-root."), Msg.T("Run the link as root (sudo, or a systemd unit).")),
+        4 => ("exit-4-no-kernel-ppp", F, Msg.T("The kernel has no PPP support or /dev/ppp is missing."),
+            Msg.T("Run `modprobe ppp_generic` and check /dev/ppp (`mknod /dev/ppp c 108 0`); in a container pass the device through.")),
+        5 => ("exit-5-signal", I, Msg.T("pppd was stopped by a signal (SIGINT, SIGTERM or SIGHUP): a user, poff or the service manager."),
+            Msg.T("Nothing to fix if this was intended; otherwise check what stopped it.")),
+        6 => ("exit-6-lock-failed", F, Msg.T("pppd could not lock the serial port: another program holds it."),
+            Msg.T("Stop the other program (ModemManager, another pppd) or remove a stale /var/lock/LCK..* file.")),
+        7 => ("exit-7-port-open-failed", F, Msg.T("pppd could not open the serial port."),
+            Msg.T("Check that the device exists and is not held by another program (ModemManager).")),
+        8 => ("exit-8-connect-script", F, Msg.T("The connect script (chat) failed: the modem did not answer as expected."),
+            Msg.T("Read the chat lines in the log (`chat -v`); check the dial string, APN and SIM PIN.")),
+        9 => ("exit-9-pty-failed", F, Msg.T("The pty command (for example pptp) could not be run."),
+            Msg.F("Check the `pty` line in {0}: the program must exist (is pptp-linux installed?) and be given by full path.", Peers(ctx))),
+        10 => ("exit-10-negotiation", F, Msg.T("PPP negotiation failed before any network protocol came up (no reply, or no agreement on LCP, authentication, MPPE or IP)."),
+            Msg.T("Read the log for the step that failed; for PPTP, GRE (IP protocol 47) being blocked is the usual cause.")),
+        11 => ("exit-11-peer-auth", F, Msg.T("The server failed or refused to authenticate itself to us."),
+            Msg.F("Add `noauth` to {0} unless you really want to check the server's identity.", Peers(ctx))),
+        12 => ("exit-12-idle", I, Msg.T("The link was closed because it was idle for longer than `idle`."), Msg.F("Raise or remove `idle` in {0}.", Peers(ctx))),
+        13 => ("exit-13-maxconnect", I, Msg.T("The link was closed because it reached `maxconnect`."), Msg.F("Raise or remove `maxconnect` in {0}.", Peers(ctx))),
+        14 => ("exit-14-callback", I, Msg.T("Callback was negotiated; pppd ended and waits for the server to call back."), Msg.T("Wait for the incoming call, or disable callback.")),
+        15 => ("exit-15-peer-dead", F, Msg.T("The server stopped answering LCP echo requests, so pppd took the link down."),
+            Msg.T("Check the network path to the server; raise lcp-echo-failure for flaky links; use `persist` to redial.")),
+        16 => ("exit-16-hangup", F, Msg.T("The link hung up: the modem lost carrier, or the helper (pptp, pppoe) exited."),
+            Msg.T("Read the pptp/pppoe/chat lines before the hangup for the reason.")),
+        17 => ("exit-17-loopback", F, Msg.T("The serial line is looped back: the modem echoes what pppd sends."),
+            Msg.T("Fix the chat script so the modem reaches data mode (wait for CONNECT).")),
+        18 => ("exit-18-init-script", F, Msg.T("The init script failed."), Msg.F("Check the `init` command in {0} and run it by hand.", Peers(ctx))),
+        19 => ("exit-19-auth-failed", F, Msg.F("We failed to authenticate to the server: {0} or the password was rejected, or no secret was found.", Who(ctx)),
+            Msg.F("Check the user name and password for {0} in {1}.", Account(ctx), Secrets(ctx))),
+        20 => ("exit-20-maxoctets", I, Msg.T("The link was closed because it reached the `maxoctets` traffic limit."), Msg.F("Raise or remove `maxoctets` in {0}.", Peers(ctx))),
+        21 => ("exit-21-calling-number", F, Msg.T("The calling number is not authorised to connect."), Msg.T("Add the number to the allowed list (`allow-number`) on the answering side.")),
+         127 => ("pppd-missing", F, Msg.T("pppd could not be started: it is not installed or not on PATH."), Msg.T("Install it: apt-get install ppp.")),
          > 128 and < 160 => ("killed", F,
-            $"pppd was killed by signal {status - 128}{(status - 128 == 9 ? " (SIGKILL)" : "")} and could not clean up (no ip-down, the pid file may be stale).",
-            "Find out who killed it (an OOM kill shows in dmesg); ppptui ignores the stale pid file, connect again."),
-        _ => ($"exit-{status}-unknown", F, $"pppd exited with status {status}, which pppd 2.4.9 does not define.",
-            "Read the log lines before the exit; a pppd wrapper script may have returned its own status."),
+            Msg.F("pppd was killed by signal {0}{1} and could not clean up (no ip-down, the pid file may be stale).", status - 128, status - 128 == 9 ? " (SIGKILL)" : ""),
+            Msg.T("Find out who killed it (an OOM kill shows in dmesg); ppptui ignores the stale pid file, connect again.")),
+        _ => ($"exit-{status}-unknown", F, Msg.F("pppd exited with status {0}, which pppd 2.4.9 does not define.", status),
+            Msg.T("Read the log lines before the exit; a pppd wrapper script may have returned its own status.")),
     };
 
     [GeneratedRegex(@"Couldn't open the /dev/ppp device: (.+)")] private static partial Regex NoDevPpp();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using PppTui.Core.Localization;
 
 namespace PppTui.Core.Profiles;
 
@@ -49,32 +50,32 @@ public static partial class ValueRules
     /// </summary>
     public static string? CheckProfileName(string? name)
     {
-        if (string.IsNullOrEmpty(name)) return "a name is required";
-        if (name.Contains("..", StringComparison.Ordinal)) return "must not contain '..' (pppd refuses it for 'call')";
+        if (string.IsNullOrEmpty(name)) return Msg.T("a name is required");
+        if (name.Contains("..", StringComparison.Ordinal)) return Msg.T("must not contain '..' (pppd refuses it for 'call')");
         if (!ProfileNamePattern().IsMatch(name))
-            return "use 1-64 letters, digits, '.', '-' or '_', starting with a letter, digit or '_'";
+            return Msg.T("use 1-64 letters, digits, '.', '-' or '_', starting with a letter, digit or '_'");
         return null;
     }
 
     /// <summary>A host name (RFC 1123) or an IPv4/IPv6 address.</summary>
     public static string? CheckHost(string? host)
     {
-        if (string.IsNullOrWhiteSpace(host)) return "a server (host name or IP address) is required";
+        if (string.IsNullOrWhiteSpace(host)) return Msg.T("a server (host name or IP address) is required");
         if (IPAddress.TryParse(host, out var address) && (host.Contains(':') || host.Count(c => c == '.') == 3))
-            return address.ToString() == host || host.Contains(':') ? null : "not a valid IP address";
-        if (host.All(c => char.IsAsciiDigit(c) || c == '.')) return "not a valid IPv4 address";
-        return HostNamePattern().IsMatch(host) ? null : "not a valid host name: use letters, digits, '-' and '.' only";
+            return address.ToString() == host || host.Contains(':') ? null : Msg.T("not a valid IP address");
+        if (host.All(c => char.IsAsciiDigit(c) || c == '.')) return Msg.T("not a valid IPv4 address");
+        return HostNamePattern().IsMatch(host) ? null : Msg.T("not a valid host name: use letters, digits, '-' and '.' only");
     }
 
     public static string? CheckInterface(string? name)
     {
-        if (string.IsNullOrEmpty(name)) return "a network interface (e.g. eth0) is required";
+        if (string.IsNullOrEmpty(name)) return Msg.T("a network interface (e.g. eth0) is required");
         if (!InterfacePattern().IsMatch(name))
-            return "not an interface name: up to 15 letters, digits, '.', '-' or '_' (optionally 'nic-' first)";
+            return Msg.T("not an interface name: up to 15 letters, digits, '.', '-' or '_' (optionally 'nic-' first)");
         // The interface is a bare word in the peers file: pppd reads an option name as that
         // option and a number as a serial speed before the plugin ever sees the word.
         if (PppConfig.PppOptionTable.IsKnown(name) || NumberPattern().IsMatch(name))
-            return $"pppd would read '{name}' as {(PppConfig.PppOptionTable.IsKnown(name) ? "its option of that name" : "a serial speed")}, not as an interface: write it as nic-{name}";
+            return Msg.F("pppd would read '{0}' as {1}, not as an interface: write it as nic-{0}", name, PppConfig.PppOptionTable.IsKnown(name) ? Msg.T("its option of that name") : Msg.T("a serial speed"));
         return null;
     }
 
@@ -83,38 +84,38 @@ public static partial class ValueRules
 
     public static string? CheckApn(string? apn) =>
         string.IsNullOrEmpty(apn) || ApnPattern().IsMatch(apn) ? null
-        : "an APN has letters, digits, '.', '-' and '_' only (e.g. internet or web.vodafone.de)";
+        : Msg.T("an APN has letters, digits, '.', '-' and '_' only (e.g. internet or web.vodafone.de)");
 
     public static string? CheckDialNumber(string? number) =>
-        string.IsNullOrEmpty(number) ? "a number to dial is required (cellular modems use *99#)"
-        : !DialNumberPattern().IsMatch(number) ? "a dial string has digits, '*', '#', '+', ',', P, T or W only"
+        string.IsNullOrEmpty(number) ? Msg.T("a number to dial is required (cellular modems use *99#)")
+        : !DialNumberPattern().IsMatch(number) ? Msg.T("a dial string has digits, '*', '#', '+', ',', P, T or W only")
         // ppptui writes ATD before the number; ATDT/ATDP would read a leading letter as tone or pulse dialling.
-        : char.IsAsciiLetter(number[0]) ? "start the number with a digit, '*', '#' or '+' (a leading T or P would be read as tone or pulse dialling)"
+        : char.IsAsciiLetter(number[0]) ? Msg.T("start the number with a digit, '*', '#' or '+' (a leading T or P would be read as tone or pulse dialling)")
         : null;
 
     public static string? CheckPin(string? pin) =>
-        string.IsNullOrEmpty(pin) || PinPattern().IsMatch(pin) ? null : "a SIM PIN is 4 to 8 digits";
+        string.IsNullOrEmpty(pin) || PinPattern().IsMatch(pin) ? null : Msg.T("a SIM PIN is 4 to 8 digits");
 
     public static string? CheckDevice(string? device) =>
-        string.IsNullOrEmpty(device) ? "a serial device (e.g. /dev/ttyUSB0) is required"
+        string.IsNullOrEmpty(device) ? Msg.T("a serial device (e.g. /dev/ttyUSB0) is required")
         : device.Contains("..", StringComparison.Ordinal) || !DevicePattern().IsMatch(device)
-            ? "a device is a path under /dev/ (letters, digits, '.', '-', '_', '/')" : null;
+            ? Msg.T("a device is a path under /dev/ (letters, digits, '.', '-', '_', '/')") : null;
 
     public static string? CheckSpeed(int? speed) =>
         speed is null || StandardSpeeds.Contains(speed.Value) ? null
-        : $"not a standard serial speed (use one of {string.Join(", ", StandardSpeeds.Where(s => s >= 9600 && s <= 921600))})";
+        : Msg.F("not a standard serial speed (use one of {0})", string.Join(", ", StandardSpeeds.Where(s => s >= 9600 && s <= 921600)));
 
     public static string? CheckSafePath(string? path) =>
         string.IsNullOrEmpty(path) ? null
         : path.Contains("..", StringComparison.Ordinal) || !SafePathPattern().IsMatch(path)
-            ? "an absolute path with letters, digits, '.', '-', '_' and '/' only" : null;
+            ? Msg.T("an absolute path with letters, digits, '.', '-', '_' and '/' only") : null;
 
     public static string? CheckShellSafeArgument(string? argument) =>
         argument is not null && ShellSafeArgumentPattern().IsMatch(argument) && !argument.StartsWith("--nolaunchpppd", StringComparison.Ordinal)
-            ? null : "letters, digits and . _ = : / , - only (it runs inside pppd's pty command)";
+            ? null : Msg.T("letters, digits and . _ = : / , - only (it runs inside pppd's pty command)");
 
     public static string? CheckRange(int? value, int min, int max) =>
-        value is null || (value >= min && value <= max) ? null : $"must be between {min} and {max}";
+        value is null || (value >= min && value <= max) ? null : Msg.F("must be between {0} and {1}", min, max);
 
     /// <summary>A user name or password as it goes into a secrets file: any printable text of at
     /// most <paramref name="maxBytes"/> bytes in UTF-8 (pppd compares names of 255 bytes and uses
@@ -124,7 +125,7 @@ public static partial class ValueRules
         if (value is null) return null;
         if (CheckPlainText(value, what) is { } problem) return problem;
         var bytes = System.Text.Encoding.UTF8.GetByteCount(value);
-        if (bytes > maxBytes) return $"{what} is {bytes} bytes long in UTF-8; pppd's limit is {maxBytes}";
+        if (bytes > maxBytes) return Msg.F("{0} is {1} bytes long in UTF-8; pppd's limit is {2}", Msg.T(what), bytes, maxBytes);
         return null;
     }
 
@@ -134,7 +135,7 @@ public static partial class ValueRules
         if (value is null) return null;
         // scan_authfile() takes a secret word starting with "@/" as the file to read the secret from.
         if (value.StartsWith("@/", StringComparison.Ordinal))
-            return "the password starts with '@/', which pppd reads as the name of a file holding the secret";
+            return Msg.T("the password starts with '@/', which pppd reads as the name of a file holding the secret");
         return CheckSecretWord(value, "the password", 256);
     }
 
@@ -146,9 +147,9 @@ public static partial class ValueRules
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (char.IsControl(c)) return $"{what} contains a control character (such as a newline, tab or escape)";
+            if (char.IsControl(c)) return Msg.F("{0} contains a control character (such as a newline, tab or escape)", Msg.T(what));
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
-            else if (char.IsSurrogate(c)) return $"{what} contains an invalid Unicode character (an unpaired surrogate)";
+            else if (char.IsSurrogate(c)) return Msg.F("{0} contains an invalid Unicode character (an unpaired surrogate)", Msg.T(what));
         }
         return null;
     }
@@ -156,19 +157,19 @@ public static partial class ValueRules
     public static string? CheckRoute(string? route)
     {
         if (string.IsNullOrWhiteSpace(route) || !route.Contains('/') || !IPNetwork.TryParse(route, out var net))
-            return $"'{route}' is not a network in CIDR form (e.g. 10.0.0.0/8)";
-        return net.ToString() == route ? null : $"'{route}' has host bits set: did you mean {net}?";
+            return Msg.F("'{0}' is not a network in CIDR form (e.g. 10.0.0.0/8)", route);
+        return net.ToString() == route ? null : Msg.F("'{0}' has host bits set: did you mean {1}?", route, net);
     }
 
     public static string? CheckOptionLine(string? line)
     {
-        if (string.IsNullOrWhiteSpace(line)) return "an empty option line";
+        if (string.IsNullOrWhiteSpace(line)) return Msg.T("an empty option line");
         foreach (var c in line)
-            if (c is '\n' or '\r' or '\0') return "one option per line: it must not contain a line break";
+            if (c is '\n' or '\r' or '\0') return Msg.T("one option per line: it must not contain a line break");
         for (var i = 0; i < line.Length; i++)
         {
             if (char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1])) i++;
-            else if (char.IsSurrogate(line[i])) return "the line contains an invalid Unicode character (an unpaired surrogate)";
+            else if (char.IsSurrogate(line[i])) return Msg.T("the line contains an invalid Unicode character (an unpaired surrogate)");
         }
         return null;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 using PppTui.Core.Processes;
 
 namespace PppTui.Cli;
@@ -14,13 +15,16 @@ public sealed class CliApp
     private readonly ICommandRunner _runner;
 
     private readonly bool _ownLog;
+    private readonly Func<string, string?> _environment;
     private readonly bool _runsSystemCommands;
     private int _logConfigured;
 
     /// <param name="ownLog">Write ppptui's own log (files written, commands run) under the chosen
     /// root; the executable turns it on, in-process tests leave the process-wide logger alone.</param>
-    public CliApp(CliIO io, ICommandRunner? runner = null, bool ownLog = false)
+    /// <param name="environment">Reads the locale variables (LC_ALL, LC_MESSAGES, LANG); the process environment unless a test gives its own.</param>
+    public CliApp(CliIO io, ICommandRunner? runner = null, bool ownLog = false, Func<string, string?>? environment = null)
     {
+        _environment = environment ?? Environment.GetEnvironmentVariable;
         _io = io;
         _runsSystemCommands = runner is null;
         _runner = runner ?? new CliWrapCommandRunner();
@@ -31,6 +35,10 @@ public sealed class CliApp
 
     public CliContext ContextFor(ParseResult parse)
     {
+        // Each verb's context speaks the language its command line asks for (a verb tree built
+        // without --lang, as tests build it, still follows the locale).
+        var lang = parse.GetResult(Globals.Lang) is { } given ? given.GetValueOrDefault<string>() : null;
+        UiLanguage.Current = UiLanguage.Choose(lang, _environment);
         var paths = new SystemPaths(parse.GetValue(Globals.Root) ?? "/");
         if (_ownLog && Interlocked.Exchange(ref _logConfigured, 1) == 0) Core.Logging.AppLog.Configure(paths);
         return new CliContext(paths, _io, parse.GetValue(Globals.Json), _runner) { RunsSystemCommands = _runsSystemCommands };
@@ -41,6 +49,7 @@ public sealed class CliApp
         var root = new RootCommand("ppptui: a terminal connection manager for pppd (PPTP, PPPoE, modems)");
         root.Options.Add(Globals.Root);
         root.Options.Add(Globals.Json);
+        root.Options.Add(Globals.Lang);
         foreach (var verb in ProfileVerbs.Create(this)) root.Subcommands.Add(verb);
         foreach (var verb in LinkVerbs.Create(this)) root.Subcommands.Add(verb);
         foreach (var verb in LogVerbs.Create(this)) root.Subcommands.Add(verb);
@@ -54,6 +63,7 @@ public sealed class CliApp
     public int Run(string[] args, Func<ParseResult, int>? runTui = null)
     {
         var parse = BuildRoot(runTui).Parse(args);
+        UiLanguage.Current = UiLanguage.Choose(parse.GetValue(Globals.Lang), _environment);
         if (RefusedBeforeAnyVerb(parse) is { } refused)
             return CliErrors.Write(_io.Error, parse.GetValue(Globals.Json), refused);
         var config = new InvocationConfiguration { Output = _io.Out, Error = _io.Error };
@@ -69,6 +79,9 @@ public sealed class CliApp
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
             return new CliError(ExitCodes.Usage, string.Join("; ", parse.Errors.Select(e => e.Message)),
                 "See 'ppptui --help', or 'ppptui VERB --help' for a verb's options.");
+        if (parse.GetValue(Globals.Lang) is { } lang && UiLanguage.FromLocale(lang) is null)
+            return new CliError(ExitCodes.Usage, Msg.F("--lang {0}: no such language", lang),
+                Msg.T("Give one of: en, zh-CN."));
         if (parse.GetResult(Globals.Root) is not { Implicit: false }) return null;
         var root = parse.GetValue(Globals.Root) ?? "";
         if (string.IsNullOrWhiteSpace(root))

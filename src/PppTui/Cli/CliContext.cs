@@ -15,6 +15,13 @@ public sealed class CliGlobals
         HelpName = "DIR",
     };
 
+    public Option<string> Lang { get; } = new("--lang")
+    {
+        Description = "Speak LANG (en, zh-CN) instead of the locale's language (LC_ALL, LC_MESSAGES, LANG)",
+        Recursive = true,
+        HelpName = "LANG",
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Print data as JSON",

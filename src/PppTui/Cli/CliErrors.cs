@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PppTui.Core;
 using PppTui.Core.Logging;
+using PppTui.Core.Localization;
 
 namespace PppTui.Cli;
 
@@ -82,16 +83,16 @@ public static class CliErrors
                     Detail = (known as FileChangedOnDiskException)?.Diff,
                 };
             case UnauthorizedAccessException denied:
-                return new CliError(ExitCodes.NeedsRoot, "permission denied",
-                    "run it as root (sudo ppptui ...), or use --root DIR to work on a copy.", denied.Message);
+                return new CliError(ExitCodes.NeedsRoot, Msg.T("permission denied"),
+                    Msg.T("run it as root (sudo ppptui ...), or use --root DIR to work on a copy."), denied.Message);
             case OperationCanceledException:
-                return new CliError(ExitCodes.Failure, "cancelled");
+                return new CliError(ExitCodes.Failure, Msg.T("cancelled"));
             default:
                 Serilog.Log.Error(ex, "Unexpected error");
                 // Name the file the log is in: a command to read it would have to exist and work.
                 var log = AppLog.PathFor(context.Paths);
-                return new CliError(ExitCodes.Failure, $"unexpected error: {ex.GetType().Name}: {ex.Message}",
-                    $"this is a bug in ppptui; the details are in its own log, {log} (tail -n 50 {log}).", ex.Message);
+                return new CliError(ExitCodes.Failure, Msg.F("unexpected error: {0}: {1}", ex.GetType().Name, ex.Message),
+                    Msg.F("this is a bug in ppptui; the details are in its own log, {0} (tail -n 50 {0}).", log), ex.Message);
         }
     }
 
@@ -107,7 +108,7 @@ public static class CliErrors
         }
         error.WriteLine($"ppptui: {e.Message}");
         if (e.Detail is { } detail) error.Write(detail);
-        if (e.Fix is { } fix) error.WriteLine($"  fix: {fix}");
+        if (e.Fix is { } fix) error.WriteLine(Msg.F("  fix: {0}", fix));
         return e.Code;
     }
 }

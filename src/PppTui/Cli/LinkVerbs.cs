@@ -1,5 +1,6 @@
 using PppTui.Core.Diagnoses;
 using System.CommandLine;
+using PppTui.Core.Localization;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
@@ -195,20 +196,20 @@ public static class LinkVerbs
                 var explanation = managerFor(ctx).Explain(link);
                 if (explanation is null)
                     return Task.FromResult(ctx.Fail(ExitCodes.NotFound,
-                        $"no attempt of {link} found (no ppptui record, no logfile, nothing in the syslog)",
-                        $"dial it once with 'ppptui connect {link}', or add 'logfile /var/log/ppp-{link}.log' to its peers file"));
+                        Msg.F("no attempt of {0} found (no ppptui record, no logfile, nothing in the syslog)", link),
+                        Msg.F("dial it once with 'ppptui connect {0}', or add 'logfile /var/log/ppp-{0}.log' to its peers file", link)));
                 if (ctx.Json)
                 {
                     ctx.Out.WriteLine(JsonSerializer.Serialize(explanation, LinkStatusJsonContext.Default.LinkExplanation));
                     return Task.FromResult(ExitCodes.Ok);
                 }
-                var when = explanation.When is { } t ? " at " + t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "";
-                ctx.Out.WriteLine($"{link}: last attempt{when}, from {explanation.Source}");
-                if (explanation.Note is { } note) ctx.Out.WriteLine("  note: " + note);
+                var when = explanation.When is { } t ? Msg.F(" at {0}", t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)) : "";
+                ctx.Out.WriteLine(Msg.F("{0}: last attempt{1}, from {2}", link, when, explanation.Source));
+                if (explanation.Note is { } note) ctx.Out.WriteLine(Msg.F("  note: {0}", note));
                 if (explanation.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
-                else ctx.Out.WriteLine("  no failure in these lines: the last attempt looks fine");
-                if (explanation.ExitStatus is { } exit) ctx.Out.WriteLine($"  pppd exit status {exit}");
-                ctx.Out.WriteLine("  log:");
+                else ctx.Out.WriteLine(Msg.T("  no failure in these lines: the last attempt looks fine"));
+                if (explanation.ExitStatus is { } exit) ctx.Out.WriteLine(Msg.F("  pppd exit status {0}", exit));
+                ctx.Out.WriteLine(Msg.T("  log:"));
                 foreach (var line in explanation.Lines.TakeLast(40)) ctx.Out.WriteLine("    " + line);
                 return Task.FromResult(ExitCodes.Ok);
             });
@@ -318,13 +319,14 @@ public static class LinkVerbs
     {
         var label = d.Severity switch
         {
-            DiagnosisSeverity.Failure => "cause",
-            DiagnosisSeverity.Warning => "warning",
-            _ => "note",
+            DiagnosisSeverity.Failure => Msg.T("cause"),
+            DiagnosisSeverity.Warning => Msg.T("warning"),
+            _ => Msg.T("note"),
         };
-        w.WriteLine($"{indent}{label,-9} {d.Cause}");
-        w.WriteLine($"{indent}{"fix",-9} {d.Fix}");
-        if (d.Evidence is not null) w.WriteLine($"{indent}{"evidence",-9} {d.Evidence}");
+        // Padded by display columns: a Chinese label is two columns a character.
+        w.WriteLine(indent + Tui.Text.Columns.Fit(label, 9) + " " + d.Cause);
+        w.WriteLine(indent + Tui.Text.Columns.Fit(Msg.T("fix"), 9) + " " + d.Fix);
+        if (d.Evidence is not null) w.WriteLine(indent + Tui.Text.Columns.Fit(Msg.T("evidence"), 9) + " " + d.Evidence);
     }
 
     private static string Duration(long seconds)

@@ -26,6 +26,11 @@ public static class TuiApp
         if (!context.IO.InputIsTerminal)
             return context.Fail(ExitCodes.Usage, "the full-screen app needs a terminal; for scripts use the verbs (see 'ppptui --help')");
 
+        // Terminal.Gui's own strings (dialog buttons) come from its resources for the UI culture.
+        var culture = new System.Globalization.CultureInfo(Core.Localization.UiLanguage.CultureName(Core.Localization.UiLanguage.Current));
+        System.Globalization.CultureInfo.CurrentUICulture = culture;
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = culture;
+
         var errors = new ErrorLog();
         bool privileged = Environment.IsPrivilegedProcess;
         var access = AccessMode.Detect(privileged, context.Paths.IsSystemRoot, context.Paths.Root);

@@ -52,6 +52,7 @@ public sealed class LinkVerbsTests : IDisposable
         var root = new RootCommand();
         root.Options.Add(app.Globals.Root);
         root.Options.Add(app.Globals.Json);
+        root.Options.Add(app.Globals.Lang);
         foreach (var verb in LinkVerbs.Create(app, ctx => new LinkManager(new LinkServices(ctx.Paths, ctx.Runner, _signals,
                      new PeerOptionsFileReader(ctx.Paths), new CatalogDiagnoser(), new EmptyLog(), new PppdCommands("pppd"),
                      () => _isRoot, TimeProvider.System, new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))))))
@@ -277,6 +278,32 @@ public sealed class LinkVerbsTests : IDisposable
         Assert.Contains("myvpn: last attempt", output);
         Assert.Contains("No PPP reply from the other end: LCP timed out sending Config-Requests", output);
         Assert.Contains("    LCP: timeout sending Config-Requests", output);
+    }
+
+    [Fact]
+    public void Explain_with_lang_zh_CN_answers_in_Chinese_and_keeps_pppds_log_lines()
+    {
+        _runner.Dial = [new CommandStarted(100), new CommandOutputLine("LCP: timeout sending Config-Requests", false), new CommandExited(10)];
+        Run("--root", _root, "connect", "myvpn");
+
+        var (code, output, _) = Run("--lang", "zh-CN", "--root", _root, "explain", "myvpn");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("myvpn:最近一次拨号", output);
+        Assert.Contains("原因", output);
+        Assert.Contains("对端没有 PPP 应答:LCP 发送 Config-Request 超时。", output);
+        Assert.Contains("    LCP: timeout sending Config-Requests", output);
+        Assert.DoesNotContain("No PPP reply", output);
+    }
+
+    [Fact]
+    public void An_unknown_lang_is_a_usage_error()
+    {
+        var error = new StringWriter();
+        var code = new CliApp(new CliIO(new StringWriter(), error, new StringReader(""), false), _runner).Run(["--lang", "tlh", "--root", _root, "explain", "myvpn"]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--lang tlh", error.ToString());
     }
 
     [Fact]

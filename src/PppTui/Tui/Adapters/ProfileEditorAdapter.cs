@@ -231,7 +231,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
 
     private static EditorField ToEditorField(ProfileField field) => new(
         field.Key,
-        field.Label,
+        Core.Localization.Msg.T(field.Label),
         field.Type switch
         {
             FieldType.Secret => FieldKind.Password,

@@ -28,7 +28,7 @@ public sealed class CommandBar : StatusBar
         for (int i = 0; i < entries.Count; i++)
         {
             var command = entries[i].Command;
-            Add(new Shortcut(entries[i].Keys[0], entries[i].Label, () => invoke(command), "")
+            Add(new Shortcut(entries[i].Keys[0], entries[i].ShownLabel, () => invoke(command), "")
             {
                 Enabled = enabled[i],
                 BindKeyToApplication = false,

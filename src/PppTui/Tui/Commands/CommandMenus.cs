@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -14,7 +15,7 @@ public static class CommandMenus
     /// </summary>
     public static MenuBar BuildBar()
     {
-        var menus = KeyTable.Menus.Select(menu => new MenuBarItem(menu, (PopoverMenu?)null)).ToList();
+        var menus = KeyTable.Menus.Select(menu => new MenuBarItem(Msg.T(menu), (PopoverMenu?)null)).ToList();
         // Terminal.Gui opens the menu on F10 by default and binds the key when the bar is built;
         // F10 is Quit here (as in mc and htop), so build the bar with the table's menu key.
         var saved = MenuBar.DefaultKey;
@@ -29,20 +30,23 @@ public static class CommandMenus
         foreach (var menu in bar.SubViews.OfType<MenuBarItem>())
         {
             if (menu.PopoverMenu is not null) continue;
-            menu.PopoverMenu = new PopoverMenu(Items(menu.Title, host));
+            menu.PopoverMenu = new PopoverMenu(Items(SourceName(menu.Title), host));
             app?.Popovers?.Register(menu.PopoverMenu);
         }
     }
 
+    /// <summary>The table's (English) name of a menu whose title is shown translated.</summary>
+    private static string SourceName(string title) => KeyTable.Menus.FirstOrDefault(m => Msg.T(m) == title) ?? title;
+
     private static List<MenuItem> Items(string menu, CommandHost host)
     {
         var items = KeyTable.MenuEntries(menu)
-            .Select(e => new MenuItem(e.Label, "", () => host.Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
+            .Select(e => new MenuItem(e.ShownLabel, "", () => host.Invoke(e.Command), e.Keys.Count > 0 ? e.Keys[0] : Key.Empty))
             .ToList();
         if (menu == KeyTable.FileMenu)
         {
             // Right after the general "New".
-            int at = items.FindIndex(i => i.Title == CommandCatalog.Of(AppCommand.NewProfile).Label) + 1;
+            int at = items.FindIndex(i => i.Title == Msg.T(CommandCatalog.Of(AppCommand.NewProfile).Label)) + 1;
             items.InsertRange(at, NewOfEachKind(host));
         }
         return items;
@@ -50,5 +54,5 @@ public static class CommandMenus
 
     /// <summary>The File menu's "New" of each kind the registry offers.</summary>
     private static IEnumerable<MenuItem> NewOfEachKind(CommandHost host) =>
-        host.Models.Profiles.Kinds.Select(k => new MenuItem("  New " + k.Title + "…", "", () => ProfileCommands.NewOfKind(host, k.Id), Key.Empty));
+        host.Models.Profiles.Kinds.Select(k => new MenuItem(Msg.F("  New {0}…", k.Title), "", () => ProfileCommands.NewOfKind(host, k.Id), Key.Empty));
 }

@@ -1,4 +1,5 @@
 using PppTui.Cli;
+using PppTui.Core.Localization;
 using PppTui.Core.Services;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Keys;
@@ -67,7 +68,7 @@ public static class DialogFactory
     /// <summary>The help dialog; long lines wrap under their description so nothing is cut at 80 columns.</summary>
     public static Dialog Help(IReadOnlyList<string> lines, int width = 120)
     {
-        var dialog = new Dialog { Title = "Help: keys", Width = Dim.Percent(90), Height = Dim.Percent(90) };
+        var dialog = new Dialog { Title = Msg.T("Help: keys"), Width = Dim.Percent(90), Height = Dim.Percent(90) };
         var view = new LinesView();
         var indent = new string(' ', KeyTable.HelpKeyColumn + 3);
         view.SetLines(lines.SelectMany(l =>
@@ -89,7 +90,7 @@ public static class DialogFactory
 
     public static Dialog Errors(IReadOnlyList<UserError> errors, int width = 70)
     {
-        var dialog = new Dialog { Title = $"Errors ({errors.Count})", Width = Dim.Percent(90), Height = Dim.Percent(85) };
+        var dialog = new Dialog { Title = Msg.F("Errors ({0})", errors.Count), Width = Dim.Percent(90), Height = Dim.Percent(85) };
         var view = new LinesView();
         view.SetLines(ErrorLines(errors, width));
         dialog.Add(view);
@@ -116,7 +117,7 @@ public static class DialogFactory
     public static Dialog Doctor(string? profile, DoctorReport report, int width = 70)
     {
         var scope = profile is null ? "this machine and every profile" : "this machine and " + profile;
-        var dialog = new Dialog { Title = "Doctor: " + scope, Width = Dim.Percent(90), Height = Dim.Percent(85) };
+        var dialog = new Dialog { Title = Msg.F("Doctor: {0}", scope), Width = Dim.Percent(90), Height = Dim.Percent(85) };
         var view = new LinesView();
         view.SetLines(DoctorLines(report, width));
         dialog.Add(view);
@@ -164,7 +165,7 @@ public static class DialogFactory
     public static (Dialog Dialog, Func<string?> Result) ThemePicker(IReadOnlyList<string> names, string current)
     {
         int rows = Math.Min(names.Count, 14);
-        var dialog = new Dialog { Title = "Theme", Width = 34, Height = rows + 8 };
+        var dialog = new Dialog { Title = Msg.T("Theme"), Width = 34, Height = rows + 8 };
         var list = new ListView { Width = Dim.Fill(), Height = rows };
         list.SetSource(new System.Collections.ObjectModel.ObservableCollection<string>(names));
         list.SelectedItem = Math.Max(0, names.ToList().IndexOf(current));
@@ -206,7 +207,7 @@ public static class DialogFactory
         string? kindId = null)
     {
         int start = Math.Max(0, kinds.ToList().FindIndex(k => k.Id == kindId));
-        var dialog = new Dialog { Title = "New profile", Width = Dim.Percent(70), Height = kinds.Count + 9 };
+        var dialog = new Dialog { Title = Msg.T("New profile"), Width = Dim.Percent(70), Height = kinds.Count + 9 };
         // The name comes first and has the focus: type it, Enter creates; Tab reaches the kinds.
         var nameLabel = new Label { Text = "Name:", X = 0, Y = 0 };
         var name = new TextField { X = 7, Y = 0, Width = Dim.Fill(1) };

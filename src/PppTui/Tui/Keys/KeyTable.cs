@@ -1,4 +1,5 @@
 using System.Text;
+using PppTui.Core.Localization;
 using PppTui.Tui.Commands;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Text;
@@ -61,6 +62,12 @@ public sealed record KeyEntry(AppCommand Command, IReadOnlyList<Key> Keys, strin
     KeyScope Scope = KeyScope.Global, string? Menu = null, bool OnStatusBar = false, bool Native = false)
 {
     public string KeysText => string.Join(" / ", Keys.Select(KeyTable.Display));
+
+    /// <summary>The label in the user's language (the README keeps <see cref="Label"/>, the English source).</summary>
+    public string ShownLabel => Msg.T(Label);
+
+    /// <summary>The help text in the user's language.</summary>
+    public string ShownDescription => Msg.T(Description);
 
     /// <summary>Plain printable keys would type into a text field, so they only work outside one.</summary>
     public static bool IsPlainCharacter(Key key) =>
@@ -166,7 +173,7 @@ public static class KeyTable
         foreach (var e in candidates)
         {
             // " KEY  Label │" as Terminal.Gui's Shortcut draws it.
-            int w = e.Keys[0].ToString().Length + e.Label.Length + 5;
+            int w = e.Keys[0].ToString().Length + Columns.Width(e.ShownLabel) + 5;
             if (used + w > width) continue;
             used += w;
             result.Add(e);
@@ -185,9 +192,9 @@ public static class KeyTable
         foreach (var group in Entries.GroupBy(e => e.Scope).OrderBy(g => g.Key))
         {
             if (lines.Count > 0) lines.Add("");
-            lines.Add(ScopeTitle(group.Key));
+            lines.Add(Msg.T(ScopeTitle(group.Key)));
             foreach (var e in group)
-                lines.Add("  " + Columns.Fit(e.Keys.Count == 0 ? "(menu)" : e.KeysText, keyColumnWidth) + " " + e.Description);
+                lines.Add("  " + Columns.Fit(e.Keys.Count == 0 ? Msg.T("(menu)") : e.KeysText, keyColumnWidth) + " " + e.ShownDescription);
         }
         return lines;
     }

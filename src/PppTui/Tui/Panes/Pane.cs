@@ -16,7 +16,7 @@ public abstract class Pane : FrameView
         Context = context;
         CanFocus = true;
         TabStop = TabBehavior.TabGroup;
-        BaseTitle = id switch
+        BaseTitle = Core.Localization.Msg.T(id switch
         {
             PaneId.Profiles => "Profiles",
             PaneId.Editor => "Editor",
@@ -25,7 +25,7 @@ public abstract class Pane : FrameView
             PaneId.Routes => "Routes",
             PaneId.Log => "Log",
             _ => id.ToString(),
-        };
+        });
         // Titles carry profile names, and '_' is common in them ("a_tw"): no title here is a hotkey.
         HotKeySpecifier = (System.Text.Rune)0xFFFF;
         Title = BaseTitle;
