@@ -29,6 +29,7 @@ public enum AppCommand
     Zoom,
     ShowErrors,
     Doctor,
+    SupportBundle,
     NextField,
     GoProfiles,
     GoEditor,
