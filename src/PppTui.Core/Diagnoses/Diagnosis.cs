@@ -40,4 +40,11 @@ public sealed record DiagnosisContext(
     string? User = null,
     string? RemoteName = null,
     string? SecretsPath = null,
-    string? Server = null);
+    string? Server = null)
+{
+    /// <summary>Seconds between LCP echo requests in effect (<c>lcp-echo-interval</c>), when known.</summary>
+    public int? LcpEchoInterval { get; init; }
+
+    /// <summary>Unanswered echoes before pppd declares the peer dead (<c>lcp-echo-failure</c>), when known.</summary>
+    public int? LcpEchoFailure { get; init; }
+}

@@ -103,6 +103,26 @@ public static partial class DiagnosisCatalog
 
     private static readonly DiagnosisContext Empty = new();
 
+    // "No response to N echo-requests": pppd sent N keepalives (LCP echo requests), one every
+    // lcp-echo-interval seconds, and none came back. Said in seconds, the user can tell a server
+    // that went away from a link that is merely slow, and see which number to change.
+    private static (string Cause, string Fix) KeepalivesText(Match m, DiagnosisContext ctx)
+    {
+        var missed = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var failure = ctx.LcpEchoFailure ?? missed;
+        var peers = Peers(ctx);
+        if (ctx.LcpEchoInterval is not { } interval)
+            return ($"The peer stopped answering keepalives: {missed} LCP echo requests in a row went unanswered (the link was up, then the other end went silent).",
+                $"Check the path to the server (a NAT or firewall dropping the tunnel's state, a server restart, a lost uplink). If the link is merely slow at times, " +
+                $"set `lcp-echo-interval` and a larger `lcp-echo-failure` in {peers} so pppd waits longer; `persist` redials automatically.");
+        var seconds = (long)missed * interval;
+        return ($"The peer stopped answering keepalives after {missed} x {interval} seconds: pppd sends an LCP echo request every {interval} s " +
+                $"(lcp-echo-interval {interval}) and gives up after {failure} unanswered (lcp-echo-failure {failure}), so the other end was silent for about {seconds} s.",
+            $"Check the path to the server (a NAT or firewall dropping the tunnel's state, a server restart, a lost uplink). If the link is only slow at times, " +
+            $"wait longer before giving up: `lcp-echo-failure {Math.Max(failure * 2, failure + 4)}` in {peers} (about {(long)Math.Max(failure * 2, failure + 4) * interval} s); " +
+            "`persist` redials automatically after a drop.");
+    }
+
     private static Rule? FindRule(string message, out Match? match)
     {
         match = null;
@@ -215,9 +235,7 @@ public static partial class DiagnosisCatalog
         R("modem-hangup", F, 20, "Modem hangup", ModemHangup(), (_, _) => (
             Msg.T("The device closed: carrier lost, or the helper program (pptp, pppoe) exited."),
             Msg.T("Read the pptp/pppoe/chat lines just before this one for the reason.")), 16),
-        R("peer-dead", F, 80, "echo-requests", NoEchoResponse(), (m, _) => (
-            $"The other end stopped answering: {m.Groups[1].Value} LCP echo requests went unanswered.",
-            "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
+        R("peer-dead", F, 80, "echo-requests", NoEchoResponse(), KeepalivesText, 15),
         R("peer-dead", F, 70, "Serial link appears to be disconnected", LinkDisconnected(), (_, _) => (
             "The link appears to be dead: the peer stopped answering LCP echo requests.",
             "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),

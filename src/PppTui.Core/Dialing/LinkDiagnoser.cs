@@ -6,7 +6,11 @@ namespace PppTui.Core.Dialing;
 public static class DiagnosisContexts
 {
     public static DiagnosisContext For(string name, PeerOptions options) =>
-        new(name, options.User, options.RemoteName, null, options.PptpServer);
+        new(name, options.User, options.RemoteName, null, options.PptpServer)
+        {
+            LcpEchoInterval = options.LcpEchoInterval,
+            LcpEchoFailure = options.LcpEchoFailure,
+        };
 }
 
 /// <summary>

@@ -35,6 +35,8 @@ public sealed class PeerOptions
     public string? LogFile => Value("logfile");
     public int? Mtu => Number("mtu");
     public int? Mru => Number("mru");
+    public int? LcpEchoInterval => Number("lcp-echo-interval");
+    public int? LcpEchoFailure => Number("lcp-echo-failure");
     public bool DefaultRoute => Has("defaultroute") || Has("replacedefaultroute");
     public bool ReplaceDefaultRoute => Has("replacedefaultroute");
     public bool UsePeerDns => Has("usepeerdns");

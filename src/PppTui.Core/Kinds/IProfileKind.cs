@@ -30,6 +30,11 @@ public interface IProfileKind
     /// <summary>Shared fields this kind's editor page shows besides those every page shows.</summary>
     IReadOnlyList<string> SharedFieldKeys => [];
 
+    /// <summary>Words the kind adds to a shared field's help on its own page (by field key), e.g. why its MTU is what it is.</summary>
+    IReadOnlyDictionary<string, string> SharedFieldHelp => NoExtraHelp;
+
+    private static readonly IReadOnlyDictionary<string, string> NoExtraHelp = new Dictionary<string, string>();
+
     /// <summary>Reads the kind's own table of a profile file (<c>[id]</c>) into <see cref="Profile.KindSettings"/>.</summary>
     void ReadToml(TomlSection section, Profile profile) { }
 

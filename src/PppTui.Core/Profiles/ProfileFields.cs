@@ -77,7 +77,8 @@ public static class ProfileFields
             .Select(o => o.Key).Append(Password.Key).ToHashSet(StringComparer.Ordinal);
         var own = profileKind.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var fields = All.Where(f => f.Key == Description.Key || own.Contains(f.Key) && f.AppliesTo(kind) || shown.Contains(f.Key));
-        return fields.OrderBy(f => Array.IndexOf(Sections, f.Section)).ToList();
+        return fields.OrderBy(f => Array.IndexOf(Sections, f.Section))
+            .Select(f => profileKind.SharedFieldHelp.TryGetValue(f.Key, out var extra) ? f with { Help = f.Help + " " + extra } : f).ToList();
     }
 
     public static ProfileField? Find(string key) => All.FirstOrDefault(f => f.Key == key);

@@ -56,6 +56,7 @@ public sealed class CliApp
         foreach (var verb in FleetVerbs.Create(this)) root.Subcommands.Add(verb);
         foreach (var verb in ServiceVerbs.Create(this)) root.Subcommands.Add(verb);
         foreach (var verb in DoctorVerbs.Create(this)) root.Subcommands.Add(verb);
+        foreach (var verb in BundleVerbs.Create(this)) root.Subcommands.Add(verb);
         if (runTui is not null) root.SetAction(runTui);
         return root;
     }

@@ -106,7 +106,7 @@ public static class TuiApp
         var feed = new LogFeed(paths, runner, log, errors, links, logSources);
         links.PidsChanged += (_, _) => context.Post(log.RefreshLink, "Show the link's log lines");
         var systemd = new ServiceManager(paths, runner);
-        var services = new ServiceAdapter(systemd, new Doctor(paths, runner, systemd: systemd.Presence));
+        var services = new ServiceAdapter(systemd, new Doctor(paths, runner, systemd: systemd.Presence), new Core.Support.SupportBundle(paths, runner));
         return new ScreenWiring(new ScreenModels(profiles, links, routes, log, services), service, profiles, links, routes, log, feed, services);
     }
 

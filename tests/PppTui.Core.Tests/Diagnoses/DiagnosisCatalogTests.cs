@@ -282,4 +282,31 @@ public class DiagnosisPrefilterTests
         foreach (var keyword in DiagnosisCatalog.RuleKeywords)
             Assert.True(DiagnosisCatalog.Anchors.Any(a => keyword.Contains(a, StringComparison.Ordinal)), $"'{keyword}' has no anchor");
     }
+
+    [Fact]
+    public void Missed_echoes_are_explained_as_keepalives_in_seconds_with_the_effective_settings()
+    {
+        var context = new DiagnosisContext(ProfileName: "myvpn") { LcpEchoInterval = 10, LcpEchoFailure = 4 };
+
+        var d = DiagnosisCatalog.MatchLine("No response to 4 echo-requests", context)!;
+
+        Assert.Equal("peer-dead", d.Code);
+        Assert.Contains("the peer stopped answering keepalives after 4 x 10 seconds", d.Cause, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("about 40 s", d.Cause);
+        Assert.Contains("lcp-echo-interval 10", d.Cause);
+        Assert.Contains("lcp-echo-failure 8", d.Fix);
+        Assert.Contains("/etc/ppp/peers/myvpn", d.Fix);
+    }
+
+    [Fact]
+    public void The_dialers_context_carries_the_effective_lcp_echo_settings()
+    {
+        var options = new Core.Dialing.PeerOptions(new Dictionary<string, string?> { ["lcp-echo-interval"] = "30", ["lcp-echo-failure"] = "3" });
+
+        var context = Core.Dialing.DiagnosisContexts.For("myvpn", options);
+
+        Assert.Equal(30, context.LcpEchoInterval);
+        Assert.Equal(3, context.LcpEchoFailure);
+        Assert.Contains("after 3 x 30 seconds", DiagnosisCatalog.MatchLine("No response to 3 echo-requests", context)!.Cause);
+    }
 }

@@ -57,6 +57,51 @@ public class ImportAndRenderTests
     }
 
     [Fact]
+    public void A_new_pptp_profile_gets_an_mtu_and_mru_whose_gre_packet_fits_a_1500_byte_path()
+    {
+        using var root = new SandboxRoot();
+        var profile = KindRegistry.NewProfile("office", ProfileKind.Pptp);
+        profile.Pptp!.Server = "vpn.example.com";
+        profile.Ppp.User = "alice";
+
+        var peers = new ProfileRenderer(root.Paths).Plan(profile, new ProfileSecrets { Password = "pw" })
+            .Files.Single(f => f.Role == Core.Files.FileRole.Peers).NewText;
+
+        // outer IPv4 20 + enhanced GRE with sequence and ack 16 + PPP address/control and protocol 4.
+        Assert.Equal(1500, profile.Ppp.Mtu + 20 + 16 + 4);
+        Assert.Equal(profile.Ppp.Mtu, profile.Ppp.Mru);
+        Assert.Contains("mtu 1460", peers);
+        Assert.Contains("mru 1460", peers);
+    }
+
+    [Fact]
+    public void An_imported_pptp_peers_file_keeps_its_own_mtu_or_none()
+    {
+        using var root = new SandboxRoot();
+        root.WriteFieldReportFiles();
+        File.WriteAllText(root.Paths.PeerFile("bare"), "pty \"pptp 192.0.2.9 --nolaunchpppd\"\nname bob\nrequire-mppe-128\n");
+
+        var fieldReport = new PeersImporter(root.Paths).Import("myvpn").Profile;
+        var bare = new PeersImporter(root.Paths).Import("bare").Profile;
+
+        Assert.Equal(1416, fieldReport.Ppp.Mtu);
+        Assert.Null(bare.Ppp.Mtu);
+        Assert.Null(bare.Ppp.Mru);
+    }
+
+    [Fact]
+    public void The_mtu_help_on_a_pptp_page_shows_the_arithmetic_and_other_pages_do_not()
+    {
+        var pptp = ProfileFields.PageFor(ProfileKind.Pptp).Single(f => f.Key == "mtu");
+        var pppoe = ProfileFields.PageFor(ProfileKind.Pppoe).Single(f => f.Key == "mtu");
+
+        Assert.Contains("1500-byte path - 20 outer IPv4 - 16 GRE", pptp.Help);
+        Assert.Contains("= 1460", pptp.Help);
+        Assert.Contains("link shows 1456", pptp.Help);
+        Assert.DoesNotContain("GRE", pppoe.Help);
+    }
+
+    [Fact]
     public void A_new_pptp_profile_renders_the_pty_the_user_and_mppe_and_a_masked_secret()
     {
         using var root = new SandboxRoot();

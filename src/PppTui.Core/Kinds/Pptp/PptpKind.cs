@@ -30,6 +30,37 @@ public sealed class PptpKind : IProfileKind
 
     public IReadOnlyList<string> SharedFieldKeys { get; } = ["remotename", "mppe"];
 
+    /// <summary>
+    /// The <c>mtu</c> and <c>mru</c> a new PPTP profile gets: the largest PPP payload whose GRE
+    /// packet still fits a 1500-byte path. pppd's default (1500, which it lowers by 4 for MPPE to
+    /// the 1496 the interface shows) makes 1540-byte packets that a 1500-byte path drops or
+    /// fragments, so the link comes up and then hangs on large packets.
+    /// </summary>
+    public const int SafeMtu = PathMtu - OuterIpv4 - EnhancedGre - PppHeader;
+
+    private const int PathMtu = 1500;
+    private const int OuterIpv4 = 20;
+    // 8 bytes of enhanced GRE (RFC 2637) plus the sequence and acknowledgement numbers, 4 each.
+    private const int EnhancedGre = 16;
+    // Address/control (FF 03) and the protocol field; pppd negotiates neither compression for PPTP.
+    private const int PppHeader = 4;
+    // The MPPE header (2) and the inner protocol field (2) sit inside the PPP payload: pppd
+    // subtracts them from the interface MTU itself (MPPE_PAD), so they are not in SafeMtu.
+    private const int MppeInPayload = 4;
+
+    /// <summary>The arithmetic behind <see cref="SafeMtu"/>, shown next to the MTU field of a PPTP page.</summary>
+    public static readonly string MtuArithmetic =
+        $"A new PPTP profile gets mtu/mru {SafeMtu}: a {PathMtu}-byte path - {OuterIpv4} outer IPv4 - {EnhancedGre} GRE (8 + sequence 4 + ack 4) " +
+        $"- {PppHeader} PPP (address/control 2 + protocol 2) = {SafeMtu}; MPPE then takes {MppeInPayload} (header 2 + inner protocol 2), " +
+        $"so the link shows {SafeMtu - MppeInPayload}. pppd's default leaves 1496 and large packets hang. " +
+        $"Over a PPPoE uplink (1492) use {SafeMtu - 8}.";
+
+    public IReadOnlyDictionary<string, string> SharedFieldHelp { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["mtu"] = MtuArithmetic,
+        ["mru"] = MtuArithmetic,
+    };
+
     private static readonly KindTomlKey<PptpSettings>[] TomlKeys =
     [
         KindTomlKey<PptpSettings>.Text("server", s => s.Server, (s, v) => s.Server = v),
@@ -90,6 +121,7 @@ public sealed class PptpKind : IProfileKind
         ppp.NoAuth = true;
         ppp.RefusePap = ppp.RefuseEap = ppp.RefuseChap = ppp.RefuseMsChap = true;
         ppp.Mppe = MppeMode.Required128;
+        ppp.Mtu = ppp.Mru = SafeMtu;
         profile.ExtraOptions = ["lock", "nobsdcomp", "nodeflate"];
     }
 

@@ -78,7 +78,7 @@ public static class SharedPppOptions
         Mppe(),
         Flag("mppe_stateful", "mppe-stateful", p => p.MppeStateful, (p, v) => p.MppeStateful = v),
         Number("mtu", "mtu", p => p.Mtu, (p, v) => p.Mtu = v, 128, 16384,
-            new FieldPlace("MTU", "Largest packet sent (128-16384; PPTP often 1400-1416, PPPoE 1492)", 40, OnEveryPage: true)),
+            new FieldPlace("MTU", "Largest packet sent (128-16384; PPPoE 1492, less inside a VPN tunnel)", 40, OnEveryPage: true)),
         Number("mru", "mru", p => p.Mru, (p, v) => p.Mru = v, 128, 16384,
             new FieldPlace("MRU", "Largest packet accepted (128-16384)", 50)),
         Number("lcp-echo-interval", "lcp_echo_interval", p => p.LcpEchoInterval, (p, v) => p.LcpEchoInterval = v, 0, 3600,

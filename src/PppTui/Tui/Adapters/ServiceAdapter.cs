@@ -1,4 +1,5 @@
 using PppTui.Core.Services;
+using PppTui.Core.Support;
 using PppTui.Tui.Models;
 
 namespace PppTui.Tui.Adapters;
@@ -12,13 +13,15 @@ public sealed class ServiceAdapter : IServiceModel
 {
     private readonly ServiceManager _manager;
     private readonly Doctor _doctor;
+    private readonly SupportBundle _bundle;
     private readonly Lock _gate = new();
     private HashSet<string> _keptUp = new(StringComparer.Ordinal);
 
-    public ServiceAdapter(ServiceManager manager, Doctor doctor)
+    public ServiceAdapter(ServiceManager manager, Doctor doctor, SupportBundle bundle)
     {
         _manager = manager;
         _doctor = doctor;
+        _bundle = bundle;
         Refresh();
     }
 
@@ -59,6 +62,9 @@ public sealed class ServiceAdapter : IServiceModel
 
     public Task<DoctorReport> RunDoctorAsync(string? profileName, CancellationToken cancellationToken) =>
         _doctor.RunAsync(new DoctorRequest { Profile = profileName }, cancellationToken);
+
+    public Task<BundleResult> WriteBundleAsync(string profileName, string output, CancellationToken cancellationToken) =>
+        _bundle.WriteAsync(new BundleRequest(profileName, output) { AppVersion = Cli.BundleVerbs.AppVersion }, cancellationToken);
 
     private async Task<ActionResult> Run(string what, string outcome, Func<Task<ServiceActionResult>> action)
     {

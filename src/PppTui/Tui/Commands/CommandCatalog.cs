@@ -12,6 +12,7 @@ public static class CommandCatalog
         .. ProfileCommands.All,
         .. LinkCommands.All,
         .. ServiceCommands.All,
+        .. BundleCommands.All,
         .. LogCommands.All,
     ];
 

@@ -30,6 +30,7 @@ public enum AppCommand
     Zoom,
     ShowErrors,
     Doctor,
+    SupportBundle,
     NextField,
     GoProfiles,
     GoEditor,

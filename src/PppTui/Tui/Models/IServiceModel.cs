@@ -1,3 +1,4 @@
+using PppTui.Core.Support;
 using PppTui.Core.Services;
 
 namespace PppTui.Tui.Models;
@@ -28,4 +29,7 @@ public interface IServiceModel
 
     /// <summary>The doctor's checks of this machine and one profile (null: every profile).</summary>
     Task<DoctorReport> RunDoctorAsync(string? profileName, CancellationToken cancellationToken);
+
+    /// <summary>Writes the profile's support bundle (every secret masked) to <paramref name="output"/>.</summary>
+    Task<BundleResult> WriteBundleAsync(string profileName, string output, CancellationToken cancellationToken);
 }

@@ -113,7 +113,7 @@ public sealed class WiredServiceTests : IDisposable
     [Fact]
     public void The_adapter_reads_which_profiles_are_kept_up_from_the_unit_links_and_says_when_that_changes()
     {
-        var adapter = new ServiceAdapter(new ServiceManager(_sandbox.Paths, new FakeDialRunner()), new Doctor(_sandbox.Paths, new FakeDialRunner()));
+        var adapter = new ServiceAdapter(new ServiceManager(_sandbox.Paths, new FakeDialRunner()), new Doctor(_sandbox.Paths, new FakeDialRunner()), new Core.Support.SupportBundle(_sandbox.Paths, new FakeDialRunner()));
         int changes = 0;
         adapter.Changed += (_, _) => changes++;
         Assert.False(adapter.IsKeptUp("myvpn"));

@@ -250,6 +250,14 @@ public sealed class FakeServiceModel : IServiceModel
         return Task.FromResult(ActionResult.Ok(profileName + " is no longer kept up by systemd"));
     }
 
+    public List<(string Profile, string Output)> Bundles { get; } = [];
+
+    public Task<Core.Support.BundleResult> WriteBundleAsync(string profileName, string output, CancellationToken cancellationToken)
+    {
+        Bundles.Add((profileName, output));
+        return Task.FromResult(new Core.Support.BundleResult(output, ["versions.txt"], 0));
+    }
+
     public Task<DoctorReport> RunDoctorAsync(string? profileName, CancellationToken cancellationToken)
     {
         DoctorRuns.Add(profileName);

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using PppTui.Core.Support;
+
+namespace PppTui.Cli;
+
+/// <summary><c>ppptui bundle NAME [-o FILE]</c>: one tar.gz for a bug report, every secret masked.</summary>
+public static class BundleVerbs
+{
+    public static IEnumerable<Command> Create(CliApp app)
+    {
+        var name = new Argument<string>("NAME") { Description = "The profile (or peers file) the report is about" };
+        var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: ./ppptui-bundle-NAME.tar.gz)", HelpName = "FILE" };
+        var command = new Command("bundle",
+            "Write a support bundle (tar.gz): versions, doctor report, effective options, the profile's files, log, status and routes, with every secret masked")
+            { name, output };
+        command.SetAction((parse, token) =>
+        {
+            var ctx = app.ContextFor(parse);
+            return CliErrors.GuardAsync(ctx, async () =>
+            {
+                var profile = parse.GetValue(name)!;
+                var request = new BundleRequest(profile, parse.GetValue(output) ?? $"ppptui-bundle-{profile}.tar.gz") { AppVersion = AppVersion };
+                var result = await new SupportBundle(ctx.Paths, ctx.Runner).WriteAsync(request, token).ConfigureAwait(false);
+                if (ctx.Json)
+                {
+                    ctx.Out.WriteLine(ProfileJson.Write(new JsonObject
+                    {
+                        ["path"] = result.Path,
+                        ["entries"] = new JsonArray(result.Entries.Select(e => (JsonNode?)e).ToArray()),
+                        ["secretsMasked"] = result.SecretsMasked,
+                    }));
+                }
+                else
+                {
+                    ctx.Out.WriteLine($"Wrote {result.Path} ({result.Entries.Count} files; {result.SecretsMasked} known secrets masked).");
+                    ctx.Out.WriteLine("Look through it before you send it: masking catches known secrets and password-like values, not everything.");
+                }
+                return ExitCodes.Ok;
+            });
+        });
+        yield return command;
+    }
+
+    /// <summary>The version the binary was built as (the informational version, without the commit suffix).</summary>
+    public static string AppVersion =>
+        typeof(BundleVerbs).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+}
