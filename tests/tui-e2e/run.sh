@@ -331,7 +331,7 @@ scenario_hand_written_peers_file_shown_without_import_at_80x24() {
     SEEDED=$(tree_hashes "$1")
   }
   start
-  wait_for "myvpn         file"                      # listed, badged as a peers file not imported
+  wait_for "myvpn          file"                     # listed, badged as a peers file not imported
   wait_for "myvpn · PPTP VPN"
   never_shown "No profiles yet"
   send M-2; send F11                                 # the editor, zoomed: every field at 80x24
@@ -365,6 +365,8 @@ seed_field_report() {
 start_field_report() {
   seed() { seed_field_report "$1"; }
   COLS=$1 ROWS=$2 start
+  wait_for "Editor · myvpn"                          # the peers file not imported sorts first
+  send Down
   wait_for "Editor · office"
 }
 

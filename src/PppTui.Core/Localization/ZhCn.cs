@@ -94,6 +94,8 @@ internal static class ZhCn
         ["Keep the selected profile up with systemd (ppptui@NAME.service), or stop that (asks first)"] = "用 systemd 让所选配置保持在线 (ppptui@NAME.service),或停止保持(先确认)",
         ["Doctor"] = "系统检查",
         ["Check the kernel, tools, secrets, DNS and the selected profile; each finding with its fix"] = "检查内核、工具、密钥、DNS 和所选配置;每项发现都附解决办法",
+        ["Support bundle"] = "支持信息包",
+        ["Write a support bundle of the selected profile (tar.gz, secrets masked)"] = "为所选配置写出支持信息包(tar.gz,密钥已遮盖)",
         ["  New {0}…"] = "  新建 {0}…",
         ["(off)"] = "(不可用)",
 

@@ -54,11 +54,13 @@ public sealed class NotImportedPeersTests : IDisposable
             Assert.Null(h.Screen.DisabledReason(AppCommand.Connect));
             Assert.Equal("not a profile: ppptui deletes only the peers files it manages", h.Screen.DisabledReason(AppCommand.DeleteProfile));
 
-            // Zoomed, the editor has room at 80x24 for every field down to MTU and MPPE.
+            // At 80x24 the editor scrolls to the field in focus: MTU and MPPE are shown as read.
+            h.Until(() => h.Text.Contains("(not imported)"));
             h.Screen.GoTo(PaneId.Editor);
-            h.Press(Key.F11);
-            h.Until(() => h.Text.Contains("1416") && h.Text.Contains("required-128") && h.Text.Contains("(not imported)"));
-            h.Press(Key.Esc);
+            h.Screen.Editor.ControlFor("mtu")!.SetFocus();
+            h.Until(() => h.Text.Contains("1416"));
+            h.Screen.Editor.ControlFor("mppe")!.SetFocus();
+            h.Until(() => h.Text.Contains("Encryption (MPPE)"));
 
             Assert.Null(editor.Preview.Problem);
             Assert.All(editor.Preview.Files, f => Assert.Empty(f.Diff));
@@ -69,7 +71,7 @@ public sealed class NotImportedPeersTests : IDisposable
             h.Until(() => h.Text.Contains("(no differences)"));
             h.Press(Key.Esc);
             h.Press(Key.F4);
-            h.Until(() => h.Text.Contains("Preview · effective"));
+            h.Until(() => h.Text.Contains("effective options"));
             Assert.Contains(editor.Preview.EffectiveOptions, o => o is { Name: "mtu", Value: "1416", Overridden: false } && o.Source.StartsWith("/etc/ppp/peers/myvpn:"));
         }
         Assert.Equal(before, HashEveryFile());
