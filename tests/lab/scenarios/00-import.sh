@@ -18,9 +18,15 @@ scenario_main() {
     kinds="$kinds $name=$kind"
     # Imported and applied, the peers file is byte for byte the lab's own.
     cmp -s "$p" "/etc/ppp/peers/$name" || changed+=("$name")
-    grep -q "warning" <<<"$(sed -n "/^Imported $name /,/^Imported /p" "$LAB_OUT/prepare.out")" &&
+    # A broken twin that dials as its good twin's user shares that secrets record: that warning is
+    # expected (and checked below); any other warning is a defect.
+    grep "warning" <<<"$(sed -n "/^Imported $name /,/^Imported /p" "$LAB_OUT/prepare.out")" | grep -qv "shares its secrets record" &&
       fail "import of $name warned: $(grep -A1 "^Imported $name " "$LAB_OUT/prepare.out" | tail -n 1)"
   done
+  # pppoe and pppoe-noac both dial as bob (server *): one record, so ppptui says it will not change or
+  # delete it without --force.
+  grep -q "pppoe-noac shares its secrets record bob/\* with pppoe" "$LAB_OUT/prepare.out" ||
+    fail "importing pppoe-noac did not warn that it shares pppoe's secrets record"
   [ ${#changed[@]} -eq 0 ] || fail "ppptui apply changed the imported peers files: ${changed[*]} (see NAME.out)"
   for name in "${changed[@]}"; do diff "$LAB_DIR/client/ppp/peers/$name" "/etc/ppp/peers/$name" >>"$SCEN_OUT"; done
   grep -q "nothing to change" "$LAB_OUT/prepare.out" || fail "ppptui apply right after import wanted to change files"

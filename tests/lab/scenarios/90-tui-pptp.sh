@@ -40,8 +40,9 @@ dial() { # NAME LIMIT
   /run/lab/bin/ppptui import "$name" >"$SCEN_DIR/$name.out" 2>&1 || true
   mkdir -p "$LAB_RUN/tmp"
   tui kill-session -t "$TUI_SESSION" 2>/dev/null
+  # An admin's SSH session speaks UTF-8; without it ppptui draws ASCII frames (no "·" to wait for).
   tui new-session -d -s "$TUI_SESSION" -x 120 -y 40 \
-    "TERM=xterm-256color /run/lab/bin/ppptui; echo PPPTUI-EXITED:\$?; sleep 600"
+    "TERM=xterm-256color LANG=C.UTF-8 /run/lab/bin/ppptui; echo PPPTUI-EXITED:\$?; sleep 600"
   if ! tui_wait "Profiles ·" "$TUI_START_LIMIT"; then LINK_STATE=down; return 0; fi
   tui_send -l "$name" # the list jumps to the profile as its name is typed
   if ! tui_wait "Editor · $name" 10; then LINK_STATE=down; return 0; fi
