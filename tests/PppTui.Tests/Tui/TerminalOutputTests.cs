@@ -146,6 +146,20 @@ public class TerminalOutputTests
         Assert.Equal("a??b", Blank(ascii, cells).Encode(cells));
     }
 
+    [Fact]
+    public void A_wide_character_drawn_again_unchanged_sends_nothing_and_is_not_blanked_half_way()
+    {
+        var plain = new Attribute(Color.None, Color.None);
+        var cells = Row("#特x别xb", plain);
+        cells[0, 2] = new Cell(plain, true, "");
+        cells[0, 4] = new Cell(plain, true, "");
+        var encoder = Blank(Tmux, cells);
+        Assert.Equal("#特别b", encoder.Encode(cells));
+        // Drawn again as it is (every redraw of the preview does this), the row must stay as it is on
+        // the screen: a blank sent to the second column of 特 would erase the character.
+        Assert.Equal("", encoder.Encode(cells));
+    }
+
     /// <summary>An encoder for a terminal just cleared, as it is after start-up.</summary>
     private static FrameEncoder Blank(TerminalCapabilities caps, Cell[,] cells)
     {

@@ -83,7 +83,12 @@ public sealed class FrameEncoder(TerminalCapabilities capabilities)
                 Attribute? attribute = Normalize(cell.Attribute);
                 bool wide = width > 1 && col + 1 < cols;
                 if (_shown[row, col] == text && _shownAttribute[row, col] == attribute && (!wide || _shown[row, col + 1] == ""))
+                {
+                    // The next column is this character's second half: comparing it on its own would
+                    // send a blank there and erase the character on the terminal.
+                    if (wide) col++;
                     continue;
+                }
                 MoveTo(output, row, col);
                 SetPen(output, attribute);
                 output.Append(text);
