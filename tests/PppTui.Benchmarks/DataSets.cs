@@ -3,6 +3,7 @@ using System.Text;
 using PppTui.Core.Files;
 using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
+using PppTui.Core.Apply;
 
 namespace PppTui.Benchmarks;
 

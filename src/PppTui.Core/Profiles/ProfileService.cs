@@ -2,6 +2,7 @@ using PppTui.Core.Files;
 using PppTui.Core.Kinds;
 using PppTui.Core.PppConfig;
 using Serilog;
+using PppTui.Core.Apply;
 
 namespace PppTui.Core.Profiles;
 

@@ -8,7 +8,7 @@ using PppTui.Core.Logs;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
-using PppTui.Core.Services;
+using PppTui.Core.Doctor;
 
 namespace PppTui.Core.Support;
 
@@ -57,7 +57,7 @@ public sealed partial class SupportBundle
                 "See 'ppptui list' for the names.", kind: FailureKind.NotFound);
 
         var entries = new List<(string Name, string Text)>();
-        var report = await new Doctor(_paths, _runner).RunAsync(new DoctorRequest { Profile = request.Profile }, cancellationToken).ConfigureAwait(false);
+        var report = await new DoctorService(_paths, _runner).RunAsync(new DoctorRequest { Profile = request.Profile }, cancellationToken).ConfigureAwait(false);
         entries.Add(("versions.txt", Versions(request, report)));
         entries.Add(("doctor.txt", DoctorText(report)));
         entries.Add(("effective-options.txt", EffectiveText(request.Profile)));

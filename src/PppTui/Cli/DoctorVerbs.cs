@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using PppTui.Core.Services;
+using PppTui.Core.Doctor;
 
 namespace PppTui.Cli;
 
@@ -24,7 +24,7 @@ public static class DoctorVerbs
                     Probe = parse.GetValue(probe),
                     ProbeTimeout = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeout), 1, 120)),
                 };
-                var report = await new Doctor(ctx.Paths, ctx.Runner).RunAsync(request, token).ConfigureAwait(false);
+                var report = await new DoctorService(ctx.Paths, ctx.Runner).RunAsync(request, token).ConfigureAwait(false);
                 if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(ToJson(report)));
                 else Print(ctx.Out, report);
                 return report.HasFailures ? ExitCodes.CheckFailed : ExitCodes.Ok;

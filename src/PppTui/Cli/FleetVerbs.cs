@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PppTui.Core.Profiles;
-using PppTui.Core.Services;
 
 namespace PppTui.Cli;
 

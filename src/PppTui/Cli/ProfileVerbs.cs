@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
+using PppTui.Core.Apply;
 
 namespace PppTui.Cli;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PppTui.Core.Profiles;
-using PppTui.Core.Services;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Cli;
 

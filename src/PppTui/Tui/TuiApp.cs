@@ -4,7 +4,6 @@ using PppTui.Core.Files;
 using PppTui.Core.Logs;
 using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
-using PppTui.Core.Services;
 using PppTui.Core.Settings;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Dialogs;
@@ -12,6 +11,8 @@ using PppTui.Tui.Models;
 using PppTui.Tui.Output;
 using PppTui.Tui.Themes;
 using Terminal.Gui.App;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Tui;
 
@@ -106,7 +107,7 @@ public static class TuiApp
         var feed = new LogFeed(paths, runner, log, errors, links, logSources);
         links.PidsChanged += (_, _) => context.Post(log.RefreshLink, "Show the link's log lines");
         var systemd = new ServiceManager(paths, runner);
-        var services = new ServiceAdapter(systemd, new Doctor(paths, runner, systemd: systemd.Presence), new Core.Support.SupportBundle(paths, runner));
+        var services = new ServiceAdapter(systemd, new DoctorService(paths, runner, systemd: systemd.Presence), new Core.Support.SupportBundle(paths, runner));
         return new ScreenWiring(new ScreenModels(profiles, links, routes, log, services), service, profiles, links, routes, log, feed, services);
     }
 

@@ -8,6 +8,7 @@ using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 using PppTui.Core.Tests.Support;
 using Xunit.Abstractions;
+using PppTui.Core.Apply;
 using static PppTui.Core.Tests.Hardening.HostileGen;
 
 namespace PppTui.Core.Tests.Hardening;
@@ -187,7 +188,7 @@ public class ParserRobustnessTests(ITestOutputHelper output)
         }
     }
 
-    private static Core.Files.ChangePlan? ChangePlanOrNull(Profile profile, string peers, string text, bool refusalAllowed)
+    private static Core.Apply.ChangePlan? ChangePlanOrNull(Profile profile, string peers, string text, bool refusalAllowed)
     {
         try
         {

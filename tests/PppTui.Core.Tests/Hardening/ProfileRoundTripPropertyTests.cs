@@ -8,6 +8,7 @@ using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 using PppTui.Core.Tests.Support;
 using Xunit.Abstractions;
+using PppTui.Core.Apply;
 using static PppTui.Core.Tests.Hardening.FieldRenderingPropertyTests;
 using static PppTui.Core.Tests.Hardening.HostileGen;
 

@@ -3,6 +3,7 @@ using PppTui.Core.Kinds;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 using PppTui.Core.Tests.Support;
+using PppTui.Core.Apply;
 
 namespace PppTui.Core.Tests.Hardening;
 
@@ -86,7 +87,7 @@ public class RenderedValuesPropertyTests
         return profile;
     }
 
-    private static Core.Files.ChangePlan? TryPlan(Profile profile, ProfileSecrets secrets, out string? refusal)
+    private static Core.Apply.ChangePlan? TryPlan(Profile profile, ProfileSecrets secrets, out string? refusal)
     {
         try
         {

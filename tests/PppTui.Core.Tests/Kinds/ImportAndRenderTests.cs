@@ -1,6 +1,7 @@
 using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
 using PppTui.Core.Tests.Support;
+using PppTui.Core.Apply;
 
 namespace PppTui.Core.Tests.Kinds;
 
@@ -65,7 +66,7 @@ public class ImportAndRenderTests
         profile.Ppp.User = "alice";
 
         var peers = new ProfileRenderer(root.Paths).Plan(profile, new ProfileSecrets { Password = "pw" })
-            .Files.Single(f => f.Role == Core.Files.FileRole.Peers).NewText;
+            .Files.Single(f => f.Role == Core.Apply.FileRole.Peers).NewText;
 
         // outer IPv4 20 + enhanced GRE with sequence and ack 16 + PPP address/control and protocol 4.
         Assert.Equal(1500, profile.Ppp.Mtu + 20 + 16 + 4);
@@ -111,7 +112,7 @@ public class ImportAndRenderTests
 
         var plan = new ProfileRenderer(root.Paths).Plan(profile, new ProfileSecrets { Password = "p\"a ss#w0rd" });
 
-        var peers = plan.Files.Single(f => f.Role == Core.Files.FileRole.Peers).NewText;
+        var peers = plan.Files.Single(f => f.Role == Core.Apply.FileRole.Peers).NewText;
         Assert.Contains("pty \"pptp vpn.example.com --nolaunchpppd\"", peers);
         Assert.Contains("name alice", peers);
         Assert.Contains("require-mppe-128", peers);
@@ -152,11 +153,11 @@ public class ImportAndRenderTests
 
         var plan = new ProfileRenderer(root.Paths).Plan(profile, new ProfileSecrets { Pin = "1234" });
 
-        var peers = plan.Files.Single(f => f.Role == Core.Files.FileRole.Peers).NewText;
+        var peers = plan.Files.Single(f => f.Role == Core.Apply.FileRole.Peers).NewText;
         Assert.Contains("/dev/ttyUSB2", peers);
         Assert.Contains("115200", peers);
         Assert.Contains("connect \"/usr/sbin/chat -v -f /etc/chatscripts/lte\"", peers);
-        var chat = plan.Files.Single(f => f.Role == Core.Files.FileRole.ChatScript);
+        var chat = plan.Files.Single(f => f.Role == Core.Apply.FileRole.ChatScript);
         Assert.Contains("AT+CGDCONT=1,\"IP\",\"internet.example\"", chat.NewText);
         Assert.Contains("ATD*99#", chat.NewText);
         Assert.Contains("AT+CPIN=1234", chat.NewText);

@@ -4,6 +4,7 @@ using PppTui.Core.Kinds;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 using PppTui.Core.Tests.Support;
+using PppTui.Core.Apply;
 
 namespace PppTui.Core.Tests.Kinds;
 

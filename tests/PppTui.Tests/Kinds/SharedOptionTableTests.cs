@@ -3,6 +3,7 @@ using PppTui.Core.Profiles;
 using PppTui.Tests.Cli;
 using PppTui.Tests.Tui.Fakes;
 using PppTui.Tui.Adapters;
+using PppTui.Core.Apply;
 
 namespace PppTui.Tests.Kinds;
 
@@ -92,7 +93,7 @@ public sealed class SharedOptionTableTests : IDisposable
         profile.Ppp.User = "alice";
         profile.Ppp.SetMore<int?>("idle", 600);
 
-        var peers = _sandbox.Service.Preview(profile).Files.Single(f => f.Role == Core.Files.FileRole.Peers).NewText;
+        var peers = _sandbox.Service.Preview(profile).Files.Single(f => f.Role == Core.Apply.FileRole.Peers).NewText;
         var imported = _sandbox.Service.Importer.FromText("office", peers).Profile;
 
         Assert.Contains("\nidle 600\n", peers, StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using PppTui.Core.Services;
 using PppTui.Tests.Tui.Fakes;
 using PppTui.Tui;
 using PppTui.Tui.Dialogs;
@@ -9,6 +8,8 @@ using PppTui.Tui.Text;
 using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Tests.Tui;
 

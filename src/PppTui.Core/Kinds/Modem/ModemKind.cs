@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using PppTui.Core.Files;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
+using PppTui.Core.Apply;
 
 namespace PppTui.Core.Kinds.Modem;
 

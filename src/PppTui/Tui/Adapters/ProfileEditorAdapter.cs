@@ -2,6 +2,7 @@ using PppTui.Core;
 using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
 using PppTui.Tui.Models;
+using PppTui.Core.Apply;
 
 namespace PppTui.Tui.Adapters;
 

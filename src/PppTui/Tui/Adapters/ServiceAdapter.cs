@@ -1,6 +1,7 @@
-using PppTui.Core.Services;
 using PppTui.Core.Support;
 using PppTui.Tui.Models;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Tui.Adapters;
 
@@ -12,12 +13,12 @@ namespace PppTui.Tui.Adapters;
 public sealed class ServiceAdapter : IServiceModel
 {
     private readonly ServiceManager _manager;
-    private readonly Doctor _doctor;
+    private readonly DoctorService _doctor;
     private readonly SupportBundle _bundle;
     private readonly Lock _gate = new();
     private HashSet<string> _keptUp = new(StringComparer.Ordinal);
 
-    public ServiceAdapter(ServiceManager manager, Doctor doctor, SupportBundle bundle)
+    public ServiceAdapter(ServiceManager manager, DoctorService doctor, SupportBundle bundle)
     {
         _manager = manager;
         _doctor = doctor;

@@ -1,8 +1,9 @@
-using PppTui.Core.Services;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
 using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Tui.Commands;
 

@@ -1,5 +1,5 @@
-using PppTui.Core.Services;
 using PppTui.Tui.Models;
+using PppTui.Core.Doctor;
 
 namespace PppTui.Tui.Dialogs;
 

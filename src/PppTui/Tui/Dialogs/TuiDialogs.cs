@@ -1,6 +1,5 @@
 using PppTui.Cli;
 using PppTui.Core.Localization;
-using PppTui.Core.Services;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
@@ -9,6 +8,7 @@ using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using PppTui.Core.Doctor;
 
 namespace PppTui.Tui.Dialogs;
 

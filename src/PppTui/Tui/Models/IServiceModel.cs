@@ -1,5 +1,6 @@
 using PppTui.Core.Support;
-using PppTui.Core.Services;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Tui.Models;
 

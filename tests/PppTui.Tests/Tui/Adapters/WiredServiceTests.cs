@@ -1,11 +1,12 @@
 using PppTui.Core.Processes;
-using PppTui.Core.Services;
 using PppTui.Tests.Tui.Fakes;
 using PppTui.Tui;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
 using Terminal.Gui.Input;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Tests.Tui.Adapters;
 
@@ -113,7 +114,7 @@ public sealed class WiredServiceTests : IDisposable
     [Fact]
     public void The_adapter_reads_which_profiles_are_kept_up_from_the_unit_links_and_says_when_that_changes()
     {
-        var adapter = new ServiceAdapter(new ServiceManager(_sandbox.Paths, new FakeDialRunner()), new Doctor(_sandbox.Paths, new FakeDialRunner()), new Core.Support.SupportBundle(_sandbox.Paths, new FakeDialRunner()));
+        var adapter = new ServiceAdapter(new ServiceManager(_sandbox.Paths, new FakeDialRunner()), new DoctorService(_sandbox.Paths, new FakeDialRunner()), new Core.Support.SupportBundle(_sandbox.Paths, new FakeDialRunner()));
         int changes = 0;
         adapter.Changed += (_, _) => changes++;
         Assert.False(adapter.IsKeptUp("myvpn"));

@@ -1,6 +1,6 @@
-using PppTui.Core.Services;
 using PppTui.Tui.Dialogs;
 using PppTui.Tui.Models;
+using PppTui.Core.Doctor;
 
 namespace PppTui.Tests.Tui.Fakes;
 

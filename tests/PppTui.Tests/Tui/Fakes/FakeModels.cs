@@ -1,5 +1,6 @@
-using PppTui.Core.Services;
 using PppTui.Tui.Models;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
 
 namespace PppTui.Tests.Tui.Fakes;
 

@@ -1,8 +1,8 @@
 using PppTui.Core.Processes;
-using PppTui.Core.Services;
 using PppTui.Core.Tests.Support;
+using PppTui.Core.Systemd;
 
-namespace PppTui.Core.Tests.Services;
+namespace PppTui.Core.Tests.Systemd;
 
 public class ServiceManagerTests
 {

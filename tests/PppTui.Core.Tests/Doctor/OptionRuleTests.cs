@@ -1,8 +1,8 @@
 using PppTui.Core.Profiles;
-using PppTui.Core.Services;
 using PppTui.Core.Tests.Support;
+using PppTui.Core.Doctor;
 
-namespace PppTui.Core.Tests.Services;
+namespace PppTui.Core.Tests.Doctor;
 
 /// <summary>Each conflicting-option rule on real option files, read the way pppd reads them.</summary>
 public class OptionRuleTests
@@ -85,7 +85,7 @@ public class OptionRuleTests
     public void Defaultroute_while_another_default_route_exists_warns_with_the_route()
     {
         var check = OptionRules.DefaultRouteRule("vpn", Options("", "defaultroute\n"),
-            Doctor.ParseRoutes("""[{"dst":"default","gateway":"192.0.2.254","dev":"eth0","flags":[]}]"""));
+            DoctorService.ParseRoutes("""[{"dst":"default","gateway":"192.0.2.254","dev":"eth0","flags":[]}]"""));
         Assert.Equal(CheckStatus.Warn, check.Status);
         Assert.Contains("default via 192.0.2.254 dev eth0", check.Detail);
         Assert.Contains("--default-route replace", check.Fix);
@@ -97,7 +97,7 @@ public class OptionRuleTests
     {
         var options = Options("", "defaultroute\n");
         Assert.Equal(CheckStatus.Ok, OptionRules.DefaultRouteRule("vpn", options, []).Status);
-        Assert.Equal(CheckStatus.Ok, OptionRules.DefaultRouteRule("vpn", options, Doctor.ParseRoutes("""[{"dst":"default","dev":"ppp0","flags":[]}]""")).Status);
+        Assert.Equal(CheckStatus.Ok, OptionRules.DefaultRouteRule("vpn", options, DoctorService.ParseRoutes("""[{"dst":"default","dev":"ppp0","flags":[]}]""")).Status);
     }
 
     [Fact]

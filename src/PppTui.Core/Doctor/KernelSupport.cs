@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using PppTui.Core.Files;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Doctor;
 
 /// <summary>How the running kernel offers a PPP module.</summary>
 public enum ModuleAvailability

@@ -1,9 +1,9 @@
 using PppTui.Core.Files;
 using PppTui.Core.Processes;
-using PppTui.Core.Services;
 using PppTui.Core.Tests.Support;
+using PppTui.Core.Systemd;
 
-namespace PppTui.Core.Tests.Services;
+namespace PppTui.Core.Tests.Systemd;
 
 public class SystemdUnitTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Doctor;
 
 /// <summary>How a TCP connection attempt ended.</summary>
 public sealed record ProbeResult(bool Connected, string Detail, TimeSpan Elapsed);

@@ -1,6 +1,6 @@
 using PppTui.Core.Files;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Doctor;
 
 /// <summary>Who writes /etc/resolv.conf.</summary>
 public enum DnsManager { Plain, SystemdResolved, Resolvconf, NetworkManager, Missing }

@@ -1,7 +1,7 @@
 using PppTui.Core.Files;
 using Serilog;
 
-namespace PppTui.Core.Kinds;
+namespace PppTui.Core.Apply;
 
 /// <summary>One file's outcome.</summary>
 public sealed record AppliedFile(string SystemPath, bool Written, string? Backup);

@@ -1,4 +1,6 @@
-namespace PppTui.Core.Files;
+using PppTui.Core.Files;
+
+namespace PppTui.Core.Apply;
 
 /// <summary>What a file is for; decides its mode when new and how it is masked in previews.</summary>
 public enum FileRole { Peers, Secrets, ChatScript, RoutesScript, Options }

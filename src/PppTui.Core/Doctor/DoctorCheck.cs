@@ -1,4 +1,4 @@
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Doctor;
 
 /// <summary>How a doctor check came out.</summary>
 public enum CheckStatus

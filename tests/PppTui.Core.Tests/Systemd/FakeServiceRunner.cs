@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using PppTui.Core.Processes;
 
-namespace PppTui.Core.Tests.Services;
+namespace PppTui.Core.Tests.Systemd;
 
 /// <summary>
 /// Records every command it is asked to run and answers from a script: the last rule whose

@@ -1,7 +1,7 @@
 using PppTui.Core.Files;
 using PppTui.Core.Profiles;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Systemd;
 
 /// <summary>
 /// The systemd template unit that keeps a profile's link up across logouts and reboots:

@@ -1,6 +1,6 @@
 using PppTui.Core.Processes;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Systemd;
 
 /// <summary>
 /// The systemctl command lines of the service actions, as data: <see cref="ServiceManager"/> runs

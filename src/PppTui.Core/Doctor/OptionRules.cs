@@ -1,6 +1,6 @@
 using PppTui.Core.Profiles;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Doctor;
 
 /// <summary>A default route as <c>ip -j route show default</c> reports it.</summary>
 public sealed record DefaultRoute(string? Gateway, string? Device)

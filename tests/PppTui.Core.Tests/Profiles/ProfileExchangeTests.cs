@@ -1,8 +1,7 @@
 using PppTui.Core.Profiles;
-using PppTui.Core.Services;
 using PppTui.Core.Tests.Support;
 
-namespace PppTui.Core.Tests.Services;
+namespace PppTui.Core.Tests.Profiles;
 
 public class ProfileExchangeTests
 {

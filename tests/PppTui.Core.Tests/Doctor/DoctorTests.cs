@@ -1,10 +1,12 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
-using PppTui.Core.Services;
 using PppTui.Core.Tests.Support;
+using PppTui.Core.Doctor;
+using PppTui.Core.Systemd;
+using PppTui.Core.Tests.Systemd;
 
-namespace PppTui.Core.Tests.Services;
+namespace PppTui.Core.Tests.Doctor;
 
 /// <summary>A sandbox machine for the doctor: kernel files, tools, profiles.</summary>
 internal sealed class DoctorBox : IDisposable
@@ -70,7 +72,7 @@ internal sealed class DoctorBox : IDisposable
         SeedFiles.Peers);
 
     public Task<DoctorReport> Run(string? profile = null, SystemdPresence systemd = SystemdPresence.Absent, bool probe = false, int port = 1723) =>
-        new Doctor(Sandbox.Paths, Runner, null, systemd).RunAsync(new DoctorRequest { Profile = profile, Probe = probe, ProbePort = port, ProbeTimeout = TimeSpan.FromSeconds(3) });
+        new DoctorService(Sandbox.Paths, Runner, null, systemd).RunAsync(new DoctorRequest { Profile = profile, Probe = probe, ProbePort = port, ProbeTimeout = TimeSpan.FromSeconds(3) });
 
     public void Dispose() => Sandbox.Dispose();
 }
@@ -190,7 +192,7 @@ public class DoctorToolTests
         using var box = new DoctorBox().Healthy();
         box.Runner.Commands.Clear();
         var runner = new FakeServiceRunner().On("pppd", ["--version"], 0, "", "pppd version 2.5.1\n");
-        var report = await new Doctor(box.Sandbox.Paths, runner, null, SystemdPresence.Absent).RunAsync(new DoctorRequest());
+        var report = await new DoctorService(box.Sandbox.Paths, runner, null, SystemdPresence.Absent).RunAsync(new DoctorRequest());
         Assert.Equal("pppd 2.5.1 (/usr/sbin/pppd)", report.Find("tools.pppd")!.Detail);
     }
 
@@ -224,7 +226,7 @@ public class DoctorToolTests
     {
         using var box = new DoctorBox().Healthy();
         var runner = new FakeServiceRunner().On("pppd", ["--version"], 126, "", "Permission denied\n");
-        var check = (await new Doctor(box.Sandbox.Paths, runner, null, SystemdPresence.Absent).RunAsync(new DoctorRequest())).Find("tools.pppd")!;
+        var check = (await new DoctorService(box.Sandbox.Paths, runner, null, SystemdPresence.Absent).RunAsync(new DoctorRequest())).Find("tools.pppd")!;
         Assert.Equal(CheckStatus.Warn, check.Status);
         Assert.Contains("group dip", check.Fix);
     }
@@ -272,9 +274,9 @@ public class DoctorFileTests
         using var sandbox = new SandboxRoot();
         var file = sandbox.PathOf("/LCK..ttyS0");
         File.WriteAllBytes(file, BitConverter.GetBytes(1234));
-        Assert.Equal(1234, Doctor.ReadLockPid(file));
+        Assert.Equal(1234, DoctorService.ReadLockPid(file));
         File.WriteAllText(file, "garbage");
-        Assert.Null(Doctor.ReadLockPid(file));
+        Assert.Null(DoctorService.ReadLockPid(file));
     }
 
     [Fact]

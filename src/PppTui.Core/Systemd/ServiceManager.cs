@@ -3,7 +3,7 @@ using PppTui.Core.Files;
 using PppTui.Core.Processes;
 using Serilog;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Systemd;
 
 /// <summary>Whether, and how, systemd can be asked to keep links up.</summary>
 public enum SystemdPresence

@@ -2,8 +2,9 @@ using PppTui.Core.Files;
 using PppTui.Core.Kinds;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
+using PppTui.Core.Apply;
 
-namespace PppTui.Core.Services;
+namespace PppTui.Core.Profiles;
 
 /// <summary>What importing one TOML profile did.</summary>
 /// <param name="Outcome">created, replaced or unchanged (the stored profile already said this).</param>

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PppTui.Core.Files;
+using PppTui.Core.Kinds;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Processes;
+using PppTui.Core.Profiles;
+using PppTui.Core.Systemd;
+
+namespace PppTui.Core.Doctor;
+
+/// <summary>The doctor's checks of each profile: option conflicts, secrets record, default route, the server port.</summary>
+public sealed partial class DoctorService
+{
+    private IEnumerable<DoctorCheck> ProfileChecks(Target target, DnsStack dns, IReadOnlyList<DefaultRoute>? routes, string? routeError)
+    {
+        var name = target.Name;
+        if (target.Options is null)
+        {
+            yield return DoctorCheck.Fail("profile.peers", "peers file", target.OptionsError ?? $"/etc/ppp/peers/{name} cannot be read",
+                target.OptionsFix ?? $"Write it with 'ppptui apply {name}'.") with { Profile = name };
+            yield break;
+        }
+        yield return DoctorCheck.Ok("profile.peers", "peers file", $"/etc/ppp/peers/{name}: {target.Options.Count} options in effect or overridden") with { Profile = name };
+        if (target.Profile is { } profile) yield return SecretRecordCheck(profile);
+        yield return OptionRules.Auth(name, target.Options);
+        yield return OptionRules.MppeAuth(name, target.Options);
+        yield return OptionRules.DefaultRouteRule(name, target.Options, routes, routeError);
+        yield return OptionRules.PeerDns(name, target.Options, dns);
+        if (_systemd != SystemdPresence.Absent)
+        {
+            var manager = new ServiceManager(_paths, _runner, _systemd);
+            yield return manager.IsEnabled(name)
+                ? DoctorCheck.Ok("service.unit", "kept up by systemd", $"{SystemdUnits.InstanceName(name)} is enabled") with { Profile = name }
+                : DoctorCheck.Skip("service.unit", "kept up by systemd", $"not a service (ppptui service enable {name} makes it one)") with { Profile = name };
+        }
+    }
+
+    private DoctorCheck SecretRecordCheck(Profile profile)
+    {
+        const string id = "profile.secret", title = "password record";
+        if (profile.Ppp.User is not { } user)
+            return DoctorCheck.Skip(id, title, "the profile has no user name") with { Profile = profile.Name };
+        foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", _paths.ChapSecrets), ("/etc/ppp/pap-secrets", _paths.PapSecrets) })
+        {
+            string? text;
+            try { text = TextFile.ReadOrNull(full); }
+            catch (PppTuiException ex)
+            {
+                return DoctorCheck.Warn(id, title, ex.Message, ex.Fix) with { Profile = profile.Name };
+            }
+            if (text is not null && SecretsFile.Parse(text).BestMatch(user, profile.SecretsServer) is { } record)
+                return DoctorCheck.Ok(id, title, $"a record for {user} / {profile.SecretsServer} is at {system}:{record.Line}")
+                    with { Evidence = $"{system}:{record.Line}", Profile = profile.Name };
+        }
+        return DoctorCheck.Fail(id, title,
+            $"no chap-secrets or pap-secrets record matches user {user} and server {profile.SecretsServer}: pppd stops with \"No CHAP secret found for authenticating us to {profile.SecretsServer}\".",
+            $"printf '%s\\n' \"$PASSWORD\" | ppptui set {profile.Name} --password-stdin") with { Profile = profile.Name };
+    }
+
+    private async Task<(IReadOnlyList<DefaultRoute>?, string?)> ReadDefaultRoutes(CancellationToken cancellationToken)
+    {
+        var spec = new CommandSpec("ip", ["-j", "route", "show", "default"]) { Timeout = TimeSpan.FromSeconds(10) };
+        var result = await _runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded) return (null, $"'{spec}' exited {result.ExitCode}: {result.StandardError.Trim()}");
+        try
+        {
+            return (ParseRoutes(result.StandardOutput), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, $"'{spec}' printed no JSON ({ex.Message})");
+        }
+    }
+
+    /// <summary>Reads <c>ip -j route show default</c>.</summary>
+    public static IReadOnlyList<DefaultRoute> ParseRoutes(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        using var doc = JsonDocument.Parse(json);
+        var routes = new List<DefaultRoute>();
+        foreach (var route in doc.RootElement.EnumerateArray())
+        {
+            string? Get(string key) => route.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            routes.Add(new DefaultRoute(Get("gateway"), Get("dev")));
+        }
+        return routes;
+    }
+
+    private async Task<DoctorCheck> Probe(Target target, DoctorRequest request, CancellationToken cancellationToken)
+    {
+        const string id = "probe.pptp", title = "PPTP server answers on TCP";
+        var server = target.Profile is { } profile ? KindRegistry.Get(profile.Kind).ProbeHost(profile) : null;
+        if (server is null)
+            return DoctorCheck.Skip(id, title, "not a PPTP profile") with { Profile = target.Name };
+        var result = await _probe.ConnectAsync(server, request.ProbePort, request.ProbeTimeout, cancellationToken).ConfigureAwait(false);
+        return (result.Connected
+            ? DoctorCheck.Ok(id, title, result.Detail)
+            : DoctorCheck.Fail(id, title, result.Detail + ". pptp cannot open its control connection (\"Could not open control connection\").",
+                $"Check the server address (ppptui show {target.Name}), that the server runs, and that TCP {request.ProbePort} and GRE (IP protocol 47) are allowed on the way."))
+            with { Profile = target.Name, Evidence = $"TCP {server}:{request.ProbePort}" };
+    }
+}

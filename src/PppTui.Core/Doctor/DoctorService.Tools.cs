@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using PppTui.Core.Files;
+using PppTui.Core.Kinds;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Processes;
+using PppTui.Core.Profiles;
+using PppTui.Core.Systemd;
+
+namespace PppTui.Core.Doctor;
+
+/// <summary>The doctor's checks of the programs and pppd plugins the profiles need.</summary>
+public sealed partial class DoctorService
+{
+    private string? FindTool(string name) =>
+        BinDirs.Select(d => d + "/" + name).FirstOrDefault(p => File.Exists(_paths.Under(p)));
+
+    [GeneratedRegex(@"pppd version (\S+)")]
+    private static partial Regex PppdVersion();
+
+    [GeneratedRegex(@"pptp version (\S+)")]
+    private static partial Regex PptpVersion();
+
+    private async Task<string?> ToolChecks(List<DoctorCheck> checks, Needs needs, CancellationToken cancellationToken)
+    {
+        string? pppdVersion = null;
+        var pppd = FindTool("pppd");
+        if (pppd is null)
+        {
+            checks.Add(DoctorCheck.Fail("tools.pppd", "pppd", "pppd is not installed (looked in " + string.Join(", ", BinDirs) + ")", "apt-get install ppp"));
+        }
+        else
+        {
+            var (version, evidence, error) = await Version(pppd, "--version", PppdVersion(), cancellationToken).ConfigureAwait(false);
+            pppdVersion = version;
+            checks.Add(version is not null
+                ? DoctorCheck.Ok("tools.pppd", "pppd", $"pppd {version} ({pppd})") with { Evidence = evidence }
+                : DoctorCheck.Warn("tools.pppd", "pppd", $"{pppd} is there but '{pppd} --version' failed: {error}",
+                    "Run ppptui as root; pppd is root:dip 4754 on Debian, so other users need group dip.") with { Evidence = evidence });
+        }
+
+        var pptp = FindTool("pptp");
+        if (pptp is null)
+            checks.Add(Optional("tools.pptp", "pptp", "pptp (pptp-linux) is not installed", "apt-get install pptp-linux", needs.PptpProgram, "PPTP"));
+        else
+        {
+            var (version, evidence, error) = await Version(pptp, "--version", PptpVersion(), cancellationToken).ConfigureAwait(false);
+            checks.Add(version is not null
+                ? DoctorCheck.Ok("tools.pptp", "pptp", $"pptp {version} ({pptp})") with { Evidence = evidence }
+                : DoctorCheck.Warn("tools.pptp", "pptp", $"{pptp} is there but '{pptp} --version' failed: {error}", "Reinstall it: apt-get install --reinstall pptp-linux") with { Evidence = evidence });
+        }
+
+        // chat has no version option: it comes with pppd in the ppp package.
+        var chat = FindTool("chat");
+        checks.Add(chat is null
+            ? Optional("tools.chat", "chat", "chat is not installed", "apt-get install ppp", needs.Chat, "modem")
+            : DoctorCheck.Ok("tools.chat", "chat", $"chat ({chat}), from the ppp package" + (pppdVersion is null ? "" : $" {pppdVersion}")));
+        return pppdVersion;
+    }
+
+    private static DoctorCheck Optional(string id, string title, string detail, string fix, List<string> users, string kind) =>
+        users.Count > 0
+            ? DoctorCheck.Fail(id, title, $"{detail}, but {string.Join(", ", users)} need{(users.Count == 1 ? "s" : "")} it", fix)
+            : DoctorCheck.Skip(id, title, $"{detail}; only {kind} profiles need it ({fix})");
+
+    private async Task<(string? Version, string Evidence, string? Error)> Version(string tool, string flag, Regex pattern, CancellationToken cancellationToken)
+    {
+        var spec = new CommandSpec(_paths.Under(tool), [flag]) { Timeout = TimeSpan.FromSeconds(10) };
+        var result = await _runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        var output = (result.StandardOutput + "\n" + result.StandardError).Trim();
+        var match = pattern.Match(output);
+        var firstLine = output.Split('\n')[0].Trim();
+        var evidence = $"{tool} {flag}: {(firstLine.Length == 0 ? $"exit {result.ExitCode}" : firstLine)}";
+        if (match.Success) return (match.Groups[1].Value, evidence, null);
+        return (null, evidence, firstLine.Length == 0 ? $"exit code {result.ExitCode}" : firstLine);
+    }
+
+    private IEnumerable<DoctorCheck> PluginChecks(string? pppdVersion, Needs needs)
+    {
+        const string id = "tools.pppoe-plugin", title = "PPPoE plugin";
+        var plugins = needs.Plugins.Count > 0 ? needs.Plugins.Keys.ToList() : ["rp-pppoe.so"];
+        foreach (var plugin in plugins)
+        {
+            var found = PluginCandidates(plugin, pppdVersion).FirstOrDefault(p => File.Exists(_paths.Under(p)));
+            if (found is not null)
+            {
+                yield return DoctorCheck.Ok(id, title, $"{plugin} is at {found}") with { Evidence = found };
+                continue;
+            }
+            var where = pppdVersion is null ? "/usr/lib/pppd/VERSION/" : $"/usr/lib/pppd/{pppdVersion}/";
+            var users = needs.Plugins.TryGetValue(plugin, out var user) ? [user] : new List<string>();
+            yield return Optional(id, title, $"{plugin} is not in {where}", "apt-get install ppp (the plugin ships with pppd; its folder must match pppd's version)", users, "PPPoE");
+        }
+    }
+
+    private IEnumerable<string> PluginCandidates(string plugin, string? pppdVersion)
+    {
+        if (plugin.StartsWith('/')) { yield return plugin; yield break; }
+        var versions = new List<string>();
+        if (pppdVersion is not null) versions.Add(pppdVersion);
+        foreach (var root in new[] { "/usr/lib/pppd" })
+        {
+            var dir = _paths.Under(root);
+            if (Directory.Exists(dir)) versions.AddRange(Directory.EnumerateDirectories(dir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+        }
+        foreach (var version in versions.Distinct())
+        {
+            yield return $"/usr/lib/pppd/{version}/{plugin}";
+            // pppd 2.5 names the rp-pppoe plugin pppoe.so.
+            if (plugin == "rp-pppoe.so") yield return $"/usr/lib/pppd/{version}/pppoe.so";
+        }
+    }
+}
