@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using PppTui.Core.Files;
 using PppTui.Core.Localization;
 
 namespace PppTui.Core.Diagnoses;
@@ -149,8 +150,8 @@ public static partial class DiagnosisCatalog
 
     private static string Server(DiagnosisContext ctx) => ctx.Server ?? Msg.T("the server");
     private static string Who(DiagnosisContext ctx) => ctx.User ?? Msg.T("our user name");
-    private static string Secrets(DiagnosisContext ctx, string fallback = "/etc/ppp/chap-secrets") => ctx.SecretsPath ?? fallback;
-    private static string Peers(DiagnosisContext ctx) => ctx.ProfileName is { } p ? "/etc/ppp/peers/" + p : Msg.T("the peers file");
+    private static string Secrets(DiagnosisContext ctx, string fallback = SystemPaths.ChapSecretsSystemPath) => ctx.SecretsPath ?? fallback;
+    private static string Peers(DiagnosisContext ctx) => ctx.ProfileName is { } p ? SystemPaths.PeerSystemPath(p) : Msg.T("the peers file");
     private static string Account(DiagnosisContext ctx) =>
         ctx.User is { } u ? $"{u}/{ctx.RemoteName ?? ctx.ProfileName ?? "*"}" : Msg.T("this connection");
 
@@ -247,8 +248,8 @@ public static partial class DiagnosisCatalog
             Msg.F("Add a line `{0} {1} PASSWORD *` to {2}; the first field must equal `name`/`user` and the second `remotename` (or `*`).",
                 ctx.User ?? "USER", m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : "*", Secrets(ctx))), 19),
         R("no-pap-secret", F, 100, "No secret found for PAP login", NoPapSecret(), (_, ctx) => (
-            Msg.F("No line in {0} gives a password for {1}.", Secrets(ctx, "/etc/ppp/pap-secrets"), Who(ctx)),
-            Msg.F("Add a line `{0} * PASSWORD` to {1}.", ctx.User ?? "USER", Secrets(ctx, "/etc/ppp/pap-secrets"))), 1),
+            Msg.F("No line in {0} gives a password for {1}.", Secrets(ctx, SystemPaths.PapSecretsSystemPath), Who(ctx)),
+            Msg.F("Add a line `{0} * PASSWORD` to {1}.", ctx.User ?? "USER", Secrets(ctx, SystemPaths.PapSecretsSystemPath))), 1),
         R("auth-rejected", F, 100, "MS-CHAP authentication failed", MsChapFailed(), MsChapText, 19),
         R("auth-rejected", F, 100, "Unknown MS-CHAP authentication failure", MsChapUnknown(), (m, ctx) => (
             Msg.F("Authentication failed: the server rejected {0} with an MS-CHAP error pppd does not know ({1}).", Who(ctx), m.Groups[1].Value),
@@ -261,7 +262,7 @@ public static partial class DiagnosisCatalog
             Msg.T("Check that the server is the right one and accepts CHAP/MS-CHAPv2; for PPTP make sure GRE passes.")), 19),
         R("auth-rejected", F, 90, "PAP authentication failed", PapFailed(), (_, ctx) => (
             Msg.F("Authentication failed: the server rejected {0} (PAP: wrong user name or password).", Who(ctx)),
-            Msg.F("Check the password for {0} in {1}.", Account(ctx), Secrets(ctx, "/etc/ppp/pap-secrets"))), 19),
+            Msg.F("Check the password for {0} in {1}.", Account(ctx), Secrets(ctx, SystemPaths.PapSecretsSystemPath))), 19),
         R("auth-timeout", F, 80, "No response to PAP authenticate-requests", PapNoResponse(), (_, _) => (
             "The server never answered our PAP authentication requests.",
             "The server may not accept PAP: try CHAP (remove refuse-chap) or check the server address."), 19),

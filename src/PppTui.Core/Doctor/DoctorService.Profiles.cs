@@ -41,7 +41,7 @@ public sealed partial class DoctorService
         const string id = "profile.secret", title = "password record";
         if (profile.Ppp.User is not { } user)
             return DoctorCheck.Skip(id, title, "the profile has no user name") with { Profile = profile.Name };
-        foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", _paths.ChapSecrets), ("/etc/ppp/pap-secrets", _paths.PapSecrets) })
+        foreach (var (system, full) in _paths.SecretsFiles)
         {
             string? text;
             try { text = TextFile.ReadOrNull(full); }

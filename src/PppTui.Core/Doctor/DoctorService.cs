@@ -62,8 +62,7 @@ public sealed partial class DoctorService
         checks.AddRange(KernelChecks(kernel, needs));
         var pppdVersion = await ToolChecks(checks, needs, cancellationToken).ConfigureAwait(false);
         checks.AddRange(PluginChecks(pppdVersion, needs));
-        checks.Add(SecretsMode("/etc/ppp/chap-secrets", _paths.ChapSecrets));
-        checks.Add(SecretsMode("/etc/ppp/pap-secrets", _paths.PapSecrets));
+        foreach (var (system, full) in _paths.SecretsFiles) checks.Add(SecretsMode(system, full));
         var dns = DnsStack.Detect(_paths);
         checks.Add(DnsCheck(dns));
         checks.AddRange(LockChecks());

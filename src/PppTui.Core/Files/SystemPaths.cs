@@ -27,8 +27,8 @@ public sealed class SystemPaths
     public string EtcPpp => Under("/etc/ppp");
     public string PeersDir => Under("/etc/ppp/peers");
     public string PeerFile(string name) => Path.Join(PeersDir, name);
-    public string ChapSecrets => Under("/etc/ppp/chap-secrets");
-    public string PapSecrets => Under("/etc/ppp/pap-secrets");
+    public string ChapSecrets => Under(ChapSecretsSystemPath);
+    public string PapSecrets => Under(PapSecretsSystemPath);
     public string Options => Under("/etc/ppp/options");
     public string ChatScriptsDir => Under("/etc/chatscripts");
     public string ChatScript(string name) => Path.Join(ChatScriptsDir, name);
@@ -46,6 +46,27 @@ public sealed class SystemPaths
     public string SysClassNet => Under("/sys/class/net");
     public string Proc => Under("/proc");
     public string SystemdUnitDir => Under("/etc/systemd/system");
+
+    public const string ChapSecretsSystemPath = "/etc/ppp/chap-secrets";
+    public const string PapSecretsSystemPath = "/etc/ppp/pap-secrets";
+
+    /// <summary>Both secrets files pppd reads: each as pppd names it, and where it lives under this root.</summary>
+    public IReadOnlyList<(string System, string Full)> SecretsFiles => SecretsFilesFor(refusePap: false);
+
+    /// <summary>
+    /// The secrets files a profile's password is written to: chap-secrets always, pap-secrets too
+    /// unless the profile refuses PAP (pppd then never reads pap-secrets for it).
+    /// </summary>
+    public IReadOnlyList<(string System, string Full)> SecretsFilesFor(bool refusePap) =>
+        refusePap
+            ? [(ChapSecretsSystemPath, ChapSecrets)]
+            : [(ChapSecretsSystemPath, ChapSecrets), (PapSecretsSystemPath, PapSecrets)];
+
+    /// <summary>The system path of a profile's peers file, the name <c>pppd call NAME</c> reads.</summary>
+    public static string PeerSystemPath(string profile) => "/etc/ppp/peers/" + profile;
+
+    /// <summary>The system path of the chat script ppptui writes for a modem profile.</summary>
+    public static string ChatScriptSystemPath(string profile) => "/etc/chatscripts/" + profile;
 
     /// <summary>
     /// The system path of a profile's ip-up.d routes script. run-parts runs only names of

@@ -93,7 +93,7 @@ public sealed class PeersImporter
     {
         unreadable = null;
         if (profile.Ppp.User is not { } user) return (null, null);
-        foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", _paths.ChapSecrets), ("/etc/ppp/pap-secrets", _paths.PapSecrets) })
+        foreach (var (system, full) in _paths.SecretsFiles)
         {
             string? text;
             try { text = TextFile.ReadOrNull(full); }

@@ -32,7 +32,7 @@ public sealed class ProfileRenderer
         var files = new List<PlannedFile>();
         var notes = new List<string>();
 
-        var peersSystemPath = "/etc/ppp/peers/" + profile.Name;
+        var peersSystemPath = SystemPaths.PeerSystemPath(profile.Name);
         var peersPath = _paths.PeerFile(profile.Name);
         var oldPeers = readDisk(peersPath);
         // The disk's text comes from the editor's snapshot, the same string on every key: it is
@@ -137,9 +137,7 @@ public sealed class ProfileRenderer
         var oldUser = previous?.GetArgument("user") ?? previous?.GetArgument("name");
         var oldServer = previous?.GetArgument("remotename") ?? "*";
 
-        var targets = new List<(string System, string Full)> { ("/etc/ppp/chap-secrets", _paths.ChapSecrets) };
-        if (!profile.Ppp.RefusePap) targets.Add(("/etc/ppp/pap-secrets", _paths.PapSecrets));
-        foreach (var (system, full) in targets)
+        foreach (var (system, full) in _paths.SecretsFilesFor(profile.Ppp.RefusePap))
         {
             var old = readDisk(full);
             var file = SecretsFile.ParseRemembered(old ?? "");
@@ -156,7 +154,7 @@ public sealed class ProfileRenderer
             }
             if (old is null && file.Text.Length == 0) continue;
             // pppd's own "password" option in the peers file is the secret: no record is needed.
-            if (file.BestMatch(user, server) is null && !peersHoldPassword && system.EndsWith("chap-secrets", StringComparison.Ordinal))
+            if (file.BestMatch(user, server) is null && !peersHoldPassword && system == SystemPaths.ChapSecretsSystemPath)
                 notes.Add($"No secret for {user}/{server} in {system}: pppd will fail with \"No CHAP secret found\". Set one with --password-stdin.");
             if (old is not null && new FileInfo(full) is { Exists: true } info && (info.UnixFileMode & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
                 notes.Add($"{system} is readable by group or others: run chmod 600 {system}.");

@@ -43,7 +43,7 @@ public static class EffectiveOptions
         var visiting = new HashSet<string>(StringComparer.Ordinal);
         var read = readFile ?? TextFile.ReadOrNull;
         Read(paths, "/etc/ppp/options", options, visiting, optional: true, read);
-        Read(paths, "/etc/ppp/peers/" + profileName, options, visiting, optional: false, read);
+        Read(paths, SystemPaths.PeerSystemPath(profileName), options, visiting, optional: false, read);
         if (device is not null)
             Read(paths, "/etc/ppp/options." + Path.GetFileName(device), options, visiting, optional: true, read);
         return MarkOverrides(options);
@@ -66,7 +66,7 @@ public static class EffectiveOptions
             if (entry.Name is "file" or "call" && entry.Argument is { } include)
             {
                 into.Add(new EffectiveOption(entry.Name, include, systemPath, entry.Line));
-                Read(paths, entry.Name == "call" ? "/etc/ppp/peers/" + include : include, into, visiting, optional: true, readFile);
+                Read(paths, entry.Name == "call" ? SystemPaths.PeerSystemPath(include) : include, into, visiting, optional: true, readFile);
                 continue;
             }
             into.Add(new EffectiveOption(entry.Name, entry.Argument, systemPath, entry.Line));

@@ -174,7 +174,7 @@ public sealed class ProfileService
             }
             else if (profile.Ppp.User is { } user)
             {
-                foreach (var (system, full) in new[] { ("/etc/ppp/chap-secrets", Paths.ChapSecrets), ("/etc/ppp/pap-secrets", Paths.PapSecrets) })
+                foreach (var (system, full) in Paths.SecretsFiles)
                 {
                     var text = TextFile.ReadOrNull(full);
                     if (text is null) continue;
@@ -184,7 +184,7 @@ public sealed class ProfileService
                     removed.Add($"{system}: the record for {user}/{profile.SecretsServer}");
                 }
             }
-            var ownFiles = new List<string> { "/etc/ppp/peers/" + name, SystemPaths.RoutesScriptSystemPath(name) };
+            var ownFiles = new List<string> { SystemPaths.PeerSystemPath(name), SystemPaths.RoutesScriptSystemPath(name) };
             ownFiles.AddRange(Kinds.KindRegistry.Get(profile.Kind).OwnFilePaths(profile));
             foreach (var system in ownFiles)
             {

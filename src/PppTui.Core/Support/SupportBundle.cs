@@ -94,7 +94,7 @@ public sealed partial class SupportBundle
     private List<string> KnownSecrets(IEnumerable<string> texts)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in new[] { _paths.ChapSecrets, _paths.PapSecrets })
+        foreach (var path in _paths.SecretsFiles.Select(f => f.Full))
             if (ReadPrivate(path) is { } text)
                 foreach (var record in SecretsFile.Parse(text).Records)
                     if (record.Secret is { Length: > 0 } secret and not "*" and not "-" and not "\"\"") secrets.Add(secret);
@@ -130,7 +130,7 @@ public sealed partial class SupportBundle
         yield return ("etc/ppp/options", _paths.Options);
         yield return ("etc/ppp/peers/" + profile, _paths.PeerFile(profile));
         var peersText = TextFile.ReadOrNull(_paths.PeerFile(profile)) ?? "";
-        var seen = new HashSet<string>(StringComparer.Ordinal) { "/etc/ppp/options", "/etc/ppp/peers/" + profile };
+        var seen = new HashSet<string>(StringComparer.Ordinal) { "/etc/ppp/options", SystemPaths.PeerSystemPath(profile) };
         foreach (var option in SafeEffective(profile))
             if (option.Name == "file" && option.Argument is { } include && include.StartsWith('/') && seen.Add(include))
                 yield return (include.TrimStart('/'), _paths.Resolve(include));

@@ -153,7 +153,7 @@ public sealed partial class ModemKind : IProfileKind
         var modem = Of(profile);
         modem.Speed = 115200;
         modem.Number = "*99#";
-        modem.ChatScript = "/etc/chatscripts/" + profile.Name;
+        modem.ChatScript = SystemPaths.ChatScriptSystemPath(profile.Name);
         var ppp = profile.Ppp;
         ppp.LinkName = profile.Name;
         // The secrets record is "user NAME secret": pppd matches it through remotename, and a
@@ -193,7 +193,7 @@ public sealed partial class ModemKind : IProfileKind
     // chat's \q: the send string is logged as "??????" even under chat -v.
     private static string HiddenPin(string pin) => "\\qAT+CPIN=" + pin;
 
-    private static string ScriptPathFor(Profile profile) => Of(profile).ChatScript ?? "/etc/chatscripts/" + profile.Name;
+    private static string ScriptPathFor(Profile profile) => Of(profile).ChatScript ?? SystemPaths.ChatScriptSystemPath(profile.Name);
 
     private static string NewScript(Profile profile, string? pin)
     {
