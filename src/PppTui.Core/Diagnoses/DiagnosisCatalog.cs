@@ -83,7 +83,7 @@ public static partial class DiagnosisCatalog
                 rank = GreBlockedRank;
             }
             if (diagnosis.Severity == DiagnosisSeverity.Failure && rank > bestRank) { best = diagnosis; bestRank = rank; }
-            if (exitStatus is { } s && rule.ExitStatus == s && rank > exitMatchRank) { exitMatch = diagnosis; exitMatchRank = rank; }
+            if (exitStatus is { } exited && rule.ExitStatus == exited && rank > exitMatchRank) { exitMatch = diagnosis; exitMatchRank = rank; }
             if (diagnosis.Severity == DiagnosisSeverity.Warning && rank > warningRank) { warning = diagnosis; warningRank = rank; }
         }
 
@@ -95,21 +95,21 @@ public static partial class DiagnosisCatalog
         return new Diagnosis("no-diagnosis", DiagnosisSeverity.Info,
             Msg.T("Nothing in these log lines explains a failure."),
             Msg.F("Add `debug` to the peers file{0}, connect again and read the whole log with `ppptui logs{1}`.",
-                ctx.ProfileName is { } p ? $" /etc/ppp/peers/{p}" : "", ctx.ProfileName is { } n ? " " + n : ""),
+                ctx.ProfileName is { } profile ? " " + SystemPaths.PeerSystemPath(profile) : "", ctx.ProfileName is { } name ? " " + name : ""),
             null, null);
     }
 
     /// <summary>Every line diagnosis code the catalog can produce (for documentation and tests).</summary>
-    public static IReadOnlyList<string> LineCodes => Rules.Select(r => r.Code).Append("gre-blocked").Distinct().ToList();
+    public static IReadOnlyList<string> LineCodes => Rules.Select(rule => rule.Code).Append("gre-blocked").Distinct().ToList();
 
     private static readonly DiagnosisContext Empty = new();
 
     // "No response to N echo-requests": pppd sent N keepalives (LCP echo requests), one every
     // lcp-echo-interval seconds, and none came back. Said in seconds, the user can tell a server
     // that went away from a link that is merely slow, and see which number to change.
-    private static (string Cause, string Fix) KeepalivesText(Match m, DiagnosisContext ctx)
+    private static (string Cause, string Fix) KeepalivesText(Match match, DiagnosisContext ctx)
     {
-        var missed = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var missed = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var failure = ctx.LcpEchoFailure ?? missed;
         var peers = Peers(ctx);
         if (ctx.LcpEchoInterval is not { } interval)
@@ -132,9 +132,9 @@ public static partial class DiagnosisCatalog
         foreach (var rule in Rules)
         {
             if (!span.Contains(rule.Keyword, StringComparison.Ordinal)) continue;
-            var m = rule.Regex.Match(message);
-            if (!m.Success) continue;
-            match = m;
+            var candidate = rule.Regex.Match(message);
+            if (!candidate.Success) continue;
+            match = candidate;
             return rule;
         }
         return null;
@@ -151,9 +151,9 @@ public static partial class DiagnosisCatalog
     private static string Server(DiagnosisContext ctx) => ctx.Server ?? Msg.T("the server");
     private static string Who(DiagnosisContext ctx) => ctx.User ?? Msg.T("our user name");
     private static string Secrets(DiagnosisContext ctx, string fallback = SystemPaths.ChapSecretsSystemPath) => ctx.SecretsPath ?? fallback;
-    private static string Peers(DiagnosisContext ctx) => ctx.ProfileName is { } p ? SystemPaths.PeerSystemPath(p) : Msg.T("the peers file");
+    private static string Peers(DiagnosisContext ctx) => ctx.ProfileName is { } profile ? SystemPaths.PeerSystemPath(profile) : Msg.T("the peers file");
     private static string Account(DiagnosisContext ctx) =>
-        ctx.User is { } u ? $"{u}/{ctx.RemoteName ?? ctx.ProfileName ?? "*"}" : Msg.T("this connection");
+        ctx.User is { } user ? $"{user}/{ctx.RemoteName ?? ctx.ProfileName ?? "*"}" : Msg.T("this connection");
 
     private sealed record Rule(
         string Code,
@@ -172,154 +172,154 @@ public static partial class DiagnosisCatalog
         }
     }
 
-    private static Rule R(string code, DiagnosisSeverity severity, int rank, string keyword, Regex regex,
+    private static Rule LineRule(string code, DiagnosisSeverity severity, int rank, string keyword, Regex regex,
         Func<Match, DiagnosisContext, (string, string)> text, int? exit = null, bool neverWins = false) =>
         new(code, severity, rank, keyword, regex, text, exit, neverWins);
 
-    private const DiagnosisSeverity F = DiagnosisSeverity.Failure;
-    private const DiagnosisSeverity W = DiagnosisSeverity.Warning;
-    private const DiagnosisSeverity I = DiagnosisSeverity.Info;
+    private const DiagnosisSeverity Failure = DiagnosisSeverity.Failure;
+    private const DiagnosisSeverity Warning = DiagnosisSeverity.Warning;
+    private const DiagnosisSeverity Info = DiagnosisSeverity.Info;
 
     // Order matters only where two rules can match the same message: the more specific rule
     // comes first. Rank decides which line explains a whole attempt (Explain).
     private static readonly Rule[] Rules =
     [
-        R("no-kernel-ppp", F, 100, "/dev/ppp", NoDevPpp(), (m, _) => (
-            $"This system has no usable PPP support in the kernel: pppd could not open /dev/ppp ({m.Groups[1].Value}).",
+        LineRule("no-kernel-ppp", Failure, 100, "/dev/ppp", NoDevPpp(), (match, _) => (
+            $"This system has no usable PPP support in the kernel: pppd could not open /dev/ppp ({match.Groups[1].Value}).",
             "Load the module (`modprobe ppp_generic`), create the device if it is missing (`mknod /dev/ppp c 108 0`), or in a container pass /dev/ppp through."), 4),
-        R("no-kernel-ppp", F, 100, "ppp_generic", LoadPppGeneric(), (_, _) => (
+        LineRule("no-kernel-ppp", Failure, 100, "ppp_generic", LoadPppGeneric(), (_, _) => (
             "The PPP kernel module is not loaded.", "Run `modprobe ppp_generic` (and add ppp_generic to /etc/modules to load it at boot)."), 4),
-        R("no-kernel-ppp", F, 100, "lacks PPP kernel support", LacksPpp(), (_, _) => (
+        LineRule("no-kernel-ppp", Failure, 100, "lacks PPP kernel support", LacksPpp(), (_, _) => (
             "This kernel has no PPP support.", "Use a kernel with PPP (CONFIG_PPP, ppp_generic); in a container, run the link on the host."), 4),
-        R("no-kernel-ppp", F, 100, "/dev/ppp device node", CreateDevPpp(), (_, _) => (
+        LineRule("no-kernel-ppp", Failure, 100, "/dev/ppp device node", CreateDevPpp(), (_, _) => (
             "The /dev/ppp device node does not exist.", "Create it with `mknod /dev/ppp c 108 0` (or load ppp_generic so udev creates it)."), 4),
-        R("no-ppp-async", F, 100, "PPP discipline", TtyDiscipline(), (m, _) => (
-            $"pppd could not switch the serial line to PPP ({m.Groups[1].Value}): the ppp_async module is probably missing.",
+        LineRule("no-ppp-async", Failure, 100, "PPP discipline", TtyDiscipline(), (match, _) => (
+            $"pppd could not switch the serial line to PPP ({match.Groups[1].Value}): the ppp_async module is probably missing.",
             "Run `modprobe ppp_async` (ppp_synctty for synchronous lines)."), 1),
-        R("unrecognized-option", F, 100, "unrecognized option", UnrecognizedOption(), (m, ctx) => (
-            m.Groups[2].Success
-                ? $"pppd does not know the option '{m.Groups[3].Value}' in {m.Groups[2].Value}."
-                : $"pppd does not know the option '{m.Groups[3].Value}'.",
+        LineRule("unrecognized-option", Failure, 100, "unrecognized option", UnrecognizedOption(), (match, ctx) => (
+            match.Groups[2].Success
+                ? $"pppd does not know the option '{match.Groups[3].Value}' in {match.Groups[2].Value}."
+                : $"pppd does not know the option '{match.Groups[3].Value}'.",
             "Fix the spelling, remove an option meant for another pppd version or a missing plugin, or for PPPoE check that the interface name exists (`ip link`)."), 2),
-        R("option-needs-root", F, 100, "requires root privilege", NeedsRootOption(), (m, ctx) => (
-            $"The option '{m.Groups[1].Value}' is privileged and was given where pppd does not trust it (the command line or a `file` as a non-root user).",
+        LineRule("option-needs-root", Failure, 100, "requires root privilege", NeedsRootOption(), (match, ctx) => (
+            $"The option '{match.Groups[1].Value}' is privileged and was given where pppd does not trust it (the command line or a `file` as a non-root user).",
             $"Move the option into {Peers(ctx)} and start the link with `pppd call {ctx.ProfileName ?? "NAME"}`, or run as root."), 2),
-        R("option-locked", W, 50, "cannot be overridden", OptionLocked(), (m, _) => (
-            $"The option '{m.Groups[1].Value}' was fixed by root in {m.Groups[2].Value} and this value is ignored.",
-            $"Change it in {m.Groups[2].Value} (as root) rather than here."), 2),
-        R("option-disabled", W, 50, "option is disabled", OptionDisabled(), (m, _) => (
-            $"The option '{m.Groups[1].Value}' is disabled on this system.",
+        LineRule("option-locked", Warning, 50, "cannot be overridden", OptionLocked(), (match, _) => (
+            $"The option '{match.Groups[1].Value}' was fixed by root in {match.Groups[2].Value} and this value is ignored.",
+            $"Change it in {match.Groups[2].Value} (as root) rather than here."), 2),
+        LineRule("option-disabled", Warning, 50, "option is disabled", OptionDisabled(), (match, _) => (
+            $"The option '{match.Groups[1].Value}' is disabled on this system.",
             "Remove it, or ask the administrator why /etc/ppp/options disables it."), 2),
-        R("peer-auth-required", F, 100, "is required to authenticate itself", PeerAuthRequired(), (_, ctx) => (
+        LineRule("peer-auth-required", Failure, 100, "is required to authenticate itself", PeerAuthRequired(), (_, ctx) => (
             "pppd requires the server to authenticate itself (the `auth` option, usually from /etc/ppp/options), but it has no secret to check the server with.",
             $"Add `noauth` to {Peers(ctx)} (a client normally does not authenticate the server)."), 1),
-        R("device-locked", F, 100, "is locked by pid", DeviceLocked(), (m, _) => (
-            $"The port {m.Groups[1].Value} is in use by process {m.Groups[2].Value}.",
-            $"Stop that process (often ModemManager or another pppd); if it no longer exists, remove the stale lock /var/lock/LCK..{Path.GetFileName(m.Groups[1].Value)}."), 6),
-        R("device-locked", F, 100, "Can't create lock file", CantCreateLock(), (m, _) => (
-            $"pppd could not create the lock file {m.Groups[1].Value}.",
+        LineRule("device-locked", Failure, 100, "is locked by pid", DeviceLocked(), (match, _) => (
+            $"The port {match.Groups[1].Value} is in use by process {match.Groups[2].Value}.",
+            $"Stop that process (often ModemManager or another pppd); if it no longer exists, remove the stale lock /var/lock/LCK..{Path.GetFileName(match.Groups[1].Value)}."), 6),
+        LineRule("device-locked", Failure, 100, "Can't create lock file", CantCreateLock(), (match, _) => (
+            $"pppd could not create the lock file {match.Groups[1].Value}.",
             "Run as root, or check that /var/lock (/run/lock) exists and is writable."), 6),
-        R("port-open-failed", F, 80, "Failed to open", FailedToOpen(), (m, _) => (
-            $"pppd could not open {m.Groups[1].Value}: {m.Groups[2].Value}.",
+        LineRule("port-open-failed", Failure, 80, "Failed to open", FailedToOpen(), (match, _) => (
+            $"pppd could not open {match.Groups[1].Value}: {match.Groups[2].Value}.",
             "Check that the device exists (`ls -l` it; USB modems change names) and that nothing else holds it (ModemManager: `systemctl stop ModemManager`)."), 7),
-        R("connect-script-failed", F, 40, "Connect script failed", ConnectScriptFailed(), (_, ctx) => (
+        LineRule("connect-script-failed", Failure, 40, "Connect script failed", ConnectScriptFailed(), (_, ctx) => (
             "The connect script (chat) failed: the modem did not answer as the script expected.",
             $"Read the chat lines just before this one (add -v to the chat command in {Peers(ctx)} to see them)."), 8),
-        R("init-script-failed", F, 40, "Initializer script failed", InitScriptFailed(), (_, ctx) => (
+        LineRule("init-script-failed", Failure, 40, "Initializer script failed", InitScriptFailed(), (_, ctx) => (
             "The init script failed before dialling.", $"Check the `init` command in {Peers(ctx)} and run it by hand."), 18),
-        R("looped-back", F, 100, "looped back", LoopedBack(), (_, _) => (
+        LineRule("looped-back", Failure, 100, "looped back", LoopedBack(), (_, _) => (
             "The serial line is looped back: the modem echoes what pppd sends, so it is still in command mode, not in data mode.",
             "Fix the chat script so it waits for CONNECT, and check the dial string; with a null-modem cable check the other end runs pppd."), 17),
-        R("lcp-timeout", F, 60, "timeout sending Config-Requests", ConfigRequestTimeout(), (m, ctx) => (
-            Msg.F("No PPP reply from the other end: {0} timed out sending Config-Requests.", m.Groups[1].Value),
+        LineRule("lcp-timeout", Failure, 60, "timeout sending Config-Requests", ConfigRequestTimeout(), (match, ctx) => (
+            Msg.F("No PPP reply from the other end: {0} timed out sending Config-Requests.", match.Groups[1].Value),
             Msg.T("For PPTP: GRE (IP protocol 47) is blocked or broken by NAT on the way; for a modem: wrong dial string or APN; for PPPoE: the access concentrator stopped answering.")), 10),
-        R("modem-hangup", F, 20, "Modem hangup", ModemHangup(), (_, _) => (
+        LineRule("modem-hangup", Failure, 20, "Modem hangup", ModemHangup(), (_, _) => (
             Msg.T("The device closed: carrier lost, or the helper program (pptp, pppoe) exited."),
             Msg.T("Read the pptp/pppoe/chat lines just before this one for the reason.")), 16),
-        R("peer-dead", F, 80, "echo-requests", NoEchoResponse(), KeepalivesText, 15),
-        R("peer-dead", F, 70, "Serial link appears to be disconnected", LinkDisconnected(), (_, _) => (
+        LineRule("peer-dead", Failure, 80, "echo-requests", NoEchoResponse(), KeepalivesText, 15),
+        LineRule("peer-dead", Failure, 70, "Serial link appears to be disconnected", LinkDisconnected(), (_, _) => (
             "The link appears to be dead: the peer stopped answering LCP echo requests.",
             "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
-        R("peer-refused-auth", F, 100, "peer refused to authenticate", PeerRefusedAuth(), (_, ctx) => (
+        LineRule("peer-refused-auth", Failure, 100, "peer refused to authenticate", PeerRefusedAuth(), (_, ctx) => (
             "pppd asked the server to authenticate itself and the server refused.",
             $"Add `noauth` to {Peers(ctx)}."), 11),
-        R("no-chap-secret", F, 100, "No CHAP secret found for authenticating us", NoChapSecret(), (m, ctx) => (
-            Msg.F("No line in {0} gives a password for {1} to log in to '{2}'.", Secrets(ctx), Who(ctx), m.Groups[1].Value),
+        LineRule("no-chap-secret", Failure, 100, "No CHAP secret found for authenticating us", NoChapSecret(), (match, ctx) => (
+            Msg.F("No line in {0} gives a password for {1} to log in to '{2}'.", Secrets(ctx), Who(ctx), match.Groups[1].Value),
             Msg.F("Add a line `{0} {1} PASSWORD *` to {2}; the first field must equal `name`/`user` and the second `remotename` (or `*`).",
-                ctx.User ?? "USER", m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : "*", Secrets(ctx))), 19),
-        R("no-pap-secret", F, 100, "No secret found for PAP login", NoPapSecret(), (_, ctx) => (
+                ctx.User ?? "USER", match.Groups[1].Value.Length > 0 ? match.Groups[1].Value : "*", Secrets(ctx))), 19),
+        LineRule("no-pap-secret", Failure, 100, "No secret found for PAP login", NoPapSecret(), (_, ctx) => (
             Msg.F("No line in {0} gives a password for {1}.", Secrets(ctx, SystemPaths.PapSecretsSystemPath), Who(ctx)),
             Msg.F("Add a line `{0} * PASSWORD` to {1}.", ctx.User ?? "USER", Secrets(ctx, SystemPaths.PapSecretsSystemPath))), 1),
-        R("auth-rejected", F, 100, "MS-CHAP authentication failed", MsChapFailed(), MsChapText, 19),
-        R("auth-rejected", F, 100, "Unknown MS-CHAP authentication failure", MsChapUnknown(), (m, ctx) => (
-            Msg.F("Authentication failed: the server rejected {0} with an MS-CHAP error pppd does not know ({1}).", Who(ctx), m.Groups[1].Value),
+        LineRule("auth-rejected", Failure, 100, "MS-CHAP authentication failed", MsChapFailed(), MsChapText, 19),
+        LineRule("auth-rejected", Failure, 100, "Unknown MS-CHAP authentication failure", MsChapUnknown(), (match, ctx) => (
+            Msg.F("Authentication failed: the server rejected {0} with an MS-CHAP error pppd does not know ({1}).", Who(ctx), match.Groups[1].Value),
             Msg.F("Check the user name and password for {0} in {1}, and the account on the server.", Account(ctx), Secrets(ctx))), 19),
-        R("auth-failed", F, 80, "MS-CHAPv2 mutual authentication failed", MutualAuthFailed(), (_, ctx) => (
+        LineRule("auth-failed", Failure, 80, "MS-CHAPv2 mutual authentication failed", MutualAuthFailed(), (_, ctx) => (
             Msg.T("The server could not prove it knows the password (MS-CHAPv2 mutual authentication failed): wrong password on one side, or not the server you meant."),
             Msg.F("Check the password for {0} in {1} and the server address.", Account(ctx), Secrets(ctx))), 19),
-        R("auth-timeout", F, 80, "authentication timed out", ChapTimeout(), (_, _) => (
+        LineRule("auth-timeout", Failure, 80, "authentication timed out", ChapTimeout(), (_, _) => (
             Msg.T("The server never answered our authentication: CHAP timed out."),
             Msg.T("Check that the server is the right one and accepts CHAP/MS-CHAPv2; for PPTP make sure GRE passes.")), 19),
-        R("auth-rejected", F, 90, "PAP authentication failed", PapFailed(), (_, ctx) => (
+        LineRule("auth-rejected", Failure, 90, "PAP authentication failed", PapFailed(), (_, ctx) => (
             Msg.F("Authentication failed: the server rejected {0} (PAP: wrong user name or password).", Who(ctx)),
             Msg.F("Check the password for {0} in {1}.", Account(ctx), Secrets(ctx, SystemPaths.PapSecretsSystemPath))), 19),
-        R("auth-timeout", F, 80, "No response to PAP authenticate-requests", PapNoResponse(), (_, _) => (
+        LineRule("auth-timeout", Failure, 80, "No response to PAP authenticate-requests", PapNoResponse(), (_, _) => (
             "The server never answered our PAP authentication requests.",
             "The server may not accept PAP: try CHAP (remove refuse-chap) or check the server address."), 19),
-        R("auth-failed", F, 40, "CHAP authentication failed", ChapFailed(), (_, ctx) => (
+        LineRule("auth-failed", Failure, 40, "CHAP authentication failed", ChapFailed(), (_, ctx) => (
             Msg.F("Authentication failed: the server rejected {0} (CHAP).", Who(ctx)),
             Msg.F("Check the user name and password for {0} in {1}.", Account(ctx), Secrets(ctx))), 19),
-        R("mppe-refused", F, 80, "MPPE required but peer", MppeRefused(), (m, _) => (
-            m.Groups[1].Value == "refused"
+        LineRule("mppe-refused", Failure, 80, "MPPE required but peer", MppeRefused(), (match, _) => (
+            match.Groups[1].Value == "refused"
                 ? "We require MPPE encryption and the server refused it."
                 : "We require MPPE encryption and the server did not agree on a mode we accept.",
             "Align the MPPE options with the server: try require-mppe-128 only, or allow mppe-stateful if the server offers only stateful mode."), 10),
-        R("mppe-refused", F, 80, "Refusing MPPE stateful mode", MppeStateful(), (_, _) => (
+        LineRule("mppe-refused", Failure, 80, "Refusing MPPE stateful mode", MppeStateful(), (_, _) => (
             "The server offers only stateful MPPE and we refuse it.",
             "Add `mppe-stateful` (allowing stateful mode) or change the server to stateless MPPE."), 10),
-        R("mppe-no-mschap", F, 100, "MPPE required, but MS-CHAP", MppeNoMsChap(), (_, _) => (
+        LineRule("mppe-no-mschap", Failure, 100, "MPPE required, but MS-CHAP", MppeNoMsChap(), (_, _) => (
             "MPPE keys come from MS-CHAPv2, but another authentication method was used, so there are no keys.",
             "Add refuse-pap, refuse-chap, refuse-eap (and refuse-mschap) so only MS-CHAPv2 is used."), 10),
-        R("mppe-no-kernel", F, 100, "MPPE required, but kernel has no support", MppeNoKernel(), (_, _) => (
+        LineRule("mppe-no-kernel", Failure, 100, "MPPE required, but kernel has no support", MppeNoKernel(), (_, _) => (
             "MPPE is required but the kernel has no MPPE support.",
             "Run `modprobe ppp_mppe` (and add it to /etc/modules)."), 10),
-        R("default-route-kept", W, 50, "not replacing", NotReplacingDefaultRoute(), (m, _) => (
-            $"pppd added no default route: one already exists via {(m.Groups[1].Success ? m.Groups[1].Value : "another interface")}, so traffic does not go through this link.",
+        LineRule("default-route-kept", Warning, 50, "not replacing", NotReplacingDefaultRoute(), (match, _) => (
+            $"pppd added no default route: one already exists via {(match.Groups[1].Success ? match.Groups[1].Value : "another interface")}, so traffic does not go through this link.",
             "Use `replacedefaultroute` (with defaultroute), or add routes only for the networks behind the link."), null),
-        R("proxyarp-no-ethernet", W, 50, "ethernet address for proxy ARP", ProxyArp(), (_, _) => (
+        LineRule("proxyarp-no-ethernet", Warning, 50, "ethernet address for proxy ARP", ProxyArp(), (_, _) => (
             "proxyarp is set but no Ethernet interface is on the peer's subnet, so no proxy ARP entry was added.",
             "Remove proxyarp, or give the peer an address from a LAN subnet of this host."), null),
-        R("ip-address-conflict", F, 80, "our IP address", PeerRefusedOurIp(), (_, _) => (
+        LineRule("ip-address-conflict", Failure, 80, "our IP address", PeerRefusedOurIp(), (_, _) => (
             "The server refused the IP address we asked for.",
             "Add `noipdefault` and `ipcp-accept-local` so the server assigns our address."), 10),
-        R("ip-address-conflict", F, 80, "Could not determine local IP address", NoLocalIp(), (_, _) => (
+        LineRule("ip-address-conflict", Failure, 80, "Could not determine local IP address", NoLocalIp(), (_, _) => (
             "Neither side supplied a local IP address.",
             "Set an address (`local:remote`) or let the server assign one (`noipdefault`, `ipcp-accept-local`)."), 10),
-        R("ip-address-conflict", F, 80, "not authorized to use remote address", RemoteNotAuthorized(), (m, ctx) => (
-            $"The server's address {m.Groups[1].Value} is not in the allowed address list of the secrets line.",
+        LineRule("ip-address-conflict", Failure, 80, "not authorized to use remote address", RemoteNotAuthorized(), (match, ctx) => (
+            $"The server's address {match.Groups[1].Value} is not in the allowed address list of the secrets line.",
             $"Put `*` (or that address) in the address field of the line in {Secrets(ctx)}, or add `ipcp-accept-remote`."), 10),
-        R("terminated-by-peer", F, 60, "terminated by peer", TerminatedByPeer(), (m, _) => (
-            m.Groups[3].Success && m.Groups[3].Value.Length > 0
-                ? $"The server closed the link ({m.Groups[1].Value}), saying: \"{m.Groups[3].Value}\"."
-                : $"The server closed the link ({m.Groups[1].Value}) without giving a reason.",
+        LineRule("terminated-by-peer", Failure, 60, "terminated by peer", TerminatedByPeer(), (match, _) => (
+            match.Groups[3].Success && match.Groups[3].Value.Length > 0
+                ? $"The server closed the link ({match.Groups[1].Value}), saying: \"{match.Groups[3].Value}\"."
+                : $"The server closed the link ({match.Groups[1].Value}) without giving a reason.",
             "Check the server's log and limits (sessions per user, idle time, account state)."), 16),
-        R("pppoe-no-server", F, 100, "PPPoE Discovery", PppoeDiscovery(), (_, _) => (
+        LineRule("pppoe-no-server", Failure, 100, "PPPoE Discovery", PppoeDiscovery(), (_, _) => (
             "No PPPoE access concentrator answered.",
             "Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs."), 10),
-        R("pppoe-no-server", F, 100, "Timeout waiting for PAD", PppoePadTimeout(), (m, _) => (
-            $"No PPPoE access concentrator answered (no {m.Groups[1].Value} packet).",
+        LineRule("pppoe-no-server", Failure, 100, "Timeout waiting for PAD", PppoePadTimeout(), (match, _) => (
+            $"No PPPoE access concentrator answered (no {match.Groups[1].Value} packet).",
             "Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs."), 10),
-        R("pppoe-service-error", F, 100, "PAD", PppoeError(), (m, _) => (
-            $"The access concentrator refused: {m.Groups[1].Value}-Error {m.Groups[2].Value}".TrimEnd() + ".",
+        LineRule("pppoe-service-error", Failure, 100, "PAD", PppoeError(), (match, _) => (
+            $"The access concentrator refused: {match.Groups[1].Value}-Error {match.Groups[2].Value}".TrimEnd() + ".",
             "Check pppoe-service (the service name) and pppoe-ac, or leave them empty."), 10),
-        R("chat-timeout", F, 80, "alarm", ChatAlarm(), (_, _) => (
+        LineRule("chat-timeout", Failure, 80, "alarm", ChatAlarm(), (_, _) => (
             "The chat script waited for an answer the modem never gave (expect timed out).",
             "Check the modem's AT responses (`chat -v`), the dial string and the APN."), 8),
-        R("chat-abort", F, 80, "Failed", ChatFailed(), (m, _) => (
-            m.Groups[1].Success
-                ? $"The modem answered {m.Groups[1].Value}, an ABORT string of the chat script."
+        LineRule("chat-abort", Failure, 80, "Failed", ChatFailed(), (match, _) => (
+            match.Groups[1].Success
+                ? $"The modem answered {match.Groups[1].Value}, an ABORT string of the chat script."
                 : "The chat script failed.",
-            m.Groups[1].Value switch
+            match.Groups[1].Value switch
             {
                 "BUSY" => "The line is busy: try again later or check the number.",
                 "NO CARRIER" => "No connection to the remote modem: check the number, the APN or the signal.",
@@ -327,68 +327,68 @@ public static partial class DiagnosisCatalog
                 "ERROR" => "The modem rejected a command: check the AT commands and the APN in the chat script.",
                 _ => "Read the chat lines before this one (`chat -v`) and the modem's manual.",
             }), 8),
-        R("stopped-by-signal", I, 10, "Terminating on signal", TerminatedOnSignal(), (m, _) => (
-            $"pppd was stopped by signal {m.Groups[1].Value} (a user, poff, or the service manager).",
+        LineRule("stopped-by-signal", Info, 10, "Terminating on signal", TerminatedOnSignal(), (match, _) => (
+            $"pppd was stopped by signal {match.Groups[1].Value} (a user, poff, or the service manager).",
             "Nothing to fix if this was intended; otherwise check what sent the signal (systemd, poff, a script)."), 5),
-        R("stopped-by-signal", I, 10, "Hangup (SIGHUP)", Sighup(), (_, _) => (
+        LineRule("stopped-by-signal", Info, 10, "Hangup (SIGHUP)", Sighup(), (_, _) => (
             "pppd received SIGHUP: the controlling terminal closed or a manager asked it to hang up.",
             "Start pppd detached (not `nodetach` in an SSH session) or under a systemd unit."), 5),
-        R("max-connect-time", I, 30, "Connect time expired", ConnectTimeExpired(), (_, ctx) => (
+        LineRule("max-connect-time", Info, 30, "Connect time expired", ConnectTimeExpired(), (_, ctx) => (
             "The link reached its maximum connect time.", $"Raise or remove `maxconnect` in {Peers(ctx)}."), 13),
-        R("idle-timeout", I, 30, "Terminating connection due to lack of activity", IdleTimeout(), (_, ctx) => (
+        LineRule("idle-timeout", Info, 30, "Terminating connection due to lack of activity", IdleTimeout(), (_, ctx) => (
             "The link was idle for longer than the idle limit.", $"Raise or remove `idle` in {Peers(ctx)}."), 12),
-        R("plugin-failed", F, 100, "Couldn't load plugin", PluginLoad(), (m, _) => (
-            $"pppd could not load the plugin {m.Groups[1].Value}.",
+        LineRule("plugin-failed", Failure, 100, "Couldn't load plugin", PluginLoad(), (match, _) => (
+            $"pppd could not load the plugin {match.Groups[1].Value}.",
             "Check the name and that it exists in /usr/lib/pppd/<version>/ (for PPPoE: rp-pppoe.so or pppoe.so)."), 2),
-        R("plugin-failed", F, 100, "Plugin", PluginVersion(), (m, _) => (
-            $"The plugin {m.Groups[1].Value} was built for another pppd version.",
+        LineRule("plugin-failed", Failure, 100, "Plugin", PluginVersion(), (match, _) => (
+            $"The plugin {match.Groups[1].Value} was built for another pppd version.",
             "Use the plugin from /usr/lib/pppd/<this pppd's version>/ (reinstall the ppp package)."), 2),
-        R("pptp-connect-failed", F, 100, "connect: ", PptpConnect(), (m, ctx) => (
-            m.Groups[1].Value == "Connection refused"
+        LineRule("pptp-connect-failed", Failure, 100, "connect: ", PptpConnect(), (match, ctx) => (
+            match.Groups[1].Value == "Connection refused"
                 ? $"The PPTP server {Server(ctx)} refused the TCP connection on port 1723: nothing listens there, or a firewall resets it."
-                : $"No TCP connection to the PPTP server {Server(ctx)} on port 1723 ({m.Groups[1].Value}): a firewall drops it, or the address is wrong.",
+                : $"No TCP connection to the PPTP server {Server(ctx)} on port 1723 ({match.Groups[1].Value}): a firewall drops it, or the address is wrong.",
             "Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`)."), 16),
-        R("pptp-connect-failed", F, 40, "Could not open control connection", PptpControl(), (m, _) => (
-            $"pptp could not open the control connection to {m.Groups[1].Value} (TCP port 1723).",
+        LineRule("pptp-connect-failed", Failure, 40, "Could not open control connection", PptpControl(), (match, _) => (
+            $"pptp could not open the control connection to {match.Groups[1].Value} (TCP port 1723).",
             "Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`)."), 16),
-        R("pptp-dns-failed", F, 100, "getaddrinfo()", PptpGetaddrinfo(), (m, _) => (
-            $"The VPN server's name did not resolve ({m.Groups[1].Value}).",
+        LineRule("pptp-dns-failed", Failure, 100, "getaddrinfo()", PptpGetaddrinfo(), (match, _) => (
+            $"The VPN server's name did not resolve ({match.Groups[1].Value}).",
             "Check the server name in the pty line, DNS (`getent hosts NAME`), or use the IP address."), 16),
-        R("pptp-gre-socket", F, 100, "Cannot bind GRE socket", PptpGreSocket(), (_, _) => (
+        LineRule("pptp-gre-socket", Failure, 100, "Cannot bind GRE socket", PptpGreSocket(), (_, _) => (
             "pptp could not open its GRE socket: it is not running as root.",
             "Start the link as root (pppd call NAME under sudo or a systemd unit)."), 16),
-        R("pptp-rejected", F, 80, "Negative reply received", PptpNegativeReply(), (_, ctx) => (
+        LineRule("pptp-rejected", Failure, 80, "Negative reply received", PptpNegativeReply(), (_, ctx) => (
             $"The PPTP server {Server(ctx)} rejected the tunnel (negative reply to Start-Control-Connection).",
             "The server may limit tunnels per client or be misconfigured: check its log."), 16),
-        R("pptp-rejected", F, 80, "has not been accepted", PptpCallRejected(), (_, ctx) => (
+        LineRule("pptp-rejected", Failure, 80, "has not been accepted", PptpCallRejected(), (_, ctx) => (
             $"The PPTP server {Server(ctx)} did not accept our call request.",
             "The server may be out of addresses or licences: check its log."), 16),
-        R("pptp-control-lost", F, 60, "peer has closed", PptpPeerClosed(), (_, _) => (
+        LineRule("pptp-control-lost", Failure, 60, "peer has closed", PptpPeerClosed(), (_, _) => (
             "The server closed the PPTP control connection (TCP 1723).",
             "Check the server's log; a NAT or firewall timeout can also cut idle TCP connections."), 16),
-        R("pptp-control-lost", F, 60, "control connection due to missing echo reply", PptpEchoMissing(), (_, _) => (
+        LineRule("pptp-control-lost", Failure, 60, "control connection due to missing echo reply", PptpEchoMissing(), (_, _) => (
             "The PPTP control connection stopped answering echo requests.",
             "Check the network path to the server; a NAT or firewall may have dropped the TCP connection."), 16),
-        R("pptp-mtu", W, 60, "GRE packet triggered an ICMP destination unreachable", PptpIcmp(), (_, ctx) => (
+        LineRule("pptp-mtu", Warning, 60, "GRE packet triggered an ICMP destination unreachable", PptpIcmp(), (_, ctx) => (
             "A GRE packet was too big or not deliverable (ICMP destination unreachable): MTU trouble on the path.",
             $"Lower mtu and mru in {Peers(ctx)} (try 1400, then 1300)."), null),
-        R("ipv6-noise", I, 0, "IPv6 socket creation failed", Ipv6Socket(), (_, _) => (
+        LineRule("ipv6-noise", Info, 0, "IPv6 socket creation failed", Ipv6Socket(), (_, _) => (
             "IPv6 is off in this kernel, so pppd could not set up IPv6 on the link. Harmless for IPv4 links.",
             "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
-        R("ipv6-noise", I, 0, "sif6addr", Sif6addr(), (_, _) => (
+        LineRule("ipv6-noise", Info, 0, "sif6addr", Sif6addr(), (_, _) => (
             "IPv6 address setup failed (IPv6 is probably off in this kernel). Harmless for IPv4 links.",
             "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
-        R("secrets-readable", W, 30, "world and/or group access", SecretsWorldReadable(), (m, _) => (
-            $"The secrets file {m.Groups[1].Value} can be read by other users.",
-            $"Run `chmod 600 {m.Groups[1].Value}`."), null),
-        R("link-up", I, 0, "Connect: ", ConnectMarker(), (m, _) => (
-            $"The PPP link {m.Groups[1].Value} is up over {m.Groups[2].Value}.", "Nothing to fix."), null, neverWins: true),
-        R("authenticated", I, 0, "authentication succeeded", AuthSucceeded(), (m, _) => (
-            $"{m.Groups[1].Value} authentication succeeded.", "Nothing to fix."), null, neverWins: true),
-        R("mppe-up", I, 0, "MPPE", MppeEnabled(), (m, _) => (
-            $"MPPE {m.Groups[1].Value}-bit {m.Groups[2].Value} encryption is on.", "Nothing to fix."), null, neverWins: true),
-        R("ip-up", I, 0, "local  IP address", LocalIp(), (m, _) => (
-            $"The link got the local IP address {m.Groups[1].Value}.", "Nothing to fix."), null, neverWins: true),
+        LineRule("secrets-readable", Warning, 30, "world and/or group access", SecretsWorldReadable(), (match, _) => (
+            $"The secrets file {match.Groups[1].Value} can be read by other users.",
+            $"Run `chmod 600 {match.Groups[1].Value}`."), null),
+        LineRule("link-up", Info, 0, "Connect: ", ConnectMarker(), (match, _) => (
+            $"The PPP link {match.Groups[1].Value} is up over {match.Groups[2].Value}.", "Nothing to fix."), null, neverWins: true),
+        LineRule("authenticated", Info, 0, "authentication succeeded", AuthSucceeded(), (match, _) => (
+            $"{match.Groups[1].Value} authentication succeeded.", "Nothing to fix."), null, neverWins: true),
+        LineRule("mppe-up", Info, 0, "MPPE", MppeEnabled(), (match, _) => (
+            $"MPPE {match.Groups[1].Value}-bit {match.Groups[2].Value} encryption is on.", "Nothing to fix."), null, neverWins: true),
+        LineRule("ip-up", Info, 0, "local  IP address", LocalIp(), (match, _) => (
+            $"The link got the local IP address {match.Groups[1].Value}.", "Nothing to fix."), null, neverWins: true),
     ];
 
     // The first, cheap test every message goes through. Each rule's keyword contains one of
@@ -407,12 +407,12 @@ public static partial class DiagnosisCatalog
     private static readonly SearchValues<string> Keywords = SearchValues.Create(Anchors, StringComparison.Ordinal);
 
     /// <summary>The rule keywords (for the test that each contains an anchor).</summary>
-    internal static IEnumerable<string> RuleKeywords => Rules.Select(r => r.Keyword);
+    internal static IEnumerable<string> RuleKeywords => Rules.Select(rule => rule.Keyword);
 
-    private static (string, string) MsChapText(Match m, DiagnosisContext ctx)
+    private static (string, string) MsChapText(Match match, DiagnosisContext ctx)
     {
-        var code = m.Groups[1].Success ? m.Groups[1].Value : null;
-        var said = m.Groups[2].Value.Trim();
+        var code = match.Groups[1].Success ? match.Groups[1].Value : null;
+        var said = match.Groups[2].Value.Trim();
         var who = Who(ctx);
         var account = Account(ctx);
         var secrets = Secrets(ctx);
@@ -439,47 +439,47 @@ public static partial class DiagnosisCatalog
 
     private static (string Code, DiagnosisSeverity Severity, string Cause, string Fix) ExitText(int status, DiagnosisContext ctx) => status switch
     {
-        0 => ("exit-0-ok", I, Msg.T("pppd ended normally: it detached, or the link came up and was closed normally."), Msg.T("Nothing to fix.")),
-        1 => ("exit-1-fatal", F, Msg.T("pppd hit a fatal error (for example `auth` with no secret to check the server, or a resource it could not get)."),
+        0 => ("exit-0-ok", Info, Msg.T("pppd ended normally: it detached, or the link came up and was closed normally."), Msg.T("Nothing to fix.")),
+        1 => ("exit-1-fatal", Failure, Msg.T("pppd hit a fatal error (for example `auth` with no secret to check the server, or a resource it could not get)."),
             Msg.T("Read the pppd error line just before the exit; `ppptui explain` names it.")),
-        2 => ("exit-2-bad-options", F, Msg.T("pppd rejected its options: an unknown option, a bad value, or a privileged option from an untrusted place."),
+        2 => ("exit-2-bad-options", Failure, Msg.T("pppd rejected its options: an unknown option, a bad value, or a privileged option from an untrusted place."),
             Msg.F("Check the option named in the log and fix it in {0} or /etc/ppp/options.", Peers(ctx))),
-        3 => ("exit-3-not-root", F, Msg.T("pppd is not running as root and is not setuid-root."), Msg.T("Run the link as root (sudo, or a systemd unit).")),
-        4 => ("exit-4-no-kernel-ppp", F, Msg.T("The kernel has no PPP support or /dev/ppp is missing."),
+        3 => ("exit-3-not-root", Failure, Msg.T("pppd is not running as root and is not setuid-root."), Msg.T("Run the link as root (sudo, or a systemd unit).")),
+        4 => ("exit-4-no-kernel-ppp", Failure, Msg.T("The kernel has no PPP support or /dev/ppp is missing."),
             Msg.T("Run `modprobe ppp_generic` and check /dev/ppp (`mknod /dev/ppp c 108 0`); in a container pass the device through.")),
-        5 => ("exit-5-signal", I, Msg.T("pppd was stopped by a signal (SIGINT, SIGTERM or SIGHUP): a user, poff or the service manager."),
+        5 => ("exit-5-signal", Info, Msg.T("pppd was stopped by a signal (SIGINT, SIGTERM or SIGHUP): a user, poff or the service manager."),
             Msg.T("Nothing to fix if this was intended; otherwise check what stopped it.")),
-        6 => ("exit-6-lock-failed", F, Msg.T("pppd could not lock the serial port: another program holds it."),
+        6 => ("exit-6-lock-failed", Failure, Msg.T("pppd could not lock the serial port: another program holds it."),
             Msg.T("Stop the other program (ModemManager, another pppd) or remove a stale /var/lock/LCK..* file.")),
-        7 => ("exit-7-port-open-failed", F, Msg.T("pppd could not open the serial port."),
+        7 => ("exit-7-port-open-failed", Failure, Msg.T("pppd could not open the serial port."),
             Msg.T("Check that the device exists and is not held by another program (ModemManager).")),
-        8 => ("exit-8-connect-script", F, Msg.T("The connect script (chat) failed: the modem did not answer as expected."),
+        8 => ("exit-8-connect-script", Failure, Msg.T("The connect script (chat) failed: the modem did not answer as expected."),
             Msg.T("Read the chat lines in the log (`chat -v`); check the dial string, APN and SIM PIN.")),
-        9 => ("exit-9-pty-failed", F, Msg.T("The pty command (for example pptp) could not be run."),
+        9 => ("exit-9-pty-failed", Failure, Msg.T("The pty command (for example pptp) could not be run."),
             Msg.F("Check the `pty` line in {0}: the program must exist (is pptp-linux installed?) and be given by full path.", Peers(ctx))),
-        10 => ("exit-10-negotiation", F, Msg.T("PPP negotiation failed before any network protocol came up (no reply, or no agreement on LCP, authentication, MPPE or IP)."),
+        10 => ("exit-10-negotiation", Failure, Msg.T("PPP negotiation failed before any network protocol came up (no reply, or no agreement on LCP, authentication, MPPE or IP)."),
             Msg.T("Read the log for the step that failed; for PPTP, GRE (IP protocol 47) being blocked is the usual cause.")),
-        11 => ("exit-11-peer-auth", F, Msg.T("The server failed or refused to authenticate itself to us."),
+        11 => ("exit-11-peer-auth", Failure, Msg.T("The server failed or refused to authenticate itself to us."),
             Msg.F("Add `noauth` to {0} unless you really want to check the server's identity.", Peers(ctx))),
-        12 => ("exit-12-idle", I, Msg.T("The link was closed because it was idle for longer than `idle`."), Msg.F("Raise or remove `idle` in {0}.", Peers(ctx))),
-        13 => ("exit-13-maxconnect", I, Msg.T("The link was closed because it reached `maxconnect`."), Msg.F("Raise or remove `maxconnect` in {0}.", Peers(ctx))),
-        14 => ("exit-14-callback", I, Msg.T("Callback was negotiated; pppd ended and waits for the server to call back."), Msg.T("Wait for the incoming call, or disable callback.")),
-        15 => ("exit-15-peer-dead", F, Msg.T("The server stopped answering LCP echo requests, so pppd took the link down."),
+        12 => ("exit-12-idle", Info, Msg.T("The link was closed because it was idle for longer than `idle`."), Msg.F("Raise or remove `idle` in {0}.", Peers(ctx))),
+        13 => ("exit-13-maxconnect", Info, Msg.T("The link was closed because it reached `maxconnect`."), Msg.F("Raise or remove `maxconnect` in {0}.", Peers(ctx))),
+        14 => ("exit-14-callback", Info, Msg.T("Callback was negotiated; pppd ended and waits for the server to call back."), Msg.T("Wait for the incoming call, or disable callback.")),
+        15 => ("exit-15-peer-dead", Failure, Msg.T("The server stopped answering LCP echo requests, so pppd took the link down."),
             Msg.T("Check the network path to the server; raise lcp-echo-failure for flaky links; use `persist` to redial.")),
-        16 => ("exit-16-hangup", F, Msg.T("The link hung up: the modem lost carrier, or the helper (pptp, pppoe) exited."),
+        16 => ("exit-16-hangup", Failure, Msg.T("The link hung up: the modem lost carrier, or the helper (pptp, pppoe) exited."),
             Msg.T("Read the pptp/pppoe/chat lines before the hangup for the reason.")),
-        17 => ("exit-17-loopback", F, Msg.T("The serial line is looped back: the modem echoes what pppd sends."),
+        17 => ("exit-17-loopback", Failure, Msg.T("The serial line is looped back: the modem echoes what pppd sends."),
             Msg.T("Fix the chat script so the modem reaches data mode (wait for CONNECT).")),
-        18 => ("exit-18-init-script", F, Msg.T("The init script failed."), Msg.F("Check the `init` command in {0} and run it by hand.", Peers(ctx))),
-        19 => ("exit-19-auth-failed", F, Msg.F("We failed to authenticate to the server: {0} or the password was rejected, or no secret was found.", Who(ctx)),
+        18 => ("exit-18-init-script", Failure, Msg.T("The init script failed."), Msg.F("Check the `init` command in {0} and run it by hand.", Peers(ctx))),
+        19 => ("exit-19-auth-failed", Failure, Msg.F("We failed to authenticate to the server: {0} or the password was rejected, or no secret was found.", Who(ctx)),
             Msg.F("Check the user name and password for {0} in {1}.", Account(ctx), Secrets(ctx))),
-        20 => ("exit-20-maxoctets", I, Msg.T("The link was closed because it reached the `maxoctets` traffic limit."), Msg.F("Raise or remove `maxoctets` in {0}.", Peers(ctx))),
-        21 => ("exit-21-calling-number", F, Msg.T("The calling number is not authorised to connect."), Msg.T("Add the number to the allowed list (`allow-number`) on the answering side.")),
-         127 => ("pppd-missing", F, Msg.T("pppd could not be started: it is not installed or not on PATH."), Msg.T("Install it: apt-get install ppp.")),
-         > 128 and < 160 => ("killed", F,
+        20 => ("exit-20-maxoctets", Info, Msg.T("The link was closed because it reached the `maxoctets` traffic limit."), Msg.F("Raise or remove `maxoctets` in {0}.", Peers(ctx))),
+        21 => ("exit-21-calling-number", Failure, Msg.T("The calling number is not authorised to connect."), Msg.T("Add the number to the allowed list (`allow-number`) on the answering side.")),
+         127 => ("pppd-missing", Failure, Msg.T("pppd could not be started: it is not installed or not on PATH."), Msg.T("Install it: apt-get install ppp.")),
+         > 128 and < 160 => ("killed", Failure,
             Msg.F("pppd was killed by signal {0}{1} and could not clean up (no ip-down, the pid file may be stale).", status - 128, status - 128 == 9 ? " (SIGKILL)" : ""),
             Msg.T("Find out who killed it (an OOM kill shows in dmesg); ppptui ignores the stale pid file, connect again.")),
-        _ => ($"exit-{status}-unknown", F, Msg.F("pppd exited with status {0}, which pppd 2.4.9 does not define.", status),
+        _ => ($"exit-{status}-unknown", Failure, Msg.F("pppd exited with status {0}, which pppd 2.4.9 does not define.", status),
             Msg.T("Read the log lines before the exit; a pppd wrapper script may have returned its own status.")),
     };
 
