@@ -1,12 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Processes;
-using PppTui.Core.Profiles;
-using PppTui.Core.Systemd;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>The doctor's checks of kernel PPP support: ppp_generic, the kind modules, /dev/ppp.</summary>

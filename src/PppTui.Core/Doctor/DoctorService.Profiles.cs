@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PppTui.Core.Files;
 using PppTui.Core.Kinds;
 using PppTui.Core.PppConfig;
