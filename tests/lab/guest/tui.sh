@@ -22,7 +22,7 @@ tui_wait() {
   until tui_screen 2>/dev/null | grep -qF -- "$text"; do
     if [ "$(date +%s)" -ge "$deadline" ]; then
       fail "the screen did not show '$text' within ${limit}s"
-      tui_screen >"$SCEN_DIR/$PROFILE.screen-missing.txt" 2>&1
+      tui_screen >"$SCEN_DIR/$NAME.screen-missing.txt" 2>&1
       return 1
     fi
     sleep 0.3
@@ -52,7 +52,7 @@ dial() { # NAME LIMIT
   tui_send -l "$name" # the list jumps to the profile as its name is typed
   if ! tui_wait "Editor · $name" 20; then LINK_STATE=down; return 0; fi
   [ "$TUI_IMPORT" = yes ] || tui_wait "$name · PPTP VPN (not imported)" 10
-  tui_screen >"$SCEN_DIR/$name.screen-start.txt"
+  tui_screen >"$SCEN_DIR/$NAME.screen-start.txt"
   tui_send F5
   deadline=$(( $(date +%s) + limit ))
   while :; do
@@ -64,10 +64,10 @@ dial() { # NAME LIMIT
     if [ "$(date +%s)" -ge "$deadline" ]; then LINK_STATE=stuck; break; fi
     sleep 0.2
   done
-  [ "$LINK_STATE" = up ] || { tui_screen >"$SCEN_DIR/$name.screen-failed.txt"; return 0; }
+  [ "$LINK_STATE" = up ] || { tui_screen >"$SCEN_DIR/$NAME.screen-failed.txt"; return 0; }
   # The IP pane: interface, the tunnel address and the MTU after MPPE, from the live system.
   tui_wait "$LINK_IF" 15 && tui_wait "$LINK_LOCAL" 15 && tui_wait "1412" 15 && tui_wait "$name is up on $LINK_IF" 15
-  tui_screen >"$SCEN_DIR/$name.screen-up.txt"
+  tui_screen >"$SCEN_DIR/$NAME.screen-up.txt"
   # The runner's checks of every ppptui dial: what ip shows, and what a second ppptui (status)
   # says about the link the screen dialed. The screen has no exit status or connect JSON: a
   # link that came up is its success, and its warnings are the ones status gives.
@@ -83,8 +83,11 @@ hangup() { # NAME LIMIT
   tui_wait "MPPE 128-bit stateless compression enabled" 15
   tui_send M-6
   tui_send l
+  # Zoomed (F11): at 80x24 the log pane shows five lines, the link's first lines need more.
+  tui_send F11
   tui_wait "$name only" 10 && tui_wait "MPPE 128-bit stateless compression enabled" 10
-  tui_screen >"$SCEN_DIR/$name.screen-log.txt"
+  tui_screen >"$SCEN_DIR/$NAME.screen-log.txt"
+  tui_send F11
   tui_send l
   tui_send M-1
   tui_send F8
@@ -97,7 +100,7 @@ hangup() { # NAME LIMIT
     CLIENT_EXIT=1
   fi
   tui_wait "No ppp links right now." 10
-  tui_screen >"$SCEN_DIR/$name.screen-down.txt"
+  tui_screen >"$SCEN_DIR/$NAME.screen-down.txt"
   # pppd is not the screen's child, so its exit status is read from its own words: SIGTERM ends
   # it with status 5 (EXIT_USER_REQUEST), and it says so in the log.
   sleep 0.5
