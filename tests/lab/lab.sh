@@ -176,6 +176,26 @@ boot_args() { # RUN_DIR MODE
   printf '%s\n' "${args[@]}"
 }
 
+# On a host whose CPU has more FPU state than the UML build knows (AVX-512, AMX), the host kernel
+# refuses UML's every FPU-state write and the guest's init dies at once ("ptrace set fp regs
+# failed, errno = 14"). host/uml-xstate-shim.c, preloaded into UML, gives each guest task a
+# full-size copy of that state; where the sizes already agree it changes nothing. Built into .lab/
+# when its source is newer. Sets UML_ENV, the environment `linux` runs with.
+ensure_uml_shim() {
+  local src=$LAB_DIR/host/uml-xstate-shim.c shim=$REPO/.lab/uml-xstate-shim.so cc
+  UML_ENV=()
+  if [ ! -f "$shim" ] || [ "$src" -nt "$shim" ]; then
+    cc=$(command -v cc || command -v gcc || command -v clang || true)
+    mkdir -p "$REPO/.lab"
+    if [ -z "$cc" ] || ! "$cc" -O2 -shared -fPIC -o "$shim" "$src" 2>"$REPO/.lab/uml-xstate-shim.log"; then
+      rm -f "$shim"
+      say "no C compiler could build tests/lab/host/uml-xstate-shim.c (see .lab/uml-xstate-shim.log); on a CPU with AVX-512 or AMX the guest will not boot"
+      return 0
+    fi
+  fi
+  UML_ENV=("LD_PRELOAD=$shim")
+}
+
 cmd_check() { exec "$LAB_DIR/check.sh"; }
 
 cmd_test() {
@@ -207,7 +227,8 @@ cmd_test() {
   before=$(host_fingerprint)
   local args; mapfile -t args < <(boot_args "$run" test)
   say "booting the guest (user-mode Linux $(linux --version 2>/dev/null | head -n 1 || true))"
-  timeout -k 10 "${LAB_TIMEOUT:-900}" linux "${args[@]}" </dev/null 2>&1 |
+  ensure_uml_shim
+  timeout -k 10 "${LAB_TIMEOUT:-900}" env "${UML_ENV[@]}" linux "${args[@]}" </dev/null 2>&1 |
     tr -d '\r' | tee "$run/console.log" | grep --line-buffered -E '^lab: |^    |Kernel panic' || status=$?
   after=$(host_fingerprint)
 
@@ -251,6 +272,7 @@ cmd_interactive() {
   run=$(new_run_dir)
   before=$(host_fingerprint)
   mapfile -t args < <(boot_args "$run" interactive)
+  ensure_uml_shim
   args+=("LAB_TERM=${TERM:-xterm}" "LAB_ROWS=$(tput lines 2>/dev/null || echo 24)" "LAB_COLS=$(tput cols 2>/dev/null || echo 80)"
     "LAB_UI=${LAB_UI:-shell}" loglevel=1)
   say "booting the lab guest; it powers off when you leave"
@@ -259,7 +281,7 @@ cmd_interactive() {
   trap 'stty "$saved"' EXIT
   stty raw -echo
   # Its own session: UML ends by killing its process group, which must not include this script.
-  setsid -w linux "${args[@]}" || true
+  setsid -w env "${UML_ENV[@]}" linux "${args[@]}" || true
   stty "$saved"; trap - EXIT
   after=$(host_fingerprint)
   if [ "$before" = "$after" ]; then

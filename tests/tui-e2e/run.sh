@@ -407,6 +407,20 @@ scenario_160x48_shows_every_pane_at_once() {
   quit
 }
 
+# Line noise or a `wall` message lands on the terminal behind the screen's back; the screen only
+# sends cells that change, so the noise stays until Ctrl+L draws everything again.
+scenario_ctrl_l_repaints_what_noise_overwrote() {
+  start_field_report 80 24
+  printf '\033[5;30HLINE-NOISE-XYZ' >"$(tmux display -p -t "$SESSION" '#{pane_tty}')"
+  wait_for "LINE-NOISE-XYZ"
+  sleep 1
+  capture | grep -qF "LINE-NOISE-XYZ" || fail "the noise vanished by itself (nothing to repaint?)"
+  send C-l
+  wait_gone "LINE-NOISE-XYZ"
+  wait_for "Editor · office"
+  quit
+}
+
 # ---- runner ----------------------------------------------------------------------------------
 
 mapfile -t ALL < <(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//')

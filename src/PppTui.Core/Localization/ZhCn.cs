@@ -80,6 +80,8 @@ internal static class ZhCn
         ["Show this help: every key and where it works"] = "显示本帮助:所有按键及其适用位置",
         ["Errors"] = "错误",
         ["Show every error with its cause and fix"] = "显示所有错误及其原因和解决办法",
+        ["Repaint"] = "重绘",
+        ["Draw the whole screen again (after line noise, or another program wrote over it)"] = "重新绘制整个屏幕(线路噪声或其他程序覆盖了屏幕之后)",
         ["Quit"] = "退出",
         ["Leave ppptui (links keep running)"] = "退出 ppptui(链路继续运行)",
         ["Next pane"] = "下一窗格",

@@ -81,6 +81,28 @@ public class TerminalOutputTests
     }
 
     [Fact]
+    public void After_Ctrl_L_clears_the_terminal_the_unchanged_screen_is_sent_whole_once()
+    {
+        var sent = new List<string>();
+        using var output = new TerminalOutput(Tmux, sink: sent.Add);
+        var buffer = new OutputBufferImpl();
+        buffer.SetSize(12, 2);
+        buffer.ClearContents();
+        buffer.Move(0, 0);
+        buffer.AddStr("ppp0 up");
+        ((IOutput)output).Write(buffer);
+        sent.Clear();
+        ((IOutput)output).Write(buffer);
+        Assert.Empty(sent);
+        ((IOutput)output).Write("\u001b[2J"); // what Ctrl+L (GeneralCommands.Repaint) sends through the driver
+        ((IOutput)output).Write(buffer);
+        Assert.Contains("ppp0 up", string.Concat(sent));
+        sent.Clear();
+        ((IOutput)output).Write(buffer);
+        Assert.Empty(sent);
+    }
+
+    [Fact]
     public void A_new_size_clears_the_screen_and_starts_drawing_at_the_top_left()
     {
         var encoder = Blank(Tmux, Row("ab", new Attribute(Color.None, Color.None)));

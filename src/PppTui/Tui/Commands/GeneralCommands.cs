@@ -14,6 +14,8 @@ public static class GeneralCommands
             new KeyEntry(AppCommand.ShowErrors, [Key.F12, Key.M.WithAlt], "Errors", "Show every error with its cause and fix", Menu: KeyTable.HelpMenu)),
         new(ScreenCommand.AlwaysAvailable, Quit,
             new KeyEntry(AppCommand.Quit, [Key.F10, Key.Q.WithCtrl], "Quit", "Leave ppptui (links keep running)", Menu: KeyTable.FileMenu, OnStatusBar: true)),
+        new(ScreenCommand.AlwaysAvailable, Repaint,
+            new KeyEntry(AppCommand.Repaint, [Key.L.WithCtrl], "Repaint", "Draw the whole screen again (after line noise, or another program wrote over it)", Menu: KeyTable.ViewMenu)),
         ScreenCommand.Native(new KeyEntry(AppCommand.NextPane, [Key.F6], "Next pane", "Move the focus to the next pane")),
         ScreenCommand.Native(new KeyEntry(AppCommand.PreviousPane, [Key.F6.WithShift], "Previous pane", "Move the focus to the previous pane")),
         ScreenCommand.Native(new KeyEntry(AppCommand.NextField, [Key.Tab, Key.Tab.WithShift], "Next field", "Move to the next (previous) field inside a pane")),
@@ -34,6 +36,17 @@ public static class GeneralCommands
             lines.Add("  Actions that need root: " + access.NeedsRootReason);
         }
         return lines;
+    }
+
+    /// <summary>
+    /// The screen sends only the cells that changed, so what a noisy line or a stray `wall` left on
+    /// the terminal stays until those cells change. Clearing the terminal makes the output forget
+    /// what it showed, and the next frame is sent whole.
+    /// </summary>
+    private static void Repaint(CommandHost host)
+    {
+        host.Context.App?.Driver?.WriteRaw("\u001b[2J");
+        host.Screen.RedrawAll();
     }
 
     private static void Quit(CommandHost host)

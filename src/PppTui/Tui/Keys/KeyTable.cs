@@ -29,6 +29,7 @@ public enum AppCommand
     Quit,
     Zoom,
     ShowErrors,
+    Repaint,
     Doctor,
     SupportBundle,
     NextField,
