@@ -47,7 +47,7 @@ VARS=$WORK/vars.yml
 
 export ANSIBLE_COLLECTIONS_PATH=$REPO/packaging/ansible ANSIBLE_HOME=$WORK/ansible-home ANSIBLE_LOCAL_TEMP=$WORK/ansible-tmp
 export ANSIBLE_NOCOLOR=1 ANSIBLE_RETRY_FILES_ENABLED=0 ANSIBLE_LOCALHOST_WARNING=0 ANSIBLE_INVENTORY_UNPARSED_WARNING=0
-export ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3 ANSIBLE_STDOUT_CALLBACK=default ANSIBLE_GATHERING=explicit
+export ANSIBLE_PYTHON_INTERPRETER=/usr/bin/python3 ANSIBLE_STDOUT_CALLBACK=default ANSIBLE_GATHERING=explicit ANSIBLE_PIPELINING=1
 
 failures=0
 run_number=0
@@ -78,11 +78,10 @@ start=$(date +%s)
 play "install, first" --tags install
 expect_changed 1 "the binary is shipped to a host that lacks it"
 [ -x "$SANDBOX/usr/local/bin/ppptui" ] || fail "no binary at $SANDBOX/usr/local/bin/ppptui"
-play "install, second" --tags install
-expect_changed 0 "a host that has the binary is left alone"
 
+# From here on the role runs too: exactly one change predicted means it left the binary alone.
 play "check on a new host" --check --diff
-expect_changed 1 "--check predicts the new profile"
+expect_changed 1 "--check predicts the new profile (and the install role leaves a host that has ppptui alone)"
 expect_in_output '+pty "pptp 192.0.2.1 --nolaunchpppd"' "--check --diff shows ppptui's diff of the peers file"
 expect_in_output "+alice office ********" "--check --diff shows the secrets record masked"
 [ ! -e "$SANDBOX/etc/ppptui/profiles/office.toml" ] && [ ! -e "$SANDBOX/etc/ppp/peers/office" ] &&
