@@ -66,6 +66,17 @@ play() {
   CHANGED=$(sed -n 's/^localhost *: .*changed=\([0-9]*\).*/\1/p' "$OUT" | tail -1)
   echo "ansible: run $run_number ($title): changed=$CHANGED"
 }
+# play_refused TITLE ARGS...: a run that must fail; its output in $OUT.
+play_refused() {
+  local title=$1; shift
+  run_number=$((run_number + 1))
+  OUT=$WORK/run-$run_number.log
+  if ansible-playbook -vvv -i localhost, -c local -e "@$VARS" "$@" tests/ansible/site.yml >"$OUT" 2>&1; then
+    fail "$title: ansible-playbook succeeded (output: $OUT)"
+  else
+    echo "ansible: run $run_number ($title): refused"
+  fi
+}
 expect_changed() { # WANT TITLE
   if [ "$CHANGED" = "$1" ]; then pass "$2: changed=$1"; else fail "$2: changed=$CHANGED, expected $1 (output: $OUT)"; fi
 }
@@ -74,6 +85,12 @@ expect_in_output() { # TEXT TITLE
 }
 
 start=$(date +%s)
+
+# Each module's documentation parses (ansible-doc is what users read it with).
+for module in ppptui_profile ppptui_link; do
+  ansible-doc "ppptui.ppp.$module" >/dev/null 2>"$WORK/doc.err" && pass "ansible-doc ppptui.ppp.$module" ||
+    fail "ansible-doc ppptui.ppp.$module: $(head -3 "$WORK/doc.err")"
+done
 
 play "install, first" --tags install
 expect_changed 1 "the binary is shipped to a host that lacks it"
@@ -105,6 +122,15 @@ grep -q '^mtu 1460$' "$SANDBOX/etc/ppp/peers/office" && pass "--check left the p
 play "new MTU" -e office_mtu=1400
 expect_changed 1 "the MTU change is applied"
 grep -q '^mtu 1400$' "$SANDBOX/etc/ppp/peers/office" && pass "the peers file says mtu 1400" || fail "the peers file lacks mtu 1400"
+
+# A hand edit since ppptui wrote the file: --check warns, a real run refuses and leaves the edit.
+echo "debug # a hand edit" >> "$SANDBOX/etc/ppp/peers/office"
+play "check over a hand edit" --check -e office_mtu=1380
+expect_in_output "was edited by hand since ppptui wrote it" "--check warns that the real run will refuse"
+play_refused "over a hand edit" -e office_mtu=1380
+expect_in_output "changed on disk since it was read" "the refusal names the file and why"
+grep -q '^debug # a hand edit$' "$SANDBOX/etc/ppp/peers/office" && grep -q '^mtu 1400$' "$SANDBOX/etc/ppp/peers/office" &&
+  pass "the hand-edited file is left as it was" || fail "the hand-edited file was overwritten"
 
 play "absent" -e office_mtu=1400 -e office_state=absent
 expect_changed 1 "state=absent deletes the profile"

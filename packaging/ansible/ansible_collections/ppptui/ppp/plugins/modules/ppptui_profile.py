@@ -11,7 +11,7 @@ short_description: A pppd connection profile (PPTP, PPPoE, modem) managed by ppp
 description:
   - Creates, changes or deletes a ppptui profile and writes its files (the peers file, the
     chap-secrets or pap-secrets record, the chat script) the way C(ppptui new) and
-    C(ppptui set --apply) do: atomically, with backups.
+    C(ppptui set --apply) do it, atomically and with backups.
   - Idempotent. ppptui itself says whether applying would change a file (C(ppptui set --check --json));
     the task is changed only then, so a second run reports nothing changed.
   - Supports check mode (nothing is written; the change is predicted) and diff mode (ppptui's
@@ -144,6 +144,10 @@ def present(module, ppptui, result):
         result['notes'] = plan['notes']
     if module._diff and changing:
         result['diff'] = dict(prepared=''.join(f['diff'] for f in changing))
+    for edited in (f for f in changing if f.get('edited_on_disk')):
+        # The dry run cannot fail for it, but the real run will: say so now.
+        module.warn('%s was edited by hand since ppptui wrote it; applying will refuse '
+                    '(look with ppptui diff %s, then ppptui apply %s --force)' % (edited['path'], name, name))
     if not plan['changes'] or module.check_mode:
         return
     # set --apply writes the files too (set alone only saves the profile).
