@@ -9,6 +9,8 @@
 #   deb             publish, then dist/ppptui_VERSION_ARCH.deb (binary, themes, man page, unit)
 #   lab             boot the user-mode Linux lab and open ppptui in it
 #   lab-test        run every lab scenario against real pppd and servers
+#   ansible-test    the Ansible collection (packaging/ansible) end to end against localhost and a
+#                   --root sandbox with Debian's ansible-core (tests/ansible/run.sh)
 #   bench           run the benchmarks and rewrite the README's performance table
 #   zig             fetch (once, pinned) the zig toolchain publish links with; prints its path
 set -euo pipefail
@@ -222,6 +224,7 @@ case "$verb" in
   deb) deb ;;
   lab) exec tests/lab/lab.sh interactive "$@" ;;
   lab-test) exec tests/lab/lab.sh test "$@" ;;
+  ansible-test) exec tests/ansible/run.sh "$@" ;;
   bench) exec tests/bench/bench.sh "$@" ;;
-  *) echo "build.sh: unknown verb '$verb' (use: test, run, publish, portability, deb, lab, lab-test, bench, zig)" >&2; exit 2 ;;
+  *) echo "build.sh: unknown verb '$verb' (use: test, run, publish, portability, deb, lab, lab-test, ansible-test, bench, zig)" >&2; exit 2 ;;
 esac

@@ -3,7 +3,7 @@ using PppTui.Core.Files;
 namespace PppTui.Core.Apply;
 
 /// <summary>What a file is for; decides its mode when new and how it is masked in previews.</summary>
-public enum FileRole { Peers, Secrets, ChatScript, RoutesScript, Options }
+public enum FileRole { Peers, Secrets, ChatScript, RoutesScript, Options, Profile }
 
 /// <summary>
 /// One file of a change plan: what is on disk now, what would be written, and a fingerprint of

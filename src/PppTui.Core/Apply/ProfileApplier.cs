@@ -8,7 +8,11 @@ public sealed record AppliedFile(string SystemPath, bool Written, string? Backup
 
 public sealed record ApplyResult(string ProfileName, IReadOnlyList<AppliedFile> Files)
 {
-    public bool ChangedAnything => Files.Any(f => f.Written);
+    /// <summary>The profile's own TOML file was written (it said something else, or did not exist).</summary>
+    public bool ProfileSaved { get; init; }
+
+    /// <summary>A file changed: one of the plan's, or the profile's own (a description alone changes only that).</summary>
+    public bool ChangedAnything => ProfileSaved || Files.Any(f => f.Written);
 
     /// <summary>What the user should know about the files as they were (a secrets file readable by others).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

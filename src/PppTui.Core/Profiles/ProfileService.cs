@@ -102,9 +102,30 @@ public sealed class ProfileService
                 $"Change the password of all of them with 'ppptui apply {profile.Name} --password-stdin --force', or give {profile.Name} a remote name (remotename) of its own so that it gets its own record.",
                 kind: FailureKind.Conflict);
         var plan = Renderer.Plan(profile, secrets, readDisk);
-        var result = Applier.ApplyLocked(plan, force, alsoWrite: () => Store.Save(profile));
+        var profileSaved = false;
+        var result = Applier.ApplyLocked(plan, force, alsoWrite: () => profileSaved = Store.Save(profile));
         secrets?.Clear();
-        return result;
+        return result with { ProfileSaved = profileSaved };
+    }
+
+    /// <summary>
+    /// What <see cref="Apply"/> would write, without writing anything: the plan of the profile's
+    /// files plus its own TOML file, each with its masked diff. A fleet tool asks this first, so
+    /// that a dry run predicts exactly the change a real run makes.
+    /// </summary>
+    public ChangePlan Check(Profile profile, ProfileSecrets? secrets = null)
+    {
+        TagRoutes(profile);
+        var plan = Renderer.Plan(profile, secrets);
+        var full = Store.PathOf(profile.Name);
+        var old = TextFile.ReadOrNull(full);
+        // The profile never holds a password, but a kept pppd option line could: its diff is masked like a log line.
+        var own = new PlannedFile("/etc/ppptui/profiles/" + profile.Name + ".toml", full, FileRole.Profile, old, ProfileToml.Write(profile),
+            old is null ? FileFingerprint.Absent : FileFingerprint.Of(old), PlannedFile.ModeFor(FileRole.Profile))
+        {
+            Mask = Logging.Redactor.Redact,
+        };
+        return plan with { Files = [own, .. plan.Files] };
     }
 
     /// <summary>Saves the profile only; its files change on the next apply.</summary>

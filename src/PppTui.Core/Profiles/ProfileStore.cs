@@ -83,16 +83,17 @@ public sealed class ProfileStore
 
     /// <param name="validate">False only for imports: a hand-written file is kept even when it
     /// does not pass our rules; apply then refuses until the fields are fixed.</param>
-    public void Save(Profile profile, bool validate = true)
+    /// <returns>True when the file was written; false when it already said this.</returns>
+    public bool Save(Profile profile, bool validate = true)
     {
         var errors = validate ? ProfileValidator.Validate(profile) : [];
         if (errors.Count > 0)
             throw new ProfileInvalidException(profile.Name, errors);
         var text = ProfileToml.Write(profile);
         // Saving what is already there writes nothing (no backup, same mtime): apply stays idempotent.
-        if (Unchanged(PathOf(profile.Name), text)) return;
-        _writer.Write(PathOf(profile.Name), text,
-            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        if (Unchanged(PathOf(profile.Name), text)) return false;
+        _writer.Write(PathOf(profile.Name), text, PlannedFile.ModeFor(FileRole.Profile));
+        return true;
     }
 
     public void Delete(string name) => _writer.Delete(PathOf(name));

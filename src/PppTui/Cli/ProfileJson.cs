@@ -58,6 +58,8 @@ public static class ProfileJson
             ["role"] = f.Role.ToString().ToLowerInvariant(),
             ["new"] = f.IsNew,
             ["changes"] = f.Changes,
+            // Apply refuses such a file without --force: a dry run says so before the real run fails.
+            ["edited_on_disk"] = f.ChangedOnDiskSince is not null,
             ["text"] = f.PreviewText,
             ["diff"] = f.Diff(),
         }).ToArray()),

@@ -172,8 +172,9 @@ public static class ProfileVerbs
         var name = NameArgument();
         var kind = new Option<string>("--kind") { Description = KindRegistry.IdList, Required = true };
         var noApply = new Option<bool>("--no-apply") { Description = "Save the profile only; write the files later with 'ppptui apply'" };
+        var check = CheckOption();
         var fields = new FieldOptions();
-        var command = new Command("new", "Create a profile and write its files (like pptpsetup --create, for every kind)") { name, kind, noApply };
+        var command = new Command("new", "Create a profile and write its files (like pptpsetup --create, for every kind)") { name, kind, noApply, check };
         fields.AddTo(command);
         command.SetAction(parse =>
         {
@@ -187,6 +188,7 @@ public static class ProfileVerbs
                 var errors = fields.ApplyTo(parse, draft, ctx.IO);
                 errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
                 if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
+                if (parse.GetValue(check)) return PrintCheck(ctx, service, draft);
                 if (parse.GetValue(noApply))
                 {
                     service.Save(draft.Profile);
@@ -207,8 +209,9 @@ public static class ProfileVerbs
     {
         var name = NameArgument();
         var apply = new Option<bool>("--apply") { Description = "Write the files now (a password or PIN is always written at once)" };
+        var check = CheckOption();
         var fields = new FieldOptions();
-        var command = new Command("set", "Change a profile's settings (then 'ppptui diff' and 'ppptui apply')") { name, apply };
+        var command = new Command("set", "Change a profile's settings (then 'ppptui diff' and 'ppptui apply')") { name, apply, check };
         fields.AddTo(command);
         command.SetAction(parse =>
         {
@@ -220,6 +223,7 @@ public static class ProfileVerbs
                 var errors = fields.ApplyTo(parse, draft, ctx.IO);
                 errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
                 if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
+                if (parse.GetValue(check)) return PrintCheck(ctx, service, draft);
                 // A secret is never kept anywhere to be applied later, so it is written now.
                 if (parse.GetValue(apply) || !draft.Secrets.IsEmpty)
                 {
@@ -438,6 +442,25 @@ public static class ProfileVerbs
         return command;
     }
 
+    private static Option<bool> CheckOption() => new("--check")
+    {
+        Description = "Write nothing: show what applying these settings would change (the profile and its files, secrets masked); with --json, \"changes\" says whether anything would",
+    };
+
+    // A dry run of new/set followed by apply: the same plan a real run writes, the profile file included.
+    private static int PrintCheck(CliContext ctx, ProfileService service, ProfileDraft draft)
+    {
+        var plan = service.Check(draft.Profile, draft.Secrets);
+        draft.Secrets.Clear();
+        if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
+        if (!plan.HasChanges) ctx.Out.WriteLine($"No changes: the profile and its files already say this ({plan.ProfileName}).");
+        ctx.Out.Write(plan.Diff());
+        foreach (var file in plan.Files.Where(f => f.ChangedOnDiskSince is not null))
+            ctx.Out.WriteLine($"note: {file.SystemPath} was edited since ppptui last wrote it; applying will refuse without --force");
+        foreach (var note in plan.Notes) ctx.Out.WriteLine("note: " + note);
+        return ExitCodes.Ok;
+    }
+
     private static void PrintApply(CliContext ctx, ApplyResult result)
     {
         if (ctx.Json)
@@ -474,7 +497,9 @@ public static class ProfileVerbs
         ["profile"] = result.ProfileName,
         ["saved"] = true,
         ["changed"] = result.ChangedAnything,
-        ["written"] = new JsonArray(result.Files.Where(f => f.Written).Select(f => (JsonNode?)JsonValue.Create(f.SystemPath)).ToArray()),
+        ["written"] = new JsonArray(result.Files.Where(f => f.Written).Select(f => f.SystemPath)
+            .Concat(result.ProfileSaved ? ["/etc/ppptui/profiles/" + result.ProfileName + ".toml"] : [])
+            .Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()),
         ["notes"] = new JsonArray(result.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
     };
 
