@@ -141,7 +141,8 @@ public sealed class ProfileListPane : Pane
             if (item < 0 || item >= Items.Count) return;
             var p = Items[item];
             // A list too narrow for every whole name drops the kind column (the editor header shows
-            // it): two names cut to the same prefix would be two profiles no one can tell apart.
+            // it), and a name still too long loses its middle, not its end: two names cut to the
+            // same prefix would be two profiles no one can tell apart.
             // The badge's last column holds the kept-up marker.
             const int badgeWidth = 5;
             int kindWidth = width >= 24 && width - badgeWidth - 1 - 7 >= _longestName ? 7 : 0;
@@ -151,7 +152,7 @@ public sealed class ProfileListPane : Pane
             var normal = listView.GetAttributeForRole(selected ? (listView.HasFocus ? Terminal.Gui.Drawing.VisualRole.Focus : Terminal.Gui.Drawing.VisualRole.Active) : Terminal.Gui.Drawing.VisualRole.Normal);
 
             listView.SetAttribute(normal);
-            listView.AddStr(Columns.Fit(p.Name, nameWidth) + " ");
+            listView.AddStr(Columns.Fit(Columns.EllipsizeMiddle(p.Name, nameWidth), nameWidth) + " ");
             if (kindWidth > 0) listView.AddStr(Columns.Fit(p.Kind, kindWidth - 1) + " ");
             if (!selected) listView.SetAttribute(Tones.For(listView, BadgeTone(p)));
             listView.AddStr(Columns.Fit(Badge(p), badgeWidth - 1) + (keptUp(p.Name) ? LinksPane.KeptUpMarker : " "));

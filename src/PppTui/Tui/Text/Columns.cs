@@ -37,6 +37,31 @@ public static class Columns
         return Fit(text, width - 1).TrimEnd() + "…";
     }
 
+    /// <summary>
+    /// Clips to at most <paramref name="width"/> columns by cutting the middle ("modem-n…rrier"):
+    /// names of one family share their start and differ at the end, so both ends are kept.
+    /// </summary>
+    public static string EllipsizeMiddle(string text, int width)
+    {
+        text = Printable(text);
+        if (width <= 0) return "";
+        if (Width(text) <= width) return text;
+        if (width < 5) return Ellipsize(text, width);
+        int tail = (width - 1) / 2, head = width - 1 - tail;
+        string start = Fit(text, head).TrimEnd();
+        string end = FitRight(Reverse(Fit(Reverse(text), tail).TrimEnd()), tail).TrimStart();
+        return start + "…" + end;
+    }
+
+    private static string Reverse(string text)
+    {
+        var parts = new List<string>();
+        var e = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        while (e.MoveNext()) parts.Add(e.GetTextElement());
+        parts.Reverse();
+        return string.Concat(parts);
+    }
+
     /// <summary>Pads on the left to <paramref name="width"/> columns (numbers in tables).</summary>
     public static string FitRight(string text, int width)
     {
