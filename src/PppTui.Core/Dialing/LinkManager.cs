@@ -1,5 +1,6 @@
 using PppTui.Core.Diagnoses;
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 using PppTui.Core.Processes;
 using PppTui.Core.Status;
 
@@ -100,6 +101,27 @@ public sealed class LinkManager
             }, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The running links to the PPTP server <paramref name="name"/> dials. pptp keeps one control
+    /// connection per server for every call to it: a second profile dialled there (and its
+    /// failure, a wrong password) can take the running link down with it, which pppd logs as
+    /// "Modem hangup". Empty for a profile that is not PPTP.
+    /// </summary>
+    public IReadOnlyList<string> SharingPptpServer(string name)
+    {
+        if (new PeerOptions(_s.Options.Read(name)).PptpServer is not { } server) return [];
+        return Discovery.Scan().Links
+            .Where(l => l.Profile is { } other && other != name && new PeerOptions(_s.Options.Read(other)).PptpServer == server)
+            .Select(l => l.Profile!)
+            .Distinct()
+            .ToList();
+    }
+
+    /// <summary>The warning before dialing a second profile to a PPTP server a running link uses (the CLI's and the TUI's words).</summary>
+    public static string SharedServerWarning(string profile, string running) =>
+        Msg.F("warning: {0} dials the PPTP server {1} is connected to; pptp shares one control connection per server, so if {0} fails (a wrong password), {1} can drop with it (pppd logs \"Modem hangup\")",
+            profile, running);
 
     /// <summary>
     /// Gives the peer's DNS servers to the resolver that ignored them: <c>resolvectl dns IFACE

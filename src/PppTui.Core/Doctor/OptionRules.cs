@@ -95,9 +95,14 @@ public static class OptionRules
             $"'defaultroute' ({defaultRoute.Source}) adds nothing while another default route exists ({other}): " +
             "the link comes up, pppd logs \"not replacing default route\", and traffic keeps going the old way.",
             $"Take the route over while the link is up: ppptui set {profile} --default-route replace (pppd restores the old one on hang-up); " +
-            $"or keep it and route only the remote networks: ppptui set {profile} --default-route none --routes 10.0.0.0/8.")
+            $"or keep it and route only the remote networks: ppptui set {profile} --default-route {KeepRoute(profile, defaultRoute)} --routes 10.0.0.0/8.")
             with { Evidence = $"{defaultRoute.Source}; ip route: {other}", Profile = profile };
     }
+
+    // "none" only drops the peers file's own line; a defaultroute inherited from another file
+    // (options.pptp) needs "never" (nodefaultroute) to be cancelled.
+    private static string KeepRoute(string profile, EffectiveOption defaultRoute) =>
+        defaultRoute.File == "/etc/ppp/peers/" + profile ? "none" : "never";
 
     /// <summary>
     /// <c>usepeerdns</c> writes /etc/ppp/resolv.conf only; whether it reaches the resolver depends

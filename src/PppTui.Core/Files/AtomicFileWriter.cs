@@ -33,6 +33,7 @@ public sealed class AtomicFileWriter
     /// </summary>
     public WriteOutcome WriteFile(string path, string text, UnixFileMode newFileMode, bool keepPrivate = false)
     {
+        path = ThroughLink(path);
         var directory = Path.GetDirectoryName(path) ?? ".";
         var existed = File.Exists(path);
         var mode = existed ? File.GetUnixFileMode(path) : newFileMode;
@@ -87,6 +88,7 @@ public sealed class AtomicFileWriter
     /// <summary>Puts a backup's bytes back in place (undoing a write), keeping the file's mode.</summary>
     public void Restore(string path, string backup)
     {
+        path = ThroughLink(path);
         var temp = Path.Join(Path.GetDirectoryName(path) ?? ".", $".{Path.GetFileName(path)}.ppptui-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
         try
         {
@@ -100,6 +102,26 @@ public sealed class AtomicFileWriter
         {
             TryDelete(temp);
         }
+    }
+
+    /// <summary>
+    /// A file an admin keeps elsewhere and links into place (chap-secrets linked to a file under
+    /// /etc/secrets) stays linked: the write goes to the file the link leads to, so the real file
+    /// gets the change and the link is not silently replaced by a copy. A link leading out of the
+    /// root is refused, because nothing outside --root is touched.
+    /// </summary>
+    private string ThroughLink(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is null) return path;
+        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        var root = _backups.Paths.Root;
+        if (!_backups.Paths.IsSystemRoot && !target.StartsWith(Path.TrimEndingDirectorySeparator(root) + "/", StringComparison.Ordinal))
+            throw new PppTuiException(
+                Localization.Msg.F("{0} is a symbolic link to {1}, outside --root {2}: ppptui writes nothing outside the root", path, target, root),
+                Localization.Msg.F("Replace the link with a copy of the file (cp --remove-destination {0} {1}), or work on the real root.", target, path),
+                kind: FailureKind.Invalid);
+        return target;
     }
 
     /// <summary>Every permission bit of the group and of others.</summary>

@@ -18,6 +18,9 @@ public sealed class BackupStore
 
     public string Directory => _paths.BackupsDir;
 
+    /// <summary>The root the stored files live under.</summary>
+    public SystemPaths Paths => _paths;
+
     /// <summary>Copies <paramref name="path"/> into the store and returns the copy's path.</summary>
     public string Save(string path)
     {

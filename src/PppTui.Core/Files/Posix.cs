@@ -42,6 +42,26 @@ internal static partial class Posix
         return (BitConverter.ToUInt32(buffer[uidOffset..]), BitConverter.ToUInt32(buffer[gidOffset..]));
     }
 
+    /// <summary>
+    /// True for a named pipe or a socket: opening one to read blocks until a writer comes, so a
+    /// FIFO left in /etc/ppp would hang every listing. Devices are not included (they are read
+    /// with a size bound).
+    /// </summary>
+    public static bool IsPipeOrSocket(string path)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        if (Stat(path, buffer) != 0) return false;
+        var modeOffset = RuntimeInformation.ProcessArchitecture switch
+        {
+            Architecture.X64 => 24,
+            Architecture.Arm64 => 16,
+            _ => -1,
+        };
+        if (modeOffset < 0) return false;
+        var type = BitConverter.ToUInt32(buffer[modeOffset..]) & 0xF000; // S_IFMT
+        return type is 0x1000 or 0xC000; // S_IFIFO, S_IFSOCK
+    }
+
     public static bool SetOwner(string path, uint uid, uint gid) => Chown(path, uid, gid) == 0;
 
     /// <summary>Makes a rename inside <paramref name="directory"/> durable.</summary>

@@ -75,6 +75,12 @@ public static class TextFile
     // file says 0), so that an oversized file is refused without being read whole.
     private static byte[] ReadBounded(string path)
     {
+        if (Posix.IsPipeOrSocket(path))
+            throw new PppTuiException(Localization.Msg.F("{0} is a named pipe or a socket, not a file: reading it would wait for a writer forever", path),
+                Localization.Msg.T("Move it aside (ls -l shows a 'p' or 's' first); pppd's files are plain files."), kind: FailureKind.Invalid)
+            {
+                File = path,
+            };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
         if (stream.CanSeek && stream.Length > MaxBytes) throw TooLarge(path, stream.Length);
         var buffer = new MemoryStream();

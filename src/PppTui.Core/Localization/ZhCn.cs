@@ -230,12 +230,12 @@ internal static class ZhCn
         ["a serial speed"] = "串口速率",
         ["an APN has letters, digits, '.', '-' and '_' only (e.g. internet or web.vodafone.de)"] = "APN 只能包含字母、数字、'.'、'-' 和 '_'(例如 internet 或 web.vodafone.de)",
         ["a number to dial is required (cellular modems use *99#)"] = "必须填写拨号号码(蜂窝调制解调器用 *99#)",
-        ["a dial string has digits, '*', '#', '+', ',', P, T or W only"] = "拨号串只能包含数字、'*'、'#'、'+'、','、P、T 或 W",
+        ["a dial string has digits, A-D, '*', '#', '+', ',', ';', '!', '@', P, T, W, chat's \\T or \\U only"] = "拨号串只能包含数字、A-D、'*'、'#'、'+'、','、';'、'!'、'@'、P、T、W 以及 chat 的 \\T 或 \\U",
         ["start the number with a digit, '*', '#' or '+' (a leading T or P would be read as tone or pulse dialling)"] = "号码须以数字、'*'、'#' 或 '+' 开头(开头的 T 或 P 会被当作音频或脉冲拨号)",
         ["a SIM PIN is 4 to 8 digits"] = "SIM 卡 PIN 为 4 到 8 位数字",
         ["a serial device (e.g. /dev/ttyUSB0) is required"] = "必须填写串口设备(例如 /dev/ttyUSB0)",
         ["a device is a path under /dev/ (letters, digits, '.', '-', '_', '/')"] = "设备必须是 /dev/ 下的路径(字母、数字、'.'、'-'、'_'、'/')",
-        ["not a standard serial speed (use one of {0})"] = "不是标准串口速率(请使用其中之一:{0})",
+        ["not a serial speed (use one of {0})"] = "不是串口速率(请使用其中之一:{0})",
         ["an absolute path with letters, digits, '.', '-', '_' and '/' only"] = "须为只含字母、数字、'.'、'-'、'_' 和 '/' 的绝对路径",
         ["letters, digits and . _ = : / , - only (it runs inside pppd's pty command)"] = "只能使用字母、数字和 . _ = : / , -(它在 pppd 的 pty 命令中运行)",
         ["must be between {0} and {1}"] = "必须在 {0} 到 {1} 之间",
@@ -288,5 +288,25 @@ internal static class ZhCn
         ["Doctor: {0}"] = "系统检查:{0}",
         ["Theme"] = "主题",
         ["New profile"] = "新建配置",
+
+        // Files ppptui refuses to keep or load.
+        ["{0}: the profile would be {1} characters long, and ppptui loads profiles of at most {2} (its peers file has too many options kept verbatim)"] =
+            "{0}:配置文件将有 {1} 个字符,而 ppptui 最多加载 {2} 个字符的配置(其 peers 文件中原样保留的选项过多)",
+        ["Leave this peers file unmanaged (pppd reads it as it is), or move most of its options into a file it includes with 'file PATH'."] =
+            "让此 peers 文件保持不受管理(pppd 照原样读取它),或把其大部分选项移到用 'file PATH' 引入的文件中。",
+        ["{0} is a symbolic link to {1}, outside --root {2}: ppptui writes nothing outside the root"] =
+            "{0} 是指向 {1} 的符号链接,位于 --root {2} 之外:ppptui 不会写入根目录之外的任何内容",
+        ["Replace the link with a copy of the file (cp --remove-destination {0} {1}), or work on the real root."] =
+            "用文件的副本替换该链接(cp --remove-destination {0} {1}),或在真实的根目录上操作。",
+        ["/etc/ppp/peers/{0} is a folder, not a peers file"] = "/etc/ppp/peers/{0} 是文件夹,不是 peers 文件",
+        ["See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers."] = "用 'ppptui list' 查看 peers 文件;把其他文件移出 /etc/ppp/peers。",
+        ["{0} is a named pipe or a socket, not a file: reading it would wait for a writer forever"] = "{0} 是命名管道或套接字,不是文件:读取它会永远等待写入方",
+        ["Move it aside (ls -l shows a 'p' or 's' first); pppd's files are plain files."] = "把它移走(ls -l 的第一个字符为 'p' 或 's');pppd 的文件都是普通文件。",
+        ["a named pipe or a socket, not a file"] = "命名管道或套接字,不是文件",
+        ["warning: {0} dials the PPTP server {1} is connected to; pptp shares one control connection per server, so if {0} fails (a wrong password), {1} can drop with it (pppd logs \"Modem hangup\")"] =
+            "警告:{0} 拨号的 PPTP 服务器正被 {1} 使用;pptp 对每个服务器只用一个控制连接,{0} 失败(例如密码错误)时 {1} 可能随之断开(pppd 记录 \"Modem hangup\")",
+        ["Shared PPTP server"] = "共用的 PPTP 服务器",
+        ["inherited: {0} from {1}"] = "继承:{0},来自 {1}",
+        ["the profile file is empty: it has no kind and no settings"] = "配置文件为空:没有类型,也没有任何设置",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

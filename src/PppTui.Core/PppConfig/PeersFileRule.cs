@@ -56,6 +56,7 @@ public static class PeersFileRule
     public static string? WhyNotPeersFile(string path)
     {
         if (WhyNotPeersName(Path.GetFileName(path)) is { } byName) return byName;
+        if (Files.Posix.IsPipeOrSocket(path)) return Localization.Msg.T("a named pipe or a socket, not a file");
         var text = ReadSmall(path);
         return text is null ? null : WhyNotPeersText(text);
     }

@@ -1,5 +1,6 @@
 using PppTui.Core.Files;
 using PppTui.Core.Kinds;
+using PppTui.Core.Localization;
 using PppTui.Core.PppConfig;
 using Serilog;
 using PppTui.Core.Apply;
@@ -156,6 +157,10 @@ public sealed class ProfileService
         foreach (var name in names)
         {
             var path = Paths.PeerFile(name);
+            // A folder where the peers file belongs is there, just not a file: "does not exist" would send the user looking elsewhere.
+            if (Directory.Exists(path))
+                throw new PppTuiException(Msg.F("/etc/ppp/peers/{0} is a folder, not a peers file", name),
+                    Msg.T("See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers."), kind: FailureKind.Invalid);
             if (File.Exists(path) && PeersFileRule.WhyNotPeersFile(path) is { } why)
                 throw new PppTuiException($"/etc/ppp/peers/{name} is not a peers file: {why}",
                     "See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers.");
@@ -234,6 +239,10 @@ public sealed class ProfileService
             .Select(p => p.Name)
             .ToList();
     }
+
+    /// <summary>What the profile inherits from other files pppd reads; none while its peers file is not written yet.</summary>
+    public IReadOnlyList<InheritedSetting> Inherited(string name) =>
+        File.Exists(Paths.PeerFile(name)) ? SharedPppOptions.Inherited(Effective(name), "/etc/ppp/peers/" + name) : [];
 
     public IReadOnlyList<EffectiveOption> Effective(string name)
     {

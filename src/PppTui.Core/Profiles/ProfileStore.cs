@@ -1,4 +1,5 @@
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 
 namespace PppTui.Core.Profiles;
 
@@ -90,6 +91,14 @@ public sealed class ProfileStore
         if (errors.Count > 0)
             throw new ProfileInvalidException(profile.Name, errors);
         var text = ProfileToml.Write(profile);
+        // A profile ppptui would refuse to load is never written: import would otherwise leave a
+        // file that list keeps calling "not imported" and every later import runs into.
+        if (text.Length > ProfileToml.MaxFileChars)
+            throw new PppTuiException(
+                Msg.F("{0}: the profile would be {1} characters long, and ppptui loads profiles of at most {2} (its peers file has too many options kept verbatim)",
+                    PathOf(profile.Name), text.Length, ProfileToml.MaxFileChars),
+                Msg.T("Leave this peers file unmanaged (pppd reads it as it is), or move most of its options into a file it includes with 'file PATH'."),
+                kind: FailureKind.Invalid);
         // Saving what is already there writes nothing (no backup, same mtime): apply stays idempotent.
         if (Unchanged(PathOf(profile.Name), text)) return false;
         _writer.Write(PathOf(profile.Name), text, PlannedFile.ModeFor(FileRole.Profile));

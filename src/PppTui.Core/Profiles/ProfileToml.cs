@@ -3,6 +3,7 @@ using System.Text;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 using PppTui.Core.Kinds;
+using PppTui.Core.Localization;
 
 namespace PppTui.Core.Profiles;
 
@@ -63,6 +64,13 @@ public static class ProfileToml
 
         var values = Flatten(document, fileName, found);
         if (found.Count > 0) return null;
+        // An empty file (or one of comments only) is no profile: loading it as a blank custom
+        // profile would let apply write an empty peers file over the real one.
+        if (values.Count == 0)
+        {
+            found.Add(new TomlProblem(fileName, 1, 1, Msg.T("the profile file is empty: it has no kind and no settings")));
+            return null;
+        }
         var reader = new TomlReader(values, fileName, found);
         var kindText = reader.String("kind") ?? "custom";
         if (!KindRegistry.TryParse(kindText, out var kind))

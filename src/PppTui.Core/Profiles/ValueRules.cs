@@ -25,7 +25,10 @@ public static partial class ValueRules
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex ApnPattern();
 
-    [GeneratedRegex(@"^[0-9*#+,PTWpw]{1,40}\z")]
+    // What a modem's ATD takes (digits, A-D, * # + and the modifiers , ; ! @ P T W, any case, and
+    // the dashes and parentheses modems skip), and chat's \T and \U, which chat replaces
+    // with its -T and -U arguments: a script pppd dials with must import and apply unchanged.
+    [GeneratedRegex(@"^(?:[0-9A-Da-d*#+,;!@PTWptw()-]|\\[TU]){1,60}\z")]
     private static partial Regex DialNumberPattern();
 
     [GeneratedRegex(@"^[0-9]{4,8}\z")]
@@ -88,7 +91,7 @@ public static partial class ValueRules
 
     public static string? CheckDialNumber(string? number) =>
         string.IsNullOrEmpty(number) ? Msg.T("a number to dial is required (cellular modems use *99#)")
-        : !DialNumberPattern().IsMatch(number) ? Msg.T("a dial string has digits, '*', '#', '+', ',', P, T or W only")
+        : !DialNumberPattern().IsMatch(number) ? Msg.T("a dial string has digits, A-D, '*', '#', '+', ',', ';', '!', '@', P, T, W, chat's \\T or \\U only")
         // ppptui writes ATD before the number; ATDT/ATDP would read a leading letter as tone or pulse dialling.
         : char.IsAsciiLetter(number[0]) ? Msg.T("start the number with a digit, '*', '#' or '+' (a leading T or P would be read as tone or pulse dialling)")
         : null;
@@ -102,8 +105,10 @@ public static partial class ValueRules
             ? Msg.T("a device is a path under /dev/ (letters, digits, '.', '-', '_', '/')") : null;
 
     public static string? CheckSpeed(int? speed) =>
-        speed is null || StandardSpeeds.Contains(speed.Value) ? null
-        : Msg.F("not a standard serial speed (use one of {0})", string.Join(", ", StandardSpeeds.Where(s => s >= 9600 && s <= 921600)));
+        // pppd takes any positive number as the speed and only warns when the tty lacks it, so a
+        // speed outside the usual list is not refused.
+        speed is null || speed > 0 ? null
+        : Msg.F("not a serial speed (use one of {0})", string.Join(", ", StandardSpeeds.Where(s => s >= 9600 && s <= 921600)));
 
     public static string? CheckSafePath(string? path) =>
         string.IsNullOrEmpty(path) ? null

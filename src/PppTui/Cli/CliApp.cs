@@ -25,7 +25,8 @@ public sealed class CliApp
     public CliApp(CliIO io, ICommandRunner? runner = null, bool ownLog = false, Func<string, string?>? environment = null)
     {
         _environment = environment ?? Environment.GetEnvironmentVariable;
-        _io = io;
+        // Text from files ppptui does not own reaches the terminal only through this escaping.
+        _io = io with { Out = new TerminalSafeWriter(io.Out), Error = new TerminalSafeWriter(io.Error) };
         _runsSystemCommands = runner is null;
         _runner = runner ?? new CliWrapCommandRunner();
         _ownLog = ownLog;

@@ -45,6 +45,14 @@ public sealed class CliContext
     public bool Json { get; }
     public ICommandRunner Runner { get; }
 
+    /// <summary>A notice on stderr beside the data: one JSON object ({"notice": ...}) on one line
+    /// with --json, so every line a --json run prints parses, otherwise "ppptui: TEXT".</summary>
+    public void Notice(string text)
+    {
+        if (Json) Error.WriteLine(new System.Text.Json.Nodes.JsonObject { ["notice"] = text }.ToJsonString());
+        else Error.WriteLine("ppptui: " + text);
+    }
+
     /// <summary>True when <see cref="Runner"/> runs real processes on this machine (not a test's).</summary>
     public bool RunsSystemCommands { get; init; }
 

@@ -43,12 +43,15 @@ public static class LinkVerbs
             var link = parse.GetValue(name)!;
             var seconds = parse.GetValue(wait);
             if (seconds <= 0) return ctx.Fail(ExitCodes.Usage, "--wait must be a positive number of seconds");
-            var progress = ctx.Json ? ctx.Error : ctx.Out;
+            // Under --json the progress lines go to stderr as notices, one JSON object each.
+            var progress = ctx.Json ? new NoticeWriter(ctx) : ctx.Out;
             return await Guard(ctx, async () =>
             {
                 ctx.RequireLiveSystem("connect");
+                var manager = managerFor(ctx);
+                foreach (var other in manager.SharingPptpServer(link)) ctx.Notice(LinkManager.SharedServerWarning(link, other));
                 // The final block explains a Down and lists the warnings; progress would only repeat them.
-                var outcome = await managerFor(ctx).ConnectAsync(link, TimeSpan.FromSeconds(seconds),
+                var outcome = await manager.ConnectAsync(link, TimeSpan.FromSeconds(seconds),
                     e => PrintProgress(progress, e, finalBlockFollows: true), cancellationToken);
                 var status = outcome.Status ?? new LinkStatus
                 {
@@ -75,6 +78,12 @@ public static class LinkVerbs
             });
         });
         return command;
+    }
+
+    /// <summary>Turns each line written to it into one notice of the context.</summary>
+    private sealed class NoticeWriter(CliContext ctx) : StringWriter(CultureInfo.InvariantCulture)
+    {
+        public override void WriteLine(string? value) => ctx.Notice(value ?? "");
     }
 
     private static Command Disconnect(CliApp app, Func<CliContext, LinkManager> managerFor)
@@ -260,8 +269,8 @@ public static class LinkVerbs
 
     private static void PrintSample(CliContext ctx, IReadOnlyList<LinkStatus> links, string? only, bool watch)
     {
-        if (watch && !ctx.Json && ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected)
-            ctx.Out.Write("\u001b[H\u001b[2J");
+        if (watch && !ctx.Json && ctx.Out is TerminalSafeWriter { Inner: var terminal } && ReferenceEquals(terminal, Console.Out) && !Console.IsOutputRedirected)
+            terminal.Write("\u001b[H\u001b[2J");
         if (ctx.Json)
         {
             var json = only is not null && links.Count == 1

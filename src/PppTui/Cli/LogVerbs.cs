@@ -117,7 +117,7 @@ public static partial class LogVerbs
                 }
                 else
                 {
-                    ctx.Error.WriteLine($"ppptui: '{profile}' is not running (no {Path.GetFileName(link.PidFile)} and no `pppd call {profile}` process) " +
+                    ctx.Notice($"'{profile}' is not running (no {Path.GetFileName(link.PidFile)} and no `pppd call {profile}` process) " +
                                         "and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line.");
                 }
             }
@@ -150,7 +150,7 @@ public static partial class LogVerbs
                             break;
                         case LogNotice notice:
                             output.Flush();
-                            ctx.Error.WriteLine("ppptui: " + notice.Message);
+                            ctx.Notice(notice.Message);
                             break;
                     }
                 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PppTui.Core.Kinds;
+using PppTui.Core.Localization;
 using PppTui.Core.Profiles;
 using PppTui.Core.Apply;
 
@@ -85,9 +86,15 @@ public static class ProfileVerbs
                 var service = Service(ctx);
                 var profile = service.Load(parse.GetValue(name)!);
                 var secretsFile = FindSecretsFile(service, profile, out var unreadable);
+                var inherited = InheritedOrNone(service, profile.Name);
                 if (ctx.Json)
                 {
-                    ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Profile(profile, secretsFile)));
+                    var json = ProfileJson.Profile(profile, secretsFile);
+                    json["inherited"] = new JsonArray(inherited.Select(i => (JsonNode?)new JsonObject
+                    {
+                        ["field"] = i.FieldKey, ["option"] = i.Text, ["source"] = i.Option.Source,
+                    }).ToArray());
+                    ctx.Out.WriteLine(ProfileJson.Write(json));
                     return ExitCodes.Ok;
                 }
                 var draft = new ProfileDraft(profile);
@@ -102,15 +109,25 @@ public static class ProfileVerbs
                             : unreadable is not null ? $"(unknown: {unreadable} is readable by root only)" : "(not set)"
                             : "(not shown)"
                         : field.Get(draft);
-                    if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {value}");
+                    if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {TerminalSafeWriter.OneLine(value)}");
+                    // What pppd takes from another file on top of the profile's own value, with where.
+                    foreach (var from in inherited.Where(i => i.FieldKey == field.Key))
+                        ctx.Out.WriteLine($"{field.Key,-18} {Msg.F("inherited: {0} from {1}", from.Text, from.Option.Source)}");
                 }
                 var refused = ProfileJson.Refused(profile.Ppp).ToList();
                 if (refused.Count > 0) ctx.Out.WriteLine($"{"refuse",-18} {string.Join(", ", refused)}");
-                foreach (var extra in profile.ExtraOptions) ctx.Out.WriteLine($"{"option",-18} {extra}");
+                foreach (var extra in profile.ExtraOptions) ctx.Out.WriteLine($"{"option",-18} {TerminalSafeWriter.OneLine(extra)}");
                 return ExitCodes.Ok;
             });
         });
         return command;
+    }
+
+    // show still shows the profile when a file pppd reads on top of it cannot be read (permissions).
+    private static IReadOnlyList<InheritedSetting> InheritedOrNone(ProfileService service, string name)
+    {
+        try { return service.Inherited(name); }
+        catch (Core.PppTuiException) { return []; }
     }
 
     private static string? FindSecretsFile(ProfileService service, Profile profile, out string? unreadable) =>
@@ -311,7 +328,14 @@ public static class ProfileVerbs
                 var results = service.Import(wanted, parse.GetValue(replace));
                 if (ctx.Json)
                 {
-                    ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(results.Select(r => (JsonNode?)ProfileJson.Profile(r.Profile, r.SecretsFile is null ? null : $"{r.SecretsFile}:{r.SecretsLine}")).ToArray())));
+                    ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(results.Select(r =>
+                    {
+                        var json = ProfileJson.Profile(r.Profile, r.SecretsFile is null ? null : $"{r.SecretsFile}:{r.SecretsLine}");
+                        // The same warnings the text prints: fields apply will refuse, and a secrets record shared with other profiles.
+                        json["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode?)new JsonObject { ["field"] = w.Field, ["message"] = w.Message }).ToArray());
+                        json["shares_record_with"] = new JsonArray(r.SharesRecordWith.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+                        return (JsonNode?)json;
+                    }).ToArray())));
                     return ExitCodes.Ok;
                 }
                 foreach (var r in results)

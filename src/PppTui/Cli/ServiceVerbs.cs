@@ -116,7 +116,9 @@ public static class ServiceVerbs
             var ctx = app.ContextFor(parse);
             return CliErrors.Guard(ctx, () =>
             {
-                ctx.Out.Write(SystemdUnits.RenderTemplate(SystemdUnits.FindPppd(ctx.Paths)));
+                var text = SystemdUnits.RenderTemplate(SystemdUnits.FindPppd(ctx.Paths));
+                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["unit"] = "ppptui@.service", ["text"] = text }));
+                else ctx.Out.Write(text);
                 return ExitCodes.Ok;
             });
         });

@@ -40,6 +40,25 @@ public class LinkManagerTests
     }
 
     [Fact]
+    public void A_second_profile_to_the_pptp_server_of_a_running_link_names_that_link_and_other_servers_do_not()
+    {
+        using var sys = new FakeSystem()
+            .Peer("myvpn", "pty \"pptp vpn.example.com --nolaunchpppd\"\nname alice\n")
+            .Peer("pptp-badpass", "pty \"pptp vpn.example.com --nolaunchpppd\"\nname mallory\n")
+            .Peer("elsewhere", "pty \"pptp 192.0.2.7 --nolaunchpppd\"\nname alice\n")
+            .Peer("dsl", "plugin rp-pppoe.so\neth0\n");
+        var manager = Manager(sys.Paths, new FakeCommandRunner(), isRoot: true);
+        Assert.Empty(manager.SharingPptpServer("pptp-badpass"));
+
+        sys.Pppd(8001, "call", "myvpn").LinkPidFile("myvpn", 8001, "ppp0").InterfacePidFile("ppp0", 8001).Interface("ppp0");
+
+        Assert.Equal(["myvpn"], manager.SharingPptpServer("pptp-badpass"));
+        Assert.Empty(manager.SharingPptpServer("myvpn"));
+        Assert.Empty(manager.SharingPptpServer("elsewhere"));
+        Assert.Empty(manager.SharingPptpServer("dsl"));
+    }
+
+    [Fact]
     public void The_change_stamp_moves_when_a_link_dials_comes_up_and_goes_down_but_not_with_traffic_alone()
     {
         using var sys = new FakeSystem().Peer("myvpn", "defaultroute\n").Peer("pair", "");

@@ -96,13 +96,14 @@ public class ProfileTomlTests
     {
         var pppoe = KindRegistry.NewProfile("dsl", ProfileKind.Pppoe);
         pppoe.Ppp.Mtu = 100;
+        pppoe.Pppoe!.Interface = "eth 0";
         var modem = KindRegistry.NewProfile("lte", ProfileKind.Modem);
         modem.Modem!.Apn = "inter net";
 
         var pppoeErrors = ProfileValidator.Validate(pppoe);
         var modemErrors = ProfileValidator.Validate(modem, new ProfileSecrets { Pin = "12" });
 
-        Assert.Contains(pppoeErrors, e => e.Field == "interface" && e.Message.Contains("required"));
+        Assert.Contains(pppoeErrors, e => e.Field == "interface" && e.Message.Contains("interface name"));
         Assert.Contains(pppoeErrors, e => e.Field == "mtu" && e.Message == "must be between 128 and 16384");
         Assert.Contains(modemErrors, e => e.Field == "device");
         Assert.Contains(modemErrors, e => e.Field == "apn");

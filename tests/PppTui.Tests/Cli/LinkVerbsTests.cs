@@ -115,6 +115,38 @@ public sealed class LinkVerbsTests : IDisposable
     }
 
     [Fact]
+    public void Connect_with_json_prints_its_progress_on_stderr_as_one_json_object_a_line()
+    {
+        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
+
+        var (code, _, error) = Run("--root", _root, "--json", "connect", "myvpn");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            using var notice = JsonDocument.Parse(line);
+            Assert.StartsWith("myvpn: ", notice.RootElement.GetProperty("notice").GetString());
+        }
+    }
+
+    [Fact]
+    public void Connect_to_the_pptp_server_of_a_running_link_warns_first_naming_that_link()
+    {
+        File.WriteAllText(Path.Combine(_root, "etc/ppp/peers/office"), "pty \"pptp vpn.example.com --nolaunchpppd\"\nname alice\n");
+        RunningPppd(201, "office", "ppp1");
+        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
+
+        var (_, _, error) = Run("--root", _root, "connect", "myvpn");
+
+        Assert.Contains("warning: myvpn dials the PPTP server office is connected to", error);
+        Assert.Contains("office can drop with it", error);
+    }
+
+    [Fact]
     public void A_failed_connect_exits_link_down_with_cause_fix_and_evidence()
     {
         _runner.Dial =

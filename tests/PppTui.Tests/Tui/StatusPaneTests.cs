@@ -100,6 +100,23 @@ public class StatusPaneTests
     }
 
     [Fact]
+    public void Connecting_a_second_profile_to_the_pptp_server_of_a_running_link_asks_first_and_dials_only_when_confirmed()
+    {
+        using var h = ScreenHost.Start(80, 24);
+        h.Screen.Profiles.Select("dsl");
+        h.Links.SharingServer["dsl"] = ["office-vpn"];
+
+        h.Press(Key.F5);
+
+        Assert.Single(h.Dialogs.Confirms);
+        Assert.Contains("office-vpn can drop with it", h.Dialogs.Confirms[0].Message);
+        Assert.Empty(h.Links.Connects);
+        h.Dialogs.ConfirmAnswers.Enqueue(true);
+        h.Press(Key.F5);
+        Wait.Until(h, () => h.Links.Connects.Count == 1);
+    }
+
+    [Fact]
     public void Disconnect_asks_first()
     {
         using var h = ScreenHost.Start(80, 24);

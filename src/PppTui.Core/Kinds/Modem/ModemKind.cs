@@ -114,12 +114,30 @@ public sealed partial class ModemKind : IProfileKind
             modem.ConnectCommand = connect ?? "";
             return;
         }
-        modem.ChatScript = script;
         var text = SafeRead(context.Paths.Resolve(script));
-        if (text is null) return;
+        if (text is null)
+        {
+            // A script ppptui cannot read (missing, unreadable) cannot be edited either: the
+            // connect command stays as written, which pppd accepts, instead of a profile that
+            // lacks the number and that apply would refuse.
+            modem.ConnectCommand = connect;
+            return;
+        }
+        modem.ChatScript = script;
         var chat = ChatScript.Parse(text);
         modem.Apn = chat.FindSend(s => ApnCommand().IsMatch(s)) is { } apn ? ApnCommand().Match(apn.Value).Groups[1].Value : null;
         modem.Number = chat.FindSend(s => DialCommand().IsMatch(s)) is { } dial ? DialCommand().Match(dial.Value).Groups[1].Value : null;
+        if (ValueRules.CheckApn(modem.Apn) is not null || ValueRules.CheckDialNumber(modem.Number) is not null)
+        {
+            // A dialogue ppptui cannot model (a shell script around chat, a template's
+            // placeholder, chat's \T inside the APN, CRLF lines that shift chat's strings) is
+            // still one pppd runs: the connect command stays as written rather than a profile
+            // apply refuses.
+            modem.ConnectCommand = connect;
+            modem.ChatScript = null;
+            modem.Apn = null;
+            modem.Number = null;
+        }
     }
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)

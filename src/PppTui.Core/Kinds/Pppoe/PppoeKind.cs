@@ -48,7 +48,9 @@ public sealed class PppoeKind : IProfileKind
     public void Validate(Profile profile, Action<string, string?> check)
     {
         var pppoe = Of(profile);
-        check("interface", ValueRules.CheckInterface(pppoe.Interface));
+        // A peers file without the interface word is one pppd reads (the interface then comes
+        // from an options file or the command line), so only a given interface is checked.
+        if (pppoe.Interface is not null) check("interface", ValueRules.CheckInterface(pppoe.Interface));
         check("service", ValueRules.CheckSecretWord(pppoe.ServiceName, "the service name"));
         check("ac", ValueRules.CheckSecretWord(pppoe.AccessConcentrator, "the access concentrator name"));
         if (pppoe.Plugin is not ("rp-pppoe.so" or "pppoe.so"))

@@ -3,6 +3,12 @@ using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;
 
+/// <summary>A field's option that takes effect from a file other than the profile's peers file.</summary>
+public sealed record InheritedSetting(string FieldKey, EffectiveOption Option)
+{
+    public string Text => Option.Argument is null ? Option.Name : $"{Option.Name} {Option.Argument}";
+}
+
 /// <summary>An ordered list of shared PPP options: the order of the profile file's <c>[ppp]</c> keys and of the peers file's lines.</summary>
 public sealed class SharedPppOptionTable
 {
@@ -79,17 +85,20 @@ public static class SharedPppOptions
         Flag("mppe_stateful", "mppe-stateful", p => p.MppeStateful, (p, v) => p.MppeStateful = v),
         Number("mtu", "mtu", p => p.Mtu, (p, v) => p.Mtu = v, 128, 16384,
             new FieldPlace("MTU", "Largest packet sent (128-16384; PPPoE 1492, less inside a VPN tunnel)", 40, OnEveryPage: true)),
-        Number("mru", "mru", p => p.Mru, (p, v) => p.Mru = v, 128, 16384,
+        // pppd reads mru, lcp-echo-*, holdoff and maxfail as plain integers (o_int without
+        // OPT_LIMITS, lcp.c and options.c): any value it takes imports and applies; only mtu has
+        // limits (MINMRU..MAXMRU).
+        Number("mru", "mru", p => p.Mru, (p, v) => p.Mru = v, int.MinValue, int.MaxValue,
             new FieldPlace("MRU", "Largest packet accepted (128-16384)", 50)),
-        Number("lcp-echo-interval", "lcp_echo_interval", p => p.LcpEchoInterval, (p, v) => p.LcpEchoInterval = v, 0, 3600,
+        Number("lcp-echo-interval", "lcp_echo_interval", p => p.LcpEchoInterval, (p, v) => p.LcpEchoInterval = v, int.MinValue, int.MaxValue,
             new FieldPlace("LCP echo interval", "Seconds between keep-alive echoes", 110)),
-        Number("lcp-echo-failure", "lcp_echo_failure", p => p.LcpEchoFailure, (p, v) => p.LcpEchoFailure = v, 0, 1000,
+        Number("lcp-echo-failure", "lcp_echo_failure", p => p.LcpEchoFailure, (p, v) => p.LcpEchoFailure = v, int.MinValue, int.MaxValue,
             new FieldPlace("LCP echo failures", "Unanswered echoes before the link is declared dead", 120)),
         Flag("persist", "persist", p => p.Persist, (p, v) => p.Persist = v,
             new FieldPlace("Keep up (persist)", "Redial when the link drops", 80, OnEveryPage: true)),
-        Number("holdoff", "holdoff", p => p.Holdoff, (p, v) => p.Holdoff = v, 0, 86400,
+        Number("holdoff", "holdoff", p => p.Holdoff, (p, v) => p.Holdoff = v, int.MinValue, int.MaxValue,
             new FieldPlace("Holdoff", "Seconds to wait before redialling", 90)),
-        Number("maxfail", "maxfail", p => p.MaxFail, (p, v) => p.MaxFail = v, 0, 100000,
+        Number("maxfail", "maxfail", p => p.MaxFail, (p, v) => p.MaxFail = v, int.MinValue, int.MaxValue,
             new FieldPlace("Max failures", "Give up after this many failed attempts (0 = never)", 100)),
         DefaultRoute(),
         Flag("usepeerdns", "usepeerdns", p => p.UsePeerDns, (p, v) => p.UsePeerDns = v,
@@ -126,6 +135,18 @@ public static class SharedPppOptions
     {
         foreach (var option in Table.Options) option.Render(peers, ppp);
     }
+
+    /// <summary>
+    /// The settings a profile gets from another file pppd reads (/etc/ppp/options, a file
+    /// included with <c>file</c>): options of a field that take effect from anywhere but the
+    /// profile's own peers file, by field key. The profile shows its peers file's value; these say
+    /// what pppd really does on top of it.
+    /// </summary>
+    public static IReadOnlyList<InheritedSetting> Inherited(IReadOnlyList<EffectiveOption> options, string peersFile) =>
+        (from option in Table.Options
+         from effective in options
+         where effective.TakesEffect && effective.File != peersFile && option.PeersOptions.Contains(effective.Name)
+         select new InheritedSetting(option.Key, effective)).ToList();
 
     private static SharedPppOption Flag(string tomlKey, string pppdOption, Func<PppSettings, bool> get, Action<PppSettings, bool> set,
         FieldPlace? field = null) =>

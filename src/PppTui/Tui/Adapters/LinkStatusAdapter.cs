@@ -88,6 +88,8 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     /// <summary>One look at the links (and, when due, the routes).</summary>
     public Task PollAsync(CancellationToken cancellationToken = default) => Watch.PollAsync(cancellationToken);
 
+    public IReadOnlyList<string> SharingPptpServer(string profileName) => Watch.Manager.SharingPptpServer(profileName);
+
     public async Task<ActionResult> ConnectAsync(string profileName, CancellationToken cancellationToken)
     {
         var what = "Connect " + profileName;

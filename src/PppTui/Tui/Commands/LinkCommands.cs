@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
 using PppTui.Tui.Themes;
@@ -42,6 +43,9 @@ public static class LinkCommands
         var name = host.Selected!.Name;
         if (host.Editor is { IsDirty: true } dirty && dirty.ProfileName == name)
             host.Notice($"Connect uses the files on disk; your edits to {name} are not applied yet.", Tone.Warning);
+        // The same warning as the CLI's, from the core's answer: ask before risking the running link.
+        foreach (var running in host.Models.Links.SharingPptpServer(name))
+            if (!host.Dialogs.Confirm(Msg.T("Shared PPTP server"), Core.Dialing.LinkManager.SharedServerWarning(name, running), Msg.T("Connect"))) return;
         host.RunAction(BusyKey(name), $"Connecting {name}…", $"Connect {name}", ct => host.Models.Links.ConnectAsync(name, ct), null);
     }
 

@@ -25,5 +25,8 @@ public interface ILinkStatusModel
 
     event EventHandler? Changed;
     Task<ActionResult> ConnectAsync(string profileName, CancellationToken cancellationToken);
+
+    /// <summary>Running links to the PPTP server <paramref name="profileName"/> dials (pptp shares one control connection per server).</summary>
+    IReadOnlyList<string> SharingPptpServer(string profileName) => [];
     Task<ActionResult> DisconnectAsync(string profileName, CancellationToken cancellationToken);
 }

@@ -192,6 +192,12 @@ public sealed class FakeLinkStatusModel : ILinkStatusModel
         return PendingConnect?.Task ?? Task.FromResult(ActionResult.Ok(profileName + " is up"));
     }
 
+    /// <summary>Per profile, the running links the test says share its PPTP server.</summary>
+    public Dictionary<string, List<string>> SharingServer { get; } = [];
+
+    public IReadOnlyList<string> SharingPptpServer(string profileName) =>
+        SharingServer.TryGetValue(profileName, out var running) ? running : [];
+
     public Task<ActionResult> DisconnectAsync(string profileName, CancellationToken cancellationToken)
     {
         Disconnects.Add(profileName);
