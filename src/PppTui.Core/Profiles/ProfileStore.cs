@@ -1,3 +1,4 @@
+using PppTui.Core.Apply;
 using PppTui.Core.Files;
 using PppTui.Core.Localization;
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using PppTui.Cli;
 using PppTui.Core.Files;
 using PppTui.Core.Profiles;
-using PppTui.Core.Services;
+using PppTui.Core.Doctor;
 using PppTui.Tests.Cli;
 
 namespace PppTui.Tests.Hardening;
