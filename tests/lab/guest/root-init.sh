@@ -4,7 +4,7 @@
 # UML modules and this repository, both through hostfs and at the same paths as on the host (the
 # kernel command line, the results folder and the ppptui binary all name host paths).
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-fatal() { echo "lab: FATAL: $*"; poweroff -f; exit 1; }
+fatal() { echo "lab: FATAL: $*"; perl -e 'syscall(169, 0xfee1dead, 672274793, 0x4321fedc)'; exit 1; }
 [ -n "${LAB_REPO:-}" ] || fatal "no LAB_REPO on the kernel command line"
 mkdir -p /usr/lib/uml/modules "$LAB_REPO" 2>/dev/null
 mount -t hostfs none /usr/lib/uml/modules -o /usr/lib/uml/modules || fatal "could not mount the host's UML modules"
