@@ -288,7 +288,7 @@ cmd_test() {
   done
   say "lab took $((SECONDS - started))s in all"
   for line in "${summary[@]}"; do say "$line"; done
-  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed$([ "$TOTAL_SKIPPED" -gt 0 ] && echo ", $TOTAL_SKIPPED skipped (LAB_CLIENT=${LAB_CLIENT:-ppptui})")"
+  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed$([ "$TOTAL_SKIPPED" -gt 0 ] && echo ", $TOTAL_SKIPPED skipped (LAB_CLIENT=${LAB_CLIENT:-ppptui})" || true)"
   [ "$TOTAL_FAILED" -eq 0 ]
 }
 
@@ -336,7 +336,7 @@ run_guest() { # PPPD(2.4|2.5)
   local version; version=$(sed -n 's/^PPPD=//p' "$run/guest.env" 2>/dev/null)
   say "pppd $pppd run took $((SECONDS - started))s; evidence in ${run#"$REPO"/}"
   [ -s "$run/figures.txt" ] && { say "figures (${run#"$REPO"/}/figures.txt):"; sed 's/^/    /' "$run/figures.txt"; }
-  RUN_SUMMARY="${version:-pppd $pppd}: $passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo ", $skipped skipped") in $((SECONDS - started))s (${LAB_ONLY:+scenarios $LAB_ONLY; }${run#"$REPO"/})"
+  RUN_SUMMARY="${version:-pppd $pppd}: $passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo ", $skipped skipped" || true) in $((SECONDS - started))s (${LAB_ONLY:+scenarios $LAB_ONLY; }${run#"$REPO"/})"
   TOTAL_PASSED=$((TOTAL_PASSED + passed)) TOTAL_FAILED=$((TOTAL_FAILED + failed)) TOTAL_SKIPPED=$((TOTAL_SKIPPED + skipped))
 }
 
