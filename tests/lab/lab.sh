@@ -230,9 +230,11 @@ lab_pppds() {
 
 # On pppd 2.5, when no scenario is named, the scenarios in LAB_PPPD25_SCENARIOS run (all: every
 # one). The default covers every kind (PPTP, PPPoE, modem, pair), the main faults (a bad
-# password, no listener, no access concentrator, no carrier), the TUI and the import, and keeps
-# the CI run (tests, both labs, benchmarks) inside its time budget.
-PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe,tui-pptp
+# password, no listener, no access concentrator, no carrier), the import and both `new`
+# scenarios, and keeps the CI run (tests, both labs, benchmarks) inside its time budget. Not
+# tui-pptp: it sees a link up by the lab's ip-up.d marker, which pppd 2.5.2 does not leave here
+# (tests/lab/README.md).
+PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe
 # user-mode Linux, on a CPU whose XSAVE state is larger than UML 6.1's buffer for it (AVX-512,
 # AMX) with the XSAVE register set hidden (see uml-no-xstate); elsewhere as it is.
 needs_no_xstate() { grep -qwE 'avx512f|amx_tile' /proc/cpuinfo; }
