@@ -6,8 +6,12 @@
 #   lab.sh test [SCENARIO...]   boot, run every scenario (or the ones named), print "N passed, M failed"
 #   lab.sh interactive          boot with every server up and open a session on this terminal
 #   lab.sh check                the quick checks that need no guest (see check.sh)
+#   lab.sh root                 make the pppd 2.5 root (.lab/roots/trixie) if it is missing
 #
-# Environment: LAB_CLIENT=ppptui|pppd (who dials; default ppptui), LAB_PPPTUI=aot|debug|PATH
+# Environment: LAB_PPPD=2.4|2.5|both (which pppd: Debian 12's 2.4.9 on the host's root, Debian 13's
+# 2.5.2 on a trixie root made with debootstrap; default both for test, 2.4 for interactive),
+# LAB_PPPD25_SCENARIOS (the scenarios of a 2.5 run when none is named; all: every one),
+# LAB_CLIENT=ppptui|pppd (who dials; default ppptui), LAB_PPPTUI=aot|debug|PATH
 # (which ppptui; default aot when a C compiler is there), LAB_TIMEOUT (seconds for the whole
 # guest, default 900), LAB_UI=shell|tui (interactive), LAB_KEEP_RUNS (default 5).
 set -euo pipefail
@@ -27,6 +31,7 @@ PACKAGES=(
   "socat:/usr/bin/socat"
   "tmux:/usr/bin/tmux"
   "jq:/usr/bin/jq"
+  "debootstrap:/usr/sbin/debootstrap"
 )
 
 say() { printf 'lab: %s\n' "$*"; }
@@ -63,6 +68,28 @@ ensure_packages() {
   if [[ " ${missing[*]} " == *" pptpd "* ]] && [ -d /run/systemd/system ]; then
     systemctl disable --now pptpd >/dev/null 2>&1 && say "pptpd was installed for the lab only: its host service is disabled"
   fi
+}
+
+# pppd 2.5 (Debian 13 "trixie") runs in a root of its own: made once with debootstrap from the
+# Debian registry and kept in .lab/roots/trixie (rebuilt when missing or incomplete). The guest
+# boots with it as its root; the host's UML modules and this repository come in through hostfs.
+# The packages: the PPP tools and servers, and what the guest scripts run (perl for the syslog
+# receiver, jq, socat, tmux, pgrep, unshare, script, hostname, ss).
+TRIXIE_ROOT=$REPO/.lab/roots/trixie
+TRIXIE_PACKAGES=ppp,pptp-linux,pptpd,pppoe,xl2tpd,iproute2,kmod,socat,jq,procps,util-linux,tmux,hostname,bsdutils,bsdextrautils,perl-base,ncurses-base,findutils
+ensure_trixie_root() {
+  [ -f "$TRIXIE_ROOT/.lab-root-ready" ] && [ -x "$TRIXIE_ROOT/usr/sbin/pppd" ] && return 0
+  [ "$(id -u)" = 0 ] || die "the pppd 2.5 root (${TRIXIE_ROOT#"$REPO"/}) is missing and making it needs root: run as root once (debootstrap)"
+  local tmp=$TRIXIE_ROOT.partial started=$SECONDS
+  rm -rf "$tmp" && mkdir -p "$(dirname "$TRIXIE_ROOT")"
+  say "making the pppd 2.5 root: debootstrap trixie into ${TRIXIE_ROOT#"$REPO"/} (log: .lab/debootstrap.log)"
+  debootstrap --variant=minbase --include="$TRIXIE_PACKAGES" trixie "$tmp" "${LAB_DEBIAN_MIRROR:-http://deb.debian.org/debian}" \
+    >"$REPO/.lab/debootstrap.log" 2>&1 || die "debootstrap trixie failed (see .lab/debootstrap.log)"
+  # The places the guest mounts the host's modules and this repository on.
+  mkdir -p "$tmp/usr/lib/uml/modules" "$tmp$REPO"
+  touch "$tmp/.lab-root-ready"
+  rm -rf "$TRIXIE_ROOT" && mv "$tmp" "$TRIXIE_ROOT"
+  say "pppd 2.5 root ready in $((SECONDS - started))s: $(chroot "$TRIXIE_ROOT" /usr/sbin/pppd --version 2>&1 | head -n 1)"
 }
 
 # Inside the guest everything runs as root, but hostfs reaches the host's files with the rights of
@@ -165,8 +192,16 @@ new_run_dir() {
   echo "$dir"
 }
 
-boot_args() { # RUN_DIR MODE
-  local args=(mem=1G rootfstype=hostfs rootflags=/ rw "init=$LAB_DIR/guest/init.sh"
+# The guest's root and first program for a pppd: 2.4 boots on the host's own root (Debian 12's
+# pppd 2.4.9); 2.5 on the trixie root (pppd 2.5.2), whose /sbin/lab-init mounts the modules and
+# this repository before it hands over to init.sh.
+boot_args() { # RUN_DIR MODE PPPD
+  local root=/ init=$LAB_DIR/guest/init.sh
+  if [ "$3" = 2.5 ]; then
+    root=$TRIXIE_ROOT init=/sbin/lab-init
+    install -m 0755 "$LAB_DIR/guest/root-init.sh" "$TRIXIE_ROOT/sbin/lab-init"
+  fi
+  local args=(mem=1G rootfstype=hostfs "rootflags=$root" rw "init=$init" "LAB_REPO=$REPO"
     con=null con0=fd:0,fd:1 "uml_dir=$1" "umid=lab$$" quiet
     "LAB_MODE=$2" "LAB_OUT_HOST=$1" "LAB_CLIENT=${LAB_CLIENT:-ppptui}")
   [ -n "${PPPTUI_BIN:-}" ] && args+=("LAB_PPPTUI_BIN=$PPPTUI_BIN")
@@ -196,24 +231,48 @@ ensure_uml_shim() {
   UML_ENV=("LD_PRELOAD=$shim")
 }
 
+# Which pppd the guests run, LAB_PPPD: 2.4, 2.5 or both (the default, 2.4 first).
+lab_pppds() {
+  case "${LAB_PPPD:-both}" in
+    2.4|2.5) echo "$LAB_PPPD" ;;
+    both) echo 2.4 2.5 ;;
+    *) die "LAB_PPPD=$LAB_PPPD: use 2.4, 2.5 or both" ;;
+  esac
+}
+
+# On pppd 2.5, when no scenario is named, the scenarios in LAB_PPPD25_SCENARIOS run (all: every
+# one). The default covers every kind (PPTP, PPPoE, modem, pair), the main faults (a bad
+# password, no listener, no access concentrator, no carrier), the import and both `new`
+# scenarios, and keeps the CI run (tests, both labs, benchmarks) inside its time budget. Not
+# tui-pptp: it sees a link up by the lab's ip-up.d marker, which pppd 2.5.2 does not leave here
+# (tests/lab/README.md).
+PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe
+# user-mode Linux, with the FPU-state shim where it was built (see ensure_uml_shim).
+uml() {
+  ensure_uml_shim
+  exec env "${UML_ENV[@]}" linux "$@"
+}
+
 cmd_check() { exec "$LAB_DIR/check.sh"; }
 
 cmd_test() {
   ensure_packages
   check_rights
   check_repo_path
+  local pppds; read -r -a pppds <<<"$(lab_pppds)"
+  [[ " ${pppds[*]} " == *" 2.5 "* ]] && ensure_trixie_root
   # The CLI client and the full-screen scenarios (scenarios/NN-tui-*.sh) run the built ppptui.
   if [ "${LAB_CLIENT:-ppptui}" = ppptui ] || [[ " $* " == *" tui-"* ]]; then choose_ppptui yes; else choose_ppptui no; fi
+  # The trixie root has no .NET: there the guest runs a native ppptui (the AOT build or a path).
+  if [[ " ${pppds[*]} " == *" 2.5 "* ]] && [[ ${PPPTUI_BIN:-} == *.dll ]]; then
+    die "pppd 2.5 runs in a root without .NET: it needs a native ppptui (LAB_PPPTUI=aot or a binary's path), not $PPPTUI_BIN"
+  fi
   local only=("$@") name
   for name in "${only[@]}"; do
     compgen -G "$LAB_DIR/scenarios/[0-9][0-9]-$name.sh" >/dev/null || die "no scenario named '$name' (see tests/lab/scenarios/)"
   done
-  [ ${#only[@]} -gt 0 ] && export LAB_ONLY=$(IFS=,; echo "${only[*]}")
 
-  local started=$SECONDS run before after status=0
-  run=$(new_run_dir)
-  say "results go to ${run#"$REPO"/} (also .lab/last)"
-
+  local started=$SECONDS
   # Checks that need no guest come first and count like scenarios.
   local checks_passed=0 checks_failed=0 line
   while IFS= read -r line; do
@@ -224,22 +283,47 @@ cmd_test() {
     esac
   done < <("$LAB_DIR/check.sh" --lines 2>&1 || true)
 
-  before=$(host_fingerprint)
-  local args; mapfile -t args < <(boot_args "$run" test)
-  say "booting the guest (user-mode Linux $(linux --version 2>/dev/null | head -n 1 || true))"
-  ensure_uml_shim
-  timeout -k 10 "${LAB_TIMEOUT:-900}" env "${UML_ENV[@]}" linux "${args[@]}" </dev/null 2>&1 |
-    tr -d '\r' | tee "$run/console.log" | grep --line-buffered -E '^lab: |^    |Kernel panic' || status=$?
-  after=$(host_fingerprint)
+  TOTAL_PASSED=$checks_passed TOTAL_FAILED=$checks_failed TOTAL_SKIPPED=0
+  local pppd summary=()
+  for pppd in "${pppds[@]}"; do
+    if [ ${#only[@]} -gt 0 ]; then LAB_ONLY=$(IFS=,; echo "${only[*]}")
+    elif [ "$pppd" = 2.5 ] && [ "${LAB_PPPD25_SCENARIOS:-$PPPD25_DEFAULT}" != all ]; then LAB_ONLY=${LAB_PPPD25_SCENARIOS:-$PPPD25_DEFAULT}
+    else LAB_ONLY=; fi
+    export LAB_ONLY
+    run_guest "$pppd"
+    summary+=("$RUN_SUMMARY")
+  done
+  say "lab took $((SECONDS - started))s in all"
+  for line in "${summary[@]}"; do say "$line"; done
+  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed$([ "$TOTAL_SKIPPED" -gt 0 ] && echo ", $TOTAL_SKIPPED skipped (LAB_CLIENT=${LAB_CLIENT:-ppptui})" || true)"
+  [ "$TOTAL_FAILED" -eq 0 ]
+}
 
-  # Count: every scenario that should have run, the host check, the guest-free checks.
-  local passed=$checks_passed failed=$checks_failed expected=()
+# One guest on one pppd: boot, run the scenarios of LAB_ONLY (or all), count them and the host
+# check into TOTAL_*, and leave a one-line summary in RUN_SUMMARY.
+run_guest() { # PPPD(2.4|2.5)
+  local pppd=$1 started=$SECONDS run before after status=0 name
+  run=$(new_run_dir)
+  echo "$pppd" >"$run/pppd-wanted"
+  say "pppd $pppd: results go to ${run#"$REPO"/} (also .lab/last)"
+  local watched=("${WATCHED[@]}")
+  # On the trixie root the guest's own /etc/ppp is that root's: it must stay as it was too.
+  [ "$pppd" = 2.5 ] && watched+=("$TRIXIE_ROOT/etc/ppp" "$TRIXIE_ROOT/etc/resolv.conf")
+  before=$(WATCHED=("${watched[@]}"); host_fingerprint)
+  local args; mapfile -t args < <(boot_args "$run" test "$pppd")
+  say "booting the guest (user-mode Linux $(linux --version 2>/dev/null | head -n 1 || true), pppd $pppd)"
+  timeout -k 10 "${LAB_TIMEOUT:-900}" "$LAB_DIR/lab.sh" uml "${args[@]}" </dev/null 2>&1 |
+    tr -d '\r' | tee "$run/console.log" | grep --line-buffered -E '^lab: |^    |Kernel panic' || status=$?
+  after=$(WATCHED=("${watched[@]}"); host_fingerprint)
+
+  # Count: every scenario that should have run, the host check.
+  local passed=0 failed=0 skipped=0 expected=()
   for name in "$LAB_DIR"/scenarios/[0-9][0-9]-*.sh; do
     name=$(basename "$name" .sh); name=${name#[0-9][0-9]-}
     if [ -n "${LAB_ONLY:-}" ] && [[ ",$LAB_ONLY," != *",$name,"* ]]; then continue; fi
     expected+=("$name")
   done
-  local verdict skipped=0
+  local verdict
   for name in "${expected[@]}"; do
     verdict=$(awk -F'\t' -v n="$name" '$1 == n { v = $2 } END { print v }' "$run/results.tsv" 2>/dev/null || true)
     case "$verdict" in
@@ -251,15 +335,16 @@ cmd_test() {
   done
   [ -f "$run/guest-finished" ] || say "the guest did not finish its run (console: ${run#"$REPO"/}/console.log)"
   if [ "$before" = "$after" ]; then
-    passed=$((passed + 1)); say "PASS host-untouched: ${WATCHED[*]} are byte-identical after the run"
+    passed=$((passed + 1)); say "PASS host-untouched: ${watched[*]} are byte-identical after the run"
   else
     failed=$((failed + 1)); say "FAIL host-untouched: the host changed during the run:"
     diff <(echo "$before") <(echo "$after") | sed 's/^/    /' | head -n 40
   fi
-  say "lab took $((SECONDS - started))s; evidence in ${run#"$REPO"/}"
+  local version; version=$(sed -n 's/^PPPD=//p' "$run/guest.env" 2>/dev/null)
+  say "pppd $pppd run took $((SECONDS - started))s; evidence in ${run#"$REPO"/}"
   [ -s "$run/figures.txt" ] && { say "figures (${run#"$REPO"/}/figures.txt):"; sed 's/^/    /' "$run/figures.txt"; }
-  echo "$passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo ", $skipped skipped (LAB_CLIENT=${LAB_CLIENT:-ppptui})")"
-  [ "$failed" -eq 0 ]
+  RUN_SUMMARY="${version:-pppd $pppd}: $passed passed, $failed failed$([ "$skipped" -gt 0 ] && echo ", $skipped skipped" || true) in $((SECONDS - started))s (${LAB_ONLY:+scenarios $LAB_ONLY; }${run#"$REPO"/})"
+  TOTAL_PASSED=$((TOTAL_PASSED + passed)) TOTAL_FAILED=$((TOTAL_FAILED + failed)) TOTAL_SKIPPED=$((TOTAL_SKIPPED + skipped))
 }
 
 cmd_interactive() {
@@ -271,8 +356,9 @@ cmd_interactive() {
   local run before after saved args
   run=$(new_run_dir)
   before=$(host_fingerprint)
-  mapfile -t args < <(boot_args "$run" interactive)
-  ensure_uml_shim
+  local pppd; pppd=$(lab_pppds); pppd=${pppd%% *}
+  [ "$pppd" = 2.5 ] && ensure_trixie_root
+  mapfile -t args < <(boot_args "$run" interactive "$pppd")
   args+=("LAB_TERM=${TERM:-xterm}" "LAB_ROWS=$(tput lines 2>/dev/null || echo 24)" "LAB_COLS=$(tput cols 2>/dev/null || echo 80)"
     "LAB_UI=${LAB_UI:-shell}" loglevel=1)
   say "booting the lab guest; it powers off when you leave"
@@ -281,7 +367,7 @@ cmd_interactive() {
   trap 'stty "$saved"' EXIT
   stty raw -echo
   # Its own session: UML ends by killing its process group, which must not include this script.
-  setsid -w env "${UML_ENV[@]}" linux "${args[@]}" || true
+  setsid -w "$LAB_DIR/lab.sh" uml "${args[@]}" || true
   stty "$saved"; trap - EXIT
   after=$(host_fingerprint)
   if [ "$before" = "$after" ]; then
@@ -298,5 +384,7 @@ case "$verb" in
   test) cmd_test "$@" ;;
   interactive) cmd_interactive "$@" ;;
   check) cmd_check ;;
+  root) ensure_packages; ensure_trixie_root ;;
+  uml) uml "$@" ;;
   *) die "unknown verb '$verb' (use: test [SCENARIO...], interactive, check)" ;;
 esac

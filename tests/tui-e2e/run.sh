@@ -4,10 +4,12 @@
 #
 #   tests/tui-e2e/run.sh                 run every scenario below
 #   tests/tui-e2e/run.sh NAME...         run the named scenarios (without the "scenario_" prefix)
+#   tests/tui-e2e/run.sh --bin PATH ...  run them against that binary (CI: the published release binary)
 #   tests/tui-e2e/run.sh --list          list the scenarios
 #
 # Environment:
-#   PPPTUI_BIN   the binary (default: dist/ppptui-linux-x64, else the Debug build run with dotnet)
+#   PPPTUI_BIN   the binary when --bin is not given (default: dist/ppptui-linux-x64, else the Debug
+#                build run with dotnet); may hold a command, e.g. "dotnet /path/ppptui.dll"
 #   E2E_COLS / E2E_ROWS   terminal size (default 100x30)
 #   E2E_TIMEOUT  seconds wait_for waits (default 10)
 #   E2E_TERM     TERM inside tmux (default xterm-256color)
@@ -26,6 +28,13 @@ SESSION=""
 SANDBOX=""
 
 command -v tmux >/dev/null || { echo "run.sh: tmux is required" >&2; exit 2; }
+
+if [ "${1:-}" = --bin ]; then
+  [ $# -ge 2 ] || { echo "run.sh: --bin needs the path of a ppptui binary" >&2; exit 2; }
+  [ -x "$2" ] || { echo "run.sh: --bin $2: not an executable file" >&2; exit 2; }
+  PPPTUI_BIN=$(realpath "$2")
+  shift 2
+fi
 
 if [ -n "${PPPTUI_BIN:-}" ]; then
   read -r -a BIN <<<"$PPPTUI_BIN"
@@ -428,6 +437,7 @@ if [ "${1:-}" = "--list" ]; then printf '%s\n' "${ALL[@]}"; exit 0; fi
 SELECTED=("$@")
 [ ${#SELECTED[@]} -eq 0 ] && SELECTED=("${ALL[@]}")
 
+echo "run.sh: ppptui is ${BIN[*]}"
 passed=0; failed=0
 for name in "${SELECTED[@]}"; do
   if ! declare -F "scenario_$name" >/dev/null; then echo "run.sh: no scenario '$name' (see --list)" >&2; exit 2; fi

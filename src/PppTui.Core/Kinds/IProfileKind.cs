@@ -6,7 +6,11 @@ using PppTui.Core.Apply;
 namespace PppTui.Core.Kinds;
 
 /// <summary>What a kind needs from its surroundings while importing or rendering.</summary>
-public sealed record KindContext(SystemPaths Paths, ProfileSecrets? Secrets);
+public sealed record KindContext(SystemPaths Paths, ProfileSecrets? Secrets)
+{
+    /// <summary>The installed pppd, for files whose wording depends on its version.</summary>
+    public IPppdVersionProbe Pppd { get; init; } = new PluginFolderVersionProbe(Paths);
+}
 
 /// <summary>
 /// One connection kind: how to recognise its peers file, read its own settings out of it, write

@@ -15,11 +15,14 @@ public sealed class ProfileRenderer
 {
     private readonly SystemPaths _paths;
     private readonly AppliedState _state;
+    private readonly IPppdVersionProbe _pppd;
 
-    public ProfileRenderer(SystemPaths paths)
+    /// <param name="pppd">The installed pppd (default: read from its plugin folder under the root, once).</param>
+    public ProfileRenderer(SystemPaths paths, IPppdVersionProbe? pppd = null)
     {
         _paths = paths;
         _state = new AppliedState(paths);
+        _pppd = pppd ?? new PluginFolderVersionProbe(paths);
     }
 
     /// <param name="readDisk">Reads a file's current text (null when absent); the editor passes a
@@ -28,7 +31,7 @@ public sealed class ProfileRenderer
     {
         readDisk ??= TextFile.ReadOrNull;
         var kind = KindRegistry.Get(profile.Kind);
-        var context = new KindContext(_paths, secrets);
+        var context = new KindContext(_paths, secrets) { Pppd = _pppd };
         var files = new List<PlannedFile>();
         var notes = new List<string>();
 

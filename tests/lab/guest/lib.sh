@@ -163,9 +163,20 @@ reset_link_facts() {
 }
 
 # The ip-up hook (client/ppp/ip-up.d/zz-ppptui-lab) leaves one file per link that came up.
-up_marker() { # [PID]
-  if [ -n "${1:-}" ]; then [ -f "$LAB_RUN/up/$1" ] && echo "$LAB_RUN/up/$1"; return; fi
-  local f; for f in "$LAB_RUN"/up/*; do [ -f "$f" ] && { echo "$f"; return; }; done
+# The hook names the marker after the script's PPPD_PID. pppd 2.5 gives its scripts the pid it had
+# before it detached (2.5.2 here: ip-up saw 1200, the pppd that lives on is 1222; 2.4.9 gives the
+# one that lives on), so with IFACE the marker of the link on that interface counts too.
+up_marker() { # [PID [IFACE]]
+  local f
+  if [ -n "${1:-}" ]; then
+    [ -f "$LAB_RUN/up/$1" ] && { echo "$LAB_RUN/up/$1"; return 0; }
+    [ -n "${2:-}" ] || return 1
+    for f in "$LAB_RUN"/up/*; do
+      [[ $f != *.tmp ]] && [ -f "$f" ] && grep -qx "LINK_IF=$2" "$f" && { echo "$f"; return 0; }
+    done
+    return 1
+  fi
+  for f in "$LAB_RUN"/up/*; do [ -f "$f" ] && { echo "$f"; return; }; done
   return 1
 }
 

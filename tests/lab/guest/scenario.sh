@@ -42,6 +42,8 @@ DETAIL=
 SCEN_DIR=$LAB_OUT
 FAILS=()
 fail() { FAILS+=("$*"); }
+NOTES=()
+note() { NOTES+=("$*"); } # what was seen and is not counted against the scenario, said with it
 size() { stat -c %s "$1" 2>/dev/null || echo 0; }
 matches() { [[ $1 =~ ^($2)$ ]]; } # VALUE REGEX, whole value
 contains() { [[ $1 =~ $2 ]]; }    # VALUE REGEX, anywhere
@@ -58,6 +60,7 @@ write_result() { # VERDICT TOOK DETAIL
     echo "DIAGNOSIS=${DIAG_CODE:-}"
     echo "KEY_LINE=${key_line:-}"
     for f in "${FAILS[@]}"; do echo "PROBLEM=$f"; done
+    for n in "${NOTES[@]}"; do echo "NOTE=$n"; done
   } >"$SCEN_DIR/$NAME.result"
   printf '%s\t%s\t%s\t%s\t%s\n' "$NAME" "$1" "$2" "${PPPD_EXIT:-}" "$3" >>"$LAB_OUT/results.tsv"
 }
@@ -132,8 +135,14 @@ case "$EXPECT" in
         [ "$(tr '\0' ' ' <"/proc/$PPPD_PID/cmdline" 2>/dev/null | cut -d' ' -f1)" = /usr/sbin/pppd ] ||
           fail "ppptui status: pid '$PPPD_PID' is not a running pppd"
         # connect returns once the ip-up scripts ran: their marker names the same pppd and interface.
-        if marker=$(up_marker "$PPPD_PID"); then
+        if marker=$(up_marker "$PPPD_PID" "$LINK_IF"); then
           grep -qx "LINK_IF=$LINK_IF" "$marker" || fail "ip-up ran for $(sed -n 's/^LINK_IF=//p' "$marker"), ppptui says $LINK_IF"
+        elif [[ $(pppd --version 2>&1) == *" 2.5."* ]]; then
+          # pppd 2.5.2 in the lab runs /etc/ppp/ip-up (debug: "Script /etc/ppp/ip-up finished,
+          # status = 0x0"), but the run-parts in it runs none of /etc/ppp/ip-up.d, not even a script
+          # that only writes a file, while the same run-parts from a shell in the guest runs them
+          # all. Not understood yet (tests/lab/README.md), so the marker cannot tell here.
+          note "pppd 2.5: no /etc/ppp/ip-up.d script ran for this link, so whether connect waited for ip-up is not checked"
         else
           fail "ppptui connect returned before pppd's ip-up scripts had run (no ip-up marker for pid $PPPD_PID)"
         fi
@@ -213,6 +222,7 @@ fi
 write_result "$verdict" "$took" "$detail"
 
 say "$verdict $NAME (${took}s): $detail"
+for n in "${NOTES[@]}"; do say "  note: $n"; done
 if [ "$verdict" = FAIL ]; then
   for f in "${FAILS[@]}"; do say "  problem: $f"; done
   say "  client log ($log_name.log):"; sed 's/^/    /' "$SCEN_DIR/$log_name.log" | tail -n 40

@@ -6,8 +6,8 @@ using PppTui.Core.Apply;
 namespace PppTui.Core.Kinds.Pppoe;
 
 /// <summary>
-/// PPPoE through pppd's rp-pppoe plugin: <c>plugin rp-pppoe.so</c> and the Ethernet interface as a
-/// bare word (on its own line or after the plugin).
+/// PPPoE through pppd's rp-pppoe plugin: <c>plugin rp-pppoe.so</c> (<c>pppoe.so</c> since pppd 2.5)
+/// and the Ethernet interface as a bare word (on its own line or after the plugin).
 /// </summary>
 public sealed class PppoeKind : IProfileKind
 {
@@ -36,7 +36,7 @@ public sealed class PppoeKind : IProfileKind
     private static readonly KindTomlKey<PppoeSettings>[] TomlKeys =
     [
         KindTomlKey<PppoeSettings>.Text("interface", s => s.Interface, (s, v) => s.Interface = v),
-        KindTomlKey<PppoeSettings>.Text("plugin", s => s.Plugin, (s, v) => s.Plugin = v ?? "rp-pppoe.so"),
+        KindTomlKey<PppoeSettings>.Text("plugin", s => s.Plugin, (s, v) => s.Plugin = v),
         KindTomlKey<PppoeSettings>.Text("service", s => s.ServiceName, (s, v) => s.ServiceName = v),
         KindTomlKey<PppoeSettings>.Text("ac", s => s.AccessConcentrator, (s, v) => s.AccessConcentrator = v),
     ];
@@ -53,7 +53,7 @@ public sealed class PppoeKind : IProfileKind
         if (pppoe.Interface is not null) check("interface", ValueRules.CheckInterface(pppoe.Interface));
         check("service", ValueRules.CheckSecretWord(pppoe.ServiceName, "the service name"));
         check("ac", ValueRules.CheckSecretWord(pppoe.AccessConcentrator, "the access concentrator name"));
-        if (pppoe.Plugin is not ("rp-pppoe.so" or "pppoe.so"))
+        if (pppoe.Plugin is not (null or PppoePluginName.Classic or PppoePluginName.Renamed))
             check("plugin", "the PPPoE plugin is rp-pppoe.so (or pppoe.so on newer pppd)");
     }
 
@@ -75,7 +75,7 @@ public sealed class PppoeKind : IProfileKind
     public void Import(OptionFile peers, Profile profile, KindContext context)
     {
         var pppoe = Of(profile);
-        pppoe.Plugin = peers.GetArgument("plugin") ?? "rp-pppoe.so";
+        pppoe.Plugin = peers.GetArgument("plugin");
         pppoe.Interface = InterfaceEntry(peers)?.Name;
         pppoe.ServiceName = ServiceOptions.Select(peers.GetArgument).FirstOrDefault(v => v is not null);
         pppoe.AccessConcentrator = AcOptions.Select(peers.GetArgument).FirstOrDefault(v => v is not null);
@@ -84,8 +84,11 @@ public sealed class PppoeKind : IProfileKind
     public void Render(PeersEditor peers, Profile profile, KindContext context)
     {
         var pppoe = Of(profile);
-        if (!IsPppoePlugin(peers.Argument("plugin")) || peers.Argument("plugin") != pppoe.Plugin)
-            peers.Value("plugin", pppoe.Plugin);
+        var written = peers.Argument("plugin");
+        // A profile that names no plugin keeps the file's PPPoE plugin line, or gets the name the
+        // installed pppd ships (pppd 2.5 renamed rp-pppoe.so to pppoe.so).
+        var plugin = pppoe.Plugin ?? (IsPppoePlugin(written) ? written! : PppoePluginName.For(context.Pppd.InstalledVersion()));
+        if (written != plugin) peers.Value("plugin", plugin);
         var iface = InterfaceEntry(peers.File);
         if (iface is null) { if (pppoe.Interface is not null) peers.Add(pppoe.Interface); }
         else if (pppoe.Interface is null) peers.Remove(iface.Name);
@@ -127,7 +130,7 @@ public sealed class PppoeKind : IProfileKind
     }
 
     private static bool IsPppoePlugin(string? plugin) =>
-        plugin is not null && Path.GetFileName(plugin) is "rp-pppoe.so" or "pppoe.so";
+        plugin is not null && Path.GetFileName(plugin) is PppoePluginName.Classic or PppoePluginName.Renamed;
 
     /// <summary>
     /// The interface word: a bare word the plugin claims, after the plugin line. Speeds, devices

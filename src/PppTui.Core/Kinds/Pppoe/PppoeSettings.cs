@@ -8,8 +8,12 @@ namespace PppTui.Core.Kinds.Pppoe
     {
         public string? Interface { get; set; }
 
-        /// <summary>The plugin file as the peers file names it (<c>rp-pppoe.so</c> or <c>pppoe.so</c>).</summary>
-        public string Plugin { get; set; } = "rp-pppoe.so";
+        /// <summary>
+        /// The plugin file as the peers file names it (<c>rp-pppoe.so</c> or <c>pppoe.so</c>); null
+        /// for a new profile: the name the installed pppd ships, chosen when the file is written, so
+        /// one profile renders right on pppd 2.4 and 2.5 hosts alike.
+        /// </summary>
+        public string? Plugin { get; set; }
 
         public string? ServiceName { get; set; }
         public string? AccessConcentrator { get; set; }
