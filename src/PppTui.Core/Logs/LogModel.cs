@@ -22,6 +22,7 @@ public sealed class LogModel
     private readonly RingBuffer<long> _matches;
     private long _firstSeq;
     private long _received;
+    private int _waiting;
     private string _words = "";
     private LogFilter _filter = LogFilter.All;
 
@@ -48,7 +49,16 @@ public sealed class LogModel
     private bool Filtering => !_filter.IsEmpty;
 
     /// <summary>Where the lines come from, in a word or two ("journal", "/var/log/syslog"), once known; set by whoever feeds the model.</summary>
-    public string? SourceName { get; set; }
+    public string? SourceName
+    {
+        get;
+        set
+        {
+            field = value;
+            // The viewer's next pump re-reads it (it titles the pane).
+            if (Interlocked.Exchange(ref _waiting, 1) == 0) LinesWaiting?.Invoke();
+        }
+    }
 
     /// <summary>
     /// Tells which link a line's pid belongs to, for <see cref="Link"/>. Lines carry the pid of
@@ -94,16 +104,26 @@ public sealed class LogModel
         if (_matches.Count != before) Changed?.Invoke(this, new LogChange(0, 0, Reset: true));
     }
 
+    /// <summary>
+    /// Raised on the posting thread when a line arrives (or <see cref="SourceName"/> changes) and no
+    /// <see cref="Pump"/> has run since the last time it was raised: once per batch, so a viewer can schedule one pump instead of
+    /// polling on a timer while nothing arrives.
+    /// </summary>
+    public event Action? LinesWaiting;
+
     /// <summary>Queues a line; safe from any thread.</summary>
     public void Post(LogLine line)
     {
         _incoming.Enqueue(line);
         Interlocked.Increment(ref _received);
+        if (Interlocked.Exchange(ref _waiting, 1) == 0) LinesWaiting?.Invoke();
     }
 
     /// <summary>Moves lines received since the last call into view; call on the viewing thread. Returns how many became visible.</summary>
     public int Pump()
     {
+        // Cleared before the queue is drained: a line posted from here on raises LinesWaiting again.
+        Volatile.Write(ref _waiting, 0);
         int appended = 0, dropped = 0;
         while (_incoming.TryDequeue(out var line))
         {

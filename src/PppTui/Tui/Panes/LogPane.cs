@@ -15,8 +15,9 @@ namespace PppTui.Tui.Panes;
 
 /// <summary>
 /// The log pane: the filtered pppd log with a filter box, follow mode and diagnosis lines marked.
-/// It pulls new lines from the model on a UI timer, so a flood of lines costs one redraw per tick;
-/// the list draws only the rows on screen.
+/// When lines arrive it pulls them from the model after <see cref="PumpInterval"/>, so a flood of
+/// lines costs one redraw per interval and a quiet log no timer at all; the list draws only the
+/// rows on screen.
 /// </summary>
 public sealed class LogPane : Pane
 {
@@ -25,6 +26,7 @@ public sealed class LogPane : Pane
     private readonly LogSource _source;
     private readonly ToneText _state = new() { Y = 0, Width = 22, Tone = Tone.Muted };
     private bool _moving;
+    private bool _pumping;
     private object? _timer;
 
     public LogPane(LogModel model, ScreenContext context) : base(PaneId.Log, context)
@@ -70,27 +72,40 @@ public sealed class LogPane : Pane
         }
     }
 
-    /// <summary>Starts pulling lines on the UI thread every <see cref="PumpInterval"/>.</summary>
+    /// <summary>Starts pulling lines on the UI thread, <see cref="PumpInterval"/> after the first of a batch arrives.</summary>
     public void StartPumping()
     {
-        if (_timer is not null || Context.App is null) return;
+        if (_pumping || Context.App is null) return;
+        _pumping = true;
+        _model.LinesWaiting += OnLinesWaiting;
+        // Lines that came before the pane was pumping.
+        OnLinesWaiting();
+    }
+
+    public void StopPumping()
+    {
+        _pumping = false;
+        _model.LinesWaiting -= OnLinesWaiting;
+        if (_timer is not null) Context.App?.RemoveTimeout(_timer);
+        _timer = null;
+    }
+
+    // Any thread: schedules one pump on the UI thread unless one is already scheduled.
+    private void OnLinesWaiting() => Context.Post(() =>
+    {
+        if (!_pumping || _timer is not null || Context.App is null) return;
         _timer = Context.App.AddTimeout(PumpInterval, () =>
         {
+            _timer = null;
             try
             {
                 _model.Pump();
                 if (TitleFor() != TitleDetail) UpdateState();
             }
             catch (Exception e) { Context.Errors.Report(e, "Read the log"); }
-            return true;
+            return false;
         });
-    }
-
-    public void StopPumping()
-    {
-        if (_timer is not null) Context.App?.RemoveTimeout(_timer);
-        _timer = null;
-    }
+    }, "Read the log");
 
     /// <summary>The visible rows as text (what the pane draws, before clipping), for tests.</summary>
     public IEnumerable<string> VisibleTexts()
