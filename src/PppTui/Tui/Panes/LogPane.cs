@@ -7,6 +7,7 @@ using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
 using PppTui.Tui.Text;
 using PppTui.Tui.Themes;
+using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -26,7 +27,9 @@ public sealed class LogPane : Pane
     private readonly LogSource _source;
     private readonly ToneText _state = new() { Y = 0, Width = 22, Tone = Tone.Muted };
     private bool _moving;
+    private readonly Lock _timerGate = new();
     private bool _pumping;
+    private bool _scheduled;
     private object? _timer;
 
     public LogPane(LogModel model, ScreenContext context) : base(PaneId.Log, context)
@@ -76,7 +79,7 @@ public sealed class LogPane : Pane
     public void StartPumping()
     {
         if (_pumping || Context.App is null) return;
-        _pumping = true;
+        lock (_timerGate) _pumping = true;
         _model.LinesWaiting += OnLinesWaiting;
         // Lines that came before the pane was pumping.
         OnLinesWaiting();
@@ -84,19 +87,35 @@ public sealed class LogPane : Pane
 
     public void StopPumping()
     {
-        _pumping = false;
         _model.LinesWaiting -= OnLinesWaiting;
-        if (_timer is not null) Context.App?.RemoveTimeout(_timer);
-        _timer = null;
+        lock (_timerGate)
+        {
+            _pumping = false;
+            _scheduled = false;
+            if (_timer is not null) Context.App?.RemoveTimeout(_timer);
+            _timer = null;
+        }
     }
 
-    // Any thread: schedules one pump on the UI thread unless one is already scheduled.
-    private void OnLinesWaiting() => Context.Post(() =>
+    // Any thread: schedules one pump unless one is already scheduled. The app's timers may be
+    // added from any thread; the pump itself runs on the UI thread. The timer is added outside
+    // the lock, so the app's own timer lock is never taken while holding ours.
+    private void OnLinesWaiting()
     {
-        if (!_pumping || _timer is not null || Context.App is null) return;
-        _timer = Context.App.AddTimeout(PumpInterval, () =>
+        IApplication? app;
+        lock (_timerGate)
         {
-            _timer = null;
+            app = Context.App;
+            if (!_pumping || _scheduled || app is null) return;
+            _scheduled = true;
+        }
+        var timer = app.AddTimeout(PumpInterval, () =>
+        {
+            lock (_timerGate)
+            {
+                _scheduled = false;
+                _timer = null;
+            }
             try
             {
                 _model.Pump();
@@ -105,7 +124,9 @@ public sealed class LogPane : Pane
             catch (Exception e) { Context.Errors.Report(e, "Read the log"); }
             return false;
         });
-    }, "Read the log");
+        lock (_timerGate)
+            if (_scheduled) _timer = timer;
+    }
 
     /// <summary>The visible rows as text (what the pane draws, before clipping), for tests.</summary>
     public IEnumerable<string> VisibleTexts()
