@@ -272,7 +272,7 @@ if want idle; then
   # another user the sandbox, which polls.
   if is_root; then IDLE_ROOT=(); echo "the live system (no ppp link up: $(ip -o link show | grep -c ': ppp' || true) ppp interfaces)" > "$RAW/idle-where"
   else IDLE_ROOT=(--root "$REPO/$P100"); echo "a sandbox with 100 profiles (not root: the live system's pid files and logs are not readable)" > "$RAW/idle-where"; fi
-  echo "$IDLE" > "$RAW/idle-seconds"
+  echo "$IDLE" > "$RAW/idle-seconds"; echo "${SETTLE:-10}" > "$RAW/idle-settle"
   say "idle: CPU ticks over $IDLE s with nothing happening (ppptui, ppptui status --watch, floor${MC:+, mc}, side by side)"
   tests/bench/idle.sh ppptui "$IDLE" -- "${PPPTUI_ARGV[@]}" "${IDLE_ROOT[@]}" > "$RAW/idle-ppptui" 2>&1 &
   tests/bench/idle.sh watch "$IDLE" -- "${PPPTUI_ARGV[@]}" "${IDLE_ROOT[@]}" status --watch > "$RAW/idle-watch" 2>&1 &

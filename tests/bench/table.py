@@ -254,7 +254,7 @@ if exists("idle-ppptui") or exists("idle-watch"):
     limit = 10 * idle_seconds / 30
     floor_t, floor_s = idle_ticks("floor")
     mc_t, mc_s = idle_ticks("mc")
-    cmd = code("tests/bench/idle.sh") + " (utime+stime from /proc/PID/stat after a 10 s settle; the four side by side under tmux)"
+    cmd = code("tests/bench/idle.sh") + f" (utime+stime from /proc/PID/stat after a {text('idle-settle', '10')} s settle; the four side by side under tmux)"
     for who, label in [("ppptui", "the TUI"), ("watch", "`status --watch`")]:
         t, s_ = idle_ticks(who)
         ratio = ""
