@@ -16,6 +16,8 @@ public sealed class ScreenOptions
     public TimeSpan Timeout { get; private set; } = TimeSpan.FromSeconds(30);
     public int SettleMs { get; private set; } = 2000;
     public string? ScreenFile { get; private set; }
+    /// <summary>soak: where to write the RSS samples, one "SECONDS KIB" line a second (the bench draws its curve from them).</summary>
+    public string? SamplesFile { get; private set; }
     public double Seconds { get; private set; } = 60;
     public int Rate { get; private set; } = 1000;
     public string? LogFile { get; private set; }
@@ -44,6 +46,7 @@ public sealed class ScreenOptions
                 case "--timeout-s": o.Timeout = TimeSpan.FromSeconds(Int()); break;
                 case "--settle-ms": o.SettleMs = Int(); break;
                 case "--screen": o.ScreenFile = Next(); break;
+                case "--samples": o.SamplesFile = Next(); break;
                 case "--seconds": o.Seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--rate": o.Rate = Int(); break;
                 case "--log": o.LogFile = Next(); break;
@@ -137,6 +140,7 @@ public static class Soak
         long written = 0;
         long rssMid = -1, rssMax = rssStart;
         var samples = new List<long> { rssStart };
+        var sampleLines = new StringBuilder("0 " + rssStart.ToString(CultureInfo.InvariantCulture) + "\n");
         var clock = Stopwatch.StartNew();
         var nextSample = 1.0;
         var soakSeconds = 0.0;
@@ -168,6 +172,9 @@ public static class Soak
                         return 1;
                     }
                     samples.Add(rss);
+                    sampleLines.Append(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.0} {rss}\n");
+                    // Written as it goes, so an hour-long run that is stopped early still leaves its curve.
+                    if (o.SamplesFile is not null && samples.Count % 60 == 0) File.WriteAllText(o.SamplesFile, sampleLines.ToString());
                     rssMax = Math.Max(rssMax, rss);
                     if (rssMid < 0 && nextSample >= o.Seconds / 2) rssMid = rss;
                     nextSample += 1;
@@ -184,6 +191,7 @@ public static class Soak
         var cpu = ProcStatus.CpuSeconds(pid) - cpuStart;
         var final = screen.Capture();
         if (o.ScreenFile is not null) File.WriteAllText(o.ScreenFile, final + "\n");
+        if (o.SamplesFile is not null) File.WriteAllText(o.SamplesFile, sampleLines.ToString());
         var shown = final.Contains($"soak-end {written}", StringComparison.Ordinal) ? "yes" : "no";
         if (rssMid < 0) rssMid = samples[samples.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -15,7 +15,8 @@
 #                          tests made, BENCH_CONFIGURATION=Release to change)
 #   BENCH_SOAK_SECONDS=N   soak length at 1,000 lines/s (default 60; quick 10)
 #   BENCH_BYTES_IDLE=N     idle seconds for the bytes-to-the-terminal rows (default 60; quick 10)
-#   BENCH_ONLY="logs cli screen bytes soak micro"   only these sections
+#   BENCH_IDLE_SECONDS=N   seconds of CPU ticks counted with nothing happening (default 30; quick 5)
+#   BENCH_ONLY="logs cli screen bytes idle soak micro"   only these sections
 #   BENCH_MICRO=0          skip the micro-benchmarks
 #   BENCH_LAB=1            run the lab first (./build.sh lab-test); its figures are read from
 #                          .lab/last/figures.txt whenever that file exists
@@ -42,7 +43,7 @@ else
   SIZE=1G; RUNS=${BENCH_RUNS:-5}; SCREEN_RUNS=${BENCH_SCREEN_RUNS:-10}; PROBES=200; SOAK=${BENCH_SOAK_SECONDS:-60}
   BIG=10000; README=${BENCH_README:-1}
 fi
-ONLY=${BENCH_ONLY:-logs cli screen bytes soak micro}
+ONLY=${BENCH_ONLY:-logs cli screen bytes idle soak micro}
 [ "${BENCH_MICRO:-1}" = 0 ] && ONLY=${ONLY//micro/}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 
@@ -97,7 +98,7 @@ if [ "$BUILD" = aot ]; then
   aot src/PppTui/PppTui.csproj "$OUT/ppptui-aot" "$OUT/ppptui-aot/ppptui" src themes Directory.Build.props Directory.Packages.props
   PPPTUI_ARGV=("$REPO/$OUT/ppptui-aot/ppptui")
   BUILD_TEXT="the Native AOT release binary ($(stat -c %s "$OUT/ppptui-aot/ppptui") bytes)"
-  if want screen || want bytes; then
+  if want screen || want bytes || want idle; then
     aot tests/bench/floor/Floor.csproj "$OUT/floor-aot" "$OUT/floor-aot/floor" tests/bench/floor Directory.Build.props Directory.Packages.props
     FLOOR_ARGV=("$REPO/$OUT/floor-aot/floor")
   fi
@@ -105,7 +106,7 @@ else
   dotnet build src/PppTui/PppTui.csproj -c $CONFIG -v quiet -nologo >/dev/null
   PPPTUI_ARGV=(dotnet "$REPO/src/PppTui/bin/$CONFIG/net10.0/ppptui.dll")
   BUILD_TEXT="the $CONFIG build run as \`dotnet ppptui.dll\` (JIT; not the shipped AOT binary)"
-  if want screen || want bytes; then
+  if want screen || want bytes || want idle; then
     dotnet build tests/bench/floor/Floor.csproj -c $CONFIG -v quiet -nologo >/dev/null
     FLOOR_ARGV=(dotnet "$REPO/tests/bench/floor/bin/$CONFIG/net10.0/floor.dll")
   fi
@@ -152,6 +153,10 @@ if want logs; then
   RE='pppd\[[0-9]+\]: (LCP|IPCP): timeout|MS-CHAP authentication failed'
   echo "$RE" > "$RAW/logs-regex"
   say "logs: $RUNS runs per side on $FILE"
+  # Untimed warm-up of each side: the file in the page cache and each program's own pages loaded,
+  # so neither side's first run pays a cold start the other does not (the order alternates below).
+  eval "$PPPTUI logs --source $FILE --grep '$RE' > /dev/null" || true
+  grep -E "$RE" "$FILE" > /dev/null || true
   for RUN in $(seq 1 "$RUNS"); do
     pair backlog-ppptui "$PPPTUI logs --source $FILE --grep 'pppd\\[' --lines 1000 > $RAW/out-backlog-ppptui" \
          backlog-grep "grep 'pppd\\[' $FILE | tail -n 1000 > $RAW/out-backlog-grep"
@@ -164,6 +169,8 @@ if want logs; then
     cmp -s "$RAW/out-$k-ppptui" "$RAW/out-$k-grep" && echo yes > "$RAW/same-$k" || echo no > "$RAW/same-$k"
   done
   wc -l < "$RAW/out-all-grep" > "$RAW/all-lines"
+  wc -l < "$RAW/out-filter-grep" > "$RAW/filter-lines-grep"
+  wc -l < "$RAW/out-filter-ppptui" > "$RAW/filter-lines-ppptui"
   rm -f "$RAW"/out-*
   say "logs: follow latency ($PROBES appends)"
   "${BENCH[@]}" follow-latency "$OUT/follow.log" "$PROBES" -- "${PPPTUI_ARGV[@]}" logs --source '{file}' --follow --lines 0 \
@@ -256,6 +263,25 @@ if want bytes; then
   wait
 fi
 
+# ---- idle: CPU while nothing happens -----------------------------------------------------------
+if want idle; then
+  IDLE=${BENCH_IDLE_SECONDS:-30}; [ "$QUICK" = 1 ] && IDLE=${BENCH_IDLE_SECONDS:-5}
+  MC=$(command -v mc || { apt_get mc && command -v mc; } || true)
+  [ -n "$MC" ] || echo "mc not measured: not installed (apt-get install mc)" > "$RAW/idle-mc-skipped"
+  # The live system, as an admin runs it (the kernel's notices are the live system's only); as
+  # another user the sandbox, which polls.
+  if is_root; then IDLE_ROOT=(); echo "the live system (no ppp link up: $(ip -o link show | grep -c ': ppp' || true) ppp interfaces)" > "$RAW/idle-where"
+  else IDLE_ROOT=(--root "$REPO/$P100"); echo "a sandbox with 100 profiles (not root: the live system's pid files and logs are not readable)" > "$RAW/idle-where"; fi
+  echo "$IDLE" > "$RAW/idle-seconds"; echo "${SETTLE:-10}" > "$RAW/idle-settle"
+  say "idle: CPU ticks over $IDLE s with nothing happening (ppptui, ppptui status --watch, floor${MC:+, mc}, side by side)"
+  tests/bench/idle.sh ppptui "$IDLE" -- "${PPPTUI_ARGV[@]}" "${IDLE_ROOT[@]}" > "$RAW/idle-ppptui" 2>&1 &
+  tests/bench/idle.sh watch "$IDLE" -- "${PPPTUI_ARGV[@]}" "${IDLE_ROOT[@]}" status --watch > "$RAW/idle-watch" 2>&1 &
+  tests/bench/idle.sh floor "$IDLE" -- "${FLOOR_ARGV[@]}" > "$RAW/idle-floor" 2>&1 &
+  [ -n "$MC" ] && HOME="$REPO/$OUT/idle-home" tests/bench/idle.sh mc "$IDLE" -- "$MC" > "$RAW/idle-mc" 2>&1 &
+  mkdir -p "$OUT/idle-home"
+  wait
+fi
+
 # ---- soak: the TUI open on a log growing by 1,000 lines/s ---------------------------------------
 if want soak; then
   say "soak: $SOAK s at 1,000 lines/s"
@@ -265,7 +291,7 @@ if want soak; then
   mapfile -t MS < <(markers "$TUI_MARKERS")
   # Alt+6 shows the log pane, so every line that reaches it is also drawn.
   "${BENCH[@]}" soak --seconds "$SOAK" --rate 1000 --log "$SOAK_ROOT/var/log/syslog" --keys M-6 --settle-ms $SETTLE_MS \
-    --cols $COLS --rows $ROWS --screen "$RAW/screen-soak.txt" "${MS[@]}" -- "${PPPTUI_ARGV[@]}" --root "$REPO/$SOAK_ROOT" \
+    --samples "$RAW/soak-samples" --cols $COLS --rows $ROWS --screen "$RAW/screen-soak.txt" "${MS[@]}" -- "${PPPTUI_ARGV[@]}" --root "$REPO/$SOAK_ROOT" \
     > "$RAW/soak" 2> "$RAW/soak.err" || echo "failed" > "$RAW/soak"
 fi
 
@@ -298,4 +324,5 @@ say "table"
 python3 tests/bench/table.py --raw "$RAW" --bdn "$OUT/bdn$SUFFIX" --out "$OUT/perf-table$SUFFIX.md" \
   --readme "$([ "$README" = 1 ] && echo README.md || echo '')" \
   --quick "$QUICK" --size "$SIZE" --runs "$RUNS" --screen-runs "$SCREEN_RUNS" --soak "$SOAK" --big "$BIG" \
+  --svg "$([ "$README" = 1 ] && echo docs/soak-rss.svg || echo "$OUT/soak-rss$SUFFIX.svg")" \
   --build "$BUILD_TEXT" --job "$JOB" --load "$LOAD_BEFORE / $LOAD_AFTER" --elapsed $((SECONDS - START_SECONDS))

@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 ap = argparse.ArgumentParser()
-for name in ["raw", "bdn", "out", "readme", "quick", "size", "runs", "screen-runs", "soak", "big", "build", "job", "load", "elapsed"]:
+for name in ["raw", "bdn", "out", "readme", "quick", "size", "runs", "screen-runs", "soak", "big", "build", "job", "load", "elapsed", "svg"]:
     ap.add_argument("--" + name, default="")
 a = ap.parse_args()
 RAW = a.raw
@@ -188,7 +188,8 @@ if bp and bg:
         faster(r), "≥ 5x faster", yes(r >= 5), HOST,
         code("ppptui logs --source FILE --grep 'pppd\\[' --lines 1000") + " vs " + code("grep 'pppd\\[' FILE | tail -n 1000"))
     r = med(fp[0]) / med(fg[0])
-    row(f"regex over the whole {size_label} syslog (log filter)", ms(fp[0]) + f"; {1024 * med(fp[0]) / (1024 if a.size == '1G' else int(a.size.rstrip('M'))):.1f} ms/MiB",
+    row(f"regex over the whole {size_label} syslog (log filter), both warmed up first, order alternating; lines out: "
+        f"{int(text('filter-lines-ppptui', '0')):,} vs grep's {int(text('filter-lines-grep', '0')):,} (same output: {text('same-filter', '?')})", ms(fp[0]) + f"; {1024 * med(fp[0]) / (1024 if a.size == '1G' else int(a.size.rstrip('M'))):.1f} ms/MiB",
         "`grep -E`: " + ms(fg[0]), f"{r:.2f}x grep's time", "≤ 1.2x", yes(r <= 1.2), HOST,
         code("ppptui logs --source FILE --grep RE") + " vs " + code("grep -E RE FILE"))
     r = med(ag[0]) / med(ap_[0])
@@ -236,6 +237,33 @@ if sent["ppptui"]:
     if line is not None:
         row("bytes to the terminal at 80x24: one new log line (log pane shown)", f"{line:,} B", "", "", "< 200 B", yes(line < 200), HOST, cmd)
 
+# ---- idle CPU ------------------------------------------------------------------------------------
+def idle_ticks(who):
+    r = keyvalues("idle-" + who)[0]
+    if not r:
+        return None, "not measured" + (" (not installed)" if exists("idle-mc-skipped") and who == "mc" else "")
+    if "failed" in r[0]:
+        return None, "failed: " + r[0]["failed"]
+    return int(r[0]["ticks"]), f"{r[0]['ticks']} ticks"
+
+
+if exists("idle-ppptui") or exists("idle-watch"):
+    idle_seconds = int(text("idle-seconds", "30"))
+    hz = next((kv[0].get("hz") for kv in (keyvalues("idle-" + w)[0] for w in ["ppptui", "watch", "floor", "mc"]) if kv and "hz" in kv[0]), "100")
+    # The target (10 ticks in 30 s) scales with the length of the run.
+    limit = 10 * idle_seconds / 30
+    floor_t, floor_s = idle_ticks("floor")
+    mc_t, mc_s = idle_ticks("mc")
+    cmd = code("tests/bench/idle.sh") + f" (utime+stime from /proc/PID/stat after a {text('idle-settle', '10')} s settle; the four side by side under tmux)"
+    for who, label in [("ppptui", "the TUI"), ("watch", "`status --watch`")]:
+        t, s_ = idle_ticks(who)
+        ratio = ""
+        if t is not None and floor_t is not None:
+            ratio = f"{t - floor_t:+d} ticks vs floor"
+        row(f"CPU with nothing happening: {label}, {idle_seconds} s on {text('idle-where', '?')} (clock ticks of 1/{hz} s)", s_,
+            f"bare Terminal.Gui window (floor app): {floor_s}; mc: {mc_s}", ratio, f"≤ {limit:g} ticks",
+            "" if t is None else yes(t <= limit), HOST, cmd)
+
 # ---- soak --------------------------------------------------------------------------------------
 soak, soak_failed = keyvalues("soak")
 if soak:
@@ -252,6 +280,45 @@ if soak:
         code(f"BENCH_SOAK_SECONDS={int(secs)} ./build.sh bench"))
 elif soak_failed:
     row("soak", "**failed**: " + text("soak.err")[:200].replace("\n", " "))
+
+# The soak's RSS curve, drawn from its samples ("SECONDS KIB" lines) as a small SVG (no plotting library).
+soak_svg = ""
+
+
+def draw_soak(samples, out):
+    pts = [(float(t), int(k) / 1024) for t, k in (l.split() for l in samples if l.strip())]
+    if len(pts) < 2:
+        return False
+    w, h, left, bottom, top, right = 640, 240, 56, 36, 24, 16
+    t_max = max(t for t, _ in pts) or 1
+    lo, hi = min(m for _, m in pts), max(m for _, m in pts)
+    lo, hi = max(0.0, lo - 2), hi + 2
+    x = lambda t: left + (w - left - right) * t / t_max
+    y = lambda m: h - bottom - (h - bottom - top) * (m - lo) / (hi - lo)
+    minutes = t_max >= 180
+    ticks_x = [t_max * i / 4 for i in range(5)]
+    ticks_y = [lo + (hi - lo) * i / 4 for i in range(5)]
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="sans-serif" font-size="11">',
+           f'<rect width="{w}" height="{h}" fill="white"/>',
+           f'<text x="{left}" y="14">ppptui TUI resident memory (MiB) while its log grows by 1,000 lines/s; '
+           f'{"minutes" if minutes else "seconds"} on the x axis</text>']
+    for t in ticks_x:
+        label = f"{t / 60:.0f}" if minutes else f"{t:.0f}"
+        svg.append(f'<line x1="{x(t):.1f}" y1="{h - bottom}" x2="{x(t):.1f}" y2="{top}" stroke="#ddd"/>'
+                   f'<text x="{x(t):.1f}" y="{h - bottom + 14}" text-anchor="middle">{label}</text>')
+    for m in ticks_y:
+        svg.append(f'<line x1="{left}" y1="{y(m):.1f}" x2="{w - right}" y2="{y(m):.1f}" stroke="#ddd"/>'
+                   f'<text x="{left - 6}" y="{y(m) + 4:.1f}" text-anchor="end">{m:.0f}</text>')
+    svg.append('<polyline fill="none" stroke="#1f6feb" stroke-width="1.5" points="' +
+               " ".join(f"{x(t):.1f},{y(m):.1f}" for t, m in pts) + '"/>')
+    svg.append("</svg>")
+    os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
+    open(out, "w").write("\n".join(svg) + "\n")
+    return True
+
+
+if a.svg and exists("soak-samples") and draw_soak(open(path("soak-samples")).read().splitlines(), a.svg):
+    soak_svg = a.svg
 
 # ---- lab ---------------------------------------------------------------------------------------
 lab_date = text("lab-figures-date")
@@ -381,6 +448,9 @@ lines += [""]
 missed = [r[0] for r in rows if r[5].startswith("**no**")]
 if missed:
     lines += ["Targets missed in this run: " + "; ".join(missed) + ".", ""]
+if soak_svg:
+    # The README sits at the repository root; the image path is relative to it.
+    lines += [f"The soak's resident memory, one sample a second (drawn by the bench): ![soak RSS curve]({soak_svg})", ""]
 if bp:
     lines += [f"Log outputs identical to grep's: {same}. RE = `{text('logs-regex')}`."]
 if frames["ppptui"][0]:

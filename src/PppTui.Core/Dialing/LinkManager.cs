@@ -41,7 +41,14 @@ public sealed record LinkServices(
     PppdCommands Commands,
     Func<bool> IsRoot,
     TimeProvider Time,
-    DialTimings Timings);
+    DialTimings Timings)
+{
+    /// <summary>
+    /// Opens the kernel's change notices (rtnetlink) for a live view of the links; null keeps the
+    /// views polling <c>ip</c>, as fakes do. The real system's opens <see cref="KernelWatch.TryStart"/>.
+    /// </summary>
+    public Func<KernelWatch?> OpenKernelWatch { get; init; } = () => null;
+}
 
 /// <summary>
 /// The one entry point the CLI and the TUI use for links: connect, disconnect, status,
@@ -69,7 +76,12 @@ public sealed class LinkManager
         PppdCommands.ForThisSystem(),
         () => ProcessSignals.IsRoot,
         TimeProvider.System,
-        DialTimings.Default);
+        DialTimings.Default)
+    {
+        // A sandbox's pid files and interfaces are its own (tests fake them through the runner's
+        // `ip`); the kernel's notices are about the live system only.
+        OpenKernelWatch = paths.IsSystemRoot ? KernelWatch.TryStart : () => null,
+    };
 
     public static LinkManager ForSystem(SystemPaths paths, ICommandRunner runner) => new(SystemServices(paths, runner));
 

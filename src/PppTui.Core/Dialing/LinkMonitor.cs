@@ -42,6 +42,13 @@ public sealed class LinkMonitor
     /// <summary>Raised for every event, on the polling thread (a view marshals it to its UI thread).</summary>
     public event Action<LinkEvent>? Changed;
 
+    /// <summary>The rtnetlink watch the status reads addresses and routes from (see <see cref="LinkStatusReader.Kernel"/>).</summary>
+    public KernelWatch? Kernel
+    {
+        get => _status.Kernel;
+        set => _status.Kernel = value;
+    }
+
     /// <summary>How long a cheap poll may reuse the last addresses, routes and DNS.</summary>
     public TimeSpan FullRefresh { get; init; } = TimeSpan.FromSeconds(2);
 

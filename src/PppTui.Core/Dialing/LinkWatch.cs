@@ -28,9 +28,13 @@ public sealed record LinkView(string Name, LinkPhase Phase, string? Detail, Link
 
 /// <summary>
 /// The one live model of the links, for every front end (the TUI's panes and <c>status --watch</c>):
-/// a loop polls a <see cref="LinkMonitor"/> (pid files, /proc, /sys/class/net, counters and rates)
-/// every <see cref="Interval"/> and the route table every <see cref="NetworkInterval"/>; the
-/// monitor's events (and those of a dial or a hang-up started through <see cref="ConnectAsync"/>
+/// a loop looks at a <see cref="LinkMonitor"/> (pid files, /proc, /sys/class/net, counters and rates).
+/// On the live system it is woken by events: the kernel's rtnetlink notices (interfaces, addresses,
+/// routes, kept in a <see cref="KernelWatch"/> so no <c>ip</c> runs) and inotify on the pid-file
+/// folder; it looks every <see cref="Interval"/> only while a link is up or on its way (counters,
+/// rates, uptime), so with nothing happening it does no work. Without those notices (a sandbox
+/// root, fakes) it polls every <see cref="Interval"/> and reads the route table every
+/// <see cref="NetworkInterval"/>. The monitor's events (and those of a dial or a hang-up started through <see cref="ConnectAsync"/>
 /// and <see cref="DisconnectAsync"/>) refine the state between polls, so a link being dialed or
 /// stopped here shows as such before the system does. It also learns each link's pppd pids, so
 /// log lines can be told apart per link. Everything may be read from any thread; events are
@@ -51,6 +55,8 @@ public sealed class LinkWatch : IDisposable
     private DateTimeOffset _networkRead = DateTimeOffset.MinValue;
     private string _fingerprint = "";
     private bool _polled;
+    private KernelWatch? _kernel;
+    private FileSystemWatcher? _pidFiles;
 
     public LinkWatch(LinkManager manager)
     {
@@ -65,10 +71,10 @@ public sealed class LinkWatch : IDisposable
     /// <summary>The pid-to-link map of every pppd seen for a link (the log's per-link view reads it).</summary>
     public LinkTracker Pids { get; } = new();
 
-    /// <summary>How often the links are looked at (their counters, so the rates, move at this pace).</summary>
+    /// <summary>How often the links are looked at while one is up or on its way, or always without the kernel's notices (their counters, so the rates, move at this pace).</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often the route table is read (it runs <c>ip route</c>).</summary>
+    /// <summary>How often the route table is read without the kernel's notices (it runs <c>ip route</c>).</summary>
     public TimeSpan NetworkInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
@@ -127,12 +133,16 @@ public sealed class LinkWatch : IDisposable
     /// <summary>Whether a process is (or was) one of the link's pppd processes.</summary>
     public bool PidBelongsTo(string name, int pid) => Pids.LinkOf(pid) == name;
 
-    /// <summary>Starts the polling loop in the background.</summary>
+    /// <summary>Whether the loop is woken by the kernel's notices rather than polling (see the class summary).</summary>
+    public bool EventDriven => _kernel is not null;
+
+    /// <summary>Starts the loop in the background: event-driven where the kernel's notices can be opened, else polling.</summary>
     public void Start()
     {
         if (_loop is not null) return;
         _loop = new CancellationTokenSource();
         var token = _loop.Token;
+        StartEvents();
         _ = Task.Run(async () =>
         {
             while (!token.IsCancellationRequested)
@@ -140,7 +150,7 @@ public sealed class LinkWatch : IDisposable
                 await PollAsync(token).ConfigureAwait(false);
                 try
                 {
-                    await _wake.WaitAsync(Interval, token).ConfigureAwait(false);
+                    await _wake.WaitAsync(Busy() || !EventDriven ? Interval : Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -155,10 +165,59 @@ public sealed class LinkWatch : IDisposable
         _loop?.Cancel();
         _loop?.Dispose();
         _loop = null;
+        _pidFiles?.Dispose();
+        _pidFiles = null;
+        _kernel?.Dispose();
+        _kernel = null;
     }
 
-    /// <summary>Asks the loop to look now instead of at its next tick.</summary>
-    public void RequestPoll() => _wake.Release();
+    /// <summary>Asks the loop to look now instead of at its next tick; a burst of asks makes one look.</summary>
+    public void RequestPoll()
+    {
+        if (_wake.CurrentCount == 0) _wake.Release();
+    }
+
+    private void StartEvents()
+    {
+        var kernel = Manager.Services.OpenKernelWatch();
+        if (kernel is null) return;
+        _kernel = kernel;
+        Monitor.Kernel = kernel;
+        Manager.Status.Kernel = kernel;
+        kernel.Changed += RequestPoll;
+        // Without the notices the loop must poll again, or it would never look.
+        kernel.Failed += e =>
+        {
+            _kernel = null;
+            PollFailed?.Invoke(e);
+            RequestPoll();
+        };
+        var run = Manager.Services.Paths.RunDir;
+        try
+        {
+            // pppd writes and removes its pid files here as a link starts, comes up and ends.
+            _pidFiles = new FileSystemWatcher(run, "*.pid") { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite };
+            _pidFiles.Created += (_, _) => RequestPoll();
+            _pidFiles.Deleted += (_, _) => RequestPoll();
+            _pidFiles.Changed += (_, _) => RequestPoll();
+            _pidFiles.Renamed += (_, _) => RequestPoll();
+            _pidFiles.EnableRaisingEvents = true;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            // No pid-file folder to watch (yet): pppd's interface still shows through the kernel's notices.
+            _pidFiles?.Dispose();
+            _pidFiles = null;
+        }
+    }
+
+    // A link up or on its way changes by itself (counters, rates, uptime, dial progress): look every Interval.
+    private bool Busy()
+    {
+        lock (_gate)
+            return _dialing.Count > 0 || _stopping.Count > 0 ||
+                   _views.Any(v => v.Phase is LinkPhase.Up or LinkPhase.Connecting or LinkPhase.Disconnecting);
+    }
 
     /// <summary>One look at the links (and, when due, the routes); raises <see cref="Changed"/> when anything shown changed.</summary>
     public async Task PollAsync(CancellationToken cancellationToken = default)
@@ -169,7 +228,8 @@ public sealed class LinkWatch : IDisposable
             await Monitor.PollAsync(cancellationToken).ConfigureAwait(false);
             NetworkView? network = null;
             var now = Manager.Services.Time.GetUtcNow();
-            if (now - _networkRead >= NetworkInterval)
+            // From the kernel's tables the routes cost nothing to read: every look has them fresh.
+            if (now - _networkRead >= NetworkInterval || _kernel is { Ready: true })
             {
                 network = await Manager.Status.ReadNetworkAsync(cancellationToken).ConfigureAwait(false);
                 // The box's own interfaces ride on the route poll: the IP pane shows them when no ppp link is up.

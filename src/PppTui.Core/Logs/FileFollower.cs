@@ -3,12 +3,18 @@ using System.Runtime.CompilerServices;
 namespace PppTui.Core.Logs;
 
 /// <summary>How a follower waits for new data.</summary>
-/// <param name="PollInterval">How often to look even without a change notification.</param>
-/// <param name="UseWatcher">Wake on inotify change notifications (low latency); polling still runs.</param>
+/// <param name="PollInterval">How often to look without change notifications (no watcher, or it could not be set up).</param>
+/// <param name="UseWatcher">Wake on inotify change notifications (low latency); polling still runs, every <see cref="WatchedPollInterval"/>.</param>
 /// <param name="RotationGrace">How long the old file is still read after a rotation, for lines its writer adds late.</param>
 public sealed record FollowOptions(TimeSpan PollInterval, bool UseWatcher, TimeSpan RotationGrace)
 {
     public static readonly FollowOptions Default = new(TimeSpan.FromMilliseconds(250), true, TimeSpan.FromSeconds(2));
+
+    /// <summary>
+    /// How often to look while the watcher runs: only a safety net for a change inotify does not
+    /// report (a network mount), so an idle log costs a wake-up every few seconds, not four a second.
+    /// </summary>
+    public TimeSpan WatchedPollInterval { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -157,7 +163,8 @@ public sealed class FileFollower
 
                 try
                 {
-                    var interval = previous is not null ? TimeSpan.FromMilliseconds(50) : _options.PollInterval;
+                    var interval = previous is not null ? TimeSpan.FromMilliseconds(50)
+                        : watcher is not null ? Max(_options.PollInterval, _options.WatchedPollInterval) : _options.PollInterval;
                     await wake.WaitAsync(interval, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
@@ -172,6 +179,8 @@ public sealed class FileFollower
             previous?.Dispose();
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void EmitNotice(List<LogLine> batch, string message)
     {

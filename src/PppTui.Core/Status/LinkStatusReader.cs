@@ -17,7 +17,7 @@ public sealed record StatusSample(IReadOnlyList<LinkStatus> Links, IReadOnlyDict
 
 /// <summary>
 /// Reads the status of links from the live system: /sys/class/net for counters and MTU,
-/// <c>ip -j</c> for addresses and routes, resolv.conf files (and resolvectl under
+/// rtnetlink (<see cref="Kernel"/>) or else <c>ip -j</c> for addresses and routes, resolv.conf files (and resolvectl under
 /// systemd-resolved) for DNS, pid files and /proc for pid and uptime.
 /// </summary>
 public sealed class LinkStatusReader
@@ -57,8 +57,17 @@ public sealed class LinkStatusReader
         return new StatusSample(links, counters);
     }
 
+    /// <summary>
+    /// The kernel's tables kept by an rtnetlink watch: while set and ready, addresses and routes
+    /// are read from it instead of running <c>ip</c>; null (or not ready yet) runs <c>ip</c>.
+    /// </summary>
+    public KernelWatch? Kernel { get; set; }
+
+    private KernelTables? Tables => Kernel is { Ready: true } k ? k.Tables : null;
+
     public async Task<NetworkView> ReadNetworkAsync(CancellationToken cancellationToken = default)
     {
+        if (Tables is { } tables) return new NetworkView(tables.Routes(), DnsState.Read(_paths), true);
         var routes = await _runner.RunAsync(IpCommands.MainRoutes(), cancellationToken).ConfigureAwait(false);
         var parsed = routes.Succeeded ? IpOutput.ParseRoutes(routes.StandardOutput) : [];
         return new NetworkView(parsed, DnsState.Read(_paths), routes.Succeeded);
@@ -70,6 +79,7 @@ public sealed class LinkStatusReader
     /// </summary>
     public async Task<IReadOnlyList<InterfaceAddresses>> ReadInterfacesAsync(CancellationToken cancellationToken = default)
     {
+        if (Tables is { } tables) return tables.Interfaces().OrderBy(i => i.IsPpp ? 0 : 1).ToList();
         var result = await _runner.RunAsync(IpCommands.AllAddresses(), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded) return [];
         return IpOutput.ParseAddresses(result.StandardOutput).OrderBy(i => i.IsPpp ? 0 : 1).ToList();
@@ -103,10 +113,7 @@ public sealed class LinkStatusReader
         if (!counters.Exists)
             return (status with { State = WaitingState(link, options), Reason = $"{iface} does not exist yet" }, null);
 
-        var addresses = await _runner.RunAsync(IpCommands.AddressesOf(iface), cancellationToken).ConfigureAwait(false);
-        var address = addresses.Succeeded
-            ? IpOutput.ParseAddresses(addresses.StandardOutput).FirstOrDefault(a => a.Name == iface)?.FirstIPv4
-            : null;
+        var address = await FirstIPv4Async(iface, cancellationToken).ConfigureAwait(false);
         var rates = previous is null ? null : TrafficRates.Between(previous, counters);
         var upSince = UpSince(link);
         status = status with
@@ -141,6 +148,15 @@ public sealed class LinkStatusReader
             PeerDnsApplied = peerDns.Count == 0 ? null : applied,
             Notices = notices,
         }, counters);
+    }
+
+    private async Task<InterfaceAddress?> FirstIPv4Async(string iface, CancellationToken cancellationToken)
+    {
+        if (Tables is { } tables) return tables.Interface(iface)?.FirstIPv4;
+        var addresses = await _runner.RunAsync(IpCommands.AddressesOf(iface), cancellationToken).ConfigureAwait(false);
+        return addresses.Succeeded
+            ? IpOutput.ParseAddresses(addresses.StandardOutput).FirstOrDefault(a => a.Name == iface)?.FirstIPv4
+            : null;
     }
 
     /// <summary>A link whose pppd is gone but whose pid files are still there.</summary>

@@ -114,7 +114,7 @@ public static class LinkVerbs
     private static Command StatusVerb(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
         var name = new Argument<string?>("NAME") { Description = "Only this link", Arity = ArgumentArity.ZeroOrOne };
-        var watch = new Option<bool>("--watch") { Description = "Refresh on every change of a link (and every second) until Ctrl-C" };
+        var watch = new Option<bool>("--watch") { Description = "Refresh on every change of a link (every second while one is up) until Ctrl-C" };
         var command = new Command("status", "Show running links: interface, addresses, MTU, traffic, routes, DNS, pid")
         {
             name,
@@ -142,55 +142,49 @@ public static class LinkVerbs
     /// <summary>
     /// Prints the links as the TUI shows them, from the same <see cref="LinkWatch"/>: a link pppd
     /// is dialing reads connecting with what it waits for, one going down reads disconnecting.
+    /// It prints whenever what the watch shows changed: on the live system the kernel's notices
+    /// and the pid files wake it, and while a link is up its counters move every second; with
+    /// nothing happening it sleeps.
     /// </summary>
     private static async Task<int> WatchAsync(CliContext ctx, LinkManager manager, string? only, CancellationToken cancellationToken)
     {
         using var links = new LinkWatch(manager);
         Exception? failure = null;
-        links.PollFailed += e => failure ??= e;
+        using var changed = new SemaphoreSlim(0, 1);
+        void Wake()
+        {
+            if (changed.CurrentCount == 0)
+            {
+                try { changed.Release(); }
+                catch (SemaphoreFullException) { }
+            }
+        }
+        links.PollFailed += e =>
+        {
+            failure ??= e;
+            Wake();
+        };
+        links.Changed += (_, _) => Wake();
+        links.Start();
         var code = ExitCodes.Ok;
         while (true)
         {
-            // Taken before the read, so a change during the read is caught by the next look.
-            var stamp = manager.ChangeStamp(only);
-            await links.PollAsync(cancellationToken);
-            if (cancellationToken.IsCancellationRequested) return code;
+            try
+            {
+                await changed.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return code;
+            }
             if (failure is not null) ExceptionDispatchInfo.Throw(failure);
             IReadOnlyList<LinkStatus> shown = links.Views.Where(v => only is null || v.Name == only).Select(v => v.Status).ToList();
             // A named link that is not running: the status verb's reason (the last dial, its diagnosis).
             if (only is not null && shown.Count == 0) shown = (await manager.StatusAsync(only, null, cancellationToken)).Links;
             code = ExitCodeOf(shown, only);
             PrintSample(ctx, shown, only, watch: true);
-            if (!await NextRefreshAsync(manager, only, stamp, cancellationToken)) return code;
         }
     }
-
-    /// <summary>
-    /// Waits for the watch's next refresh: as soon as a link changes (its pid files, its pppd, its
-    /// interface's flags, looked at ten times a second without running a process), and at the
-    /// latest after a second for the counters. False once cancelled.
-    /// </summary>
-    private static async Task<bool> NextRefreshAsync(LinkManager manager, string? only, string stamp, CancellationToken cancellationToken)
-    {
-        var time = manager.Services.Time;
-        var deadline = time.GetUtcNow() + WatchRefresh;
-        try
-        {
-            while (time.GetUtcNow() < deadline)
-            {
-                await Task.Delay(WatchLook, time, cancellationToken);
-                if (manager.ChangeStamp(only) != stamp) return true;
-            }
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static readonly TimeSpan WatchRefresh = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan WatchLook = TimeSpan.FromMilliseconds(100);
 
     private static Command Explain(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
@@ -281,7 +275,7 @@ public static class LinkVerbs
         }
         if (links.Count == 0) ctx.Out.WriteLine("no links running");
         foreach (var status in links) WriteStatus(ctx.Out, status);
-        if (watch) ctx.Out.WriteLine($"-- {DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, every 1 s; Ctrl-C to stop");
+        if (watch) ctx.Out.WriteLine($"-- {DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, on every change; Ctrl-C to stop");
     }
 
     private static LinkStatusJsonContext Compact(bool watch) =>

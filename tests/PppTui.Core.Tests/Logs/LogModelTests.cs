@@ -48,6 +48,52 @@ public class LogModelTests
     }
 
     [Fact]
+    public void Long_lines_drop_out_by_the_byte_bound_before_the_line_count_is_reached()
+    {
+        var line = new string('x', 1000);
+        long cost = LogModel.CostOf(L("0" + line));
+        var model = new LogModel(capacity: 1000, maxBytes: 3 * cost);
+        LogChange? change = null;
+        model.Changed += (_, c) => change = c;
+
+        foreach (var i in Enumerable.Range(0, 10)) model.Post(L(i + line));
+        model.Pump();
+
+        Assert.Equal(3, model.Count);
+        Assert.Equal(["7", "8", "9"], Messages(model).Select(m => m[..1]));
+        Assert.True(model.Bytes <= model.MaxBytes, $"{model.Bytes} > {model.MaxBytes}");
+        Assert.Equal(new LogChange(10, 7, false), change);
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_byte_bound_alone_still_stays_as_the_newest()
+    {
+        var model = new LogModel(capacity: 10, maxBytes: 100);
+
+        model.Post(L("short"));
+        model.Post(L(new string('y', 500)));
+        model.Pump();
+
+        Assert.Equal([new string('y', 500)], Messages(model));
+    }
+
+    [Fact]
+    public void Lines_waiting_is_raised_once_per_batch_until_the_next_pump()
+    {
+        var model = new LogModel(10);
+        int raised = 0;
+        model.LinesWaiting += () => raised++;
+
+        model.Post(L("a"));
+        model.Post(L("b"));
+        Assert.Equal(1, raised);
+        model.Pump();
+        model.Post(L("c"));
+
+        Assert.Equal(2, raised);
+    }
+
+    [Fact]
     public void The_filter_keeps_working_while_old_matches_fall_out_of_the_ring()
     {
         var model = new LogModel(4) { Filter = "lcp" };

@@ -4,7 +4,7 @@ CLIENTS=ppptui
 PROFILE=myvpn       # connect-to-Up: the field report's PPTP profile
 LATENCY_PROFILE=pair # latency: the quickest link to take down (PPTP makes pppd wait 5 s for pptp)
 RUNS=${LAB_FIGURE_RUNS:-3}
-LATENCY_RUNS=${LAB_LATENCY_RUNS:-3}
+LATENCY_RUNS=${LAB_LATENCY_RUNS:-5}
 SCENARIO_LIMIT=300
 
 # How it is measured (also written into figures.txt):
@@ -18,7 +18,8 @@ SCENARIO_LIMIT=300
 #   appearing on the interface for Up; the first change of the interface after pppd was told to
 #   stop, for Down) against the time ppptui printed the state (each output line is stamped with
 #   the guest's clock as it is read). Up is measured on `ppptui connect`'s progress (driven by
-#   pppd's own lines) and on `ppptui status --watch --json` (it looks for a change ten times a second); Down on the
+#   pppd's own lines) and on `ppptui status --watch --json` (woken by the kernel's rtnetlink notices and inotify on the pid
+#   files); Down on the
 #   watch. The same clock serves both ends (one guest).
 
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
@@ -141,7 +142,7 @@ scenario_main() {
     echo "#   'until ip-up done' waits for the lab's last ip-up.d hook, the same end point as ppptui's."
     echo "# latency: kernel timestamps from 'ip -ts monitor link address' against the guest clock when ppptui's"
     echo "#   line was read. connect is driven by pppd's own lines (plus 60 ms of quiet before Up);"
-    echo "#   status --watch looks for a change ten times a second (pid files, /proc, /sys), then reads the status (ip)."
+    echo "#   status --watch is woken by the kernel's rtnetlink notices (link, address, route) and inotify on /run/*.pid, then reads the status (no ip)."
   } >"$LAB_OUT/figures.txt"
   cat "$LAB_OUT/figures.txt" >>"$SCEN_OUT"
   DETAIL="ppptui $(median "${UI_TIMES[@]}")s vs pppd $(median "${PPPD_TIMES[@]}")s (ip-up done $(median "${PPPD_IPUP_TIMES[@]}")s); latency up $(median "${UP_CONNECT[@]}")s (connect), $(median "${UP_WATCH[@]}")s (watch), down $(median "${DOWN_WATCH[@]}")s (watch); figures.txt"

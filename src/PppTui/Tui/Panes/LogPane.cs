@@ -7,6 +7,7 @@ using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
 using PppTui.Tui.Text;
 using PppTui.Tui.Themes;
+using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -15,8 +16,9 @@ namespace PppTui.Tui.Panes;
 
 /// <summary>
 /// The log pane: the filtered pppd log with a filter box, follow mode and diagnosis lines marked.
-/// It pulls new lines from the model on a UI timer, so a flood of lines costs one redraw per tick;
-/// the list draws only the rows on screen.
+/// When lines arrive it pulls them from the model after <see cref="PumpInterval"/>, so a flood of
+/// lines costs one redraw per interval and a quiet log no timer at all; the list draws only the
+/// rows on screen.
 /// </summary>
 public sealed class LogPane : Pane
 {
@@ -25,6 +27,9 @@ public sealed class LogPane : Pane
     private readonly LogSource _source;
     private readonly ToneText _state = new() { Y = 0, Width = 22, Tone = Tone.Muted };
     private bool _moving;
+    private readonly Lock _timerGate = new();
+    private bool _pumping;
+    private bool _scheduled;
     private object? _timer;
 
     public LogPane(LogModel model, ScreenContext context) : base(PaneId.Log, context)
@@ -70,26 +75,57 @@ public sealed class LogPane : Pane
         }
     }
 
-    /// <summary>Starts pulling lines on the UI thread every <see cref="PumpInterval"/>.</summary>
+    /// <summary>Starts pulling lines on the UI thread, <see cref="PumpInterval"/> after the first of a batch arrives.</summary>
     public void StartPumping()
     {
-        if (_timer is not null || Context.App is null) return;
-        _timer = Context.App.AddTimeout(PumpInterval, () =>
+        if (_pumping || Context.App is null) return;
+        lock (_timerGate) _pumping = true;
+        _model.LinesWaiting += OnLinesWaiting;
+        // Lines that came before the pane was pumping.
+        OnLinesWaiting();
+    }
+
+    public void StopPumping()
+    {
+        _model.LinesWaiting -= OnLinesWaiting;
+        lock (_timerGate)
         {
+            _pumping = false;
+            _scheduled = false;
+            if (_timer is not null) Context.App?.RemoveTimeout(_timer);
+            _timer = null;
+        }
+    }
+
+    // Any thread: schedules one pump unless one is already scheduled. The app's timers may be
+    // added from any thread; the pump itself runs on the UI thread. The timer is added outside
+    // the lock, so the app's own timer lock is never taken while holding ours.
+    private void OnLinesWaiting()
+    {
+        IApplication? app;
+        lock (_timerGate)
+        {
+            app = Context.App;
+            if (!_pumping || _scheduled || app is null) return;
+            _scheduled = true;
+        }
+        var timer = app.AddTimeout(PumpInterval, () =>
+        {
+            lock (_timerGate)
+            {
+                _scheduled = false;
+                _timer = null;
+            }
             try
             {
                 _model.Pump();
                 if (TitleFor() != TitleDetail) UpdateState();
             }
             catch (Exception e) { Context.Errors.Report(e, "Read the log"); }
-            return true;
+            return false;
         });
-    }
-
-    public void StopPumping()
-    {
-        if (_timer is not null) Context.App?.RemoveTimeout(_timer);
-        _timer = null;
+        lock (_timerGate)
+            if (_scheduled) _timer = timer;
     }
 
     /// <summary>The visible rows as text (what the pane draws, before clipping), for tests.</summary>
