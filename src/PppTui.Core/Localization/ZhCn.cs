@@ -286,5 +286,13 @@ internal static class ZhCn
         ["Doctor: {0}"] = "系统检查:{0}",
         ["Theme"] = "主题",
         ["New profile"] = "新建配置",
+
+        // L2TP and L2TP/IPsec (kind l2tp), and PPTP's weakness.
+        ["IPsec PSK"] = "IPsec 预共享密钥",
+        ["Authentication"] = "认证方式",
+        ["the pre-shared key is shorter than 8 characters; most servers refuse it"] = "预共享密钥短于 8 个字符,多数服务器会拒绝",
+        ["the pre-shared key holds a control character (a line break or tab)"] = "预共享密钥含有控制字符(换行或制表符)",
+        ["PPTP with MS-CHAPv2 can be broken offline whatever the password; L2TP/IPsec is the way forward (kind_cautions = false in ppptui.toml hides this)."] =
+            "PPTP 的 MS-CHAPv2 无论密码多强都可被离线破解;请改用 L2TP/IPsec(在 ppptui.toml 中设 kind_cautions = false 可隐藏此提示)。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -148,7 +148,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
                 return ActionResult.Fail(new UserError(what, string.Join("; ", _refused.Select(r => $"{r.Key}: {r.Value}")),
                     "Correct the fields marked in the editor."));
             profile = _draft.Profile.Clone();
-            secrets = new ProfileSecrets { Password = _draft.Secrets.Password, Pin = _draft.Secrets.Pin };
+            secrets = new ProfileSecrets { Password = _draft.Secrets.Password, Pin = _draft.Secrets.Pin, Psk = _draft.Secrets.Psk };
             snapshot = _snapshot;
         }
 
