@@ -147,6 +147,10 @@ public static partial class DiagnosisCatalog
         Msg.T("Allow GRE (IP protocol 47) in both directions on every firewall between here and the server; behind NAT enable the PPTP/GRE helper (nf_conntrack_pptp) or pass-through on the router."),
         evidence, 10);
 
+    private static (string, string) IpsecPskWrongText(DiagnosisContext ctx) => (
+        Msg.F("The IPsec server {0} rejected the pre-shared key (IKE could not decrypt or authenticate): the PSK is wrong.", Server(ctx)),
+        Msg.F("Set the key the server expects: ppptui set {0} --psk-stdin, then apply and connect again.", ctx.ProfileName ?? "NAME"));
+
     private static string Server(DiagnosisContext ctx) => ctx.Server ?? Msg.T("the server");
     private static string Who(DiagnosisContext ctx) => ctx.User ?? Msg.T("our user name");
     private static string Secrets(DiagnosisContext ctx, string fallback = "/etc/ppp/chap-secrets") => ctx.SecretsPath ?? fallback;
@@ -377,6 +381,26 @@ public static partial class DiagnosisCatalog
         R("ipv6-noise", I, 0, "sif6addr", Sif6addr(), (_, _) => (
             "IPv6 address setup failed (IPv6 is probably off in this kernel). Harmless for IPv4 links.",
             "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
+        // L2TP (xl2tpd) and its IPsec (strongSwan's swanctl/charon): the lines a dial reads
+        // from swanctl's output and xl2tpd's syslog.
+        R("ipsec-psk-wrong", F, 100, "INVALID_HASH_INFORMATION", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
+        R("ipsec-psk-wrong", F, 100, "AUTHENTICATION_FAILED", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
+        R("ipsec-psk-wrong", F, 100, "decryption failed", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
+        R("ipsec-no-answer", F, 70, "retransmit", IpsecNoAnswer(), (_, ctx) => (
+            Msg.F("The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there.", Server(ctx)),
+            Msg.T("Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."))),
+        R("l2tp-no-answer", F, 90, "Maximum retries exceeded", L2tpNoAnswer(), (_, ctx) => (
+            Msg.F("The L2TP server {0} does not answer on UDP port 1701: xl2tpd gave up on the tunnel.", Server(ctx)),
+            Msg.T("Check the server address and that an L2TP server (xl2tpd or another LNS) runs there; with IPsec, that the security association is up (`ip xfrm state`); many servers take L2TP only inside IPsec."))),
+        R("l2tp-refused", F, 90, "peer closing for reason", L2tpRefused(), (m, ctx) => (
+            Msg.F("The L2TP server {0} refused the tunnel: {1}.", Server(ctx), m.Groups[1].Value.Trim()),
+            Msg.T("The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."))),
+        R("l2tp-refused", F, 80, "Connection closed to", L2tpClosed(), (m, ctx) => (
+            Msg.F("The L2TP server {0} closed the tunnel: {1}.", m.Groups[1].Value, m.Groups[2].Value.Trim()),
+            Msg.T("The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."))),
+        R("xl2tpd-not-running", F, 100, "xl2tpd is not running", Xl2tpdNotRunning(), (m, _) => (
+            Msg.F("xl2tpd is not running: nothing reads its control file {0}.", m.Groups[1].Value),
+            Msg.T("Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."))),
         R("secrets-readable", W, 30, "world and/or group access", SecretsWorldReadable(), (m, _) => (
             $"The secrets file {m.Groups[1].Value} can be read by other users.",
             $"Run `chmod 600 {m.Groups[1].Value}`."), null),
@@ -401,6 +425,8 @@ public static partial class DiagnosisCatalog
         "proxy ARP", "IP address", "authorized to use", "terminated by peer", "PPPoE", "PAD", "alarm", "Terminating",
         "SIGHUP", "Connect time", "lugin", "connect: ", "control connection", "getaddrinfo", "GRE", "Negative reply",
         "been accepted", "peer has closed", "IPv6", "sif6addr", "world and/or", "Connect: ",
+        "INVALID_HASH", "AUTHENTICATION_FAILED", "decryption failed", "retransmit", "Maximum retries", "peer closing",
+        "Connection closed to", "xl2tpd is not",
     ];
 
     private static readonly SearchValues<string> Keywords = SearchValues.Create(Anchors, StringComparison.Ordinal);
@@ -549,4 +575,12 @@ public static partial class DiagnosisCatalog
     [GeneratedRegex(@"^(CHAP|PAP|EAP|MS-CHAP|MS-CHAPv2) authentication succeeded")] private static partial Regex AuthSucceeded();
     [GeneratedRegex(@"MPPE (128|40|56)-bit (stateless|stateful) compression enabled")] private static partial Regex MppeEnabled();
     [GeneratedRegex(@"^local  IP address (\S+)")] private static partial Regex LocalIp();
+
+    // L2TP and IPsec lines (strongSwan's charon as printed by swanctl, xl2tpd's syslog).
+    [GeneratedRegex(@"INVALID_HASH_INFORMATION|AUTHENTICATION_FAILED|invalid HASH_V1 payload length, decryption failed")] private static partial Regex IpsecPskWrong();
+    [GeneratedRegex(@"giving up after \d+ retransmits|sending retransmit \d+ of request")] private static partial Regex IpsecNoAnswer();
+    [GeneratedRegex(@"Maximum retries exceeded for tunnel")] private static partial Regex L2tpNoAnswer();
+    [GeneratedRegex(@"peer closing for reason \d+ \(([^)]*)\)")] private static partial Regex L2tpRefused();
+    [GeneratedRegex(@"Connection closed to (\S+), port \d+ \((?!Goodbye)([^)]+)\)")] private static partial Regex L2tpClosed();
+    [GeneratedRegex(@"xl2tpd is not running: nothing reads its control file (\S+)")] private static partial Regex Xl2tpdNotRunning();
 }

@@ -77,6 +77,9 @@ public interface IProfileKind
     /// <summary>Sections this kind owns in files others share (a daemon's configuration): removed with the profile.</summary>
     IEnumerable<SectionEdit> OwnSections(Profile profile) => [];
 
+    /// <summary>How to dial peer <paramref name="name"/> when a daemon starts its pppd; null: <c>pppd call NAME</c>.</summary>
+    Dialing.DaemonDial? DaemonDial(string name, KindContext context) => null;
+
     /// <summary>One line on the kind's weakness, shown once in the New dialog, the editor header and the doctor; null when none.</summary>
     string? Caution => null;
 

@@ -1,4 +1,6 @@
+using PppTui.Core.Dialing;
 using PppTui.Core.Files;
+using PppTui.Core.Processes;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 
@@ -131,6 +133,31 @@ public sealed class L2tpKind : IProfileKind
         if (!conf.HasLac(name)) return null;
         var options = conf.Get(name, "pppoptfile");
         return options is null || options == "/etc/ppp/peers/" + name ? conf : null;
+    }
+
+    /// <summary>
+    /// IPsec up (when the profile's swanctl file defines the connection), then <c>c NAME</c> to
+    /// xl2tpd; hanging up is <c>d NAME</c>, then IPsec down. Null when no <c>[lac NAME]</c> names
+    /// this peers file: then it is not an L2TP link.
+    /// </summary>
+    public DaemonDial? DaemonDial(string name, KindContext context)
+    {
+        if (LacFor(name, context) is null) return null;
+        var ipsec = SafeRead(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan);
+        var connection = SwanctlConf.ConnectionName(name);
+        var swanctl = File.Exists("/usr/sbin/swanctl") ? "/usr/sbin/swanctl" : "swanctl";
+        IReadOnlyList<CommandSpec> up = ipsec
+            ?
+            [
+                // charon reads conf.d only when told: the profile's file may be new since it started.
+                new CommandSpec(swanctl, ["--load-all", "--noprompt"]) { Timeout = TimeSpan.FromSeconds(30) },
+                new CommandSpec(swanctl, ["--initiate", "--child", connection, "--timeout", "30"]) { Timeout = TimeSpan.FromSeconds(40) },
+            ]
+            : [];
+        IReadOnlyList<CommandSpec> down = ipsec
+            ? [new CommandSpec(swanctl, ["--terminate", "--ike", connection, "--timeout", "10"]) { Timeout = TimeSpan.FromSeconds(20) }]
+            : [];
+        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down);
     }
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)
