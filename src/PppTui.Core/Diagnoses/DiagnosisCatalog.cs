@@ -398,6 +398,9 @@ public static partial class DiagnosisCatalog
         R("l2tp-refused", F, 80, "Connection closed to", L2tpClosed(), (m, ctx) => (
             Msg.F("The L2TP server {0} closed the tunnel: {1}.", m.Groups[1].Value, m.Groups[2].Value.Trim()),
             Msg.T("The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."))),
+        R("l2tp-pppd-failed", F, 20, "pppd exited for call", L2tpPppdExited(), (m, _) => (
+            Msg.F("The pppd xl2tpd started for the call ended with exit status {0} before the link came up.", m.Groups[1].Value),
+            Msg.T("Read pppd's lines just before this one (`ppptui explain NAME`): they say why."))),
         R("xl2tpd-not-running", F, 100, "xl2tpd is not running", Xl2tpdNotRunning(), (m, _) => (
             Msg.F("xl2tpd is not running: nothing reads its control file {0}.", m.Groups[1].Value),
             Msg.T("Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."))),
@@ -426,7 +429,7 @@ public static partial class DiagnosisCatalog
         "SIGHUP", "Connect time", "lugin", "connect: ", "control connection", "getaddrinfo", "GRE", "Negative reply",
         "been accepted", "peer has closed", "IPv6", "sif6addr", "world and/or", "Connect: ",
         "INVALID_HASH", "AUTHENTICATION_FAILED", "decryption failed", "retransmit", "Maximum retries", "peer closing",
-        "Connection closed to", "xl2tpd is not",
+        "Connection closed to", "xl2tpd is not", "pppd exited for call",
     ];
 
     private static readonly SearchValues<string> Keywords = SearchValues.Create(Anchors, StringComparison.Ordinal);
@@ -582,5 +585,6 @@ public static partial class DiagnosisCatalog
     [GeneratedRegex(@"Maximum retries exceeded for tunnel")] private static partial Regex L2tpNoAnswer();
     [GeneratedRegex(@"peer closing for reason \d+ \(([^)]*)\)")] private static partial Regex L2tpRefused();
     [GeneratedRegex(@"Connection closed to (\S+), port \d+ \((?!Goodbye)([^)]+)\)")] private static partial Regex L2tpClosed();
+    [GeneratedRegex(@"pppd exited for call \d+ with code ([1-9]\d*)")] private static partial Regex L2tpPppdExited();
     [GeneratedRegex(@"xl2tpd is not running: nothing reads its control file (\S+)")] private static partial Regex Xl2tpdNotRunning();
 }

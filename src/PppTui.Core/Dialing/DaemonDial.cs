@@ -21,6 +21,12 @@ public sealed record DaemonDial(
     /// <summary>How long the daemon may take to start pppd (tunnel set-up, its own retries) before the dial gives up waiting.</summary>
     public TimeSpan StartWait { get; init; } = TimeSpan.FromSeconds(45);
 
+    /// <summary>The server the daemon dials, for the diagnoses' words.</summary>
+    public string? Server { get; init; }
+
+    /// <summary>The options file the daemon's pppd reads: its lines naming it belong to the dial before its pid is known.</summary>
+    public string? OptionsFile { get; init; }
+
     /// <summary>The message the dial logs when nothing reads the control file (the catalog explains it).</summary>
     public string NotRunningLine(string controlFile) => $"ppptui: {Daemon} is not running: nothing reads its control file {controlFile}";
 

@@ -78,6 +78,7 @@ public sealed class LinkDialer
         var deadline = _time.GetUtcNow() + wait;
         var options = new PeerOptions(_options.Read(name));
         var context = DiagnosisContexts.For(name, options);
+        if (daemon?.Server is { } server) context = context with { Server = server };
         var machine = new LinkStateMachine(name, options.Persist, _diagnoser, context, _time);
         void Feed(LinkObservation observation)
         {
@@ -226,7 +227,10 @@ public sealed class LinkDialer
             foreach (var entry in _logs.ReadRecent(500))
             {
                 if (entry.Time is { } time && time < since) continue;
-                var ours = entry.Program == daemon.Daemon || (entry.Program == "pppd" && entry.Pid is { } pid && pids.Contains(pid));
+                // pppd may fail on its options before it writes a pid file: a line naming our options file is ours too.
+                var ours = entry.Program == daemon.Daemon || (entry.Program == "pppd" &&
+                    (entry.Pid is { } pid && pids.Contains(pid) ||
+                     daemon.OptionsFile is { } file && entry.Message.Contains(file + ":", StringComparison.Ordinal)));
                 if (ours && seen.Add((entry.Time, entry.Pid, entry.Message))) feed(new PppdOutput(entry.Message));
             }
         }

@@ -292,8 +292,7 @@ internal static class ZhCn
         ["Authentication"] = "认证方式",
         ["the pre-shared key is shorter than 8 characters; most servers refuse it"] = "预共享密钥短于 8 个字符,多数服务器会拒绝",
         ["the pre-shared key holds a control character (a line break or tab)"] = "预共享密钥含有控制字符(换行或制表符)",
-        ["PPTP with MS-CHAPv2 can be broken offline whatever the password; L2TP/IPsec is the way forward (kind_cautions = false in ppptui.toml hides this)."] =
-            "PPTP 的 MS-CHAPv2 无论密码多强都可被离线破解;请改用 L2TP/IPsec(在 ppptui.toml 中设 kind_cautions = false 可隐藏此提示)。",
+        ["PPTP (MS-CHAPv2) can be broken offline: use L2TP/IPsec"] = "PPTP(MS-CHAPv2)可被离线破解:请改用 L2TP/IPsec",
         ["The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there."] =
             "IPsec (IKE) 服务器 {0} 没有应答:UDP 500 和 4500 端口被阻断,或那里没有运行 IPsec 服务。",
         ["Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."] =
@@ -306,6 +305,10 @@ internal static class ZhCn
         ["The L2TP server {0} closed the tunnel: {1}."] = "L2TP 服务器 {0} 关闭了隧道:{1}。",
         ["The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."] =
             "服务器不接受此客户端:检查其访问列表([lns] 段中的 lac =)、IPsec 要求以及它期望的主机名。",
+        ["The pppd xl2tpd started for the call ended with exit status {0} before the link came up."] =
+            "xl2tpd 为此呼叫启动的 pppd 在链路建立前以退出状态 {0} 结束。",
+        ["Read pppd's lines just before this one (`ppptui explain NAME`): they say why."] =
+            "查看紧挨在这一行之前的 pppd 日志行(`ppptui explain NAME`):它们说明了原因。",
         ["xl2tpd is not running: nothing reads its control file {0}."] = "xl2tpd 未运行:没有进程读取其控制文件 {0}。",
         ["Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."] =
             "启动它:`systemctl start xl2tpd`(用 `apt-get install xl2tpd` 安装),然后重新拨号。",

@@ -103,6 +103,7 @@ public class DaemonDialTests
 
         Assert.Equal(LinkState.Down, outcome.State);
         Assert.Equal("l2tp-no-answer", outcome.Diagnosis?.Code);
+        Assert.Contains("192.0.2.1", outcome.Diagnosis!.Cause);
     }
 
     [Fact]
@@ -129,5 +130,29 @@ public class DaemonDialTests
 
         Assert.Null(ours);
         Assert.Equal("l2tp-refused", theirs?.Code);
+    }
+}
+
+public class DaemonDialLabLinesTests
+{
+    [Fact]
+    public async Task A_pppd_that_fails_on_its_options_before_its_pid_file_ends_the_dial_down_with_its_own_line()
+    {
+        // As the lab showed: xl2tpd's pppd refused 'lock' and exited before it wrote a pid file.
+        using var sys = new FakeSystem().Peer("office2", "linkname office2\nuser alice\n")
+            .File_("/etc/xl2tpd/xl2tpd.conf", "[lac office2]\nlns = 192.0.2.1\npppoptfile = /etc/ppp/peers/office2\n")
+            .File_("/var/run/xl2tpd/l2tp-control", "");
+        var now = DateTimeOffset.UtcNow.AddSeconds(1);
+        var logs = new FakeLogReader(
+            new PppLogEntry(now, "pppd", 1433, "In file /etc/ppp/peers/office2: unrecognized option 'lock'"),
+            new PppLogEntry(now, "xl2tpd", 1415, "child_handler : pppd exited for call 58001 with code 2"));
+        var manager = new LinkManager(new LinkServices(sys.Paths, new FakeCommandRunner(), new FakeProcessSignals(),
+            new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(), logs, new PppdCommands("pppd"), () => true, TimeProvider.System,
+            new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))));
+
+        var outcome = await manager.ConnectAsync("office2", TimeSpan.FromSeconds(5));
+
+        Assert.Equal(LinkState.Down, outcome.State);
+        Assert.Equal("unrecognized-option", outcome.Diagnosis?.Code);
     }
 }

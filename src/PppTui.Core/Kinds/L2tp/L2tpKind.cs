@@ -142,7 +142,7 @@ public sealed class L2tpKind : IProfileKind
     /// </summary>
     public DaemonDial? DaemonDial(string name, KindContext context)
     {
-        if (LacFor(name, context) is null) return null;
+        if (LacFor(name, context) is not { } conf) return null;
         var ipsec = SafeRead(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan);
         var connection = SwanctlConf.ConnectionName(name);
         var swanctl = File.Exists("/usr/sbin/swanctl") ? "/usr/sbin/swanctl" : "swanctl";
@@ -157,7 +157,7 @@ public sealed class L2tpKind : IProfileKind
         IReadOnlyList<CommandSpec> down = ipsec
             ? [new CommandSpec(swanctl, ["--terminate", "--ike", connection, "--timeout", "10"]) { Timeout = TimeSpan.FromSeconds(20) }]
             : [];
-        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down);
+        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down) { Server = conf.Get(name, "lns"), OptionsFile = "/etc/ppp/peers/" + name };
     }
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)
@@ -177,7 +177,9 @@ public sealed class L2tpKind : IProfileKind
         SetAuth(ppp, AuthMsChapV2);
         ppp.Mtu = ppp.Mru = SafeMtu;
         ppp.DefaultRoute = DefaultRouteMode.None;
-        profile.ExtraOptions = ["noccp", "nodeflate", "nobsdcomp", "lock"];
+        // No "lock": pppd started by xl2tpd with its pppol2tp plugin has no tty and refuses it
+        // ("unrecognized option 'lock'", seen in the lab).
+        profile.ExtraOptions = ["noccp", "nodeflate", "nobsdcomp"];
         Of(profile).Ipsec = false;
     }
 

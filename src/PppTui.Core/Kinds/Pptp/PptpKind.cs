@@ -23,7 +23,7 @@ public sealed class PptpKind : IProfileKind
 
     // MS-CHAPv2 reduces to one DES key search (shown publicly in 2012): a captured handshake gives
     // the password's hash whatever the password, and MPPE keys come from it.
-    public string? Caution => Msg.T("PPTP with MS-CHAPv2 can be broken offline whatever the password; L2TP/IPsec is the way forward (kind_cautions = false in ppptui.toml hides this).");
+    public string? Caution => Msg.T("PPTP (MS-CHAPv2) can be broken offline: use L2TP/IPsec");
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [

@@ -429,7 +429,7 @@ public sealed partial class Doctor
         yield return DoctorCheck.Ok("profile.peers", "peers file", $"/etc/ppp/peers/{name}: {target.Options.Count} options in effect or overridden") with { Profile = name };
         if (target.Profile is { } profile) yield return SecretRecordCheck(profile);
         if (target.Profile is { } weak && KindRegistry.Get(weak.Kind).Caution is { } caution && CautionsWanted())
-            yield return DoctorCheck.Warn("profile.kind", "connection kind", caution, "Move the server to L2TP/IPsec: ppptui new NAME --kind l2tp") with { Profile = name };
+            yield return DoctorCheck.Warn("profile.kind", "connection kind", caution, "MS-CHAPv2 falls to one offline DES search of a captured handshake, whatever the password. Move to L2TP/IPsec (ppptui new NAME --kind l2tp); kind_cautions = false in ppptui.toml hides this.") with { Profile = name };
         yield return OptionRules.Auth(name, target.Options);
         yield return OptionRules.MppeAuth(name, target.Options);
         yield return OptionRules.DefaultRouteRule(name, target.Options, routes, routeError);

@@ -362,10 +362,13 @@ public sealed class EditorPane : Pane
         var name = Editor is { IsNew: false } editor ? editor.ProfileName : null;
         bool kept = name is not null && _services.IsKeptUp(name);
         var keys = KeyTable.Entries.First(e => e.Command == AppCommand.KeepUp).KeysText;
-        _serviceLine.Content = kept ? $"{LinksPane.KeptUpMarker} kept up by systemd (ppptui@{name}.service); {keys} stops that" : "";
-        if (_serviceLine.Visible == kept) return;
-        _serviceLine.Visible = kept;
-        _form.Y = kept ? 2 : 1;
+        // The kind's weakness (PPTP's) takes the line when systemd does not.
+        var caution = Editor?.Caution;
+        _serviceLine.Content = kept ? $"{LinksPane.KeptUpMarker} kept up by systemd (ppptui@{name}.service); {keys} stops that" : caution ?? "";
+        var shown = kept || caution is not null;
+        if (_serviceLine.Visible == shown) return;
+        _serviceLine.Visible = shown;
+        _form.Y = shown ? 2 : 1;
         SetNeedsLayout();
     }
 
