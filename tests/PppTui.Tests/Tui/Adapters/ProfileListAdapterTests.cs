@@ -39,7 +39,7 @@ public sealed class ProfileListAdapterTests : IDisposable
     {
         var list = new ProfileListAdapter(_sandbox.Service, _errors);
 
-        Assert.Equal(["pptp", "pppoe", "modem", "custom"], list.Kinds.Select(k => k.Id));
+        Assert.Equal(["pptp", "l2tp", "pppoe", "modem", "custom"], list.Kinds.Select(k => k.Id));
         Assert.Equal("PPTP VPN", list.Kinds[0].Title);
         foreach (var kind in list.Kinds)
         {
