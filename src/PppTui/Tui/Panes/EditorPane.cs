@@ -74,7 +74,12 @@ public sealed class EditorPane : Pane
     }
 
     /// <summary>The header line under the name saying systemd keeps the link up ("" when it does not).</summary>
-    public string ServiceLine => _serviceLine.Visible ? _serviceLine.Content : "";
+    public string ServiceLine => _serviceLine.Visible && _keptUp ? _serviceLine.Content : "";
+
+    /// <summary>The kind's weakness the second header line shows when systemd does not take it.</summary>
+    public string CautionLine => _serviceLine.Visible && !_keptUp ? _serviceLine.Content : "";
+
+    private bool _keptUp;
 
     public View? ControlFor(string key) => _rows.FirstOrDefault(r => r.Field.Key == key)?.Control;
 
@@ -361,6 +366,7 @@ public sealed class EditorPane : Pane
     {
         var name = Editor is { IsNew: false } editor ? editor.ProfileName : null;
         bool kept = name is not null && _services.IsKeptUp(name);
+        _keptUp = kept;
         var keys = KeyTable.Entries.First(e => e.Command == AppCommand.KeepUp).KeysText;
         // The kind's weakness (PPTP's) takes the line when systemd does not.
         var caution = Editor?.Caution;
