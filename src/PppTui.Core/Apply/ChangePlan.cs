@@ -3,7 +3,7 @@ using PppTui.Core.Files;
 namespace PppTui.Core.Apply;
 
 /// <summary>What a file is for; decides its mode when new and how it is masked in previews.</summary>
-public enum FileRole { Peers, Secrets, ChatScript, RoutesScript, Options, Profile }
+public enum FileRole { Peers, Secrets, ChatScript, RoutesScript, Options, Profile, IpsecConfig }
 
 /// <summary>
 /// One file of a change plan: what is on disk now, what would be written, and a fingerprint of
@@ -49,7 +49,7 @@ public sealed record PlannedFile(
 
     public static UnixFileMode ModeFor(FileRole role) => role switch
     {
-        FileRole.Secrets or FileRole.ChatScript => UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        FileRole.Secrets or FileRole.ChatScript or FileRole.IpsecConfig => UnixFileMode.UserRead | UnixFileMode.UserWrite,
         FileRole.RoutesScript => UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
                                  UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute,
         FileRole.Peers => UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead,

@@ -148,6 +148,10 @@ public static partial class DiagnosisCatalog
         Msg.T("Allow GRE (IP protocol 47) in both directions on every firewall between here and the server; behind NAT enable the PPTP/GRE helper (nf_conntrack_pptp) or pass-through on the router."),
         evidence, 10);
 
+    private static (string, string) IpsecPskWrongText(DiagnosisContext ctx) => (
+        Msg.F("The IPsec server {0} rejected the pre-shared key (IKE could not decrypt or authenticate): the PSK is wrong.", Server(ctx)),
+        Msg.F("Set the key the server expects: ppptui set {0} --psk-stdin, then apply and connect again.", ctx.ProfileName ?? "NAME"));
+
     private static string Server(DiagnosisContext ctx) => ctx.Server ?? Msg.T("the server");
     private static string Who(DiagnosisContext ctx) => ctx.User ?? Msg.T("our user name");
     private static string Secrets(DiagnosisContext ctx, string fallback = SystemPaths.ChapSecretsSystemPath) => ctx.SecretsPath ?? fallback;
@@ -378,6 +382,29 @@ public static partial class DiagnosisCatalog
         LineRule("ipv6-noise", Info, 0, "sif6addr", Sif6addr(), (_, _) => (
             "IPv6 address setup failed (IPv6 is probably off in this kernel). Harmless for IPv4 links.",
             "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
+        // L2TP (xl2tpd) and its IPsec (strongSwan's swanctl/charon): the lines a dial reads
+        // from swanctl's output and xl2tpd's syslog.
+        LineRule("ipsec-psk-wrong", Failure, 100, "INVALID_HASH_INFORMATION", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
+        LineRule("ipsec-psk-wrong", Failure, 100, "AUTHENTICATION_FAILED", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
+        LineRule("ipsec-psk-wrong", Failure, 100, "decryption failed", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
+        LineRule("ipsec-no-answer", Failure, 70, "retransmit", IpsecNoAnswer(), (_, ctx) => (
+            Msg.F("The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there.", Server(ctx)),
+            Msg.T("Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."))),
+        LineRule("l2tp-no-answer", Failure, 90, "Maximum retries exceeded", L2tpNoAnswer(), (_, ctx) => (
+            Msg.F("The L2TP server {0} does not answer on UDP port 1701: xl2tpd gave up on the tunnel.", Server(ctx)),
+            Msg.T("Check the server address and that an L2TP server (xl2tpd or another LNS) runs there; with IPsec, that the security association is up (`ip xfrm state`); many servers take L2TP only inside IPsec."))),
+        LineRule("l2tp-refused", Failure, 90, "peer closing for reason", L2tpRefused(), (match, ctx) => (
+            Msg.F("The L2TP server {0} refused the tunnel: {1}.", Server(ctx), match.Groups[1].Value.Trim()),
+            Msg.T("The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."))),
+        LineRule("l2tp-refused", Failure, 80, "Connection closed to", L2tpClosed(), (match, ctx) => (
+            Msg.F("The L2TP server {0} closed the tunnel: {1}.", match.Groups[1].Value, match.Groups[2].Value.Trim()),
+            Msg.T("The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."))),
+        LineRule("l2tp-pppd-failed", Failure, 20, "pppd exited for call", L2tpPppdExited(), (match, _) => (
+            Msg.F("The pppd xl2tpd started for the call ended with exit status {0} before the link came up.", match.Groups[1].Value),
+            Msg.T("Read pppd's lines just before this one (`ppptui explain NAME`): they say why."))),
+        LineRule("xl2tpd-not-running", Failure, 100, "xl2tpd is not running", Xl2tpdNotRunning(), (match, _) => (
+            Msg.F("xl2tpd is not running: nothing reads its control file {0}.", match.Groups[1].Value),
+            Msg.T("Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."))),
         LineRule("secrets-readable", Warning, 30, "world and/or group access", SecretsWorldReadable(), (match, _) => (
             $"The secrets file {match.Groups[1].Value} can be read by other users.",
             $"Run `chmod 600 {match.Groups[1].Value}`."), null),
@@ -402,6 +429,8 @@ public static partial class DiagnosisCatalog
         "proxy ARP", "IP address", "authorized to use", "terminated by peer", "PPPoE", "PAD", "alarm", "Terminating",
         "SIGHUP", "Connect time", "lugin", "connect: ", "control connection", "getaddrinfo", "GRE", "Negative reply",
         "been accepted", "peer has closed", "IPv6", "sif6addr", "world and/or", "Connect: ",
+        "INVALID_HASH", "AUTHENTICATION_FAILED", "decryption failed", "retransmit", "Maximum retries", "peer closing",
+        "Connection closed to", "xl2tpd is not", "pppd exited for call",
     ];
 
     private static readonly SearchValues<string> Keywords = SearchValues.Create(Anchors, StringComparison.Ordinal);
@@ -550,4 +579,13 @@ public static partial class DiagnosisCatalog
     [GeneratedRegex(@"^(CHAP|PAP|EAP|MS-CHAP|MS-CHAPv2) authentication succeeded")] private static partial Regex AuthSucceeded();
     [GeneratedRegex(@"MPPE (128|40|56)-bit (stateless|stateful) compression enabled")] private static partial Regex MppeEnabled();
     [GeneratedRegex(@"^local  IP address (\S+)")] private static partial Regex LocalIp();
+
+    // L2TP and IPsec lines (strongSwan's charon as printed by swanctl, xl2tpd's syslog).
+    [GeneratedRegex(@"INVALID_HASH_INFORMATION|AUTHENTICATION_FAILED|invalid HASH_V1 payload length, decryption failed")] private static partial Regex IpsecPskWrong();
+    [GeneratedRegex(@"giving up after \d+ retransmits|sending retransmit \d+ of request")] private static partial Regex IpsecNoAnswer();
+    [GeneratedRegex(@"Maximum retries exceeded for tunnel")] private static partial Regex L2tpNoAnswer();
+    [GeneratedRegex(@"peer closing for reason \d+ \(([^)]*)\)")] private static partial Regex L2tpRefused();
+    [GeneratedRegex(@"Connection closed to (\S+), port \d+ \((?!Goodbye)([^)]+)\)")] private static partial Regex L2tpClosed();
+    [GeneratedRegex(@"pppd exited for call \d+ with code ([1-9]\d*)")] private static partial Regex L2tpPppdExited();
+    [GeneratedRegex(@"xl2tpd is not running: nothing reads its control file (\S+)")] private static partial Regex Xl2tpdNotRunning();
 }

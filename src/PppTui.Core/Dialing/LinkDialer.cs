@@ -71,12 +71,14 @@ public sealed class LinkDialer
     /// Events go to <paramref name="onEvent"/> on whatever thread observes them. When the wait runs
     /// out pppd is left alone (it keeps dialing: persist, holdoff and maxfail are its business).
     /// </summary>
+    /// <param name="daemon">For a link whose pppd a daemon starts (xl2tpd): how to make it do so.</param>
     public async Task<ConnectOutcome> ConnectAsync(string name, TimeSpan wait, Action<LinkEvent>? onEvent = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, DaemonDial? daemon = null)
     {
         var deadline = _time.GetUtcNow() + wait;
         var options = new PeerOptions(_options.Read(name));
         var context = DiagnosisContexts.For(name, options);
+        if (daemon?.Server is { } server) context = context with { Server = server };
         var machine = new LinkStateMachine(name, options.Persist, _diagnoser, context, _time);
         void Feed(LinkObservation observation)
         {
@@ -86,6 +88,24 @@ public sealed class LinkDialer
         var existing = _discovery.Scan().Find(name);
         if (existing.Count > 0)
             return await AttachAsync(name, machine, Feed, deadline, attached: true, null, cancellationToken).ConfigureAwait(false);
+
+        if (daemon is not null)
+        {
+            var startedAt = _time.GetUtcNow();
+            var (daemonOutcome, daemonPid) = await DaemonConnectAsync(name, daemon, machine, context, Feed, deadline, cancellationToken).ConfigureAwait(false);
+            _attempts.Save(new DialAttempt
+            {
+                Name = name,
+                StartedAt = startedAt,
+                EndedAt = daemonOutcome.TimedOut ? null : _time.GetUtcNow(),
+                Pid = daemonPid,
+                DaemonPid = daemonOutcome.Status?.Pid,
+                Outcome = daemonOutcome.State,
+                Reason = daemonOutcome.Reason,
+                Lines = machine.Lines.ToList(),
+            });
+            return daemonOutcome;
+        }
 
         var spec = _commands.Connect(name, options);
         var tail = options.LogFile is { } logFile ? FileFollower.ForPppdLogFile(_paths.Resolve(logFile), FileFollower.LengthOf(_paths.Resolve(logFile))) : null;
@@ -189,15 +209,84 @@ public sealed class LinkDialer
         return outcome;
     }
 
+    /// <summary>
+    /// Dials through a daemon: its commands (IPsec up), then its start line, then waits for the
+    /// pppd it starts, reading the daemon's and that pppd's lines from the system log (they never
+    /// reach our stdout). A failure the daemon logs (no answer, tunnel refused) ends the wait.
+    /// </summary>
+    private async Task<(ConnectOutcome Outcome, int? Pid)> DaemonConnectAsync(string name, DaemonDial daemon, LinkStateMachine machine,
+        DiagnosisContext context, Action<LinkObservation> feed, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        // Classic syslog stamps whole seconds: a line of this very second counts.
+        var since = _time.GetUtcNow().AddSeconds(-1);
+        var pids = new HashSet<int>();
+        var seen = new HashSet<(DateTimeOffset?, int?, string)>();
+        void ReadLines()
+        {
+            if (_logs is null) return;
+            foreach (var entry in _logs.ReadRecent(500))
+            {
+                if (entry.Time is { } time && time < since) continue;
+                // pppd may fail on its options before it writes a pid file: a line naming our options file is ours too.
+                var ours = entry.Program == daemon.Daemon || (entry.Program == "pppd" &&
+                    (entry.Pid is { } pid && pids.Contains(pid) ||
+                     daemon.OptionsFile is { } file && entry.Message.Contains(file + ":", StringComparison.Ordinal)));
+                if (ours && seen.Add((entry.Time, entry.Pid, entry.Message))) feed(new PppdOutput(entry.Message));
+            }
+        }
+        ConnectOutcome Down(string fallback)
+        {
+            feed(new LinkProbed(new LinkProbe(false, null, null, false, null, null, null)));
+            var down = machine.LastDown;
+            return new ConnectOutcome(name, LinkState.Down, down?.Reason ?? fallback, null, down?.Diagnosis, null, false, false, machine.Lines.ToList());
+        }
+
+        feed(new DialStarted(null));
+        foreach (var spec in daemon.Up)
+        {
+            var result = await _runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+            foreach (var line in (result.StandardOutput + "\n" + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                feed(new PppdOutput(line));
+            if (!result.Succeeded) return (Down($"'{spec}' exited {result.ExitCode}"), null);
+        }
+        if (daemon.Tell(_paths, daemon.StartLine) is { } problem)
+        {
+            feed(new PppdOutput(problem));
+            return (Down(problem), null);
+        }
+
+        var giveUpAt = Min(deadline, _time.GetUtcNow() + daemon.StartWait);
+        while (true)
+        {
+            ReadLines();
+            if (machine.State == LinkState.Down) return (Down("pppd failed"), null);
+            if (_discovery.Scan().Find(name).FirstOrDefault() is { } link)
+            {
+                pids.Add(link.Pid);
+                var outcome = await AttachAsync(name, machine, feed, deadline, attached: false, link.Pid, cancellationToken, ReadLines)
+                    .ConfigureAwait(false);
+                return (outcome, link.Pid);
+            }
+            // The daemon said it gave up (no answer, tunnel refused): nothing more will come.
+            if (machine.Lines.Count > 0 && _diagnoser.Explain(machine.Lines, null, context) is { Severity: DiagnosisSeverity.Failure })
+                return (Down($"{daemon.Daemon} gave up"), null);
+            if (_time.GetUtcNow() >= giveUpAt)
+                return (_time.GetUtcNow() >= deadline ? TimedOut(name, machine, null) : Down($"{daemon.Daemon} started no pppd for {name}"), null);
+            await Task.Delay(_timings.ProbeInterval, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Follows a running pppd through its pid files, process and interface until it is up, gone, or the wait ends.</summary>
+    /// <param name="readLines">Reads the link's lines from elsewhere (the system log) while it waits.</param>
     private async Task<ConnectOutcome> AttachAsync(string name, LinkStateMachine machine, Action<LinkObservation> feed,
-        DateTimeOffset deadline, bool attached, int? startedPid, CancellationToken cancellationToken)
+        DateTimeOffset deadline, bool attached, int? startedPid, CancellationToken cancellationToken, Action? readLines = null)
     {
         // pppd prints its Up lines and its parent exits before the detached child has written the
         // pid files: a dial we started is given a short while to show up before it counts as gone.
         var showUpBy = attached ? _time.GetUtcNow() : Min(deadline, _time.GetUtcNow() + PidFilesWait);
         while (true)
         {
+            readLines?.Invoke();
             var snapshot = _discovery.Scan();
             var link = snapshot.Find(name).FirstOrDefault();
             if (link is null && machine.State != LinkState.Down && _time.GetUtcNow() < showUpBy)
@@ -207,6 +296,12 @@ public sealed class LinkDialer
             }
             if (link is null)
             {
+                if (readLines is not null)
+                {
+                    // pppd's last lines reach the system log a moment after it exits.
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), _time, cancellationToken).ConfigureAwait(false);
+                    readLines();
+                }
                 var stale = snapshot.FindStale(name).FirstOrDefault();
                 feed(new LinkProbed(new LinkProbe(false, stale?.Pid ?? startedPid, stale?.Interface, false, null, null, null,
                     stale is null ? null : "stale " + string.Join(", ", stale.PidFiles.Select(Path.GetFileName)))));

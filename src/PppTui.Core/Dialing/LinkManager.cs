@@ -103,14 +103,15 @@ public sealed class LinkManager
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no peers file {_s.Paths.PeerFile(name)}",
                 $"Create the profile first (ppptui new {name} ...), or list the peers with 'ppptui list'.");
         var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings, _s.Logs);
-        if (monitor is null) return await dialer.ConnectAsync(name, wait, onEvent, cancellationToken).ConfigureAwait(false);
+        var daemon = DaemonDialFor(name);
+        if (monitor is null) return await dialer.ConnectAsync(name, wait, onEvent, cancellationToken, daemon).ConfigureAwait(false);
         using (monitor.Claim(name))
         {
             return await dialer.ConnectAsync(name, wait, e =>
             {
                 monitor.Forward(e);
                 onEvent?.Invoke(e);
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken, daemon).ConfigureAwait(false);
         }
     }
 
@@ -167,7 +168,18 @@ public sealed class LinkManager
         CheckName(name);
         RequireRoot("disconnect", name);
         var disconnector = new LinkDisconnector(_s.Paths, _s.Signals, _s.Time);
-        return await disconnector.DisconnectAsync(name, force, wait, onEvent, cancellationToken).ConfigureAwait(false)
+        var daemon = DaemonDialFor(name);
+        // The daemon hangs up its call first (and ends the pppd it started); pppd itself is then
+        // stopped as every link is, should it still run.
+        var told = daemon is not null && daemon.Tell(_s.Paths, daemon.StopLine) is null;
+        var outcome = await disconnector.DisconnectAsync(name, force, wait, onEvent, cancellationToken).ConfigureAwait(false);
+        var undone = new List<string>();
+        foreach (var spec in daemon?.Down ?? [])
+            if ((await _s.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false)).Succeeded) undone.Add(spec.ToString());
+        if (outcome is null && (told || undone.Count > 0))
+            outcome = new DisconnectOutcome(name, [], true, false,
+                $"{name} is down: {(told ? $"{daemon!.Daemon} was told '{daemon.StopLine}'" : "")}{(told && undone.Count > 0 ? "; " : "")}{string.Join("; ", undone)}", []);
+        return outcome
                ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not running (no pppd for it, no pid file)",
                    $"Nothing to stop. 'ppptui status' lists the running links.");
     }
@@ -216,6 +228,17 @@ public sealed class LinkManager
     }
 
     public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time);
+
+    /// <summary>How the kind of peer <paramref name="name"/> dials through a daemon (xl2tpd), or null for <c>pppd call NAME</c>.</summary>
+    private DaemonDial? DaemonDialFor(string name)
+    {
+        string? text;
+        try { text = TextFile.ReadOrNull(_s.Paths.PeerFile(name)); }
+        catch (PppTuiException) { return null; }
+        if (text is null) return null;
+        var context = new Kinds.KindContext(_s.Paths, null);
+        return Kinds.KindRegistry.Detect(name, PppConfig.OptionFile.Parse(text), context).DaemonDial(name, context);
+    }
 
     private static void CheckName(string name)
     {

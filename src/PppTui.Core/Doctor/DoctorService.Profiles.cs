@@ -22,6 +22,8 @@ public sealed partial class DoctorService
         }
         yield return DoctorCheck.Ok("profile.peers", "peers file", $"/etc/ppp/peers/{name}: {target.Options.Count} options in effect or overridden") with { Profile = name };
         if (target.Profile is { } profile) yield return SecretRecordCheck(profile);
+        if (target.Profile is { } weak && KindRegistry.Get(weak.Kind).Caution is { } caution && CautionsWanted())
+            yield return DoctorCheck.Warn("profile.kind", "connection kind", caution, "MS-CHAPv2 falls to one offline DES search of a captured handshake, whatever the password. Move to L2TP/IPsec (ppptui new NAME --kind l2tp); kind_cautions = false in ppptui.toml hides this.") with { Profile = name };
         yield return OptionRules.Auth(name, target.Options);
         yield return OptionRules.MppeAuth(name, target.Options);
         yield return OptionRules.DefaultRouteRule(name, target.Options, routes, routeError);
@@ -34,6 +36,9 @@ public sealed partial class DoctorService
                 : DoctorCheck.Skip("service.unit", "kept up by systemd", $"not a service (ppptui service enable {name} makes it one)") with { Profile = name };
         }
     }
+
+    // The root's ppptui.toml decides (the doctor runs as root); unreadable or absent: say it.
+    private bool CautionsWanted() => new Settings.AppSettingsStore(_paths.AppConfigFile).Load().Settings.KindCautions;
 
     private DoctorCheck SecretRecordCheck(Profile profile)
     {

@@ -16,6 +16,9 @@ internal static partial class Posix
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static partial nint Write(int fd, ReadOnlySpan<byte> buffer, nint count);
+
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
 
@@ -75,4 +78,17 @@ internal static partial class Posix
     }
 
     public static bool IsRoot => GetEffectiveUserId() == 0;
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to a FIFO opened O_WRONLY|O_NONBLOCK: false when no
+    /// process reads it (ENXIO) or the write falls short, where a managed open would wait forever.
+    /// </summary>
+    public static bool WriteToFifo(string path, ReadOnlySpan<byte> bytes)
+    {
+        const int WriteOnlyNonBlocking = 0x1 | 0x800; // O_WRONLY | O_NONBLOCK on Linux
+        var fd = Open(path, WriteOnlyNonBlocking);
+        if (fd < 0) return false;
+        try { return Write(fd, bytes, bytes.Length) == bytes.Length; }
+        finally { Close(fd); }
+    }
 }

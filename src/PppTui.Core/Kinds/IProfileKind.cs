@@ -73,6 +73,21 @@ public interface IProfileKind
     /// <summary>True when a peers file is of this kind.</summary>
     bool Recognises(OptionFile peers);
 
+    /// <summary>
+    /// True when peers file <paramref name="name"/> is of this kind, for a kind that needs more
+    /// than the file to tell (a daemon's configuration naming it as its options file).
+    /// </summary>
+    bool Recognises(string name, OptionFile peers, KindContext context) => Recognises(peers);
+
+    /// <summary>Sections this kind owns in files others share (a daemon's configuration): removed with the profile.</summary>
+    IEnumerable<SectionEdit> OwnSections(Profile profile) => [];
+
+    /// <summary>How to dial peer <paramref name="name"/> when a daemon starts its pppd; null: <c>pppd call NAME</c>.</summary>
+    Dialing.DaemonDial? DaemonDial(string name, KindContext context) => null;
+
+    /// <summary>One line on the kind's weakness, shown once in the New dialog, the editor header and the doctor; null when none.</summary>
+    string? Caution => null;
+
     /// <summary>True for an option entry this kind models (so it is not kept as an extra option).</summary>
     bool Models(OptionEntry entry, OptionFile peers);
 
@@ -88,6 +103,9 @@ public interface IProfileKind
     /// <summary>Other files this kind writes (a chat script), given the disk's current text.</summary>
     IEnumerable<PlannedFile> RenderOwnFiles(Profile profile, KindContext context, Func<string, string?> readDisk);
 }
+
+/// <summary>A file shared with others in which a profile owns one section: <paramref name="Without"/> gives the text without it.</summary>
+public sealed record SectionEdit(string SystemPath, Func<string, string> Without);
 
 /// <summary>What a kind needs from the kernel and the tools; the doctor checks each one that some profile needs.</summary>
 [Flags]

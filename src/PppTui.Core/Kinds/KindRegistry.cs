@@ -1,4 +1,5 @@
 using PppTui.Core.Kinds.Custom;
+using PppTui.Core.Kinds.L2tp;
 using PppTui.Core.Kinds.Modem;
 using PppTui.Core.Kinds.Pppoe;
 using PppTui.Core.Kinds.Pptp;
@@ -15,15 +16,15 @@ namespace PppTui.Core.Kinds;
 public static class KindRegistry
 {
     public static IReadOnlyList<IProfileKind> All { get; } =
-        [new PptpKind(), new PppoeKind(), new ModemKind(), new CustomKind()];
+        [new PptpKind(), new L2tpKind(), new PppoeKind(), new ModemKind(), new CustomKind()];
 
     public static IProfileKind Get(ProfileKind kind) => All.FirstOrDefault(k => k.Kind == kind)
         ?? throw new ArgumentException($"unknown kind '{kind.Id}'", nameof(kind));
 
-    /// <summary>A kind by its id, any case (letters only, as profile files and the CLI spell it).</summary>
+    /// <summary>A kind by its id, any case (letters and digits only, as profile files and the CLI spell it).</summary>
     public static bool TryParse(string text, out ProfileKind kind)
     {
-        var found = text.All(char.IsAsciiLetter)
+        var found = text.All(char.IsAsciiLetterOrDigit)
             ? All.FirstOrDefault(k => string.Equals(k.Kind.Id, text, StringComparison.OrdinalIgnoreCase))
             : null;
         kind = found?.Kind ?? default;
@@ -36,6 +37,10 @@ public static class KindRegistry
 
     /// <summary>The kind of a peers file: the first that recognises it (the last takes the rest).</summary>
     public static IProfileKind Detect(OptionFile peers) => All.First(k => k.Recognises(peers));
+
+    /// <summary>As <see cref="Detect(OptionFile)"/>, also asking the files around it (a daemon naming it as its options).</summary>
+    public static IProfileKind Detect(string name, OptionFile peers, KindContext context) =>
+        All.First(k => k.Recognises(name, peers, context));
 
     /// <summary>A new profile of a kind with that kind's sensible defaults.</summary>
     public static Profile NewProfile(string name, ProfileKind kind)

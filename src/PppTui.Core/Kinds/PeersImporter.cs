@@ -67,9 +67,9 @@ public sealed class PeersImporter
     public ImportResult FromText(string name, string text)
     {
         var peers = OptionFile.Parse(text);
-        var kind = KindRegistry.Detect(peers);
-        var profile = new Profile(name, kind.Kind);
         var context = new KindContext(_paths, null);
+        var kind = KindRegistry.Detect(name, peers, context);
+        var profile = new Profile(name, kind.Kind);
         SharedPppOptions.Import(peers, profile.Ppp);
         kind.Import(peers, profile, context);
         var editor = new PeersEditor(text);

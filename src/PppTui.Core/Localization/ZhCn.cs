@@ -308,5 +308,35 @@ internal static class ZhCn
         ["Shared PPTP server"] = "共用的 PPTP 服务器",
         ["inherited: {0} from {1}"] = "继承:{0},来自 {1}",
         ["the profile file is empty: it has no kind and no settings"] = "配置文件为空:没有类型,也没有任何设置",
+
+        // L2TP and L2TP/IPsec (kind l2tp), and PPTP's weakness.
+        ["IPsec PSK"] = "IPsec 预共享密钥",
+        ["Authentication"] = "认证方式",
+        ["the pre-shared key is shorter than 8 characters; most servers refuse it"] = "预共享密钥短于 8 个字符,多数服务器会拒绝",
+        ["the pre-shared key holds a control character (a line break or tab)"] = "预共享密钥含有控制字符(换行或制表符)",
+        ["PPTP (MS-CHAPv2) can be broken offline: use L2TP/IPsec"] = "PPTP(MS-CHAPv2)可被离线破解:请改用 L2TP/IPsec",
+        ["The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there."] =
+            "IPsec (IKE) 服务器 {0} 没有应答:UDP 500 和 4500 端口被阻断,或那里没有运行 IPsec 服务。",
+        ["Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."] =
+            "检查服务器地址;确认服务器运行 IPsec(strongSwan、libreswan、Windows RRAS);确认沿途每个防火墙都放行 UDP 500、4500 和 ESP(IP 协议 50)。",
+        ["The L2TP server {0} does not answer on UDP port 1701: xl2tpd gave up on the tunnel."] =
+            "L2TP 服务器 {0} 在 UDP 1701 端口上没有应答:xl2tpd 已放弃建立隧道。",
+        ["Check the server address and that an L2TP server (xl2tpd or another LNS) runs there; with IPsec, that the security association is up (`ip xfrm state`); many servers take L2TP only inside IPsec."] =
+            "检查服务器地址,并确认那里运行着 L2TP 服务器(xl2tpd 或其他 LNS);使用 IPsec 时,确认安全关联已建立(`ip xfrm state`);许多服务器只接受 IPsec 内的 L2TP。",
+        ["The L2TP server {0} refused the tunnel: {1}."] = "L2TP 服务器 {0} 拒绝了隧道:{1}。",
+        ["The L2TP server {0} closed the tunnel: {1}."] = "L2TP 服务器 {0} 关闭了隧道:{1}。",
+        ["The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."] =
+            "服务器不接受此客户端:检查其访问列表([lns] 段中的 lac =)、IPsec 要求以及它期望的主机名。",
+        ["The pppd xl2tpd started for the call ended with exit status {0} before the link came up."] =
+            "xl2tpd 为此呼叫启动的 pppd 在链路建立前以退出状态 {0} 结束。",
+        ["Read pppd's lines just before this one (`ppptui explain NAME`): they say why."] =
+            "查看紧挨在这一行之前的 pppd 日志行(`ppptui explain NAME`):它们说明了原因。",
+        ["xl2tpd is not running: nothing reads its control file {0}."] = "xl2tpd 未运行:没有进程读取其控制文件 {0}。",
+        ["Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."] =
+            "启动它:`systemctl start xl2tpd`(用 `apt-get install xl2tpd` 安装),然后重新拨号。",
+        ["The IPsec server {0} rejected the pre-shared key (IKE could not decrypt or authenticate): the PSK is wrong."] =
+            "IPsec 服务器 {0} 拒绝了预共享密钥(IKE 无法解密或认证):预共享密钥错误。",
+        ["Set the key the server expects: ppptui set {0} --psk-stdin, then apply and connect again."] =
+            "设置服务器要求的密钥:ppptui set {0} --psk-stdin,然后应用并重新拨号。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

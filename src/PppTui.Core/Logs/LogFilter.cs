@@ -16,7 +16,7 @@ public sealed record LogFilter
     /// rp-pppoe's pppoe, pppoe-discovery and pppoe-server, pptpd). The dialer reads these.
     /// </summary>
     public static readonly IReadOnlySet<string> PppPrograms =
-        new HashSet<string>(StringComparer.Ordinal) { "pppd", "chat", "pptp", "pptpd", "pppoe", "pppoe-discovery", "pppoe-server" };
+        new HashSet<string>(StringComparer.Ordinal) { "pppd", "chat", "pptp", "pptpd", "pppoe", "pppoe-discovery", "pppoe-server", "xl2tpd" };
 
     /// <summary>What `ppptui logs` and the log pane show by default: <see cref="PppPrograms"/> and our own log.</summary>
     public static readonly IReadOnlySet<string> DefaultPrograms =

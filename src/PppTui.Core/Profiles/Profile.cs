@@ -150,12 +150,16 @@ public sealed class ProfileSecrets
     /// <summary>The SIM PIN, written only into the 0600 chat script.</summary>
     public string? Pin { get; set; }
 
-    public bool IsEmpty => Password is null && Pin is null;
+    /// <summary>An IPsec pre-shared key, written only into the kind's 0600 IPsec file.</summary>
+    public string? Psk { get; set; }
+
+    public bool IsEmpty => Password is null && Pin is null && Psk is null;
 
     /// <summary>Drops the values from this object (the editor calls it after saving).</summary>
     public void Clear()
     {
         Password = null;
         Pin = null;
+        Psk = null;
     }
 }

@@ -212,6 +212,17 @@ public sealed class ProfileService
             }
             var ownFiles = new List<string> { SystemPaths.PeerSystemPath(name), SystemPaths.RoutesScriptSystemPath(name) };
             ownFiles.AddRange(Kinds.KindRegistry.Get(profile.Kind).OwnFilePaths(profile));
+            foreach (var section in Kinds.KindRegistry.Get(profile.Kind).OwnSections(profile))
+            {
+                var full = Paths.Resolve(section.SystemPath);
+                var text = TextFile.ReadOrNull(full);
+                if (text is null) continue;
+                var without = section.Without(text);
+                if (without == text) continue;
+                if (keepFiles) { kept.Add(section.SystemPath); continue; }
+                Writer.Write(full, without, PlannedFile.ModeFor(FileRole.Options));
+                removed.Add(section.SystemPath + ": the section of " + name);
+            }
             foreach (var system in ownFiles)
             {
                 var full = Paths.Resolve(system);

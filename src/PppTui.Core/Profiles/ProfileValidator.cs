@@ -23,6 +23,7 @@ public static class ProfileValidator
         {
             Check("password", ValueRules.CheckPassword(secrets.Password));
             Check("pin", ValueRules.CheckPin(secrets.Pin));
+            Check("psk", ValueRules.CheckPsk(secrets.Psk));
         }
         if (profile.KindSettings is not null) Kinds.KindRegistry.Get(profile.Kind).Validate(profile, Check);
         return errors;

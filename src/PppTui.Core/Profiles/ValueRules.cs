@@ -135,6 +135,14 @@ public static partial class ValueRules
     }
 
     /// <summary>A password for chap-secrets or pap-secrets.</summary>
+    /// <summary>An IPsec pre-shared key: one line of printable text (strongSwan's quoted string holds the rest).</summary>
+    public static string? CheckPsk(string? value)
+    {
+        if (value is null) return null;
+        if (value.Length < 8) return Msg.T("the pre-shared key is shorter than 8 characters; most servers refuse it");
+        return value.Any(char.IsControl) ? Msg.T("the pre-shared key holds a control character (a line break or tab)") : null;
+    }
+
     public static string? CheckPassword(string? value)
     {
         if (value is null) return null;

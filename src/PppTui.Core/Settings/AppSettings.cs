@@ -15,6 +15,10 @@ public sealed class AppSettings
     /// <summary>Draw with 16 colours only, for terminals that show other colours wrongly.</summary>
     [JsonPropertyName("force_16_colors")]
     public bool Force16Colors { get; set; }
+
+    /// <summary>Say a kind's known weakness (PPTP's MS-CHAPv2) in the New dialog, the editor header and the doctor; false silences it.</summary>
+    [JsonPropertyName("kind_cautions")]
+    public bool KindCautions { get; set; } = true;
 }
 
 [TomlSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]

@@ -136,19 +136,22 @@ public static class ProfileVerbs
     /// <summary>The field options of new/set, one per editable field (secrets come from stdin only).</summary>
     private sealed class FieldOptions
     {
-        public List<(ProfileField Field, Option<string> Option)> Fields { get; } = [];
+        /// <summary>One option per field key: kinds may share a key (<c>--server</c>), each kind its own field.</summary>
+        public List<(IReadOnlyList<ProfileField> Fields, Option<string> Option)> Fields { get; } = [];
         public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = "Read the password from stdin (a masked prompt on a terminal)" };
         public Option<bool> PinStdin { get; } = new("--pin-stdin") { Description = "Read the SIM PIN from stdin (after the password, if both)" };
+        public Option<bool> PskStdin { get; } = new("--psk-stdin") { Description = "Read the IPsec pre-shared key from stdin (after the password, if both)" };
         public Option<string[]> AddOption { get; } = new("--add-option") { Description = "Add a pppd option line kept verbatim (e.g. 'asyncmap 0')", AllowMultipleArgumentsPerToken = false };
         public Option<string[]> RemoveOption { get; } = new("--remove-option") { Description = "Remove an extra option by name" };
 
         public FieldOptions()
         {
-            foreach (var field in ProfileFields.All.Where(f => f.Type != FieldType.Secret))
+            foreach (var group in ProfileFields.All.Where(f => f.Type != FieldType.Secret).GroupBy(f => f.Key))
             {
-                var help = field.Help + (field.Choices is { } c ? $" ({string.Join("|", c)})" : "") +
-                           (field.Kinds is { } k ? $" [{string.Join(", ", k.Select(ProfileToml.KindName))}]" : "");
-                Fields.Add((field, new Option<string>("--" + field.Key) { Description = help, HelpName = field.Type == FieldType.Number ? "N" : "VALUE" }));
+                var field = group.First();
+                var help = string.Join("; ", group.Select(f => f.Help + (f.Choices is { } c ? $" ({string.Join("|", c)})" : "") +
+                           (f.Kinds is { } k ? $" [{string.Join(", ", k.Select(ProfileToml.KindName))}]" : "")));
+                Fields.Add((group.ToList(), new Option<string>("--" + field.Key) { Description = help, HelpName = field.Type == FieldType.Number ? "N" : "VALUE" }));
             }
         }
 
@@ -157,6 +160,7 @@ public static class ProfileVerbs
             foreach (var (_, option) in Fields) command.Options.Add(option);
             command.Options.Add(PasswordStdin);
             command.Options.Add(PinStdin);
+            command.Options.Add(PskStdin);
             command.Options.Add(AddOption);
             command.Options.Add(RemoveOption);
         }
@@ -165,12 +169,12 @@ public static class ProfileVerbs
         public List<FieldError> ApplyTo(ParseResult parse, ProfileDraft draft, CliIO io)
         {
             var errors = new List<FieldError>();
-            foreach (var (field, option) in Fields)
+            foreach (var (group, option) in Fields)
             {
                 if (parse.GetResult(option) is null) continue;
-                if (!field.AppliesTo(draft.Profile.Kind))
+                if (group.FirstOrDefault(f => f.AppliesTo(draft.Profile.Kind)) is not { } field)
                 {
-                    errors.Add(new FieldError(field.Key, $"does not apply to a {ProfileToml.KindName(draft.Profile.Kind)} profile"));
+                    errors.Add(new FieldError(group[0].Key, $"does not apply to a {ProfileToml.KindName(draft.Profile.Kind)} profile"));
                     continue;
                 }
                 if (field.Set(draft, parse.GetValue(option)) is { } problem) errors.Add(new FieldError(field.Key, problem));
@@ -180,6 +184,7 @@ public static class ProfileVerbs
                 draft.Profile.ExtraOptions.RemoveAll(l => Core.Kinds.ProfileRenderer.ExtraLineEntries(l).FirstOrDefault()?.Name == removed);
             if (parse.GetValue(PasswordStdin)) draft.Secrets.Password = SecretInput.Read(io, "password");
             if (parse.GetValue(PinStdin)) draft.Secrets.Pin = SecretInput.Read(io, "pin");
+            if (parse.GetValue(PskStdin)) draft.Secrets.Psk = SecretInput.Read(io, "psk");
             return errors;
         }
     }

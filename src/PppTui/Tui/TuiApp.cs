@@ -45,7 +45,7 @@ public static class TuiApp
         // The theme files and the profile folder are read while Terminal.Gui starts; the themes are
         // needed before the first frame, the profiles never make the screen wait.
         var catalog = Task.Run(() => ThemeCatalog.Load(ThemeCatalog.DefaultOverrideFolders(context.Paths)));
-        using var wiring = Wire(context.Paths, context.Runner, errors, screenContext);
+        using var wiring = Wire(context.Paths, context.Runner, errors, screenContext, kindCautions: settings.Settings.KindCautions);
         wiring.Profiles.LoadInBackground();
         var guard = new ScreenGuard(errors, ErrorBurstLimit, TimeSpan.FromSeconds(5));
         Exception? fatal = null;
@@ -58,7 +58,7 @@ public static class TuiApp
             var themes = StartThemes(catalog.GetAwaiter().GetResult(), settings.Settings, errors);
             themes.Changed += (_, _) =>
             {
-                try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors }); }
+                try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors, KindCautions = settings.Settings.KindCautions }); }
                 catch (Exception e) { errors.Report(e, "Remember the theme in " + store.Path); }
             };
             themes.ApplyCurrent(app);
@@ -96,11 +96,11 @@ public static class TuiApp
     /// <summary>The adapters over the core services, built once; the screen only sees the model interfaces. Reads nothing yet.</summary>
     /// <param name="readProfiles">How the profile folder is read (a test slows it down); the profile service's by default.</param>
     public static ScreenWiring Wire(SystemPaths paths, ICommandRunner runner, ErrorLog errors, ScreenContext context,
-        LinkManager? manager = null, LogSourceDetector? logSources = null, Func<ProfileCatalog>? readProfiles = null)
+        LinkManager? manager = null, LogSourceDetector? logSources = null, Func<ProfileCatalog>? readProfiles = null, bool kindCautions = true)
     {
         var service = new ProfileService(paths);
         var links = new LinkStatusAdapter(manager ?? LinkManager.ForSystem(paths, runner), errors);
-        var profiles = new ProfileListAdapter(service, errors, links, readProfiles);
+        var profiles = new ProfileListAdapter(service, errors, links, readProfiles, kindCautions);
         links.KnownProfile = name => profiles.Profiles.Any(p => p.Name == name);
         var routes = new RouteAdapter(links);
         var log = new LogModel();

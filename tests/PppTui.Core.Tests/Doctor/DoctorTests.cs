@@ -366,3 +366,26 @@ public class DoctorProbeTests
         Assert.Null(report.Find("probe.pptp"));
     }
 }
+
+public class DoctorKindCautionTests
+{
+    [Fact]
+    public async Task The_doctor_says_once_that_a_pptp_profile_can_be_broken_offline_and_names_l2tp_ipsec()
+    {
+        using var box = new DoctorBox().Healthy().SeedProfile();
+
+        var check = (await box.Run()).Find("profile.kind", "myvpn");
+
+        Assert.Equal(CheckStatus.Warn, check?.Status);
+        Assert.Contains("L2TP/IPsec", check!.Detail);
+    }
+
+    [Fact]
+    public async Task Kind_cautions_false_in_ppptui_toml_silences_the_doctor()
+    {
+        using var box = new DoctorBox().Healthy().SeedProfile();
+        box.Sandbox.Write("/etc/ppptui/ppptui.toml", "kind_cautions = false\n");
+
+        Assert.Null((await box.Run()).Find("profile.kind", "myvpn"));
+    }
+}

@@ -38,7 +38,7 @@ public sealed class ScreenSizeTests : IDisposable
     {
         var kinds = new List<string>();
         using (var probe = new WiredHost(_sandbox, 80, 24)) kinds.AddRange(probe.Wiring.Profiles.Kinds.Select(k => k.Id));
-        Assert.Equal(["pptp", "pppoe", "modem", "custom"], kinds);
+        Assert.Equal(["pptp", "l2tp", "pppoe", "modem", "custom"], kinds);
 
         foreach (var kind in kinds)
         {

@@ -99,6 +99,40 @@ start_pptpd() { # ok|nomppe|drop
     pptpd -f -c "$LAB_DIR/server/pptpd-$1.conf" -p "$LAB_RUN/pptpd-$1.pid"
 }
 
+# The L2TP server: xl2tpd as LNS on 192.0.2.1 (netns office), its own pid and control file.
+start_lns() {
+  start_bg xl2tpd-lns ip netns exec office /run/lab/bin/in-server-view \
+    xl2tpd -D -c "$LAB_DIR/server/xl2tpd-lns.conf" -p "$LAB_RUN/xl2tpd-lns.pid" -C "$LAB_RUN/xl2tpd-lns.control"
+}
+
+# The client's xl2tpd (the LAC), started again as an admin would after ppptui changed its
+# configuration (xl2tpd reads it only when it starts). It daemonizes and logs to syslog.
+restart_client_xl2tpd() {
+  local pid
+  pid=$(cat /run/xl2tpd-client.pid 2>/dev/null) && kill -TERM "$pid" 2>/dev/null && wait_gone "$pid" 10
+  mkdir -p /var/run/xl2tpd
+  xl2tpd -c /etc/xl2tpd/xl2tpd.conf -p /run/xl2tpd-client.pid -C /var/run/xl2tpd/l2tp-control || return 1
+  wait_for 5 test -p /var/run/xl2tpd/l2tp-control
+}
+
+stop_client_xl2tpd() {
+  local pid
+  pid=$(cat /run/xl2tpd-client.pid 2>/dev/null) && kill -TERM "$pid" 2>/dev/null && wait_gone "$pid" 10
+  return 0
+}
+
+# One L2TP scenario: a profile made with ppptui new (password from stdin), xl2tpd restarted,
+# then connect. Leaves PT_EXIT and the connect JSON in $SCEN_DIR/NAME.connect.json.
+l2tp_new_and_connect() { # NAME SERVER PASSWORD WAIT
+  pt_in "$3" new "$1" --kind l2tp --server "$2" --user alice --password-stdin ||
+    { fail "ppptui new $1 exited $PT_EXIT: $PT_ERR"; return 1; }
+  cp /etc/xl2tpd/xl2tpd.conf "$SCEN_DIR/$1.xl2tpd.conf"; cp "/etc/ppp/peers/$1" "$SCEN_DIR/$1.peers"
+  restart_client_xl2tpd || { fail "the client's xl2tpd did not start"; return 1; }
+  pt connect "$1" --wait "$4" --json
+  printf '%s\n' "$PT_OUT" >"$SCEN_DIR/$1.connect.json"
+  return 0
+}
+
 start_pppoe_server() {
   start_bg pppoe-server ip netns exec isp /run/lab/bin/in-server-view \
     pppoe-server -F -I eth0 -C isp-lab -L 203.0.113.1 -R 203.0.113.10 -N 4 -O /etc/ppp/pppoe-server-options
@@ -120,6 +154,7 @@ servers_up() {
   veth_to_netns office office0 192.0.2.2/24
   local a; for a in 1 3 4 5; do ip -n office addr add "192.0.2.$a/24" dev eth0; done
   local n; for n in ok nomppe drop; do start_pptpd "$n"; done
+  start_lns
   # PPPoE: one segment with an access concentrator, one without.
   veth_to_netns isp lan0
   veth_to_netns noac lan1

@@ -1,4 +1,5 @@
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 using PppTui.Core.Apply;
@@ -20,6 +21,10 @@ public sealed class PptpKind : IProfileKind
     public string Description => "A PPTP VPN server (pptp-linux), MS-CHAPv2 with MPPE encryption";
 
     public IKindSettings NewSettings() => new PptpSettings();
+
+    // MS-CHAPv2 reduces to one DES key search (shown publicly in 2012): a captured handshake gives
+    // the password's hash whatever the password, and MPPE keys come from it.
+    public string? Caution => Msg.T("PPTP (MS-CHAPv2) can be broken offline: use L2TP/IPsec");
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [

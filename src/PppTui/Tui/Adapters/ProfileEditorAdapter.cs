@@ -36,7 +36,8 @@ public sealed class ProfileEditorAdapter : IEditorModel
     // the masked field is empty, and without this it reads as "no password".
     private string? _passwordOnDisk;
 
-    public ProfileEditorAdapter(ProfileService service, Profile profile, bool isNew, Action<ProfileEditorAdapter>? applied = null)
+    public ProfileEditorAdapter(ProfileService service, Profile profile, bool isNew, Action<ProfileEditorAdapter>? applied = null,
+        bool kindCautions = true)
     {
         _service = service;
         _applied = applied;
@@ -46,6 +47,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
         IsNew = isNew;
         var kind = KindRegistry.Get(profile.Kind);
         KindTitle = kind.DisplayName;
+        Caution = kindCautions && kind.Caution is { } caution ? caution : null;
         var fields = ProfileFields.PageFor(profile.Kind);
         _fieldsByKey = fields.ToDictionary(f => f.Key, StringComparer.Ordinal);
         Fields = fields.Select(ToEditorField).ToList();
@@ -57,6 +59,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
     public string ProfileName => _loaded.Name;
     public string Kind => KindTitle;
     public string KindTitle { get; }
+    public string? Caution { get; }
     public bool IsNew { get; private set; }
 
     /// <summary>A peers file no profile manages yet, read as importing it would give; Apply imports it.</summary>
@@ -149,7 +152,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
                 return ActionResult.Fail(new UserError(what, string.Join("; ", _refused.Select(r => $"{r.Key}: {r.Value}")),
                     "Correct the fields marked in the editor."));
             profile = _draft.Profile.Clone();
-            secrets = new ProfileSecrets { Password = _draft.Secrets.Password, Pin = _draft.Secrets.Pin };
+            secrets = new ProfileSecrets { Password = _draft.Secrets.Password, Pin = _draft.Secrets.Pin, Psk = _draft.Secrets.Psk };
             snapshot = _snapshot;
         }
 

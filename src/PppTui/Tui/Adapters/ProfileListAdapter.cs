@@ -27,18 +27,22 @@ public sealed class ProfileListAdapter : IProfileListModel
     private string _statesKey = "";
     private bool _loaded;
     private Task? _loading;
+    private readonly bool _kindCautions;
     private long _readsStarted;
     private long _readShown;
 
     /// <param name="readFolder">How the profile folder is read; <see cref="ProfileService.List"/> unless a test slows it down.</param>
-    public ProfileListAdapter(ProfileService service, ErrorLog errors, LinkStatusAdapter? links = null, Func<ProfileCatalog>? readFolder = null)
+    /// <param name="kindCautions">Say a kind's weakness (PPTP's) in the New dialog and the editor; false: the user silenced it.</param>
+    public ProfileListAdapter(ProfileService service, ErrorLog errors, LinkStatusAdapter? links = null, Func<ProfileCatalog>? readFolder = null,
+        bool kindCautions = true)
     {
+        _kindCautions = kindCautions;
         _service = service;
         _readFolder = readFolder ?? service.List;
         _errors = errors;
         _links = links;
         Kinds = KindRegistry.All
-            .Select(k => new KindInfo(ProfileToml.KindName(k.Kind), k.DisplayName, k.Description))
+            .Select(k => new KindInfo(ProfileToml.KindName(k.Kind), k.DisplayName, k.Description, kindCautions ? k.Caution : null))
             .ToList();
         if (links is not null) links.Changed += (_, _) => OnLinksChanged();
     }
@@ -137,14 +141,14 @@ public sealed class ProfileListAdapter : IProfileListModel
         bool notImported;
         lock (_gate) notImported = _rows.Any(r => r.Name == profileName && r.NotImported);
         var profile = notImported ? _service.ReadNotImported(profileName) : _service.Load(profileName);
-        return new ProfileEditorAdapter(_service, profile, isNew: false, applied: _ => Reload()) { NotImported = notImported };
+        return new ProfileEditorAdapter(_service, profile, isNew: false, applied: _ => Reload(), _kindCautions) { NotImported = notImported };
     }
 
     public IEditorModel CreateNew(string kindId, string profileName)
     {
         if (!ProfileToml.TryParseKind(kindId, out var kind))
             throw new ArgumentException($"'{kindId}' is not a connection kind; the kinds are {string.Join(", ", Kinds.Select(k => k.Id))}", nameof(kindId));
-        return new ProfileEditorAdapter(_service, _service.Create(profileName, kind), isNew: true, applied: _ => Reload());
+        return new ProfileEditorAdapter(_service, _service.Create(profileName, kind), isNew: true, applied: _ => Reload(), _kindCautions);
     }
 
     public async Task<ActionResult> DeleteAsync(string profileName, CancellationToken cancellationToken)

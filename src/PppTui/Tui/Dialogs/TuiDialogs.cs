@@ -207,7 +207,7 @@ public static class DialogFactory
         string? kindId = null)
     {
         int start = Math.Max(0, kinds.ToList().FindIndex(k => k.Id == kindId));
-        var dialog = new Dialog { Title = Msg.T("New profile"), Width = Dim.Percent(70), Height = kinds.Count + 9 };
+        var dialog = new Dialog { Title = Msg.T("New profile"), Width = Dim.Percent(70), Height = kinds.Count + 10 };
         // The name comes first and has the focus: type it, Enter creates; Tab reaches the kinds.
         var nameLabel = new Label { Text = "Name:", X = 0, Y = 0 };
         var name = new TextField { X = 7, Y = 0, Width = Dim.Fill(1) };
@@ -219,7 +219,12 @@ public static class DialogFactory
             Labels = kinds.Select(k => k.Title + "  " + k.Summary).ToList(),
             Value = kinds.Count > 0 ? start : null,
         };
-        dialog.Add(nameLabel, name, problem, kindLabel, selector);
+        // The chosen kind's weakness (PPTP's), once, under the kinds.
+        var caution = new ToneText { X = 7, Y = 3 + kinds.Count, Width = Dim.Fill(1), Tone = Tone.Warning };
+        void ShowCaution() => caution.Content = selector.Value is { } i && kinds[i].Caution is { } c ? c : "";
+        selector.ValueChanged += (_, _) => ShowCaution();
+        ShowCaution();
+        dialog.Add(nameLabel, name, problem, kindLabel, selector, caution);
         NewProfileRequest? result = null;
         void TryCreate()
         {

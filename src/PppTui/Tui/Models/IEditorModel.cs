@@ -30,6 +30,10 @@ public interface IEditorModel
 {
     string ProfileName { get; }
     string Kind { get; }
+
+    /// <summary>The kind's weakness in one line (PPTP's MS-CHAPv2), under the header; null when none or silenced.</summary>
+    string? Caution => null;
+
     IReadOnlyList<EditorField> Fields { get; }
     string GetValue(string key);
     void SetValue(string key, string value);

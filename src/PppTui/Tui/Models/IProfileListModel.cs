@@ -12,7 +12,8 @@ public sealed record ProfileSummary(string Name, string Kind, LinkState State, s
     bool NotImported = false);
 
 /// <summary>A connection kind the "New" action can create.</summary>
-public sealed record KindInfo(string Id, string Title, string Summary);
+/// <param name="Caution">The kind's weakness in one line (PPTP's), shown when it is chosen; null: none, or silenced.</param>
+public sealed record KindInfo(string Id, string Title, string Summary, string? Caution = null);
 
 /// <summary>
 /// The profile list and what can be done to whole profiles. Implementations may raise

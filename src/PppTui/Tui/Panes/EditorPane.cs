@@ -74,7 +74,12 @@ public sealed class EditorPane : Pane
     }
 
     /// <summary>The header line under the name saying systemd keeps the link up ("" when it does not).</summary>
-    public string ServiceLine => _serviceLine.Visible ? _serviceLine.Content : "";
+    public string ServiceLine => _serviceLine.Visible && _keptUp ? _serviceLine.Content : "";
+
+    /// <summary>The kind's weakness the second header line shows when systemd does not take it.</summary>
+    public string CautionLine => _serviceLine.Visible && !_keptUp ? _serviceLine.Content : "";
+
+    private bool _keptUp;
 
     public View? ControlFor(string key) => _rows.FirstOrDefault(r => r.Field.Key == key)?.Control;
 
@@ -361,11 +366,15 @@ public sealed class EditorPane : Pane
     {
         var name = Editor is { IsNew: false } editor ? editor.ProfileName : null;
         bool kept = name is not null && _services.IsKeptUp(name);
+        _keptUp = kept;
         var keys = KeyTable.Entries.First(e => e.Command == AppCommand.KeepUp).KeysText;
-        _serviceLine.Content = kept ? $"{LinksPane.KeptUpMarker} kept up by systemd (ppptui@{name}.service); {keys} stops that" : "";
-        if (_serviceLine.Visible == kept) return;
-        _serviceLine.Visible = kept;
-        _form.Y = kept ? 2 : 1;
+        // The kind's weakness (PPTP's) takes the line when systemd does not.
+        var caution = Editor?.Caution;
+        _serviceLine.Content = kept ? $"{LinksPane.KeptUpMarker} kept up by systemd (ppptui@{name}.service); {keys} stops that" : caution ?? "";
+        var shown = kept || caution is not null;
+        if (_serviceLine.Visible == shown) return;
+        _serviceLine.Visible = shown;
+        _form.Y = shown ? 2 : 1;
         SetNeedsLayout();
     }
 

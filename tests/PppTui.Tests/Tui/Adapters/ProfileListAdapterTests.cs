@@ -39,7 +39,7 @@ public sealed class ProfileListAdapterTests : IDisposable
     {
         var list = new ProfileListAdapter(_sandbox.Service, _errors);
 
-        Assert.Equal(["pptp", "pppoe", "modem", "custom"], list.Kinds.Select(k => k.Id));
+        Assert.Equal(["pptp", "l2tp", "pppoe", "modem", "custom"], list.Kinds.Select(k => k.Id));
         Assert.Equal("PPTP VPN", list.Kinds[0].Title);
         foreach (var kind in list.Kinds)
         {
@@ -104,5 +104,32 @@ public sealed class ProfileListAdapterTests : IDisposable
         list.ReloadIfChanged();
 
         Assert.Equal(["myvpn", "second"], list.Profiles.Select(p => p.Name));
+    }
+}
+
+public sealed class KindCautionTests : IDisposable
+{
+    private readonly Sandbox _sandbox = new Sandbox().WithMyVpn();
+    private readonly ErrorLog _errors = new();
+
+    public void Dispose() => _sandbox.Dispose();
+
+    [Fact]
+    public void New_and_the_editor_say_pptps_weakness_once_and_offer_l2tp_without_one()
+    {
+        var list = new ProfileListAdapter(_sandbox.Service, _errors);
+
+        Assert.Contains("L2TP/IPsec", list.Kinds.Single(k => k.Id == "pptp").Caution);
+        Assert.Null(list.Kinds.Single(k => k.Id == "l2tp").Caution);
+        Assert.Contains("L2TP/IPsec", list.OpenEditor("myvpn").Caution);
+    }
+
+    [Fact]
+    public void The_setting_silences_the_weakness_in_new_and_the_editor()
+    {
+        var list = new ProfileListAdapter(_sandbox.Service, _errors, kindCautions: false);
+
+        Assert.All(list.Kinds, k => Assert.Null(k.Caution));
+        Assert.Null(list.OpenEditor("myvpn").Caution);
     }
 }

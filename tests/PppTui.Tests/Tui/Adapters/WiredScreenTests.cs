@@ -126,7 +126,7 @@ public sealed class WiredScreenTests : IDisposable
         Assert.Contains(h.Screen.Editor.Fields, f => f.Key == "apn");
         var file = h.Screen.Menu.SubViews.OfType<MenuBarItem>().First(m => m.Title == KeyTable.FileMenu);
         var titles = file.PopoverMenu!.Root!.SubViews.OfType<MenuItem>().Select(i => i.Title.Trim()).ToList();
-        Assert.Equal(["New PPTP VPN…", "New PPPoE…", "New Modem…", "New Custom…"], titles.Where(t => t.StartsWith("New ")).ToList());
+        Assert.Equal(["New PPTP VPN…", "New L2TP/IPsec VPN…", "New PPPoE…", "New Modem…", "New Custom…"], titles.Where(t => t.StartsWith("New ")).ToList());
     }
 
     [Fact]

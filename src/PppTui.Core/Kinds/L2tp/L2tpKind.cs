@@ -1,0 +1,244 @@
+using PppTui.Core.Apply;
+using PppTui.Core.Dialing;
+using PppTui.Core.Files;
+using PppTui.Core.Processes;
+using PppTui.Core.PppConfig;
+using PppTui.Core.Profiles;
+
+namespace PppTui.Core.Kinds.L2tp;
+
+/// <summary>
+/// L2TP through xl2tpd, the successor of PPTP on the same pppd: a <c>[lac NAME]</c> section of
+/// /etc/xl2tpd/xl2tpd.conf names the LNS and the pppd options file (the profile's peers file),
+/// and xl2tpd starts pppd when told <c>c NAME</c> on its control file. With IPsec, a swanctl
+/// connection (IKEv1, PSK, transport mode) protects the tunnel's UDP port 1701.
+/// </summary>
+public sealed class L2tpKind : IProfileKind
+{
+    /// <summary>The kind's id in profile files and on the command line.</summary>
+    public static readonly ProfileKind Id = new("l2tp");
+
+    /// <summary>xl2tpd's configuration (Debian's path).</summary>
+    public const string XlConfPath = "/etc/xl2tpd/xl2tpd.conf";
+
+    /// <summary>xl2tpd's control file: "c NAME" dials, "d NAME" hangs up.</summary>
+    public const string ControlPath = "/var/run/xl2tpd/l2tp-control";
+
+    private const string AuthMsChapV2 = "mschapv2";
+    private const string AuthChap = "chap";
+    private const string AuthOther = "other";
+
+    public ProfileKind Kind => Id;
+    public string DisplayName => "L2TP/IPsec VPN";
+    public string Description => "An L2TP VPN server (xl2tpd), optionally inside IPsec with a pre-shared key (strongSwan)";
+
+    public IKindSettings NewSettings() => new L2tpSettings();
+
+    public IReadOnlyList<ProfileField> Fields { get; } =
+    [
+        ProfileFields.Text("server", "Server", "L2TP server (LNS) host name or IP address",
+            d => Of(d.Profile).Server, (d, v) => Of(d.Profile).Server = v) with { Section = ProfileFields.Connection },
+        ProfileFields.Choice("ipsec", "IPsec", "psk: L2TP inside IPsec (IKEv1, pre-shared key, strongSwan); none: plain L2TP, unencrypted",
+            ["psk", "none"], d => Of(d.Profile).Ipsec ? "psk" : "none", (d, v) => Of(d.Profile).Ipsec = v == "psk")
+            with { Section = ProfileFields.Connection },
+        new("psk", "IPsec PSK", "Pre-shared key, written only into the swanctl file (mode 0600)", FieldType.Secret,
+            d => d.Secrets.Psk, (d, v) => { d.Secrets.Psk = string.IsNullOrEmpty(v) ? null : v; return null; }) { Section = ProfileFields.Connection },
+        ProfileFields.Choice("auth", "Authentication", "mschapv2 (what most L2TP servers ask) or chap; other: as the refuse options say",
+            [AuthMsChapV2, AuthChap, AuthOther], d => AuthOf(d.Profile.Ppp), (d, v) => SetAuth(d.Profile.Ppp, v))
+            with { Section = ProfileFields.Login },
+    ];
+
+    /// <summary>
+    /// The <c>mtu</c> and <c>mru</c> a new L2TP profile gets: the largest PPP payload whose packet
+    /// still fits a 1500-byte path inside IPsec (and so also without it). pppd's default 1500 makes
+    /// packets the path fragments or drops: the link comes up and then hangs on large packets.
+    /// </summary>
+    public const int SafeMtu = PathMtu - OuterIpv4 - EspOverhead - Udp - L2tpHeader - PppHeader;
+
+    /// <summary>The largest PPP payload of plain L2TP (no IPsec) on a 1500-byte path.</summary>
+    public const int PlainMtu = PathMtu - OuterIpv4 - Udp - L2tpHeader - PppHeader;
+
+    private const int PathMtu = 1500;
+    private const int OuterIpv4 = 20;
+    private const int Udp = 8;
+    // Flags/version 2, length 2 (xl2tpd's "length bit"), tunnel id 2, session id 2.
+    private const int L2tpHeader = 8;
+    // Address/control (FF 03) and the protocol field.
+    private const int PppHeader = 4;
+    // ESP in transport mode, at worst: SPI 4 + sequence 4 + IV 16 (AES-CBC) + padding up to 15
+    // + pad length 1 + next header 1 + ICV 16 (HMAC-SHA-256-128).
+    private const int EspOverhead = 4 + 4 + 16 + 15 + 1 + 1 + 16;
+
+    /// <summary>The arithmetic behind <see cref="SafeMtu"/>, shown next to the MTU field of an L2TP page.</summary>
+    public static readonly string MtuArithmetic =
+        $"A new L2TP profile gets mtu/mru {SafeMtu}: a {PathMtu}-byte path - {OuterIpv4} outer IPv4 - {EspOverhead} ESP at worst " +
+        $"(SPI 4 + sequence 4 + IV 16 + padding up to 15 + trailer 2 + ICV 16) - {Udp} UDP - {L2tpHeader} L2TP - {PppHeader} PPP " +
+        $"(address/control 2 + protocol 2) = {SafeMtu}. Without IPsec {PlainMtu} fits. Over a PPPoE uplink (1492) use 8 less.";
+
+    public IReadOnlyDictionary<string, string> SharedFieldHelp { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["mtu"] = MtuArithmetic,
+        ["mru"] = MtuArithmetic,
+    };
+
+    private static readonly KindTomlKey<L2tpSettings>[] TomlKeys =
+    [
+        KindTomlKey<L2tpSettings>.Text("server", s => s.Server, (s, v) => s.Server = v),
+        KindTomlKey<L2tpSettings>.Text("ipsec", s => s.Ipsec ? "psk" : "none", (s, v) => s.Ipsec = v == "psk"),
+    ];
+
+    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<L2tpSettings>.ReadAll(TomlKeys, section, Of(profile));
+
+    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<L2tpSettings>.WriteAll(TomlKeys, writer, Of(profile));
+
+    public void Validate(Profile profile, Action<string, string?> check)
+    {
+        check("server", ValueRules.CheckHost(Of(profile).Server));
+        if (string.IsNullOrEmpty(profile.Ppp.User)) check("user", "a user name is required for a VPN");
+    }
+
+    // xl2tpd starts pppd itself on the tunnel's session: a pty or device would fight it.
+    public IReadOnlyList<string> OwnedOptions { get; } = ["pty"];
+
+    public KindNeeds Needs(Profile profile) => KindNeeds.None;
+
+    public IEnumerable<string> OwnFilePaths(Profile profile) => Of(profile).Ipsec ? [SwanctlConf.SystemPath(profile.Name)] : [];
+
+    public IEnumerable<SectionEdit> OwnSections(Profile profile) =>
+        [new SectionEdit(XlConfPath, text => { var conf = Xl2tpdConf.Parse(text); conf.RemoveLac(profile.Name); return conf.Text; })];
+
+    public string? ProbeHost(Profile profile) => null;
+
+    private static L2tpSettings Of(Profile profile) => (L2tpSettings)profile.KindSettings!;
+
+    // Only xl2tpd.conf tells an L2TP options file from any other: it has no pty, plugin or device.
+    public bool Recognises(OptionFile peers) => false;
+
+    public bool Recognises(string name, OptionFile peers, KindContext context) =>
+        peers.GetArgument("pty") is null && peers.GetArgument("plugin") is null && LacFor(name, context) is not null;
+
+    public bool Models(OptionEntry entry, OptionFile peers) => false;
+
+    public void Import(OptionFile peers, Profile profile, KindContext context)
+    {
+        var l2tp = Of(profile);
+        var conf = LacFor(profile.Name, context);
+        l2tp.Server = conf?.Get(profile.Name, "lns");
+        l2tp.Ipsec = SafeRead(context.Paths.Resolve(SwanctlConf.SystemPath(profile.Name))) is { } swan && SwanctlConf.Defines(swan);
+    }
+
+    // The [lac NAME] section that names this peers file as its pppd options.
+    private static Xl2tpdConf? LacFor(string name, KindContext context)
+    {
+        var conf = Xl2tpdConf.Parse(SafeRead(context.Paths.Resolve(XlConfPath)));
+        if (!conf.HasLac(name)) return null;
+        var options = conf.Get(name, "pppoptfile");
+        return options is null || options == "/etc/ppp/peers/" + name ? conf : null;
+    }
+
+    /// <summary>
+    /// IPsec up (when the profile's swanctl file defines the connection), then <c>c NAME</c> to
+    /// xl2tpd; hanging up is <c>d NAME</c>, then IPsec down. Null when no <c>[lac NAME]</c> names
+    /// this peers file: then it is not an L2TP link.
+    /// </summary>
+    public DaemonDial? DaemonDial(string name, KindContext context)
+    {
+        if (LacFor(name, context) is not { } conf) return null;
+        var ipsec = SafeRead(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan);
+        var connection = SwanctlConf.ConnectionName(name);
+        var swanctl = File.Exists("/usr/sbin/swanctl") ? "/usr/sbin/swanctl" : "swanctl";
+        IReadOnlyList<CommandSpec> up = ipsec
+            ?
+            [
+                // charon reads conf.d only when told: the profile's file may be new since it started.
+                new CommandSpec(swanctl, ["--load-all", "--noprompt"]) { Timeout = TimeSpan.FromSeconds(30) },
+                new CommandSpec(swanctl, ["--initiate", "--child", connection, "--timeout", "30"]) { Timeout = TimeSpan.FromSeconds(40) },
+            ]
+            : [];
+        IReadOnlyList<CommandSpec> down = ipsec
+            ? [new CommandSpec(swanctl, ["--terminate", "--ike", connection, "--timeout", "10"]) { Timeout = TimeSpan.FromSeconds(20) }]
+            : [];
+        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down) { Server = conf.Get(name, "lns"), OptionsFile = "/etc/ppp/peers/" + name };
+    }
+
+    public void Render(PeersEditor peers, Profile profile, KindContext context)
+    {
+    }
+
+    public void ApplyDefaults(Profile profile)
+    {
+        var ppp = profile.Ppp;
+        // The secrets record is "user NAME secret", matched through remotename, as for PPTP.
+        ppp.RemoteName = profile.Name;
+        // linkname: pppd (started by xl2tpd, not by ppptui) writes /run/ppp-NAME.pid, which is
+        // how the link is found again, by this ppptui or the next one.
+        ppp.LinkName = profile.Name;
+        ppp.IpParam = profile.Name;
+        ppp.NoAuth = true;
+        SetAuth(ppp, AuthMsChapV2);
+        ppp.Mtu = ppp.Mru = SafeMtu;
+        ppp.DefaultRoute = DefaultRouteMode.None;
+        // No "lock": pppd started by xl2tpd with its pppol2tp plugin has no tty and refuses it
+        // ("unrecognized option 'lock'", seen in the lab).
+        profile.ExtraOptions = ["noccp", "nodeflate", "nobsdcomp"];
+        Of(profile).Ipsec = false;
+    }
+
+    public IEnumerable<PlannedFile> RenderOwnFiles(Profile profile, KindContext context, Func<string, string?> readDisk)
+    {
+        var l2tp = Of(profile);
+        var confPath = context.Paths.Resolve(XlConfPath);
+        var oldConf = readDisk(confPath);
+        var conf = Xl2tpdConf.Parse(oldConf);
+        conf.Set(profile.Name, "lns", l2tp.Server ?? "");
+        conf.Set(profile.Name, "pppoptfile", "/etc/ppp/peers/" + profile.Name);
+        // Without the length bit some LNSes drop the data packets; every client sets it.
+        conf.Set(profile.Name, "length bit", "yes");
+        var text = oldConf is null
+            ? "; xl2tpd configuration; ppptui edits only the [lac NAME] sections of its profiles.\n\n" + conf.Text + "\n"
+            : conf.Text;
+        if (oldConf is not null && !text.EndsWith('\n') && text != oldConf) text += "\n";
+        yield return Planned(XlConfPath, confPath, FileRole.Options, oldConf, text, null);
+
+        var swanPath = SwanctlConf.SystemPath(profile.Name);
+        var swanFull = context.Paths.Resolve(swanPath);
+        var oldSwan = readDisk(swanFull);
+        if (!l2tp.Ipsec)
+        {
+            // IPsec turned off: the connection (and its key) go, the file stays as a marker that says so.
+            if (oldSwan is not null && SwanctlConf.Defines(oldSwan))
+                yield return Planned(swanPath, swanFull, FileRole.IpsecConfig, oldSwan, SwanctlConf.Off(profile.Name), SwanctlConf.MaskPsk);
+            yield break;
+        }
+        var psk = string.IsNullOrEmpty(context.Secrets?.Psk) ? SwanctlConf.ReadPsk(oldSwan) : context.Secrets.Psk;
+        yield return Planned(swanPath, swanFull, FileRole.IpsecConfig, oldSwan, SwanctlConf.Render(profile.Name, l2tp.Server ?? "", psk),
+            SwanctlConf.MaskPsk);
+    }
+
+    private static PlannedFile Planned(string systemPath, string fullPath, FileRole role, string? old, string text, Func<string, string>? mask) =>
+        new(systemPath, fullPath, role, old, text, old is null ? FileFingerprint.Absent : FileFingerprint.Of(old), PlannedFile.ModeFor(role))
+        {
+            Mask = mask,
+        };
+
+    private static string AuthOf(PppSettings ppp) => (ppp.RefusePap, ppp.RefuseChap, ppp.RefuseMsChap, ppp.RefuseMsChapV2, ppp.RefuseEap) switch
+    {
+        (true, true, true, false, true) => AuthMsChapV2,
+        (true, false, true, true, true) => AuthChap,
+        _ => AuthOther,
+    };
+
+    private static void SetAuth(PppSettings ppp, string auth)
+    {
+        if (auth == AuthOther) return;
+        ppp.RefusePap = ppp.RefuseEap = ppp.RefuseMsChap = true;
+        ppp.RefuseChap = auth != AuthChap;
+        ppp.RefuseMsChapV2 = auth != AuthMsChapV2;
+    }
+
+    private static string? SafeRead(string path)
+    {
+        try { return TextFile.ReadOrNull(path); }
+        catch (PppTuiException) { return null; }
+    }
+}
