@@ -1,5 +1,6 @@
 using PppTui.Core.Diagnoses;
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 using PppTui.Core.Processes;
 using PppTui.Core.Status;
 
@@ -125,6 +126,34 @@ public sealed class LinkManager
                 $"Add 'nameserver {status.PeerDns[0]}' to /etc/resolv.conf, or fix the usepeerdns hook in /etc/ppp/ip-up.d."),
         };
         return await _s.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Measures the largest packet that passes the up link <paramref name="name"/> end to end
+    /// with DF set (ICMP echo to the peer's address), and compares it with the link's MTU.
+    /// <paramref name="pinger"/> replaces ping (tests); by default ping runs through the process runner.
+    /// </summary>
+    public async Task<PathMtuResult> ProbeAsync(string name, IPathPinger? pinger = null, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        // No root check: ping sends echoes as any user, and the probe changes nothing.
+        var status = (await StatusAsync(name, null, cancellationToken).ConfigureAwait(false)).Links
+            .FirstOrDefault(l => l.State == LinkState.Up && l.Interface is not null);
+        if (status is not { Interface: { } iface, PeerAddress: { } peer, Mtu: { } mtu })
+            throw new LinkRefusedException(LinkRefusal.NotRunning, Msg.F("{0} is not up: the probe measures an up link", name),
+                Msg.F("Connect it first: ppptui connect {0}", name));
+        var (largest, tries) = await PathMtuSearch.FindAsync(pinger ?? new PingPathPinger(_s.Runner, iface, peer), mtu, cancellationToken)
+            .ConfigureAwait(false);
+        return new PathMtuResult
+        {
+            Name = name,
+            Interface = iface,
+            Target = peer,
+            LinkMtu = mtu,
+            LargestPassing = largest,
+            Tries = tries,
+            MtuOverhead = status.ConfiguredMtu is { } configured && configured > mtu ? configured - mtu : 0,
+        };
     }
 
     public async Task<DisconnectOutcome> DisconnectAsync(string name, bool force, TimeSpan? wait = null,

@@ -19,6 +19,7 @@ public static class LinkVerbs
         yield return Disconnect(app, managerFor);
         yield return StatusVerb(app, managerFor);
         yield return Explain(app, managerFor);
+        yield return ProbeVerbs.Probe(app, managerFor);
     }
 
     private static Argument<string> NameArgument(string description) => new("NAME") { Description = description };
@@ -217,7 +218,7 @@ public static class LinkVerbs
         return command;
     }
 
-    private static async Task<int> Guard(CliContext ctx, Func<Task<int>> action)
+    internal static async Task<int> Guard(CliContext ctx, Func<Task<int>> action)
     {
         try
         {

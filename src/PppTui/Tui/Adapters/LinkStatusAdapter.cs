@@ -1,5 +1,6 @@
 using PppTui.Core.Dialing;
 using PppTui.Core.Diagnoses;
+using PppTui.Core.Localization;
 using PppTui.Core.Status;
 using PppTui.Tui.Models;
 using CoreLinkStatus = PppTui.Core.Status.LinkStatus;
@@ -18,11 +19,13 @@ namespace PppTui.Tui.Adapters;
 public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
 {
     private readonly ErrorLog? _errors;
+    private readonly LinkManager _manager;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
     public LinkStatusAdapter(LinkManager manager, ErrorLog? errors = null)
     {
         _errors = errors;
+        _manager = manager;
         Watch = new LinkWatch(manager);
         Watch.Dropped += ReportDrop;
         Watch.PollFailed += e => ReportOnce(ErrorLog.Describe(e, "Read the link status"));
@@ -132,6 +135,22 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return ActionResult.Fail(ErrorLog.Describe(e, what));
+        }
+    }
+
+    public Task<PathMtuResult> ProbeAsync(string profileName, CancellationToken cancellationToken) =>
+        _manager.ProbeAsync(profileName, cancellationToken: cancellationToken);
+
+    public Task<ActionResult> WriteMtuAsync(string profileName, int mtu, CancellationToken cancellationToken)
+    {
+        try
+        {
+            PathMtuProfile.Write(new Core.Profiles.ProfileService(_manager.Services.Paths), profileName, mtu);
+            return Task.FromResult(ActionResult.Ok(Msg.F("wrote mtu {0} and mru {0} into {1}: reconnect the link for it to take effect", mtu, profileName)));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(ActionResult.Fail(ErrorLog.Describe(e, Msg.F("Write mtu {0} into {1}", mtu, profileName))));
         }
     }
 

@@ -31,6 +31,7 @@ public enum AppCommand
     ShowErrors,
     Doctor,
     SupportBundle,
+    ProbeMtu,
     NextField,
     GoProfiles,
     GoEditor,

@@ -26,4 +26,10 @@ public interface ILinkStatusModel
     event EventHandler? Changed;
     Task<ActionResult> ConnectAsync(string profileName, CancellationToken cancellationToken);
     Task<ActionResult> DisconnectAsync(string profileName, CancellationToken cancellationToken);
+
+    /// <summary>Measures the largest packet that passes the up link end to end (see <c>ppptui probe</c>).</summary>
+    Task<PathMtuResult> ProbeAsync(string profileName, CancellationToken cancellationToken);
+
+    /// <summary>Writes a probed MTU into the profile (mtu and mru) and its peers file.</summary>
+    Task<ActionResult> WriteMtuAsync(string profileName, int mtu, CancellationToken cancellationToken);
 }
