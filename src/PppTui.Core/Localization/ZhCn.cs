@@ -52,7 +52,7 @@ internal static class ZhCn
         ["Probe MTU"] = "探测 MTU",
         ["Write MTU"] = "写入 MTU",
         ["Writing mtu {0} into {1}…"] = "正在把 mtu {0} 写入 {1}…",
-        ["Find the largest packet that passes the selected up link (ICMP echo, DF set) and recommend MTU and MSS"] = "找出能通过所选已连接链路的最大包(ICMP echo,设置 DF),并建议 MTU 和 MSS",
+        ["Measure the selected up link's path MTU; recommend MTU and MSS"] = "测量所选已连接链路的路径 MTU;建议 MTU 和 MSS",
 
         // Pane titles.
         ["Profiles"] = "配置",

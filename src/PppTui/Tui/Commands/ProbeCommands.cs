@@ -14,7 +14,7 @@ public static class ProbeCommands
     [
         new(ProbeDisabledReason, Probe,
             new KeyEntry(AppCommand.ProbeMtu, [Key.P.WithAlt], "Probe MTU",
-                "Find the largest packet that passes the selected up link (ICMP echo, DF set) and recommend MTU and MSS",
+                "Measure the selected up link's path MTU; recommend MTU and MSS",
                 Menu: KeyTable.LinkMenu)),
     ];
 
