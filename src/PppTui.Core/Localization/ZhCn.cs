@@ -27,6 +27,23 @@ internal static class ZhCn
         ["Log pane"] = "日志窗格",
         ["(menu)"] = "(菜单)",
 
+        // DNS on the link (usepeerdns put in effect at connect, undone on disconnect).
+        ["the peer of {0} offered no DNS servers"] = "{0} 的对端没有提供 DNS 服务器",
+        ["Add 'usepeerdns' to the peers file, or set DNS servers yourself."] = "在 peers 文件中加入 'usepeerdns',或自行设置 DNS 服务器。",
+        ["set on {0} in systemd-resolved, with routing domain ~. (the link carries the default route)"] = "已在 systemd-resolved 中设置到 {0},路由域为 ~.(该链路承载默认路由)",
+        ["set on {0} in systemd-resolved, for lookups routed to it"] = "已在 systemd-resolved 中设置到 {0},用于路由到它的查询",
+        ["registered with resolvconf as {0}.pppd"] = "已以 {0}.pppd 登记到 resolvconf",
+        ["{0} failed (exit {1}): {2}"] = "{0} 失败(退出状态 {1}):{2}",
+        ["Check that the DNS manager runs (systemctl status systemd-resolved, or resolvconf -l), then connect again."] = "确认 DNS 管理程序在运行(systemctl status systemd-resolved 或 resolvconf -l),然后重新连接。",
+        ["the peer's servers, {0}"] = "对端的服务器,{0}",
+        ["the peer's servers could not be put in effect: {0}"] = "对端的服务器未能生效:{0}",
+        ["merged into {0} by ppptui (taken out again on disconnect)"] = "由 ppptui 合并到 {0}(断开时移除)",
+        ["the system's servers: the peer offered none (usepeerdns is off, or the server sends none)"] = "系统的服务器:对端没有提供(usepeerdns 未开启,或服务器不发送)",
+        ["the system's servers: the peer's ({0}) are not in effect"] = "系统的服务器:对端的 ({0}) 未生效",
+        ["the peer's servers, set on {0} in systemd-resolved"] = "对端的服务器,已在 systemd-resolved 中设置到 {0}",
+        ["the peer's servers, registered with resolvconf for {0}"] = "对端的服务器,已为 {0} 登记到 resolvconf",
+        ["the peer's servers, merged into /etc/resolv.conf by pppd's ip-up hook (usepeerdns)"] = "对端的服务器,由 pppd 的 ip-up 脚本合并到 /etc/resolv.conf(usepeerdns)",
+
         // Path MTU probe (ppptui probe, Alt+P).
         ["ping is not installed: the probe sends ICMP echoes with ping -M do"] = "未安装 ping:探测用 ping -M do 发送 ICMP echo",
         ["Install it (Debian: apt install iputils-ping) and probe again."] = "安装它(Debian:apt install iputils-ping)后再探测。",

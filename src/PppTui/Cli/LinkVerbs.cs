@@ -310,6 +310,7 @@ public static class LinkVerbs
             var peer = s.PeerDns.Count == 0 ? "" :
                 $"; peer offered {string.Join(' ', s.PeerDns)}{(s.PeerDnsApplied == true ? ", in effect" : ", not in effect")}";
             w.WriteLine($"  dns       {(s.Dns.Count == 0 ? "none" : string.Join(' ', s.Dns))} ({manager}{peer})");
+            if (s.DnsNote is { } why) w.WriteLine($"            {why}");
         }
         if (s.Command is not null) w.WriteLine($"  command   {s.Command}");
         foreach (var notice in s.Notices) WriteDiagnosis(w, notice, "  ");
