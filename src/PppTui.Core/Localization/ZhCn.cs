@@ -44,6 +44,12 @@ internal static class ZhCn
         ["the peer's servers, registered with resolvconf for {0}"] = "对端的服务器,已为 {0} 登记到 resolvconf",
         ["the peer's servers, merged into /etc/resolv.conf by pppd's ip-up hook (usepeerdns)"] = "对端的服务器,由 pppd 的 ip-up 脚本合并到 /etc/resolv.conf(usepeerdns)",
 
+        // Keepalives and DNS in the IP pane.
+        ["no LCP echoes (lcp-echo-interval not set): a dead peer is noticed only when traffic fails"] = "不发送 LCP echo(未设置 lcp-echo-interval):对端失去响应只能在流量失败时发现",
+        ["LCP echo every {0} s, but no lcp-echo-failure: a peer that stops answering is never given up"] = "每 {0} 秒发送 LCP echo,但未设置 lcp-echo-failure:对端不再应答时链路也不会断开",
+        ["LCP echo every {0} s; the link is given up after {1} unanswered ({2} s)"] = "每 {0} 秒发送 LCP echo;连续 {1} 次无应答({2} 秒)后断开链路",
+        ["dns {0}"] = "DNS {0}",
+
         // Path MTU probe (ppptui probe, Alt+P).
         ["ping is not installed: the probe sends ICMP echoes with ping -M do"] = "未安装 ping:探测用 ping -M do 发送 ICMP echo",
         ["Install it (Debian: apt install iputils-ping) and probe again."] = "安装它(Debian:apt install iputils-ping)后再探测。",

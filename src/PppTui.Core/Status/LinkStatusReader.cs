@@ -92,6 +92,7 @@ public sealed class LinkStatusReader
             Pid = link.Pid,
             Interface = link.Interface,
             ConfiguredMtu = options.Mtu,
+            Keepalive = KeepaliveText(options.LcpEchoInterval, options.LcpEchoFailure),
             Command = link.CommandText,
             DnsManager = network.Dns.Manager,
             Dns = network.Dns.SystemServers,
@@ -177,6 +178,14 @@ public sealed class LinkStatusReader
         }
         return (effective, peer.Count > 0 && peer.All(effective.Contains));
     }
+
+    /// <summary>The keepalive settings in words: how often pppd sends an LCP echo and when it gives the peer up.</summary>
+    public static string KeepaliveText(int? interval, int? failure) => (interval, failure) switch
+    {
+        (null or 0, _) => Msg.T("no LCP echoes (lcp-echo-interval not set): a dead peer is noticed only when traffic fails"),
+        ({ } i, null or 0) => Msg.F("LCP echo every {0} s, but no lcp-echo-failure: a peer that stops answering is never given up", i),
+        ({ } i, { } f) => Msg.F("LCP echo every {0} s; the link is given up after {1} unanswered ({2} s)", i, f, i * f),
+    };
 
     /// <summary>Why the servers in effect are these: the peer's (and who put them there) or the system's.</summary>
     public static string DnsNote(DnsManager manager, string iface, IReadOnlyList<string> peer, bool applied, bool mergedByPpptui)

@@ -311,6 +311,7 @@ public static class LinkVerbs
                 $"; peer offered {string.Join(' ', s.PeerDns)}{(s.PeerDnsApplied == true ? ", in effect" : ", not in effect")}";
             w.WriteLine($"  dns       {(s.Dns.Count == 0 ? "none" : string.Join(' ', s.Dns))} ({manager}{peer})");
             if (s.DnsNote is { } why) w.WriteLine($"            {why}");
+            if (s.Keepalive is { } keepalive) w.WriteLine($"  keepalive {keepalive}");
         }
         if (s.Command is not null) w.WriteLine($"  command   {s.Command}");
         foreach (var notice in s.Notices) WriteDiagnosis(w, notice, "  ");

@@ -165,7 +165,21 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         return new TuiLinkStatus(view.Name, s.Interface, BadgeOf(view.Phase),
             s.LocalAddress is { } local ? [local] : [], s.PeerAddress, s.Mtu,
             s.RxBytes ?? 0, s.TxBytes ?? 0, s.RxRate ?? 0, s.TxRate ?? 0,
-            s.UptimeSeconds is { } up ? TimeSpan.FromSeconds(up) : null, view.Detail);
+            s.UptimeSeconds is { } up ? TimeSpan.FromSeconds(up) : null, view.Detail)
+        {
+            Facts = FactsOf(s),
+        };
+    }
+
+    /// <summary>What the IP pane says under an up link: DNS in effect and why, keepalives.</summary>
+    public static IReadOnlyList<string> FactsOf(CoreLinkStatus s)
+    {
+        if (s.State != Core.Dialing.LinkState.Up) return [];
+        var facts = new List<string>();
+        if (s.Dns.Count > 0 || s.DnsNote is not null)
+            facts.Add(Msg.F("dns {0}", s.Dns.Count == 0 ? "-" : string.Join(' ', s.Dns)) + (s.DnsNote is { } why ? " (" + why + ")" : ""));
+        if (s.Keepalive is { } keepalive) facts.Add(keepalive);
+        return facts;
     }
 
     /// <summary>The badge of a phase.</summary>

@@ -10,7 +10,11 @@ namespace PppTui.Tui.Models;
 /// <param name="Detail">A short line: the diagnosis of a failure, or what a connecting link waits for.</param>
 public sealed record LinkStatus(string Profile, string? Interface, LinkState State,
     IReadOnlyList<string> Addresses, string? PeerAddress, int? Mtu,
-    long RxBytes, long TxBytes, double RxRate, double TxRate, TimeSpan? Uptime, string? Detail = null);
+    long RxBytes, long TxBytes, double RxRate, double TxRate, TimeSpan? Uptime, string? Detail = null)
+{
+    /// <summary>Lines about an up link: the DNS servers in effect and why, the keepalive settings.</summary>
+    public IReadOnlyList<string> Facts { get; init; } = [];
+}
 
 /// <summary>Every link the system has now, and connect/disconnect.</summary>
 public interface ILinkStatusModel
