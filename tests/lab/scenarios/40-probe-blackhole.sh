@@ -15,12 +15,10 @@ scenario_main() {
 
   # The black hole: the server drops every packet over HOLE bytes that comes in on its ppp link
   # (the tunnel's own GRE packets on eth0 pass), and sends no ICMP "too big" back.
-  load_module nf_tables || { fail "nf_tables did not load"; disconnect_down myvpn "$pid" "$ifc"; return 0; }
-  ip netns exec office nft -f - <<NFT || fail "nft did not take the black hole rule"
-table ip labhole {
-  chain in { type filter hook input priority 0; iifname "ppp*" meta length > $HOLE drop; }
-}
-NFT
+  # iptables-legacy: this UML kernel's nf_tables refuses a filter table (EOPNOTSUPP); x_tables works.
+  { load_module iptable_filter && load_module xt_length; } || { fail "iptable_filter or xt_length did not load"; disconnect_down myvpn "$pid" "$ifc"; return 0; }
+  ip netns exec office iptables-legacy -A INPUT -i 'ppp+' -m length --length "$((HOLE + 1)):65535" -j DROP ||
+    fail "iptables-legacy did not take the black hole rule"
   f="$SCEN_DIR/myvpn.probe-hole.json"
   pt probe myvpn --json
   printf '%s\n' "$PT_OUT" >"$f"
@@ -33,7 +31,7 @@ NFT
   [[ $(json "$f" .iptablesRule) == *"--set-mss $((largest - 40))"* ]] || fail "no iptables clamp rule: $(json "$f" .iptablesRule)"
   pt probe myvpn
   [[ $PT_OUT == *"black hole"* && $PT_OUT == *"--apply"* ]] || fail "probe's text does not name the black hole and the way to apply it: $PT_OUT"
-  ip netns exec office nft delete table ip labhole
+  ip netns exec office iptables-legacy -D INPUT -i 'ppp+' -m length --length "$((HOLE + 1)):65535" -j DROP
   DETAIL="link mtu $mtu fits; black hole at $HOLE found as $largest ($(json "$f" '.tries | length') echoes), mss $((largest - 40))"
   disconnect_down myvpn "$pid" "$ifc"
 }
