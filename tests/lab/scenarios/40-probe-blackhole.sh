@@ -2,6 +2,8 @@ DESCRIPTION="ppptui probe: the PPTP link's MTU passes end to end; with a black h
 EXPECT=custom
 CLIENTS=ppptui
 HOLE=1300
+# A search through the black hole sends about 20 echoes, each lost one waits a second; twice, on a loaded host.
+SCENARIO_LIMIT=300
 scenario_main() {
   connect_up myvpn || return 0
   local pid=$S_PID ifc=$S_IF mtu=$S_MTU f
