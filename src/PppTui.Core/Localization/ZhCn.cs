@@ -50,6 +50,10 @@ internal static class ZhCn
         ["LCP echo every {0} s; the link is given up after {1} unanswered ({2} s)"] = "每 {0} 秒发送 LCP echo;连续 {1} 次无应答({2} 秒)后断开链路",
         ["dns {0}"] = "DNS {0}",
 
+        // IPv6 as a profile setting.
+        ["IPv6"] = "IPv6 协议",
+        ["+ipv6: negotiate IPv6 too (IPV6CP; link-local addresses on both ends)"] = "+ipv6:同时协商 IPv6(IPV6CP;两端获得链路本地地址)",
+
         // Path MTU probe (ppptui probe, Alt+P).
         ["ping is not installed: the probe sends ICMP echoes with ping -M do"] = "未安装 ping:探测用 ping -M do 发送 ICMP echo",
         ["Install it (Debian: apt install iputils-ping) and probe again."] = "安装它(Debian:apt install iputils-ping)后再探测。",
