@@ -27,6 +27,8 @@ PACKAGES=(
   "socat:/usr/bin/socat"
   "tmux:/usr/bin/tmux"
   "jq:/usr/bin/jq"
+  "iputils-ping:/usr/bin/ping"
+  "iptables:/usr/sbin/iptables-legacy"
 )
 
 say() { printf 'lab: %s\n' "$*"; }
