@@ -32,6 +32,8 @@ PACKAGES=(
   "tmux:/usr/bin/tmux"
   "jq:/usr/bin/jq"
   "debootstrap:/usr/sbin/debootstrap"
+  "iputils-ping:/usr/bin/ping"
+  "iptables:/usr/sbin/iptables-legacy"
 )
 
 say() { printf 'lab: %s\n' "$*"; }

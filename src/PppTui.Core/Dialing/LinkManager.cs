@@ -102,17 +102,24 @@ public sealed class LinkManager
         if (!File.Exists(_s.Paths.PeerFile(name)) && Discovery.Scan().Find(name).Count == 0)
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no peers file {_s.Paths.PeerFile(name)}",
                 $"Create the profile first (ppptui new {name} ...), or list the peers with 'ppptui list'.");
+        // A link that dropped without ppptui leaves its merged DNS block behind: take it out first.
+        PeerDnsMerge.UndoGone(_s.Paths);
         var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings, _s.Logs);
         var daemon = DaemonDialFor(name);
-        if (monitor is null) return await dialer.ConnectAsync(name, wait, onEvent, cancellationToken, daemon).ConfigureAwait(false);
-        using (monitor.Claim(name))
+        ConnectOutcome outcome;
+        if (monitor is null) outcome = await dialer.ConnectAsync(name, wait, onEvent, cancellationToken, daemon).ConfigureAwait(false);
+        else
         {
-            return await dialer.ConnectAsync(name, wait, e =>
+            using (monitor.Claim(name))
             {
-                monitor.Forward(e);
-                onEvent?.Invoke(e);
-            }, cancellationToken, daemon).ConfigureAwait(false);
+                outcome = await dialer.ConnectAsync(name, wait, e =>
+                {
+                    monitor.Forward(e);
+                    onEvent?.Invoke(e);
+                }, cancellationToken, daemon).ConfigureAwait(false);
+            }
         }
+        return await PeerDnsAfterUpAsync(outcome, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -137,29 +144,110 @@ public sealed class LinkManager
             profile, running);
 
     /// <summary>
-    /// Gives the peer's DNS servers to the resolver that ignored them: <c>resolvectl dns IFACE
-    /// ...</c> under systemd-resolved, <c>resolvconf -a IFACE.pppd</c> under resolvconf. This is
-    /// the fix the peer-dns trap offers.
+    /// Puts the peer's DNS servers in effect for the up link <paramref name="name"/>: under
+    /// systemd-resolved as the link's servers (<c>resolvectl dns IFACE ...</c>, and the routing
+    /// domain <c>~.</c> when the link carries the default route), under resolvconf as its
+    /// IFACE.pppd record, and in a plain /etc/resolv.conf as a marked block merged in front (backed
+    /// up, taken out again on disconnect). Connect calls it when the peer's servers are not in effect.
     /// </summary>
-    public async Task<CommandResult> ApplyPeerDnsAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<PeerDnsApplied> ApplyPeerDnsAsync(string name, CancellationToken cancellationToken = default)
     {
         CheckName(name);
         RequireRoot("apply DNS for", name);
         var status = (await StatusAsync(name, null, cancellationToken).ConfigureAwait(false)).Links
             .FirstOrDefault(l => l.State == LinkState.Up && l.Interface is not null)
             ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not up", $"Connect it first: ppptui connect {name}");
-        if (status.PeerDns.Count == 0)
-            throw new LinkRefusedException(LinkRefusal.NotApplicable, $"the peer of {name} offered no DNS servers",
-                "Add 'usepeerdns' to the peers file, or set DNS servers yourself.");
-        var spec = status.DnsManager switch
+        return await ApplyPeerDnsAsync(status, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PeerDnsApplied> ApplyPeerDnsAsync(LinkStatus status, CancellationToken cancellationToken)
+    {
+        var (name, iface, servers) = (status.Name, status.Interface!, status.PeerDns);
+        if (servers.Count == 0)
+            throw new LinkRefusedException(LinkRefusal.NotApplicable, Msg.F("the peer of {0} offered no DNS servers", name),
+                Msg.T("Add 'usepeerdns' to the peers file, or set DNS servers yourself."));
+        switch (status.DnsManager)
         {
-            DnsManager.SystemdResolved => IpCommands.ApplyLinkDns(status.Interface!, status.PeerDns),
-            DnsManager.Resolvconf => IpCommands.ApplyResolvconfDns(status.Interface!, status.PeerDns),
-            _ => throw new LinkRefusedException(LinkRefusal.NotApplicable,
-                "/etc/resolv.conf is a plain file: no resolver to hand the servers to",
-                $"Add 'nameserver {status.PeerDns[0]}' to /etc/resolv.conf, or fix the usepeerdns hook in /etc/ppp/ip-up.d."),
+            case DnsManager.SystemdResolved:
+                await RunOrThrowAsync(IpCommands.ApplyLinkDns(iface, servers), cancellationToken).ConfigureAwait(false);
+                // A routing domain of "~." sends every lookup to the link's servers: right for the
+                // link that carries the default route, wrong for a split tunnel.
+                if (status.OwnsDefaultRoute)
+                    await RunOrThrowAsync(IpCommands.ApplyLinkDomain(iface, "~."), cancellationToken).ConfigureAwait(false);
+                return new PeerDnsApplied(name, iface, DnsManager.SystemdResolved, servers, status.OwnsDefaultRoute
+                    ? Msg.F("set on {0} in systemd-resolved, with routing domain ~. (the link carries the default route)", iface)
+                    : Msg.F("set on {0} in systemd-resolved, for lookups routed to it", iface));
+            case DnsManager.Resolvconf:
+                await RunOrThrowAsync(IpCommands.ApplyResolvconfDns(iface, servers), cancellationToken).ConfigureAwait(false);
+                return new PeerDnsApplied(name, iface, DnsManager.Resolvconf, servers, Msg.F("registered with resolvconf as {0}.pppd", iface));
+            default:
+                return PeerDnsMerge.Merge(_s.Paths, name, iface, servers);
+        }
+    }
+
+    private async Task RunOrThrowAsync(CommandSpec spec, CancellationToken cancellationToken)
+    {
+        var result = await _s.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            throw new PppTuiException(Msg.F("{0} failed (exit {1}): {2}", spec.ToString(), result.ExitCode, result.StandardError.Trim()),
+                Msg.T("Check that the DNS manager runs (systemctl status systemd-resolved, or resolvconf -l), then connect again."));
+    }
+
+    /// <summary>
+    /// After Up: when the peer offered DNS servers that are not in effect (the DNS trap fired),
+    /// put them in effect and say so in the status; when that fails, the trap stays with the reason.
+    /// </summary>
+    private async Task<ConnectOutcome> PeerDnsAfterUpAsync(ConnectOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome is not { IsUp: true, Status: { PeerDnsApplied: false, Interface: not null } status }
+            || !status.Notices.Any(n => n.Code.StartsWith("peer-dns-", StringComparison.Ordinal)))
+            return outcome;
+        try
+        {
+            var applied = await ApplyPeerDnsAsync(status, cancellationToken).ConfigureAwait(false);
+            return outcome with
+            {
+                Status = status with
+                {
+                    Dns = [.. applied.Servers, .. status.Dns.Except(applied.Servers)],
+                    PeerDnsApplied = true,
+                    DnsNote = Msg.F("the peer's servers, {0}", applied.How),
+                    Notices = status.Notices.Where(n => !n.Code.StartsWith("peer-dns-", StringComparison.Ordinal)).ToList(),
+                },
+            };
+        }
+        catch (Exception e) when (e is PppTuiException or LinkRefusedException or IOException or UnauthorizedAccessException)
+        {
+            return outcome with { Status = status with { DnsNote = Msg.F("the peer's servers could not be put in effect: {0}", e.Message) } };
+        }
+    }
+
+    /// <summary>
+    /// Measures the largest packet that passes the up link <paramref name="name"/> end to end
+    /// with DF set (ICMP echo to the peer's address), and compares it with the link's MTU.
+    /// <paramref name="pinger"/> replaces ping (tests); by default ping runs through the process runner.
+    /// </summary>
+    public async Task<PathMtuResult> ProbeAsync(string name, IPathPinger? pinger = null, CancellationToken cancellationToken = default)
+    {
+        CheckName(name);
+        // No root check: ping sends echoes as any user, and the probe changes nothing.
+        var status = (await StatusAsync(name, null, cancellationToken).ConfigureAwait(false)).Links
+            .FirstOrDefault(l => l.State == LinkState.Up && l.Interface is not null);
+        if (status is not { Interface: { } iface, PeerAddress: { } peer, Mtu: { } mtu })
+            throw new LinkRefusedException(LinkRefusal.NotRunning, Msg.F("{0} is not up: the probe measures an up link", name),
+                Msg.F("Connect it first: ppptui connect {0}", name));
+        var (largest, tries) = await PathMtuSearch.FindAsync(pinger ?? new PingPathPinger(_s.Runner, iface, peer), mtu, cancellationToken)
+            .ConfigureAwait(false);
+        return new PathMtuResult
+        {
+            Name = name,
+            Interface = iface,
+            Target = peer,
+            LinkMtu = mtu,
+            LargestPassing = largest,
+            Tries = tries,
+            MtuOverhead = status.ConfiguredMtu is { } configured && configured > mtu ? configured - mtu : 0,
         };
-        return await _s.Runner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<DisconnectOutcome> DisconnectAsync(string name, bool force, TimeSpan? wait = null,
@@ -167,6 +255,7 @@ public sealed class LinkManager
     {
         CheckName(name);
         RequireRoot("disconnect", name);
+        var interfaces = Discovery.Scan().Find(name).Select(l => l.Interface).OfType<string>().ToList();
         var disconnector = new LinkDisconnector(_s.Paths, _s.Signals, _s.Time);
         var daemon = DaemonDialFor(name);
         // The daemon hangs up its call first (and ends the pppd it started); pppd itself is then
@@ -179,9 +268,13 @@ public sealed class LinkManager
         if (outcome is null && (told || undone.Count > 0))
             outcome = new DisconnectOutcome(name, [], true, false,
                 $"{name} is down: {(told ? $"{daemon!.Daemon} was told '{daemon.StopLine}'" : "")}{(told && undone.Count > 0 ? "; " : "")}{string.Join("; ", undone)}", []);
-        return outcome
+        outcome = outcome
                ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not running (no pppd for it, no pid file)",
                    $"Nothing to stop. 'ppptui status' lists the running links.");
+        // The DNS servers merged for the link go with it (resolved and resolvconf forget a link whose interface is gone).
+        if (outcome.Stopped)
+            foreach (var iface in interfaces) PeerDnsMerge.Undo(_s.Paths, iface);
+        return outcome;
     }
 
     /// <summary>Status of every link, or of one (a Down status with the reason when it is not running).</summary>

@@ -120,6 +120,8 @@ public sealed class PppSettings
 
     public DefaultRouteMode DefaultRoute { get; set; }
     public bool UsePeerDns { get; set; }
+    /// <summary>pppd's <c>+ipv6</c>: negotiate IPV6CP too (link-local addresses on both ends).</summary>
+    public bool Ipv6 { get; set; }
 
     /// <summary>Networks routed through the link when it is up (CIDR), by an ip-up.d script.</summary>
     public List<string> Routes { get; set; } = [];

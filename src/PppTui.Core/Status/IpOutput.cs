@@ -58,6 +58,10 @@ public static class IpCommands
     public static CommandSpec ApplyLinkDns(string iface, IReadOnlyList<string> servers) =>
         new("resolvectl", ["dns", iface, .. servers]) { Timeout = TimeSpan.FromSeconds(5) };
 
+    /// <summary>A routing domain for the link in systemd-resolved ("~." sends every lookup there).</summary>
+    public static CommandSpec ApplyLinkDomain(string iface, string domain) =>
+        new("resolvectl", ["domain", iface, domain]) { Timeout = TimeSpan.FromSeconds(5) };
+
     /// <summary>Registers the peer's DNS servers with resolvconf under IFACE.pppd (the name its own ppp hook uses).</summary>
     public static CommandSpec ApplyResolvconfDns(string iface, IReadOnlyList<string> servers) =>
         new("resolvconf", ["-a", iface + ".pppd"])

@@ -43,6 +43,10 @@ public sealed record LinkStatus
     public IReadOnlyList<string> PeerDns { get; init; } = [];
     /// <summary>Whether the peer's servers are in effect; null when the peer offered none.</summary>
     public bool? PeerDnsApplied { get; init; }
+    /// <summary>Why <see cref="Dns"/> are the servers in effect (the peer's, merged by whom; or the system's and why).</summary>
+    public string? DnsNote { get; init; }
+    /// <summary>The LCP echo (keepalive) settings in effect, in words.</summary>
+    public string? Keepalive { get; init; }
     public string? Command { get; init; }
     /// <summary>Diagnoses that hold although the link may be up (default route not taken, DNS ignored, ...).</summary>
     public IReadOnlyList<Diagnosis> Notices { get; init; } = [];

@@ -1,6 +1,7 @@
 using PppTui.Core.Diagnoses;
 using PppTui.Core.Dialing;
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 using PppTui.Core.Processes;
 
 namespace PppTui.Core.Status;
@@ -101,6 +102,7 @@ public sealed class LinkStatusReader
             Pid = link.Pid,
             Interface = link.Interface,
             ConfiguredMtu = options.Mtu,
+            Keepalive = KeepaliveText(options.LcpEchoInterval, options.LcpEchoFailure),
             Command = link.CommandText,
             DnsManager = network.Dns.Manager,
             Dns = network.Dns.SystemServers,
@@ -146,6 +148,7 @@ public sealed class LinkStatusReader
             Dns = effectiveDns,
             PeerDns = peerDns,
             PeerDnsApplied = peerDns.Count == 0 ? null : applied,
+            DnsNote = DnsNote(network.Dns.Manager, iface, peerDns, applied, PeerDnsMerge.MergedFor(_paths, iface) is not null),
             Notices = notices,
         }, counters);
     }
@@ -190,6 +193,28 @@ public sealed class LinkStatusReader
                 break;
         }
         return (effective, peer.Count > 0 && peer.All(effective.Contains));
+    }
+
+    /// <summary>The keepalive settings in words: how often pppd sends an LCP echo and when it gives the peer up.</summary>
+    public static string KeepaliveText(int? interval, int? failure) => (interval, failure) switch
+    {
+        (null or 0, _) => Msg.T("no LCP echoes (lcp-echo-interval not set): a dead peer is noticed only when traffic fails"),
+        ({ } i, null or 0) => Msg.F("LCP echo every {0} s, but no lcp-echo-failure: a peer that stops answering is never given up", i),
+        ({ } i, { } f) => Msg.F("LCP echo every {0} s; the link is given up after {1} unanswered ({2} s)", i, f, i * f),
+    };
+
+    /// <summary>Why the servers in effect are these: the peer's (and who put them there) or the system's.</summary>
+    public static string DnsNote(DnsManager manager, string iface, IReadOnlyList<string> peer, bool applied, bool mergedByPpptui)
+    {
+        if (peer.Count == 0) return Msg.T("the system's servers: the peer offered none (usepeerdns is off, or the server sends none)");
+        if (!applied) return Msg.F("the system's servers: the peer's ({0}) are not in effect", string.Join(' ', peer));
+        return manager switch
+        {
+            DnsManager.SystemdResolved => Msg.F("the peer's servers, set on {0} in systemd-resolved", iface),
+            DnsManager.Resolvconf => Msg.F("the peer's servers, registered with resolvconf for {0}", iface),
+            _ when mergedByPpptui => Msg.F("the peer's servers, {0}", Msg.F("merged into {0} by ppptui (taken out again on disconnect)", "/etc/resolv.conf")),
+            _ => Msg.T("the peer's servers, merged into /etc/resolv.conf by pppd's ip-up hook (usepeerdns)"),
+        };
     }
 
     private static LinkState WaitingState(RunningLink link, PeerOptions options) =>

@@ -19,6 +19,7 @@ public static class LinkVerbs
         yield return Disconnect(app, managerFor);
         yield return StatusVerb(app, managerFor);
         yield return Explain(app, managerFor);
+        yield return ProbeVerbs.Probe(app, managerFor);
     }
 
     private static Argument<string> NameArgument(string description) => new("NAME") { Description = description };
@@ -220,7 +221,7 @@ public static class LinkVerbs
         return command;
     }
 
-    private static async Task<int> Guard(CliContext ctx, Func<Task<int>> action)
+    internal static async Task<int> Guard(CliContext ctx, Func<Task<int>> action)
     {
         try
         {
@@ -312,6 +313,8 @@ public static class LinkVerbs
             var peer = s.PeerDns.Count == 0 ? "" :
                 $"; peer offered {string.Join(' ', s.PeerDns)}{(s.PeerDnsApplied == true ? ", in effect" : ", not in effect")}";
             w.WriteLine($"  dns       {(s.Dns.Count == 0 ? "none" : string.Join(' ', s.Dns))} ({manager}{peer})");
+            if (s.DnsNote is { } why) w.WriteLine($"            {why}");
+            if (s.Keepalive is { } keepalive) w.WriteLine($"  keepalive {keepalive}");
         }
         if (s.Command is not null) w.WriteLine($"  command   {s.Command}");
         foreach (var notice in s.Notices) WriteDiagnosis(w, notice, "  ");

@@ -202,17 +202,66 @@ public class LinkManagerTests
     }
 
     [Fact]
-    public async Task Applying_peer_dns_with_a_plain_resolv_conf_is_refused_with_the_line_to_add()
+    public async Task Connect_merges_the_peers_dns_into_a_plain_resolv_conf_and_disconnect_takes_exactly_that_out_again()
     {
+        const string Before = "search example.org\nnameserver 192.0.2.53\n";
         using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\n")
             .Pppd(9004, "call", "myvpn").LinkPidFile("myvpn", 9004, "ppp0").Interface("ppp0")
-            .File_("/etc/resolv.conf", "nameserver 192.0.2.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+            .File_("/etc/resolv.conf", Before).File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
         var runner = new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")) };
+        var manager = Manager(sys.Paths, runner, true);
 
-        var refused = await Assert.ThrowsAsync<LinkRefusedException>(() => Manager(sys.Paths, runner, true).ApplyPeerDnsAsync("myvpn"));
+        var outcome = await manager.ConnectAsync("myvpn", TimeSpan.FromSeconds(5));
 
-        Assert.Equal(LinkRefusal.NotApplicable, refused.Refusal);
-        Assert.Contains("nameserver 198.51.100.53", refused.Fix);
+        var resolvConf = File.ReadAllText(sys.Paths.Under("/etc/resolv.conf"));
+        Assert.Equal(["198.51.100.53", "192.0.2.53"], Core.Status.DnsState.ParseNameservers(resolvConf));
+        Assert.EndsWith(Before, resolvConf);
+        Assert.True(outcome.Status!.PeerDnsApplied);
+        Assert.Equal("198.51.100.53", outcome.Status.Dns[0]);
+        Assert.DoesNotContain(outcome.Status.Notices, n => n.Code.StartsWith("peer-dns", StringComparison.Ordinal));
+        Assert.Contains("merged into /etc/resolv.conf by ppptui", outcome.Status.DnsNote);
+        // A second ppptui reading the status says the same, and why.
+        var later = (await manager.StatusAsync("myvpn")).Links.Single();
+        Assert.True(later.PeerDnsApplied);
+        Assert.Contains("by ppptui", later.DnsNote);
+
+        File.AppendAllText(sys.Paths.Under("/etc/resolv.conf"), "options edns0\n");
+        Assert.True(Core.Status.PeerDnsMerge.Undo(sys.Paths, "ppp0"));
+
+        Assert.Equal(Before + "options edns0\n", File.ReadAllText(sys.Paths.Under("/etc/resolv.conf")));
+        Assert.False(Core.Status.PeerDnsMerge.Undo(sys.Paths, "ppp0"));
+    }
+
+    [Fact]
+    public async Task The_merged_dns_of_a_link_that_dropped_on_its_own_is_taken_out_before_the_next_connect()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\n").Interface("ppp0")
+            .File_("/etc/resolv.conf", "nameserver 192.0.2.53\n");
+        Core.Status.PeerDnsMerge.Merge(sys.Paths, "myvpn", "ppp0", ["198.51.100.53"]);
+        sys.RemoveInterface("ppp0");
+
+        Assert.Equal(["ppp0"], Core.Status.PeerDnsMerge.UndoGone(sys.Paths));
+
+        Assert.Equal("nameserver 192.0.2.53\n", File.ReadAllText(sys.Paths.Under("/etc/resolv.conf")));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Under_systemd_resolved_connect_gives_the_link_its_servers_and_the_routing_domain_when_it_carries_the_default_route()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\ndefaultroute\n")
+            .Pppd(9005, "call", "myvpn").LinkPidFile("myvpn", 9005, "ppp0").Interface("ppp0")
+            .File_("/etc/resolv.conf", "nameserver 127.0.0.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"), "Link 5 (ppp0):\n"),
+        };
+
+        var outcome = await Manager(sys.Paths, runner, true).ConnectAsync("myvpn", TimeSpan.FromSeconds(5));
+
+        Assert.Contains(runner.Specs, s => s.Program == "resolvectl" && s.Arguments.SequenceEqual(["dns", "ppp0", "198.51.100.53"]));
+        Assert.Contains(runner.Specs, s => s.Program == "resolvectl" && s.Arguments.SequenceEqual(["domain", "ppp0", "~."]));
+        Assert.Contains("routing domain ~.", outcome.Status!.DnsNote);
     }
 
     [Fact]

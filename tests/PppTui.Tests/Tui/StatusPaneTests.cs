@@ -16,6 +16,18 @@ public class StatusPaneTests
         "pppd exit 19: authentication failed; check the user and password in pap-secrets");
 
     [Fact]
+    public void Under_an_up_link_the_IP_pane_shows_the_dns_in_effect_with_why_and_the_keepalives()
+    {
+        var up = Up with { Facts = ["dns 198.51.100.53 (the peer's servers, merged into /etc/resolv.conf by ppptui)", "LCP echo every 30 s; the link is given up after 4 unanswered (120 s)"] };
+        foreach (var width in new[] { 60, 140 })
+        {
+            var texts = LinksPane.Render([up], width).Select(l => l.Text).ToList();
+            Assert.Contains(texts, t => t.Contains("dns 198.51.100.53"));
+            Assert.Contains(texts, t => t.Contains("LCP echo every 30 s"));
+        }
+    }
+
+    [Fact]
     public void A_narrow_IP_pane_shows_each_link_as_a_short_record()
     {
         var lines = LinksPane.Render([Up, Failed], 60);

@@ -103,6 +103,8 @@ public static class SharedPppOptions
         DefaultRoute(),
         Flag("usepeerdns", "usepeerdns", p => p.UsePeerDns, (p, v) => p.UsePeerDns = v,
             new FieldPlace("Use peer DNS", "Ask the server for DNS servers", 70, OnEveryPage: true)),
+        SharedPppOption.Flag("ipv6", "ipv6", "+ipv6", p => p.Ipv6, (p, v) => p.Ipv6 = v,
+            new FieldPlace("IPv6", "+ipv6: negotiate IPv6 too (IPV6CP; link-local addresses on both ends)", 75)),
         Routes(),
     ]);
 

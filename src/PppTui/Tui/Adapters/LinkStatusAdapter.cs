@@ -1,5 +1,6 @@
 using PppTui.Core.Dialing;
 using PppTui.Core.Diagnoses;
+using PppTui.Core.Localization;
 using PppTui.Core.Status;
 using PppTui.Tui.Models;
 using CoreLinkStatus = PppTui.Core.Status.LinkStatus;
@@ -18,11 +19,13 @@ namespace PppTui.Tui.Adapters;
 public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
 {
     private readonly ErrorLog? _errors;
+    private readonly LinkManager _manager;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
     public LinkStatusAdapter(LinkManager manager, ErrorLog? errors = null)
     {
         _errors = errors;
+        _manager = manager;
         Watch = new LinkWatch(manager);
         Watch.Dropped += ReportDrop;
         Watch.PollFailed += e => ReportOnce(ErrorLog.Describe(e, "Read the link status"));
@@ -137,6 +140,22 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         }
     }
 
+    public Task<PathMtuResult> ProbeAsync(string profileName, CancellationToken cancellationToken) =>
+        _manager.ProbeAsync(profileName, cancellationToken: cancellationToken);
+
+    public Task<ActionResult> WriteMtuAsync(string profileName, int mtu, CancellationToken cancellationToken)
+    {
+        try
+        {
+            PathMtuProfile.Write(new Core.Profiles.ProfileService(_manager.Services.Paths), profileName, mtu);
+            return Task.FromResult(ActionResult.Ok(Msg.F("wrote mtu {0} and mru {0} into {1}: reconnect the link for it to take effect", mtu, profileName)));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(ActionResult.Fail(ErrorLog.Describe(e, Msg.F("Write mtu {0} into {1}", mtu, profileName))));
+        }
+    }
+
     private void ReportDrop(LinkDown down) =>
         _errors?.Report(new UserError($"{down.Link} went down", down.Diagnosis?.Cause ?? down.Reason,
             down.Diagnosis?.Fix ?? "Read pppd's lines in the log pane (Alt+6), then Connect (F5) again.",
@@ -148,7 +167,21 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         return new TuiLinkStatus(view.Name, s.Interface, BadgeOf(view.Phase),
             s.LocalAddress is { } local ? [local] : [], s.PeerAddress, s.Mtu,
             s.RxBytes ?? 0, s.TxBytes ?? 0, s.RxRate ?? 0, s.TxRate ?? 0,
-            s.UptimeSeconds is { } up ? TimeSpan.FromSeconds(up) : null, view.Detail);
+            s.UptimeSeconds is { } up ? TimeSpan.FromSeconds(up) : null, view.Detail)
+        {
+            Facts = FactsOf(s),
+        };
+    }
+
+    /// <summary>What the IP pane says under an up link: DNS in effect and why, keepalives.</summary>
+    public static IReadOnlyList<string> FactsOf(CoreLinkStatus s)
+    {
+        if (s.State != Core.Dialing.LinkState.Up) return [];
+        var facts = new List<string>();
+        if (s.Dns.Count > 0 || s.DnsNote is not null)
+            facts.Add(Msg.F("dns {0}", s.Dns.Count == 0 ? "-" : string.Join(' ', s.Dns)) + (s.DnsNote is { } why ? " (" + why + ")" : ""));
+        if (s.Keepalive is { } keepalive) facts.Add(keepalive);
+        return facts;
     }
 
     /// <summary>The badge of a phase.</summary>

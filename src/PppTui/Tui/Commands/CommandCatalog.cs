@@ -11,6 +11,7 @@ public static class CommandCatalog
         .. ViewCommands.All,
         .. ProfileCommands.All,
         .. LinkCommands.All,
+        .. ProbeCommands.All,
         .. ServiceCommands.All,
         .. BundleCommands.All,
         .. LogCommands.All,

@@ -32,6 +32,7 @@ public enum AppCommand
     Repaint,
     Doctor,
     SupportBundle,
+    ProbeMtu,
     NextField,
     GoProfiles,
     GoEditor,

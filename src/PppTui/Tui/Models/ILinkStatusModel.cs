@@ -10,7 +10,11 @@ namespace PppTui.Tui.Models;
 /// <param name="Detail">A short line: the diagnosis of a failure, or what a connecting link waits for.</param>
 public sealed record LinkStatus(string Profile, string? Interface, LinkState State,
     IReadOnlyList<string> Addresses, string? PeerAddress, int? Mtu,
-    long RxBytes, long TxBytes, double RxRate, double TxRate, TimeSpan? Uptime, string? Detail = null);
+    long RxBytes, long TxBytes, double RxRate, double TxRate, TimeSpan? Uptime, string? Detail = null)
+{
+    /// <summary>Lines about an up link: the DNS servers in effect and why, the keepalive settings.</summary>
+    public IReadOnlyList<string> Facts { get; init; } = [];
+}
 
 /// <summary>Every link the system has now, and connect/disconnect.</summary>
 public interface ILinkStatusModel
@@ -29,4 +33,10 @@ public interface ILinkStatusModel
     /// <summary>Running links to the PPTP server <paramref name="profileName"/> dials (pptp shares one control connection per server).</summary>
     IReadOnlyList<string> SharingPptpServer(string profileName) => [];
     Task<ActionResult> DisconnectAsync(string profileName, CancellationToken cancellationToken);
+
+    /// <summary>Measures the largest packet that passes the up link end to end (see <c>ppptui probe</c>).</summary>
+    Task<PathMtuResult> ProbeAsync(string profileName, CancellationToken cancellationToken);
+
+    /// <summary>Writes a probed MTU into the profile (mtu and mru) and its peers file.</summary>
+    Task<ActionResult> WriteMtuAsync(string profileName, int mtu, CancellationToken cancellationToken);
 }

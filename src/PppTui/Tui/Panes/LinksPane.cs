@@ -102,6 +102,8 @@ public sealed class LinksPane : Pane
                     Units.Rate(l.RxRate), Units.Rate(l.TxRate), l.Uptime is { } u ? Units.Duration(u) : "-"), StateTone(l.State)));
                 foreach (var extra in l.Addresses.Skip(1)) lines.Add(new(Row("", "", "", extra, "", "", "", "", "", "", ""), Tone.Normal));
                 if (l.Detail is { } d) lines.Add(new("  " + d, l.State == LinkState.Failed ? Tone.Bad : Tone.Warning));
+                foreach (var fact in l.Facts)
+                    foreach (var w in Columns.Wrap(fact, width, "  ", "    ")) lines.Add(new(w, Tone.Muted));
             }
         }
         else
@@ -117,6 +119,8 @@ public sealed class LinksPane : Pane
                     lines.Add(new($"  rx {Units.Bytes(l.RxBytes)} ({Units.Rate(l.RxRate)})  tx {Units.Bytes(l.TxBytes)} ({Units.Rate(l.TxRate)})", Tone.Normal));
                 if (l.Detail is { } d)
                     foreach (var w in Columns.Wrap(d, width, "  ", "  ")) lines.Add(new(w, l.State == LinkState.Failed ? Tone.Bad : Tone.Warning));
+                foreach (var fact in l.Facts)
+                    foreach (var w in Columns.Wrap(fact, width, "  ", "    ")) lines.Add(new(w, Tone.Muted));
             }
         }
         if (links.Any(Kept))

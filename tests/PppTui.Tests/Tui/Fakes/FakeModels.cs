@@ -203,6 +203,26 @@ public sealed class FakeLinkStatusModel : ILinkStatusModel
         Disconnects.Add(profileName);
         return Task.FromResult(ActionResult.Ok(profileName + " is down"));
     }
+
+    public List<string> Probes { get; } = [];
+    /// <summary>The probe's answer; the default is a link whose MTU is fine.</summary>
+    public Func<string, PppTui.Core.Status.PathMtuResult>? ProbeResult { get; set; }
+    public List<(string Name, int Mtu)> MtuWrites { get; } = [];
+
+    public Task<PppTui.Core.Status.PathMtuResult> ProbeAsync(string profileName, CancellationToken cancellationToken)
+    {
+        Probes.Add(profileName);
+        return Task.FromResult(ProbeResult?.Invoke(profileName) ?? new PppTui.Core.Status.PathMtuResult
+        {
+            Name = profileName, Interface = "ppp0", Target = "198.51.100.1", LinkMtu = 1456, LargestPassing = 1456,
+        });
+    }
+
+    public Task<ActionResult> WriteMtuAsync(string profileName, int mtu, CancellationToken cancellationToken)
+    {
+        MtuWrites.Add((profileName, mtu));
+        return Task.FromResult(ActionResult.Ok($"wrote mtu {mtu} into {profileName}"));
+    }
 }
 
 public sealed class FakeRouteModel : IRouteModel
