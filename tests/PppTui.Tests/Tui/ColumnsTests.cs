@@ -24,8 +24,8 @@ public class ColumnsTests
     [Fact]
     public void A_long_name_loses_its_middle_so_names_of_one_family_stay_apart()
     {
-        Assert.Equal("modem-n…rrier", Columns.EllipsizeMiddle("modem-nocarrier", 13));
-        Assert.Equal("pptp-ba…debug", Columns.EllipsizeMiddle("pptp-badpass-debug", 13));
+        Assert.Equal("modem-…arrier", Columns.EllipsizeMiddle("modem-nocarrier", 13));
+        Assert.Equal("pptp-b…-debug", Columns.EllipsizeMiddle("pptp-badpass-debug", 13));
         Assert.Equal("pptp-badpass", Columns.EllipsizeMiddle("pptp-badpass", 13));
         Assert.Equal(13, Columns.Width(Columns.EllipsizeMiddle("上海电信光纤拨号备用线路", 13)));
     }

@@ -38,7 +38,7 @@ public static class Columns
     }
 
     /// <summary>
-    /// Clips to at most <paramref name="width"/> columns by cutting the middle ("modem-n…rrier"):
+    /// Clips to at most <paramref name="width"/> columns by cutting the middle ("modem-…arrier"):
     /// names of one family share their start and differ at the end, so both ends are kept.
     /// </summary>
     public static string EllipsizeMiddle(string text, int width)
