@@ -11,7 +11,7 @@ public sealed class LanguageSwitching;
 [Collection(nameof(LanguageSwitching))]
 public partial class CatalogTests
 {
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PppTui.sln"))) return dir.FullName;
