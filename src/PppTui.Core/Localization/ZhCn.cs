@@ -550,5 +550,38 @@ internal static class ZhCn
         ["modprobe ppp_generic (or create it: mknod /dev/ppp c 108 0 && chmod 600 /dev/ppp)"] = "modprobe ppp_generic(或手动创建:mknod /dev/ppp c 108 0 && chmod 600 /dev/ppp)",
         ["/dev/ppp does not exist although the kernel has PPP: pppd stops with exit code 4."] = "内核支持 PPP,但 /dev/ppp 不存在:pppd 会以退出状态 4 结束。",
         ["mknod /dev/ppp c 108 0 && chmod 600 /dev/ppp; in a container, start it with --device /dev/ppp."] = "mknod /dev/ppp c 108 0 && chmod 600 /dev/ppp;在容器中请用 --device /dev/ppp 启动容器。",
+
+        // Doctor: tool and plugin checks (Doctor/DoctorService.Tools.cs).
+        ["pppd is not installed (looked in {0})"] = "未安装 pppd(查找了 {0})",
+        ["{0} is there but '{0} --version' failed: {1}"] = "{0} 存在,但 '{0} --version' 失败:{1}",
+        ["Run ppptui as root; pppd is root:dip 4754 on Debian, so other users need group dip."] = "以 root 身份运行 ppptui;在 Debian 上 pppd 属于 root:dip、模式 4754,其他用户需要加入 dip 组。",
+        ["pptp (pptp-linux) is not installed"] = "未安装 pptp (pptp-linux)",
+        ["Reinstall it: apt-get install --reinstall pptp-linux"] = "重新安装它:apt-get install --reinstall pptp-linux",
+        ["chat is not installed"] = "未安装 chat",
+        ["chat ({0}), from the ppp package{1}"] = "chat({0}),来自 ppp 软件包{1}",
+        ["{0}, but {1} needs it"] = "{0},但 {1} 需要它",
+        ["{0}, but {1} need it"] = "{0},但 {1} 需要它",
+        ["{0}; only {1} profiles need it ({2})"] = "{0};只有 {1} 配置需要它({2})",
+        ["PPPoE plugin"] = "PPPoE 插件",
+        ["{0} is at {1}"] = "{0} 位于 {1}",
+        ["{0} is not in {1}"] = "{0} 不在 {1} 中",
+        ["apt-get install ppp (the plugin ships with pppd; its folder must match pppd's version)"] = "apt-get install ppp(插件随 pppd 一起提供;其目录必须与 pppd 的版本一致)",
+
+        // Doctor: profile checks (Doctor/DoctorService.Profiles.cs).
+        ["peers file"] = "peers 文件",
+        ["/etc/ppp/peers/{0} cannot be read"] = "无法读取 /etc/ppp/peers/{0}",
+        ["Write it with 'ppptui apply {0}'."] = "用 'ppptui apply {0}' 写出它。",
+        ["/etc/ppp/peers/{0}: {1} options in effect or overridden"] = "/etc/ppp/peers/{0}:{1} 个选项生效或被覆盖",
+        ["kept up by systemd"] = "由 systemd 保持在线",
+        ["{0} is enabled"] = "{0} 已启用",
+        ["not a service (ppptui service enable {0} makes it one)"] = "不是服务(用 ppptui service enable {0} 把它设为服务)",
+        ["password record"] = "密码记录",
+        ["the profile has no user name"] = "该配置没有用户名",
+        ["a record for {0} / {1} is at {2}:{3}"] = "{0} / {1} 的记录位于 {2}:{3}",
+        ["no chap-secrets or pap-secrets record matches user {0} and server {1}: pppd stops with \"No CHAP secret found for authenticating us to {1}\"."] = "没有与用户 {0}、服务器 {1} 匹配的 chap-secrets 或 pap-secrets 记录:pppd 会以 \"No CHAP secret found for authenticating us to {1}\" 结束。",
+        ["PPTP server answers on TCP"] = "PPTP 服务器在 TCP 上应答",
+        ["not a PPTP profile"] = "不是 PPTP 配置",
+        ["{0}. pptp cannot open its control connection (\"Could not open control connection\")."] = "{0}。pptp 无法打开它的控制连接(\"Could not open control connection\")。",
+        ["Check the server address (ppptui show {0}), that the server runs, and that TCP {1} and GRE (IP protocol 47) are allowed on the way."] = "检查服务器地址(ppptui show {0})、服务器是否在运行,以及途中是否放行 TCP {1} 和 GRE(IP 协议 47)。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
