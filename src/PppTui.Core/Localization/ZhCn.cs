@@ -619,5 +619,17 @@ internal static class ZhCn
         ["/etc/ppp/ip-up.d/0000usepeerdns (from the ppp package) is missing: nothing copies /etc/ppp/resolv.conf into /etc/resolv.conf."] = "缺少 /etc/ppp/ip-up.d/0000usepeerdns(来自 ppp 软件包):没有东西把 /etc/ppp/resolv.conf 复制到 /etc/resolv.conf。",
         ["Reinstall ppp (apt-get install --reinstall ppp) to restore /etc/ppp/ip-up.d/0000usepeerdns."] = "重新安装 ppp(apt-get install --reinstall ppp)以恢复 /etc/ppp/ip-up.d/0000usepeerdns。",
         ["'usepeerdns' ({0}): {1}"] = "'usepeerdns'({0}):{1}",
+
+        // Doctor: server probe, DNS stack and profile files (Doctor/TcpProbe.cs, DnsStack.cs, DoctorService.cs).
+        ["{0}:{1} accepted the connection in {2} ms"] = "{0}:{1} 在 {2} 毫秒内接受了连接",
+        ["no answer from {0}:{1} within {2:0} s: a firewall drops it, or the server is down"] = "{0}:{1} 在 {2:0} 秒内没有应答:被防火墙丢弃,或服务器已停止",
+        ["{0}:{1} refused the connection: nothing listens there (pptp logs \"Connection refused\")"] = "{0}:{1} 拒绝了连接:那里没有程序在监听(pptp 日志为 \"Connection refused\")",
+        ["{0} does not resolve ({1})"] = "{0} 无法解析({1})",
+        ["{0} is unreachable: no route ({1})"] = "{0} 不可达:没有路由({1})",
+        ["no answer from {0}:{1}: timed out"] = "{0}:{1} 没有应答:超时",
+        ["none (no /etc/resolv.conf)"] = "无(没有 /etc/resolv.conf)",
+        ["a plain /etc/resolv.conf"] = "普通的 /etc/resolv.conf",
+        ["profile file"] = "配置文件",
+        ["Fix the TOML file named, or re-create it with 'ppptui import NAME --replace'."] = "修正指出的 TOML 文件,或用 'ppptui import NAME --replace' 重新创建它。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
