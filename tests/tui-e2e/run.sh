@@ -448,6 +448,8 @@ scenario_zh_CN_at_80x24_speaks_Chinese_and_stays_aligned() {
   wait_for "文件"
   wait_for "链路"
   wait_for "帮助"
+  wait_for "还没有配置"                              # the empty list, and the hint above the status bar
+  wait_for "F1 帮助 · F9 菜单"
   aligned_right_border
   send F1
   wait_for "帮助:按键"

@@ -631,5 +631,14 @@ internal static class ZhCn
         ["a plain /etc/resolv.conf"] = "普通的 /etc/resolv.conf",
         ["profile file"] = "配置文件",
         ["Fix the TOML file named, or re-create it with 'ppptui import NAME --replace'."] = "修正指出的 TOML 文件,或用 'ppptui import NAME --replace' 重新创建它。",
+
+        // TUI panes: placeholders and the idle hint (Panes/*.cs, Controls/MessageLine.cs; the last four keys are the panes' public constants).
+        ["Select a profile in the list, or press F7 for a new one."] = "在列表中选择一个配置,或按 F7 新建。",
+        ["No ppp links right now."] = "目前没有 ppp 链路。",
+        ["No ppp links right now. This box's interfaces:"] = "目前没有 ppp 链路。本机的网络接口:",
+        ["Reading the profiles…"] = "正在读取配置…",
+        ["No profiles yet.\nF7 creates one."] = "还没有配置。\nF7 新建一个。",
+        ["F1 help · F9 menu · F6 or Alt+1…6 panes · F11 zoom"] = "F1 帮助 · F9 菜单 · F6 或 Alt+1…6 切换窗格 · F11 放大",
+        ["Looking for ppp links…"] = "正在查找 ppp 链路…",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }
