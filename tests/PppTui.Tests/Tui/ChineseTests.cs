@@ -70,14 +70,4 @@ public sealed class ChineseTests : IDisposable
         Assert.Contains("新建", text);
         Assert.Contains("应用", text);
     }
-
-    [Fact]
-    public void An_empty_editor_and_the_idle_message_line_speak_Chinese()
-    {
-        using var h = ScreenHost.Start(80, 24);
-        var text = string.Join("\n", h.Rows);
-        Assert.Contains("在列表中选择一个配置", text);
-        Assert.Contains("F1 帮助 · F9 菜单", text);
-        Assert.DoesNotContain("Select a profile in the list", text);
-    }
 }
