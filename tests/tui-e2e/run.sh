@@ -430,6 +430,52 @@ scenario_ctrl_l_repaints_what_noise_overwrote() {
   quit
 }
 
+# aligned_right_border: every row that ends in a frame character ends it in the last column, counting
+# East Asian wide characters as two cells. A double-width glyph counted as one (or cut in half)
+# shifts the rest of its row, so the right border would leave that column.
+aligned_right_border() {
+  capture | python3 -c '
+import sys, unicodedata
+cols = int(sys.argv[1]); bad = []; framed = 0
+for n, row in enumerate(sys.stdin.read().split("\n"), 1):
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in row)
+    if width > cols: bad.append(f"row {n} is {width} cells wide: {row}")
+    text = row.rstrip()
+    if text and text[-1] in "│┤┐┘║╣╗╝":
+        framed += 1
+        end = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        if end != cols: bad.append(f"row {n} ends its frame in column {end}, not {cols}: {row}")
+if framed < 5: bad.append(f"only {framed} rows end in a frame character")
+print("\n".join(bad)); sys.exit(1 if bad else 0)' "$COLS" || fail "the screen is not aligned: $(capture)"
+}
+
+# Issue #15: in a Chinese locale the menus, the help and a validation message are in Chinese, and
+# double-width characters keep every pane's right border in place at 80x24.
+scenario_zh_CN_at_80x24_speaks_Chinese_and_stays_aligned() {
+  COLS=80; ROWS=24                                  # for the whole scenario (it runs in a subshell)
+  E2E_ENV="LANG=zh_CN.UTF-8 LC_ALL= LC_MESSAGES=" start
+  wait_for "文件"
+  wait_for "链路"
+  wait_for "帮助"
+  wait_for "还没有配置"                              # the empty list, and the hint above the status bar
+  wait_for "F1 帮助 · F9 菜单"
+  aligned_right_border
+  send F1
+  wait_for "帮助:按键"
+  wait_for "拨号连接所选配置"
+  aligned_right_border
+  send Escape
+  wait_gone "帮助:按键"
+  send F7
+  wait_for "新建配置"
+  type_text office
+  send Enter
+  wait_for "office"
+  wait_for "必须填写服务器"                          # the validator's message beside the empty Server field
+  aligned_right_border
+  quit
+}
+
 # ---- runner ----------------------------------------------------------------------------------
 
 mapfile -t ALL < <(declare -F | awk '{print $3}' | grep '^scenario_' | sed 's/^scenario_//')

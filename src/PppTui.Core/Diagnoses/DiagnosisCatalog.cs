@@ -113,15 +113,14 @@ public static partial class DiagnosisCatalog
         var failure = ctx.LcpEchoFailure ?? missed;
         var peers = Peers(ctx);
         if (ctx.LcpEchoInterval is not { } interval)
-            return ($"The peer stopped answering keepalives: {missed} LCP echo requests in a row went unanswered (the link was up, then the other end went silent).",
-                $"Check the path to the server (a NAT or firewall dropping the tunnel's state, a server restart, a lost uplink). If the link is merely slow at times, " +
-                $"set `lcp-echo-interval` and a larger `lcp-echo-failure` in {peers} so pppd waits longer; `persist` redials automatically.");
+            return (Msg.F("The peer stopped answering keepalives: {0} LCP echo requests in a row went unanswered (the link was up, then the other end went silent).", missed),
+                Msg.F("Check the path to the server (a NAT or firewall dropping the tunnel's state, a server restart, a lost uplink). If the link is merely slow at times, set `lcp-echo-interval` and a larger `lcp-echo-failure` in {0} so pppd waits longer; `persist` redials automatically.", peers));
         var seconds = (long)missed * interval;
-        return ($"The peer stopped answering keepalives after {missed} x {interval} seconds: pppd sends an LCP echo request every {interval} s " +
-                $"(lcp-echo-interval {interval}) and gives up after {failure} unanswered (lcp-echo-failure {failure}), so the other end was silent for about {seconds} s.",
-            $"Check the path to the server (a NAT or firewall dropping the tunnel's state, a server restart, a lost uplink). If the link is only slow at times, " +
-            $"wait longer before giving up: `lcp-echo-failure {Math.Max(failure * 2, failure + 4)}` in {peers} (about {(long)Math.Max(failure * 2, failure + 4) * interval} s); " +
-            "`persist` redials automatically after a drop.");
+        var longer = Math.Max(failure * 2, failure + 4);
+        return (Msg.F("The peer stopped answering keepalives after {0} x {1} seconds: pppd sends an LCP echo request every {1} s (lcp-echo-interval {1}) and gives up after {2} unanswered (lcp-echo-failure {2}), so the other end was silent for about {3} s.",
+                missed, interval, failure, seconds),
+            Msg.F("Check the path to the server (a NAT or firewall dropping the tunnel's state, a server restart, a lost uplink). If the link is only slow at times, wait longer before giving up: `lcp-echo-failure {0}` in {1} (about {2} s); `persist` redials automatically after a drop.",
+                longer, peers, (long)longer * interval));
     }
 
     private static Rule? FindRule(string message, out Match? match)
@@ -189,51 +188,51 @@ public static partial class DiagnosisCatalog
     private static readonly Rule[] Rules =
     [
         LineRule("no-kernel-ppp", Failure, 100, "/dev/ppp", NoDevPpp(), (match, _) => (
-            $"This system has no usable PPP support in the kernel: pppd could not open /dev/ppp ({match.Groups[1].Value}).",
-            "Load the module (`modprobe ppp_generic`), create the device if it is missing (`mknod /dev/ppp c 108 0`), or in a container pass /dev/ppp through."), 4),
+            Msg.F("This system has no usable PPP support in the kernel: pppd could not open /dev/ppp ({0}).", match.Groups[1].Value),
+            Msg.T("Load the module (`modprobe ppp_generic`), create the device if it is missing (`mknod /dev/ppp c 108 0`), or in a container pass /dev/ppp through.")), 4),
         LineRule("no-kernel-ppp", Failure, 100, "ppp_generic", LoadPppGeneric(), (_, _) => (
-            "The PPP kernel module is not loaded.", "Run `modprobe ppp_generic` (and add ppp_generic to /etc/modules to load it at boot)."), 4),
+            Msg.T("The PPP kernel module is not loaded."), Msg.T("Run `modprobe ppp_generic` (and add ppp_generic to /etc/modules to load it at boot).")), 4),
         LineRule("no-kernel-ppp", Failure, 100, "lacks PPP kernel support", LacksPpp(), (_, _) => (
-            "This kernel has no PPP support.", "Use a kernel with PPP (CONFIG_PPP, ppp_generic); in a container, run the link on the host."), 4),
+            Msg.T("This kernel has no PPP support."), Msg.T("Use a kernel with PPP (CONFIG_PPP, ppp_generic); in a container, run the link on the host.")), 4),
         LineRule("no-kernel-ppp", Failure, 100, "/dev/ppp device node", CreateDevPpp(), (_, _) => (
-            "The /dev/ppp device node does not exist.", "Create it with `mknod /dev/ppp c 108 0` (or load ppp_generic so udev creates it)."), 4),
+            Msg.T("The /dev/ppp device node does not exist."), Msg.T("Create it with `mknod /dev/ppp c 108 0` (or load ppp_generic so udev creates it).")), 4),
         LineRule("no-ppp-async", Failure, 100, "PPP discipline", TtyDiscipline(), (match, _) => (
-            $"pppd could not switch the serial line to PPP ({match.Groups[1].Value}): the ppp_async module is probably missing.",
-            "Run `modprobe ppp_async` (ppp_synctty for synchronous lines)."), 1),
+            Msg.F("pppd could not switch the serial line to PPP ({0}): the ppp_async module is probably missing.", match.Groups[1].Value),
+            Msg.T("Run `modprobe ppp_async` (ppp_synctty for synchronous lines).")), 1),
         LineRule("unrecognized-option", Failure, 100, "unrecognized option", UnrecognizedOption(), (match, ctx) => (
             match.Groups[2].Success
-                ? $"pppd does not know the option '{match.Groups[3].Value}' in {match.Groups[2].Value}."
-                : $"pppd does not know the option '{match.Groups[3].Value}'.",
-            "Fix the spelling, remove an option meant for another pppd version or a missing plugin, or for PPPoE check that the interface name exists (`ip link`)."), 2),
+                ? Msg.F("pppd does not know the option '{0}' in {1}.", match.Groups[3].Value, match.Groups[2].Value)
+                : Msg.F("pppd does not know the option '{0}'.", match.Groups[3].Value),
+            Msg.T("Fix the spelling, remove an option meant for another pppd version or a missing plugin, or for PPPoE check that the interface name exists (`ip link`).")), 2),
         LineRule("option-needs-root", Failure, 100, "requires root privilege", NeedsRootOption(), (match, ctx) => (
-            $"The option '{match.Groups[1].Value}' is privileged and was given where pppd does not trust it (the command line or a `file` as a non-root user).",
-            $"Move the option into {Peers(ctx)} and start the link with `pppd call {ctx.ProfileName ?? "NAME"}`, or run as root."), 2),
+            Msg.F("The option '{0}' is privileged and was given where pppd does not trust it (the command line or a `file` as a non-root user).", match.Groups[1].Value),
+            Msg.F("Move the option into {0} and start the link with `pppd call {1}`, or run as root.", Peers(ctx), ctx.ProfileName ?? "NAME")), 2),
         LineRule("option-locked", Warning, 50, "cannot be overridden", OptionLocked(), (match, _) => (
-            $"The option '{match.Groups[1].Value}' was fixed by root in {match.Groups[2].Value} and this value is ignored.",
-            $"Change it in {match.Groups[2].Value} (as root) rather than here."), 2),
+            Msg.F("The option '{0}' was fixed by root in {1} and this value is ignored.", match.Groups[1].Value, match.Groups[2].Value),
+            Msg.F("Change it in {0} (as root) rather than here.", match.Groups[2].Value)), 2),
         LineRule("option-disabled", Warning, 50, "option is disabled", OptionDisabled(), (match, _) => (
-            $"The option '{match.Groups[1].Value}' is disabled on this system.",
-            "Remove it, or ask the administrator why /etc/ppp/options disables it."), 2),
+            Msg.F("The option '{0}' is disabled on this system.", match.Groups[1].Value),
+            Msg.T("Remove it, or ask the administrator why /etc/ppp/options disables it.")), 2),
         LineRule("peer-auth-required", Failure, 100, "is required to authenticate itself", PeerAuthRequired(), (_, ctx) => (
-            "pppd requires the server to authenticate itself (the `auth` option, usually from /etc/ppp/options), but it has no secret to check the server with.",
-            $"Add `noauth` to {Peers(ctx)} (a client normally does not authenticate the server)."), 1),
+            Msg.T("pppd requires the server to authenticate itself (the `auth` option, usually from /etc/ppp/options), but it has no secret to check the server with."),
+            Msg.F("Add `noauth` to {0} (a client normally does not authenticate the server).", Peers(ctx))), 1),
         LineRule("device-locked", Failure, 100, "is locked by pid", DeviceLocked(), (match, _) => (
-            $"The port {match.Groups[1].Value} is in use by process {match.Groups[2].Value}.",
-            $"Stop that process (often ModemManager or another pppd); if it no longer exists, remove the stale lock /var/lock/LCK..{Path.GetFileName(match.Groups[1].Value)}."), 6),
+            Msg.F("The port {0} is in use by process {1}.", match.Groups[1].Value, match.Groups[2].Value),
+            Msg.F("Stop that process (often ModemManager or another pppd); if it no longer exists, remove the stale lock /var/lock/LCK..{0}.", Path.GetFileName(match.Groups[1].Value))), 6),
         LineRule("device-locked", Failure, 100, "Can't create lock file", CantCreateLock(), (match, _) => (
-            $"pppd could not create the lock file {match.Groups[1].Value}.",
-            "Run as root, or check that /var/lock (/run/lock) exists and is writable."), 6),
+            Msg.F("pppd could not create the lock file {0}.", match.Groups[1].Value),
+            Msg.T("Run as root, or check that /var/lock (/run/lock) exists and is writable.")), 6),
         LineRule("port-open-failed", Failure, 80, "Failed to open", FailedToOpen(), (match, _) => (
-            $"pppd could not open {match.Groups[1].Value}: {match.Groups[2].Value}.",
-            "Check that the device exists (`ls -l` it; USB modems change names) and that nothing else holds it (ModemManager: `systemctl stop ModemManager`)."), 7),
+            Msg.F("pppd could not open {0}: {1}.", match.Groups[1].Value, match.Groups[2].Value),
+            Msg.T("Check that the device exists (`ls -l` it; USB modems change names) and that nothing else holds it (ModemManager: `systemctl stop ModemManager`).")), 7),
         LineRule("connect-script-failed", Failure, 40, "Connect script failed", ConnectScriptFailed(), (_, ctx) => (
-            "The connect script (chat) failed: the modem did not answer as the script expected.",
-            $"Read the chat lines just before this one (add -v to the chat command in {Peers(ctx)} to see them)."), 8),
+            Msg.T("The connect script (chat) failed: the modem did not answer as the script expected."),
+            Msg.F("Read the chat lines just before this one (add -v to the chat command in {0} to see them).", Peers(ctx))), 8),
         LineRule("init-script-failed", Failure, 40, "Initializer script failed", InitScriptFailed(), (_, ctx) => (
-            "The init script failed before dialling.", $"Check the `init` command in {Peers(ctx)} and run it by hand."), 18),
+            Msg.T("The init script failed before dialling."), Msg.F("Check the `init` command in {0} and run it by hand.", Peers(ctx))), 18),
         LineRule("looped-back", Failure, 100, "looped back", LoopedBack(), (_, _) => (
-            "The serial line is looped back: the modem echoes what pppd sends, so it is still in command mode, not in data mode.",
-            "Fix the chat script so it waits for CONNECT, and check the dial string; with a null-modem cable check the other end runs pppd."), 17),
+            Msg.T("The serial line is looped back: the modem echoes what pppd sends, so it is still in command mode, not in data mode."),
+            Msg.T("Fix the chat script so it waits for CONNECT, and check the dial string; with a null-modem cable check the other end runs pppd.")), 17),
         LineRule("lcp-timeout", Failure, 60, "timeout sending Config-Requests", ConfigRequestTimeout(), (match, ctx) => (
             Msg.F("No PPP reply from the other end: {0} timed out sending Config-Requests.", match.Groups[1].Value),
             Msg.T("For PPTP: GRE (IP protocol 47) is blocked or broken by NAT on the way; for a modem: wrong dial string or APN; for PPPoE: the access concentrator stopped answering.")), 10),
@@ -242,11 +241,11 @@ public static partial class DiagnosisCatalog
             Msg.T("Read the pptp/pppoe/chat lines just before this one for the reason.")), 16),
         LineRule("peer-dead", Failure, 80, "echo-requests", NoEchoResponse(), KeepalivesText, 15),
         LineRule("peer-dead", Failure, 70, "Serial link appears to be disconnected", LinkDisconnected(), (_, _) => (
-            "The link appears to be dead: the peer stopped answering LCP echo requests.",
-            "Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically."), 15),
+            Msg.T("The link appears to be dead: the peer stopped answering LCP echo requests."),
+            Msg.T("Check the network path to the server; raise lcp-echo-failure for flaky links; `persist` redials automatically.")), 15),
         LineRule("peer-refused-auth", Failure, 100, "peer refused to authenticate", PeerRefusedAuth(), (_, ctx) => (
-            "pppd asked the server to authenticate itself and the server refused.",
-            $"Add `noauth` to {Peers(ctx)}."), 11),
+            Msg.T("pppd asked the server to authenticate itself and the server refused."),
+            Msg.F("Add `noauth` to {0}.", Peers(ctx))), 11),
         LineRule("no-chap-secret", Failure, 100, "No CHAP secret found for authenticating us", NoChapSecret(), (match, ctx) => (
             Msg.F("No line in {0} gives a password for {1} to log in to '{2}'.", Secrets(ctx), Who(ctx), match.Groups[1].Value),
             Msg.F("Add a line `{0} {1} PASSWORD *` to {2}; the first field must equal `name`/`user` and the second `remotename` (or `*`).",
@@ -268,120 +267,120 @@ public static partial class DiagnosisCatalog
             Msg.F("Authentication failed: the server rejected {0} (PAP: wrong user name or password).", Who(ctx)),
             Msg.F("Check the password for {0} in {1}.", Account(ctx), Secrets(ctx, SystemPaths.PapSecretsSystemPath))), 19),
         LineRule("auth-timeout", Failure, 80, "No response to PAP authenticate-requests", PapNoResponse(), (_, _) => (
-            "The server never answered our PAP authentication requests.",
-            "The server may not accept PAP: try CHAP (remove refuse-chap) or check the server address."), 19),
+            Msg.T("The server never answered our PAP authentication requests."),
+            Msg.T("The server may not accept PAP: try CHAP (remove refuse-chap) or check the server address.")), 19),
         LineRule("auth-failed", Failure, 40, "CHAP authentication failed", ChapFailed(), (_, ctx) => (
             Msg.F("Authentication failed: the server rejected {0} (CHAP).", Who(ctx)),
             Msg.F("Check the user name and password for {0} in {1}.", Account(ctx), Secrets(ctx))), 19),
         LineRule("mppe-refused", Failure, 80, "MPPE required but peer", MppeRefused(), (match, _) => (
             match.Groups[1].Value == "refused"
-                ? "We require MPPE encryption and the server refused it."
-                : "We require MPPE encryption and the server did not agree on a mode we accept.",
-            "Align the MPPE options with the server: try require-mppe-128 only, or allow mppe-stateful if the server offers only stateful mode."), 10),
+                ? Msg.T("We require MPPE encryption and the server refused it.")
+                : Msg.T("We require MPPE encryption and the server did not agree on a mode we accept."),
+            Msg.T("Align the MPPE options with the server: try require-mppe-128 only, or allow mppe-stateful if the server offers only stateful mode.")), 10),
         LineRule("mppe-refused", Failure, 80, "Refusing MPPE stateful mode", MppeStateful(), (_, _) => (
-            "The server offers only stateful MPPE and we refuse it.",
-            "Add `mppe-stateful` (allowing stateful mode) or change the server to stateless MPPE."), 10),
+            Msg.T("The server offers only stateful MPPE and we refuse it."),
+            Msg.T("Add `mppe-stateful` (allowing stateful mode) or change the server to stateless MPPE.")), 10),
         LineRule("mppe-no-mschap", Failure, 100, "MPPE required, but MS-CHAP", MppeNoMsChap(), (_, _) => (
-            "MPPE keys come from MS-CHAPv2, but another authentication method was used, so there are no keys.",
-            "Add refuse-pap, refuse-chap, refuse-eap (and refuse-mschap) so only MS-CHAPv2 is used."), 10),
+            Msg.T("MPPE keys come from MS-CHAPv2, but another authentication method was used, so there are no keys."),
+            Msg.T("Add refuse-pap, refuse-chap, refuse-eap (and refuse-mschap) so only MS-CHAPv2 is used.")), 10),
         LineRule("mppe-no-kernel", Failure, 100, "MPPE required, but kernel has no support", MppeNoKernel(), (_, _) => (
-            "MPPE is required but the kernel has no MPPE support.",
-            "Run `modprobe ppp_mppe` (and add it to /etc/modules)."), 10),
+            Msg.T("MPPE is required but the kernel has no MPPE support."),
+            Msg.T("Run `modprobe ppp_mppe` (and add it to /etc/modules).")), 10),
         LineRule("default-route-kept", Warning, 50, "not replacing", NotReplacingDefaultRoute(), (match, _) => (
-            $"pppd added no default route: one already exists via {(match.Groups[1].Success ? match.Groups[1].Value : "another interface")}, so traffic does not go through this link.",
-            "Use `replacedefaultroute` (with defaultroute), or add routes only for the networks behind the link."), null),
+            Msg.F("pppd added no default route: one already exists via {0}, so traffic does not go through this link.", match.Groups[1].Success ? match.Groups[1].Value : Msg.T("another interface")),
+            Msg.T("Use `replacedefaultroute` (with defaultroute), or add routes only for the networks behind the link.")), null),
         LineRule("proxyarp-no-ethernet", Warning, 50, "ethernet address for proxy ARP", ProxyArp(), (_, _) => (
-            "proxyarp is set but no Ethernet interface is on the peer's subnet, so no proxy ARP entry was added.",
-            "Remove proxyarp, or give the peer an address from a LAN subnet of this host."), null),
+            Msg.T("proxyarp is set but no Ethernet interface is on the peer's subnet, so no proxy ARP entry was added."),
+            Msg.T("Remove proxyarp, or give the peer an address from a LAN subnet of this host.")), null),
         LineRule("ip-address-conflict", Failure, 80, "our IP address", PeerRefusedOurIp(), (_, _) => (
-            "The server refused the IP address we asked for.",
-            "Add `noipdefault` and `ipcp-accept-local` so the server assigns our address."), 10),
+            Msg.T("The server refused the IP address we asked for."),
+            Msg.T("Add `noipdefault` and `ipcp-accept-local` so the server assigns our address.")), 10),
         LineRule("ip-address-conflict", Failure, 80, "Could not determine local IP address", NoLocalIp(), (_, _) => (
-            "Neither side supplied a local IP address.",
-            "Set an address (`local:remote`) or let the server assign one (`noipdefault`, `ipcp-accept-local`)."), 10),
+            Msg.T("Neither side supplied a local IP address."),
+            Msg.T("Set an address (`local:remote`) or let the server assign one (`noipdefault`, `ipcp-accept-local`).")), 10),
         LineRule("ip-address-conflict", Failure, 80, "not authorized to use remote address", RemoteNotAuthorized(), (match, ctx) => (
-            $"The server's address {match.Groups[1].Value} is not in the allowed address list of the secrets line.",
-            $"Put `*` (or that address) in the address field of the line in {Secrets(ctx)}, or add `ipcp-accept-remote`."), 10),
+            Msg.F("The server's address {0} is not in the allowed address list of the secrets line.", match.Groups[1].Value),
+            Msg.F("Put `*` (or that address) in the address field of the line in {0}, or add `ipcp-accept-remote`.", Secrets(ctx))), 10),
         LineRule("terminated-by-peer", Failure, 60, "terminated by peer", TerminatedByPeer(), (match, _) => (
             match.Groups[3].Success && match.Groups[3].Value.Length > 0
-                ? $"The server closed the link ({match.Groups[1].Value}), saying: \"{match.Groups[3].Value}\"."
-                : $"The server closed the link ({match.Groups[1].Value}) without giving a reason.",
-            "Check the server's log and limits (sessions per user, idle time, account state)."), 16),
+                ? Msg.F("The server closed the link ({0}), saying: \"{1}\".", match.Groups[1].Value, match.Groups[3].Value)
+                : Msg.F("The server closed the link ({0}) without giving a reason.", match.Groups[1].Value),
+            Msg.T("Check the server's log and limits (sessions per user, idle time, account state).")), 16),
         LineRule("pppoe-no-server", Failure, 100, "PPPoE Discovery", PppoeDiscovery(), (_, _) => (
-            "No PPPoE access concentrator answered.",
-            "Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs."), 10),
+            Msg.T("No PPPoE access concentrator answered."),
+            Msg.T("Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs.")), 10),
         LineRule("pppoe-no-server", Failure, 100, "Timeout waiting for PAD", PppoePadTimeout(), (match, _) => (
-            $"No PPPoE access concentrator answered (no {match.Groups[1].Value} packet).",
-            "Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs."), 10),
+            Msg.F("No PPPoE access concentrator answered (no {0} packet).", match.Groups[1].Value),
+            Msg.T("Check the cable and link (`ip link`), the interface name, and any VLAN your provider needs.")), 10),
         LineRule("pppoe-service-error", Failure, 100, "PAD", PppoeError(), (match, _) => (
-            $"The access concentrator refused: {match.Groups[1].Value}-Error {match.Groups[2].Value}".TrimEnd() + ".",
-            "Check pppoe-service (the service name) and pppoe-ac, or leave them empty."), 10),
+            Msg.F("The access concentrator refused: {0}.", $"{match.Groups[1].Value}-Error {match.Groups[2].Value}".TrimEnd()),
+            Msg.T("Check pppoe-service (the service name) and pppoe-ac, or leave them empty.")), 10),
         LineRule("chat-timeout", Failure, 80, "alarm", ChatAlarm(), (_, _) => (
-            "The chat script waited for an answer the modem never gave (expect timed out).",
-            "Check the modem's AT responses (`chat -v`), the dial string and the APN."), 8),
+            Msg.T("The chat script waited for an answer the modem never gave (expect timed out)."),
+            Msg.T("Check the modem's AT responses (`chat -v`), the dial string and the APN.")), 8),
         LineRule("chat-abort", Failure, 80, "Failed", ChatFailed(), (match, _) => (
             match.Groups[1].Success
-                ? $"The modem answered {match.Groups[1].Value}, an ABORT string of the chat script."
-                : "The chat script failed.",
+                ? Msg.F("The modem answered {0}, an ABORT string of the chat script.", match.Groups[1].Value)
+                : Msg.T("The chat script failed."),
             match.Groups[1].Value switch
             {
-                "BUSY" => "The line is busy: try again later or check the number.",
-                "NO CARRIER" => "No connection to the remote modem: check the number, the APN or the signal.",
-                "NO DIALTONE" or "NO DIAL TONE" => "No dial tone: check the phone line.",
-                "ERROR" => "The modem rejected a command: check the AT commands and the APN in the chat script.",
-                _ => "Read the chat lines before this one (`chat -v`) and the modem's manual.",
+                "BUSY" => Msg.T("The line is busy: try again later or check the number."),
+                "NO CARRIER" => Msg.T("No connection to the remote modem: check the number, the APN or the signal."),
+                "NO DIALTONE" or "NO DIAL TONE" => Msg.T("No dial tone: check the phone line."),
+                "ERROR" => Msg.T("The modem rejected a command: check the AT commands and the APN in the chat script."),
+                _ => Msg.T("Read the chat lines before this one (`chat -v`) and the modem's manual."),
             }), 8),
         LineRule("stopped-by-signal", Info, 10, "Terminating on signal", TerminatedOnSignal(), (match, _) => (
-            $"pppd was stopped by signal {match.Groups[1].Value} (a user, poff, or the service manager).",
-            "Nothing to fix if this was intended; otherwise check what sent the signal (systemd, poff, a script)."), 5),
+            Msg.F("pppd was stopped by signal {0} (a user, poff, or the service manager).", match.Groups[1].Value),
+            Msg.T("Nothing to fix if this was intended; otherwise check what sent the signal (systemd, poff, a script).")), 5),
         LineRule("stopped-by-signal", Info, 10, "Hangup (SIGHUP)", Sighup(), (_, _) => (
-            "pppd received SIGHUP: the controlling terminal closed or a manager asked it to hang up.",
-            "Start pppd detached (not `nodetach` in an SSH session) or under a systemd unit."), 5),
+            Msg.T("pppd received SIGHUP: the controlling terminal closed or a manager asked it to hang up."),
+            Msg.T("Start pppd detached (not `nodetach` in an SSH session) or under a systemd unit.")), 5),
         LineRule("max-connect-time", Info, 30, "Connect time expired", ConnectTimeExpired(), (_, ctx) => (
-            "The link reached its maximum connect time.", $"Raise or remove `maxconnect` in {Peers(ctx)}."), 13),
+            Msg.T("The link reached its maximum connect time."), Msg.F("Raise or remove `maxconnect` in {0}.", Peers(ctx))), 13),
         LineRule("idle-timeout", Info, 30, "Terminating connection due to lack of activity", IdleTimeout(), (_, ctx) => (
-            "The link was idle for longer than the idle limit.", $"Raise or remove `idle` in {Peers(ctx)}."), 12),
+            Msg.T("The link was idle for longer than the idle limit."), Msg.F("Raise or remove `idle` in {0}.", Peers(ctx))), 12),
         LineRule("plugin-failed", Failure, 100, "Couldn't load plugin", PluginLoad(), (match, _) => (
-            $"pppd could not load the plugin {match.Groups[1].Value}.",
-            "Check the name and that it exists in /usr/lib/pppd/<version>/ (for PPPoE: rp-pppoe.so or pppoe.so)."), 2),
+            Msg.F("pppd could not load the plugin {0}.", match.Groups[1].Value),
+            Msg.T("Check the name and that it exists in /usr/lib/pppd/<version>/ (for PPPoE: rp-pppoe.so or pppoe.so).")), 2),
         LineRule("plugin-failed", Failure, 100, "Plugin", PluginVersion(), (match, _) => (
-            $"The plugin {match.Groups[1].Value} was built for another pppd version.",
-            "Use the plugin from /usr/lib/pppd/<this pppd's version>/ (reinstall the ppp package)."), 2),
+            Msg.F("The plugin {0} was built for another pppd version.", match.Groups[1].Value),
+            Msg.T("Use the plugin from /usr/lib/pppd/<this pppd's version>/ (reinstall the ppp package).")), 2),
         LineRule("pptp-connect-failed", Failure, 100, "connect: ", PptpConnect(), (match, ctx) => (
             match.Groups[1].Value == "Connection refused"
-                ? $"The PPTP server {Server(ctx)} refused the TCP connection on port 1723: nothing listens there, or a firewall resets it."
-                : $"No TCP connection to the PPTP server {Server(ctx)} on port 1723 ({match.Groups[1].Value}): a firewall drops it, or the address is wrong.",
-            "Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`)."), 16),
+                ? Msg.F("The PPTP server {0} refused the TCP connection on port 1723: nothing listens there, or a firewall resets it.", Server(ctx))
+                : Msg.F("No TCP connection to the PPTP server {0} on port 1723 ({1}): a firewall drops it, or the address is wrong.", Server(ctx), match.Groups[1].Value),
+            Msg.T("Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`).")), 16),
         LineRule("pptp-connect-failed", Failure, 40, "Could not open control connection", PptpControl(), (match, _) => (
-            $"pptp could not open the control connection to {match.Groups[1].Value} (TCP port 1723).",
-            "Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`)."), 16),
+            Msg.F("pptp could not open the control connection to {0} (TCP port 1723).", match.Groups[1].Value),
+            Msg.T("Check the server address and that TCP port 1723 is open from here (`nc -vz SERVER 1723`).")), 16),
         LineRule("pptp-dns-failed", Failure, 100, "getaddrinfo()", PptpGetaddrinfo(), (match, _) => (
-            $"The VPN server's name did not resolve ({match.Groups[1].Value}).",
-            "Check the server name in the pty line, DNS (`getent hosts NAME`), or use the IP address."), 16),
+            Msg.F("The VPN server's name did not resolve ({0}).", match.Groups[1].Value),
+            Msg.T("Check the server name in the pty line, DNS (`getent hosts NAME`), or use the IP address.")), 16),
         LineRule("pptp-gre-socket", Failure, 100, "Cannot bind GRE socket", PptpGreSocket(), (_, _) => (
-            "pptp could not open its GRE socket: it is not running as root.",
-            "Start the link as root (pppd call NAME under sudo or a systemd unit)."), 16),
+            Msg.T("pptp could not open its GRE socket: it is not running as root."),
+            Msg.T("Start the link as root (pppd call NAME under sudo or a systemd unit).")), 16),
         LineRule("pptp-rejected", Failure, 80, "Negative reply received", PptpNegativeReply(), (_, ctx) => (
-            $"The PPTP server {Server(ctx)} rejected the tunnel (negative reply to Start-Control-Connection).",
-            "The server may limit tunnels per client or be misconfigured: check its log."), 16),
+            Msg.F("The PPTP server {0} rejected the tunnel (negative reply to Start-Control-Connection).", Server(ctx)),
+            Msg.T("The server may limit tunnels per client or be misconfigured: check its log.")), 16),
         LineRule("pptp-rejected", Failure, 80, "has not been accepted", PptpCallRejected(), (_, ctx) => (
-            $"The PPTP server {Server(ctx)} did not accept our call request.",
-            "The server may be out of addresses or licences: check its log."), 16),
+            Msg.F("The PPTP server {0} did not accept our call request.", Server(ctx)),
+            Msg.T("The server may be out of addresses or licences: check its log.")), 16),
         LineRule("pptp-control-lost", Failure, 60, "peer has closed", PptpPeerClosed(), (_, _) => (
-            "The server closed the PPTP control connection (TCP 1723).",
-            "Check the server's log; a NAT or firewall timeout can also cut idle TCP connections."), 16),
+            Msg.T("The server closed the PPTP control connection (TCP 1723)."),
+            Msg.T("Check the server's log; a NAT or firewall timeout can also cut idle TCP connections.")), 16),
         LineRule("pptp-control-lost", Failure, 60, "control connection due to missing echo reply", PptpEchoMissing(), (_, _) => (
-            "The PPTP control connection stopped answering echo requests.",
-            "Check the network path to the server; a NAT or firewall may have dropped the TCP connection."), 16),
+            Msg.T("The PPTP control connection stopped answering echo requests."),
+            Msg.T("Check the network path to the server; a NAT or firewall may have dropped the TCP connection.")), 16),
         LineRule("pptp-mtu", Warning, 60, "GRE packet triggered an ICMP destination unreachable", PptpIcmp(), (_, ctx) => (
-            "A GRE packet was too big or not deliverable (ICMP destination unreachable): MTU trouble on the path.",
-            $"Lower mtu and mru in {Peers(ctx)} (try 1400, then 1300)."), null),
+            Msg.T("A GRE packet was too big or not deliverable (ICMP destination unreachable): MTU trouble on the path."),
+            Msg.F("Lower mtu and mru in {0} (try 1400, then 1300).", Peers(ctx))), null),
         LineRule("ipv6-noise", Info, 0, "IPv6 socket creation failed", Ipv6Socket(), (_, _) => (
-            "IPv6 is off in this kernel, so pppd could not set up IPv6 on the link. Harmless for IPv4 links.",
-            "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
+            Msg.T("IPv6 is off in this kernel, so pppd could not set up IPv6 on the link. Harmless for IPv4 links."),
+            Msg.T("Nothing to fix for IPv4; add `noipv6` to silence it.")), null, neverWins: true),
         LineRule("ipv6-noise", Info, 0, "sif6addr", Sif6addr(), (_, _) => (
-            "IPv6 address setup failed (IPv6 is probably off in this kernel). Harmless for IPv4 links.",
-            "Nothing to fix for IPv4; add `noipv6` to silence it."), null, neverWins: true),
+            Msg.T("IPv6 address setup failed (IPv6 is probably off in this kernel). Harmless for IPv4 links."),
+            Msg.T("Nothing to fix for IPv4; add `noipv6` to silence it.")), null, neverWins: true),
         // L2TP (xl2tpd) and its IPsec (strongSwan's swanctl/charon): the lines a dial reads
         // from swanctl's output and xl2tpd's syslog.
         LineRule("ipsec-psk-wrong", Failure, 100, "INVALID_HASH_INFORMATION", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
@@ -406,16 +405,16 @@ public static partial class DiagnosisCatalog
             Msg.F("xl2tpd is not running: nothing reads its control file {0}.", match.Groups[1].Value),
             Msg.T("Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."))),
         LineRule("secrets-readable", Warning, 30, "world and/or group access", SecretsWorldReadable(), (match, _) => (
-            $"The secrets file {match.Groups[1].Value} can be read by other users.",
-            $"Run `chmod 600 {match.Groups[1].Value}`."), null),
+            Msg.F("The secrets file {0} can be read by other users.", match.Groups[1].Value),
+            Msg.F("Run `chmod 600 {0}`.", match.Groups[1].Value)), null),
         LineRule("link-up", Info, 0, "Connect: ", ConnectMarker(), (match, _) => (
-            $"The PPP link {match.Groups[1].Value} is up over {match.Groups[2].Value}.", "Nothing to fix."), null, neverWins: true),
+            Msg.F("The PPP link {0} is up over {1}.", match.Groups[1].Value, match.Groups[2].Value), Msg.T("Nothing to fix.")), null, neverWins: true),
         LineRule("authenticated", Info, 0, "authentication succeeded", AuthSucceeded(), (match, _) => (
-            $"{match.Groups[1].Value} authentication succeeded.", "Nothing to fix."), null, neverWins: true),
+            Msg.F("{0} authentication succeeded.", match.Groups[1].Value), Msg.T("Nothing to fix.")), null, neverWins: true),
         LineRule("mppe-up", Info, 0, "MPPE", MppeEnabled(), (match, _) => (
-            $"MPPE {match.Groups[1].Value}-bit {match.Groups[2].Value} encryption is on.", "Nothing to fix."), null, neverWins: true),
+            Msg.F("MPPE {0}-bit {1} encryption is on.", match.Groups[1].Value, match.Groups[2].Value), Msg.T("Nothing to fix.")), null, neverWins: true),
         LineRule("ip-up", Info, 0, "local  IP address", LocalIp(), (match, _) => (
-            $"The link got the local IP address {match.Groups[1].Value}.", "Nothing to fix."), null, neverWins: true),
+            Msg.F("The link got the local IP address {0}.", match.Groups[1].Value), Msg.T("Nothing to fix.")), null, neverWins: true),
     ];
 
     // The first, cheap test every message goes through. Each rule's keyword contains one of

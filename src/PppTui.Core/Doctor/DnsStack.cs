@@ -1,4 +1,5 @@
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 
 namespace PppTui.Core.Doctor;
 
@@ -18,8 +19,8 @@ public sealed record DnsStack(DnsManager Manager, string Evidence, IReadOnlyList
         DnsManager.SystemdResolved => "systemd-resolved",
         DnsManager.Resolvconf => "resolvconf",
         DnsManager.NetworkManager => "NetworkManager",
-        DnsManager.Missing => "none (no /etc/resolv.conf)",
-        _ => "a plain /etc/resolv.conf",
+        DnsManager.Missing => Msg.T("none (no /etc/resolv.conf)"),
+        _ => Msg.T("a plain /etc/resolv.conf"),
     };
 
     /// <summary>Reads the resolver set-up under <paramref name="paths"/>.</summary>

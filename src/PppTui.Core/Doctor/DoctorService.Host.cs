@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Core.Systemd;
 
 namespace PppTui.Core.Doctor;
@@ -8,42 +9,44 @@ public sealed partial class DoctorService
     private static DoctorCheck SecretsMode(string systemPath, string fullPath)
     {
         var id = "secrets." + Path.GetFileName(systemPath);
-        var title = $"{systemPath} permissions";
-        if (!File.Exists(fullPath)) return DoctorCheck.Skip(id, title, $"{systemPath} does not exist");
+        var title = Msg.F("{0} permissions", systemPath);
+        if (!File.Exists(fullPath)) return DoctorCheck.Skip(id, title, Msg.F("{0} does not exist", systemPath));
         var mode = File.GetUnixFileMode(fullPath);
         var octal = Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0');
         var evidence = $"{systemPath}: mode {octal}";
         if ((mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
-            return DoctorCheck.Fail(id, title, $"{systemPath} is readable by every user (mode {octal}): anyone on the box can read the passwords in it.",
+            return DoctorCheck.Fail(id, title, Msg.F("{0} is readable by every user (mode {1}): anyone on the box can read the passwords in it.", systemPath, octal),
                 $"chmod 600 {systemPath}") with { Evidence = evidence };
         if ((mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite)) != 0)
-            return DoctorCheck.Warn(id, title, $"{systemPath} is readable by its group (mode {octal}); pppd warns \"secret file has world and/or group access\".",
+            return DoctorCheck.Warn(id, title, Msg.F("{0} is readable by its group (mode {1}); pppd warns \"secret file has world and/or group access\".", systemPath, octal),
                 $"chmod 600 {systemPath}") with { Evidence = evidence };
-        return DoctorCheck.Ok(id, title, $"only its owner can read it (mode {octal})") with { Evidence = evidence };
+        return DoctorCheck.Ok(id, title, Msg.F("only its owner can read it (mode {0})", octal)) with { Evidence = evidence };
     }
 
     private static DoctorCheck DnsCheck(DnsStack dns)
     {
-        const string id = "dns.stack", title = "DNS resolver";
-        var servers = dns.Nameservers.Count == 0 ? "no nameserver lines" : "nameserver " + string.Join(", ", dns.Nameservers);
+        const string id = "dns.stack";
+        var title = Msg.T("DNS resolver");
+        var servers = dns.Nameservers.Count == 0 ? Msg.T("no nameserver lines") : "nameserver " + string.Join(", ", dns.Nameservers);
         if (dns.Manager == DnsManager.Missing)
-            return DoctorCheck.Warn(id, title, "there is no /etc/resolv.conf: names will not resolve", "Create /etc/resolv.conf with a nameserver line, or install a resolver manager (systemd-resolved, resolvconf).")
+            return DoctorCheck.Warn(id, title, Msg.T("there is no /etc/resolv.conf: names will not resolve"), Msg.T("Create /etc/resolv.conf with a nameserver line, or install a resolver manager (systemd-resolved, resolvconf)."))
                 with { Evidence = dns.Evidence };
-        var hook = dns.PeerDnsHook is null ? "no ip-up.d hook passes pppd's usepeerdns servers to it" : $"{dns.PeerDnsHook} passes pppd's usepeerdns servers to it";
+        var hook = dns.PeerDnsHook is null ? Msg.T("no ip-up.d hook passes pppd's usepeerdns servers to it") : Msg.F("{0} passes pppd's usepeerdns servers to it", dns.PeerDnsHook);
         if (dns.Nameservers.Count == 0 && dns.Manager == DnsManager.Plain)
-            return DoctorCheck.Warn(id, title, $"{dns.ManagerName} with no nameserver lines: names will not resolve until a link brings DNS", "Add a nameserver line to /etc/resolv.conf.")
+            return DoctorCheck.Warn(id, title, Msg.F("{0} with no nameserver lines: names will not resolve until a link brings DNS", dns.ManagerName), Msg.T("Add a nameserver line to /etc/resolv.conf."))
                 with { Evidence = dns.Evidence };
         return DoctorCheck.Ok(id, title, $"{dns.ManagerName} ({servers}); {hook}") with { Evidence = dns.Evidence };
     }
 
     private IEnumerable<DoctorCheck> LockChecks()
     {
-        const string id = "locks.stale", title = "serial port lock files";
+        const string id = "locks.stale";
+        var title = Msg.T("serial port lock files");
         var dir = _paths.VarLock;
         var locks = Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "LCK..*").Order(StringComparer.Ordinal).ToList() : [];
         if (locks.Count == 0)
         {
-            yield return DoctorCheck.Ok(id, title, "no lock files in /var/lock");
+            yield return DoctorCheck.Ok(id, title, Msg.T("no lock files in /var/lock"));
             yield break;
         }
         var stale = 0;
@@ -55,13 +58,13 @@ public sealed partial class DoctorService
             if (pid is { } p && Directory.Exists(Path.Join(_paths.Proc, p.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             {
                 var comm = SafeReadLine(Path.Join(_paths.Proc, p.ToString(System.Globalization.CultureInfo.InvariantCulture), "comm"));
-                yield return DoctorCheck.Ok(id, title, $"{device} is in use by pid {p}" + (comm is null ? "" : $" ({comm})")) with { Evidence = $"{system}: {p}" };
+                yield return DoctorCheck.Ok(id, title, Msg.F("{0} is in use by pid {1}", device, p) + (comm is null ? "" : $" ({comm})")) with { Evidence = $"{system}: {p}" };
                 continue;
             }
             stale++;
-            var why = pid is null ? "holds no readable pid" : $"names pid {pid}, which is not running";
+            var why = pid is null ? Msg.T("holds no readable pid") : Msg.F("names pid {0}, which is not running", pid);
             yield return DoctorCheck.Warn(id, title,
-                $"{system} is stale: it {why}. pppd refuses {device} with \"Device {device} is locked\" (exit 6).",
+                Msg.F("{0} is stale: it {1}. pppd refuses {2} with \"Device {2} is locked\" (exit 6).", system, why, device),
                 $"rm {system}") with { Evidence = system + (pid is null ? "" : $": {pid}") };
         }
     }
@@ -84,13 +87,13 @@ public sealed partial class DoctorService
 
     private DoctorCheck SystemdCheck()
     {
-        const string id = "service.systemd", title = "systemd (links kept up as services)";
+        const string id = "service.systemd";
+        var title = Msg.T("systemd (links kept up as services)");
         return _systemd switch
         {
-            SystemdPresence.Running => DoctorCheck.Ok(id, title, "systemd runs this system: 'ppptui service enable NAME' keeps a link up across logouts and reboots"),
-            SystemdPresence.Offline => DoctorCheck.Skip(id, title, "--root is not the running system: services are enabled there as unit files only"),
-            _ => DoctorCheck.Skip(id, title, "systemd is not running here (no /run/systemd/system): 'ppptui service' cannot work; " +
-                                             "start links at boot with an /etc/network/interfaces 'provider' stanza or '@reboot pon NAME' in root's crontab"),
+            SystemdPresence.Running => DoctorCheck.Ok(id, title, Msg.T("systemd runs this system: 'ppptui service enable NAME' keeps a link up across logouts and reboots")),
+            SystemdPresence.Offline => DoctorCheck.Skip(id, title, Msg.T("--root is not the running system: services are enabled there as unit files only")),
+            _ => DoctorCheck.Skip(id, title, Msg.T("systemd is not running here (no /run/systemd/system): 'ppptui service' cannot work; start links at boot with an /etc/network/interfaces 'provider' stanza or '@reboot pon NAME' in root's crontab")),
         };
     }
 }

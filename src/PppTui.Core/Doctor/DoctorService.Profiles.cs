@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PppTui.Core.Files;
 using PppTui.Core.Kinds;
+using PppTui.Core.Localization;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
@@ -16,11 +17,11 @@ public sealed partial class DoctorService
         var name = target.Name;
         if (target.Options is null)
         {
-            yield return DoctorCheck.Fail("profile.peers", "peers file", target.OptionsError ?? $"/etc/ppp/peers/{name} cannot be read",
-                target.OptionsFix ?? $"Write it with 'ppptui apply {name}'.") with { Profile = name };
+            yield return DoctorCheck.Fail("profile.peers", Msg.T("peers file"), target.OptionsError ?? Msg.F("/etc/ppp/peers/{0} cannot be read", name),
+                target.OptionsFix ?? Msg.F("Write it with 'ppptui apply {0}'.", name)) with { Profile = name };
             yield break;
         }
-        yield return DoctorCheck.Ok("profile.peers", "peers file", $"/etc/ppp/peers/{name}: {target.Options.Count} options in effect or overridden") with { Profile = name };
+        yield return DoctorCheck.Ok("profile.peers", Msg.T("peers file"), Msg.F("/etc/ppp/peers/{0}: {1} options in effect or overridden", name, target.Options.Count)) with { Profile = name };
         if (target.Profile is { } profile) yield return SecretRecordCheck(profile);
         if (target.Profile is { } weak && KindRegistry.Get(weak.Kind).Caution is { } caution && CautionsWanted())
             yield return DoctorCheck.Warn("profile.kind", "connection kind", caution, "MS-CHAPv2 falls to one offline DES search of a captured handshake, whatever the password. Move to L2TP/IPsec (ppptui new NAME --kind l2tp); kind_cautions = false in ppptui.toml hides this.") with { Profile = name };
@@ -32,8 +33,8 @@ public sealed partial class DoctorService
         {
             var manager = new ServiceManager(_paths, _runner, _systemd);
             yield return manager.IsEnabled(name)
-                ? DoctorCheck.Ok("service.unit", "kept up by systemd", $"{SystemdUnits.InstanceName(name)} is enabled") with { Profile = name }
-                : DoctorCheck.Skip("service.unit", "kept up by systemd", $"not a service (ppptui service enable {name} makes it one)") with { Profile = name };
+                ? DoctorCheck.Ok("service.unit", Msg.T("kept up by systemd"), Msg.F("{0} is enabled", SystemdUnits.InstanceName(name))) with { Profile = name }
+                : DoctorCheck.Skip("service.unit", Msg.T("kept up by systemd"), Msg.F("not a service (ppptui service enable {0} makes it one)", name)) with { Profile = name };
         }
     }
 
@@ -42,9 +43,10 @@ public sealed partial class DoctorService
 
     private DoctorCheck SecretRecordCheck(Profile profile)
     {
-        const string id = "profile.secret", title = "password record";
+        const string id = "profile.secret";
+        var title = Msg.T("password record");
         if (profile.Ppp.User is not { } user)
-            return DoctorCheck.Skip(id, title, "the profile has no user name") with { Profile = profile.Name };
+            return DoctorCheck.Skip(id, title, Msg.T("the profile has no user name")) with { Profile = profile.Name };
         foreach (var (system, full) in _paths.SecretsFiles)
         {
             string? text;
@@ -54,11 +56,11 @@ public sealed partial class DoctorService
                 return DoctorCheck.Warn(id, title, ex.Message, ex.Fix) with { Profile = profile.Name };
             }
             if (text is not null && SecretsFile.Parse(text).BestMatch(user, profile.SecretsServer) is { } record)
-                return DoctorCheck.Ok(id, title, $"a record for {user} / {profile.SecretsServer} is at {system}:{record.Line}")
+                return DoctorCheck.Ok(id, title, Msg.F("a record for {0} / {1} is at {2}:{3}", user, profile.SecretsServer, system, record.Line))
                     with { Evidence = $"{system}:{record.Line}", Profile = profile.Name };
         }
         return DoctorCheck.Fail(id, title,
-            $"no chap-secrets or pap-secrets record matches user {user} and server {profile.SecretsServer}: pppd stops with \"No CHAP secret found for authenticating us to {profile.SecretsServer}\".",
+            Msg.F("no chap-secrets or pap-secrets record matches user {0} and server {1}: pppd stops with \"No CHAP secret found for authenticating us to {1}\".", user, profile.SecretsServer),
             $"printf '%s\\n' \"$PASSWORD\" | ppptui set {profile.Name} --password-stdin") with { Profile = profile.Name };
     }
 
@@ -93,15 +95,16 @@ public sealed partial class DoctorService
 
     private async Task<DoctorCheck> Probe(Target target, DoctorRequest request, CancellationToken cancellationToken)
     {
-        const string id = "probe.pptp", title = "PPTP server answers on TCP";
+        const string id = "probe.pptp";
+        var title = Msg.T("PPTP server answers on TCP");
         var server = target.Profile is { } profile ? KindRegistry.Get(profile.Kind).ProbeHost(profile) : null;
         if (server is null)
-            return DoctorCheck.Skip(id, title, "not a PPTP profile") with { Profile = target.Name };
+            return DoctorCheck.Skip(id, title, Msg.T("not a PPTP profile")) with { Profile = target.Name };
         var result = await _probe.ConnectAsync(server, request.ProbePort, request.ProbeTimeout, cancellationToken).ConfigureAwait(false);
         return (result.Connected
             ? DoctorCheck.Ok(id, title, result.Detail)
-            : DoctorCheck.Fail(id, title, result.Detail + ". pptp cannot open its control connection (\"Could not open control connection\").",
-                $"Check the server address (ppptui show {target.Name}), that the server runs, and that TCP {request.ProbePort} and GRE (IP protocol 47) are allowed on the way."))
+            : DoctorCheck.Fail(id, title, Msg.F("{0}. pptp cannot open its control connection (\"Could not open control connection\").", result.Detail),
+                Msg.F("Check the server address (ppptui show {0}), that the server runs, and that TCP {1} and GRE (IP protocol 47) are allowed on the way.", target.Name, request.ProbePort)))
             with { Profile = target.Name, Evidence = $"TCP {server}:{request.ProbePort}" };
     }
 }

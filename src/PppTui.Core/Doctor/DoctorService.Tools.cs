@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PppTui.Core.Localization;
 using PppTui.Core.Processes;
 
 namespace PppTui.Core.Doctor;
@@ -21,7 +22,7 @@ public sealed partial class DoctorService
         var pppd = FindTool("pppd");
         if (pppd is null)
         {
-            checks.Add(DoctorCheck.Fail("tools.pppd", "pppd", "pppd is not installed (looked in " + string.Join(", ", BinDirs) + ")", "apt-get install ppp"));
+            checks.Add(DoctorCheck.Fail("tools.pppd", "pppd", Msg.F("pppd is not installed (looked in {0})", string.Join(", ", BinDirs)), "apt-get install ppp"));
         }
         else
         {
@@ -29,33 +30,33 @@ public sealed partial class DoctorService
             pppdVersion = version;
             checks.Add(version is not null
                 ? DoctorCheck.Ok("tools.pppd", "pppd", $"pppd {version} ({pppd})") with { Evidence = evidence }
-                : DoctorCheck.Warn("tools.pppd", "pppd", $"{pppd} is there but '{pppd} --version' failed: {error}",
-                    "Run ppptui as root; pppd is root:dip 4754 on Debian, so other users need group dip.") with { Evidence = evidence });
+                : DoctorCheck.Warn("tools.pppd", "pppd", Msg.F("{0} is there but '{0} --version' failed: {1}", pppd, error),
+                    Msg.T("Run ppptui as root; pppd is root:dip 4754 on Debian, so other users need group dip.")) with { Evidence = evidence });
         }
 
         var pptp = FindTool("pptp");
         if (pptp is null)
-            checks.Add(Optional("tools.pptp", "pptp", "pptp (pptp-linux) is not installed", "apt-get install pptp-linux", needs.PptpProgram, "PPTP"));
+            checks.Add(Optional("tools.pptp", "pptp", Msg.T("pptp (pptp-linux) is not installed"), "apt-get install pptp-linux", needs.PptpProgram, "PPTP"));
         else
         {
             var (version, evidence, error) = await Version(pptp, "--version", PptpVersion(), cancellationToken).ConfigureAwait(false);
             checks.Add(version is not null
                 ? DoctorCheck.Ok("tools.pptp", "pptp", $"pptp {version} ({pptp})") with { Evidence = evidence }
-                : DoctorCheck.Warn("tools.pptp", "pptp", $"{pptp} is there but '{pptp} --version' failed: {error}", "Reinstall it: apt-get install --reinstall pptp-linux") with { Evidence = evidence });
+                : DoctorCheck.Warn("tools.pptp", "pptp", Msg.F("{0} is there but '{0} --version' failed: {1}", pptp, error), Msg.T("Reinstall it: apt-get install --reinstall pptp-linux")) with { Evidence = evidence });
         }
 
         // chat has no version option: it comes with pppd in the ppp package.
         var chat = FindTool("chat");
         checks.Add(chat is null
-            ? Optional("tools.chat", "chat", "chat is not installed", "apt-get install ppp", needs.Chat, "modem")
-            : DoctorCheck.Ok("tools.chat", "chat", $"chat ({chat}), from the ppp package" + (pppdVersion is null ? "" : $" {pppdVersion}")));
+            ? Optional("tools.chat", "chat", Msg.T("chat is not installed"), "apt-get install ppp", needs.Chat, "modem")
+            : DoctorCheck.Ok("tools.chat", "chat", Msg.F("chat ({0}), from the ppp package{1}", chat, pppdVersion is null ? "" : $" {pppdVersion}")));
         return pppdVersion;
     }
 
     private static DoctorCheck Optional(string id, string title, string detail, string fix, List<string> users, string kind) =>
         users.Count > 0
-            ? DoctorCheck.Fail(id, title, $"{detail}, but {string.Join(", ", users)} need{(users.Count == 1 ? "s" : "")} it", fix)
-            : DoctorCheck.Skip(id, title, $"{detail}; only {kind} profiles need it ({fix})");
+            ? DoctorCheck.Fail(id, title, users.Count == 1 ? Msg.F("{0}, but {1} needs it", detail, users[0]) : Msg.F("{0}, but {1} need it", detail, string.Join(", ", users)), fix)
+            : DoctorCheck.Skip(id, title, Msg.F("{0}; only {1} profiles need it ({2})", detail, kind, fix));
 
     private async Task<(string? Version, string Evidence, string? Error)> Version(string tool, string flag, Regex pattern, CancellationToken cancellationToken)
     {
@@ -71,19 +72,20 @@ public sealed partial class DoctorService
 
     private IEnumerable<DoctorCheck> PluginChecks(string? pppdVersion, Needs needs)
     {
-        const string id = "tools.pppoe-plugin", title = "PPPoE plugin";
+        const string id = "tools.pppoe-plugin";
+        var title = Msg.T("PPPoE plugin");
         var plugins = needs.Plugins.Count > 0 ? needs.Plugins.Keys.ToList() : ["rp-pppoe.so"];
         foreach (var plugin in plugins)
         {
             var found = PluginCandidates(plugin, pppdVersion).FirstOrDefault(p => File.Exists(_paths.Under(p)));
             if (found is not null)
             {
-                yield return DoctorCheck.Ok(id, title, $"{plugin} is at {found}") with { Evidence = found };
+                yield return DoctorCheck.Ok(id, title, Msg.F("{0} is at {1}", plugin, found)) with { Evidence = found };
                 continue;
             }
             var where = pppdVersion is null ? "/usr/lib/pppd/VERSION/" : $"/usr/lib/pppd/{pppdVersion}/";
             var users = needs.Plugins.TryGetValue(plugin, out var user) ? [user] : new List<string>();
-            yield return Optional(id, title, $"{plugin} is not in {where}", "apt-get install ppp (the plugin ships with pppd; its folder must match pppd's version)", users, "PPPoE");
+            yield return Optional(id, title, Msg.F("{0} is not in {1}", plugin, where), Msg.T("apt-get install ppp (the plugin ships with pppd; its folder must match pppd's version)"), users, "PPPoE");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PppTui.Core.Files;
 using PppTui.Core.Kinds;
+using PppTui.Core.Localization;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
@@ -92,7 +93,7 @@ public sealed partial class DoctorService
         }
         var catalog = service.List();
         foreach (var problem in catalog.Problems)
-            checks.Add(DoctorCheck.Fail("profiles.file", "profile file", problem.ToString(), "Fix the TOML file named, or re-create it with 'ppptui import NAME --replace'.")
+            checks.Add(DoctorCheck.Fail("profiles.file", Msg.T("profile file"), problem.ToString(), Msg.T("Fix the TOML file named, or re-create it with 'ppptui import NAME --replace'."))
                 with { Evidence = $"{problem.File}:{problem.Line}" });
         return catalog.Profiles.Select(p => new Target(p.Name, p)).ToList();
     }

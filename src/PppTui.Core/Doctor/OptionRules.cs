@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Doctor;
@@ -31,17 +32,17 @@ public static class OptionRules
     /// </summary>
     public static DoctorCheck Auth(string profile, IReadOnlyList<EffectiveOption> options)
     {
-        const string id = "options.auth", title = "auth and noauth";
+        const string id = "options.auth";
+        var title = Msg.T("auth and noauth");
         if (InEffect(options, "auth") is { } auth)
             return DoctorCheck.Fail(id, title,
-                $"'auth' ({auth.Source}) makes pppd require the server to authenticate itself, and no later 'noauth' cancels it: " +
-                "servers do not, so pppd stops with \"The remote system is required to authenticate itself\" (exit 1) or \"peer refused to authenticate\" (exit 11).",
-                $"Add 'noauth' to the profile (ppptui set {profile} --noauth yes, then ppptui apply {profile}), or remove 'auth' from {auth.Source}.")
+                Msg.F("'auth' ({0}) makes pppd require the server to authenticate itself, and no later 'noauth' cancels it: servers do not, so pppd stops with \"The remote system is required to authenticate itself\" (exit 1) or \"peer refused to authenticate\" (exit 11).", auth.Source),
+                Msg.F("Add 'noauth' to the profile (ppptui set {0} --noauth yes, then ppptui apply {0}), or remove 'auth' from {1}.", profile, auth.Source))
                 with { Evidence = auth.Source, Profile = profile };
         var cancelled = options.LastOrDefault(o => o.Name == "auth");
         return (cancelled is null
-            ? DoctorCheck.Ok(id, title, "pppd does not ask the server to authenticate itself")
-            : DoctorCheck.Ok(id, title, $"'auth' at {cancelled.Source} is cancelled by 'noauth' at {cancelled.OverriddenBy}") with { Evidence = cancelled.Source })
+            ? DoctorCheck.Ok(id, title, Msg.T("pppd does not ask the server to authenticate itself"))
+            : DoctorCheck.Ok(id, title, Msg.F("'auth' at {0} is cancelled by 'noauth' at {1}", cancelled.Source, cancelled.OverriddenBy)) with { Evidence = cancelled.Source })
             with { Profile = profile };
     }
 
@@ -51,23 +52,23 @@ public static class OptionRules
     /// </summary>
     public static DoctorCheck MppeAuth(string profile, IReadOnlyList<EffectiveOption> options)
     {
-        const string id = "options.mppe-auth", title = "MPPE and MS-CHAP";
+        const string id = "options.mppe-auth";
+        var title = Msg.T("MPPE and MS-CHAP");
         var mppe = MppeRequirements.Select(n => InEffect(options, n)).OfType<EffectiveOption>().FirstOrDefault();
-        if (mppe is null) return DoctorCheck.Skip(id, title, "MPPE is not required") with { Profile = profile };
+        if (mppe is null) return DoctorCheck.Skip(id, title, Msg.T("MPPE is not required")) with { Profile = profile };
         var v2 = InEffect(options, "refuse-mschap-v2");
         var v1 = InEffect(options, "refuse-mschap");
         if (v2 is not null && v1 is not null)
             return DoctorCheck.Fail(id, title,
-                $"'{mppe.Name}' ({mppe.Source}) needs keys from MS-CHAP, but 'refuse-mschap-v2' ({v2.Source}) and 'refuse-mschap' ({v1.Source}) refuse both versions: " +
-                "pppd stops with \"MPPE required, but MS-CHAP[v2] auth not performed.\"",
-                $"Remove 'refuse-mschap-v2' from {v2.Source} (keep refusing pap, chap and eap).")
+                Msg.F("'{0}' ({1}) needs keys from MS-CHAP, but 'refuse-mschap-v2' ({2}) and 'refuse-mschap' ({3}) refuse both versions: pppd stops with \"MPPE required, but MS-CHAP[v2] auth not performed.\"", mppe.Name, mppe.Source, v2.Source, v1.Source),
+                Msg.F("Remove 'refuse-mschap-v2' from {0} (keep refusing pap, chap and eap).", v2.Source))
                 with { Evidence = $"{mppe.Source}, {v2.Source}, {v1.Source}", Profile = profile };
         if (v2 is not null)
             return DoctorCheck.Warn(id, title,
-                $"'{mppe.Name}' ({mppe.Source}) with 'refuse-mschap-v2' ({v2.Source}) leaves only MS-CHAP v1 for the keys, which most servers (pptpd: require-mschap-v2) refuse.",
-                $"Remove 'refuse-mschap-v2' from {v2.Source}.")
+                Msg.F("'{0}' ({1}) with 'refuse-mschap-v2' ({2}) leaves only MS-CHAP v1 for the keys, which most servers (pptpd: require-mschap-v2) refuse.", mppe.Name, mppe.Source, v2.Source),
+                Msg.F("Remove 'refuse-mschap-v2' from {0}.", v2.Source))
                 with { Evidence = $"{mppe.Source}, {v2.Source}", Profile = profile };
-        return DoctorCheck.Ok(id, title, $"'{mppe.Name}' ({mppe.Source}) with MS-CHAPv2 allowed") with { Evidence = mppe.Source, Profile = profile };
+        return DoctorCheck.Ok(id, title, Msg.F("'{0}' ({1}) with MS-CHAPv2 allowed", mppe.Name, mppe.Source)) with { Evidence = mppe.Source, Profile = profile };
     }
 
     /// <summary>
@@ -78,24 +79,23 @@ public static class OptionRules
     public static DoctorCheck DefaultRouteRule(string profile, IReadOnlyList<EffectiveOption> options,
         IReadOnlyList<DefaultRoute>? defaults, string? routeError = null)
     {
-        const string id = "options.defaultroute", title = "default route";
+        const string id = "options.defaultroute";
+        var title = Msg.T("default route");
         var defaultRoute = InEffect(options, "defaultroute");
         if (InEffect(options, "replacedefaultroute") is { } replace)
-            return DoctorCheck.Ok(id, title, $"'replacedefaultroute' ({replace.Source}) takes the default route over and restores it when the link goes down")
+            return DoctorCheck.Ok(id, title, Msg.F("'replacedefaultroute' ({0}) takes the default route over and restores it when the link goes down", replace.Source))
                 with { Evidence = replace.Source, Profile = profile };
         if (defaultRoute is null)
-            return DoctorCheck.Skip(id, title, "the profile does not ask for the default route") with { Profile = profile };
+            return DoctorCheck.Skip(id, title, Msg.T("the profile does not ask for the default route")) with { Profile = profile };
         if (defaults is null)
-            return DoctorCheck.Skip(id, title, $"could not read the routing table ({routeError ?? "ip failed"})") with { Profile = profile };
+            return DoctorCheck.Skip(id, title, Msg.F("could not read the routing table ({0})", routeError ?? Msg.T("ip failed"))) with { Profile = profile };
         var other = defaults.FirstOrDefault(r => !r.ViaPpp);
         if (other is null)
-            return DoctorCheck.Ok(id, title, $"no other default route now: 'defaultroute' ({defaultRoute.Source}) will add one through the link")
+            return DoctorCheck.Ok(id, title, Msg.F("no other default route now: 'defaultroute' ({0}) will add one through the link", defaultRoute.Source))
                 with { Evidence = defaultRoute.Source, Profile = profile };
         return DoctorCheck.Warn(id, title,
-            $"'defaultroute' ({defaultRoute.Source}) adds nothing while another default route exists ({other}): " +
-            "the link comes up, pppd logs \"not replacing default route\", and traffic keeps going the old way.",
-            $"Take the route over while the link is up: ppptui set {profile} --default-route replace (pppd restores the old one on hang-up); " +
-            $"or keep it and route only the remote networks: ppptui set {profile} --default-route {KeepRoute(profile, defaultRoute)} --routes 10.0.0.0/8.")
+            Msg.F("'defaultroute' ({0}) adds nothing while another default route exists ({1}): the link comes up, pppd logs \"not replacing default route\", and traffic keeps going the old way.", defaultRoute.Source, other),
+            Msg.F("Take the route over while the link is up: ppptui set {0} --default-route replace (pppd restores the old one on hang-up); or keep it and route only the remote networks: ppptui set {0} --default-route {1} --routes 10.0.0.0/8.", profile, KeepRoute(profile, defaultRoute)))
             with { Evidence = $"{defaultRoute.Source}; ip route: {other}", Profile = profile };
     }
 
@@ -110,31 +110,32 @@ public static class OptionRules
     /// </summary>
     public static DoctorCheck PeerDns(string profile, IReadOnlyList<EffectiveOption> options, DnsStack dns)
     {
-        const string id = "options.usepeerdns", title = "DNS from the server";
+        const string id = "options.usepeerdns";
+        var title = Msg.T("DNS from the server");
         if (InEffect(options, "usepeerdns") is not { } peerDns)
-            return DoctorCheck.Skip(id, title, "the profile does not ask the server for DNS servers") with { Profile = profile };
+            return DoctorCheck.Skip(id, title, Msg.T("the profile does not ask the server for DNS servers")) with { Profile = profile };
         if (dns.PeerDnsHook is { } hook)
-            return DoctorCheck.Ok(id, title, $"'usepeerdns' ({peerDns.Source}): {hook} hands the server's DNS to {dns.ManagerName}")
+            return DoctorCheck.Ok(id, title, Msg.F("'usepeerdns' ({0}): {1} hands the server's DNS to {2}", peerDns.Source, hook, dns.ManagerName))
                 with { Evidence = $"{peerDns.Source}; {dns.Evidence}", Profile = profile };
         var (detail, fix) = dns.Manager switch
         {
             DnsManager.SystemdResolved => (
-                "systemd-resolved owns /etc/resolv.conf, and no ip-up.d script hands it the link's DNS: the server's DNS servers land in /etc/ppp/resolv.conf and are ignored.",
-                "Add an /etc/ppp/ip-up.d script that runs: resolvectl dns \"$PPP_IFACE\" $DNS1 $DNS2 (and resolvectl domain \"$PPP_IFACE\" '~.' to send every query through the link)."),
+                Msg.T("systemd-resolved owns /etc/resolv.conf, and no ip-up.d script hands it the link's DNS: the server's DNS servers land in /etc/ppp/resolv.conf and are ignored."),
+                Msg.T("Add an /etc/ppp/ip-up.d script that runs: resolvectl dns \"$PPP_IFACE\" $DNS1 $DNS2 (and resolvectl domain \"$PPP_IFACE\" '~.' to send every query through the link).")),
             DnsManager.Resolvconf => (
-                "resolvconf owns /etc/resolv.conf, but its ppp hook /etc/ppp/ip-up.d/000resolvconf is missing: the server's DNS servers are ignored.",
-                "Reinstall resolvconf (apt-get install --reinstall resolvconf) to restore /etc/ppp/ip-up.d/000resolvconf."),
+                Msg.T("resolvconf owns /etc/resolv.conf, but its ppp hook /etc/ppp/ip-up.d/000resolvconf is missing: the server's DNS servers are ignored."),
+                Msg.T("Reinstall resolvconf (apt-get install --reinstall resolvconf) to restore /etc/ppp/ip-up.d/000resolvconf.")),
             DnsManager.NetworkManager => (
-                "NetworkManager writes /etc/resolv.conf and will overwrite what pppd's scripts put there.",
-                "Tell NetworkManager about the link's DNS (nmcli), or set dns=none in NetworkManager.conf and let /etc/ppp/ip-up.d/0000usepeerdns manage /etc/resolv.conf."),
+                Msg.T("NetworkManager writes /etc/resolv.conf and will overwrite what pppd's scripts put there."),
+                Msg.T("Tell NetworkManager about the link's DNS (nmcli), or set dns=none in NetworkManager.conf and let /etc/ppp/ip-up.d/0000usepeerdns manage /etc/resolv.conf.")),
             DnsManager.Missing => (
-                "there is no /etc/resolv.conf to merge the server's DNS into.",
-                "Create /etc/resolv.conf, or install resolvconf so the ppp hook manages it."),
+                Msg.T("there is no /etc/resolv.conf to merge the server's DNS into."),
+                Msg.T("Create /etc/resolv.conf, or install resolvconf so the ppp hook manages it.")),
             _ => (
-                "/etc/ppp/ip-up.d/0000usepeerdns (from the ppp package) is missing: nothing copies /etc/ppp/resolv.conf into /etc/resolv.conf.",
-                "Reinstall ppp (apt-get install --reinstall ppp) to restore /etc/ppp/ip-up.d/0000usepeerdns."),
+                Msg.T("/etc/ppp/ip-up.d/0000usepeerdns (from the ppp package) is missing: nothing copies /etc/ppp/resolv.conf into /etc/resolv.conf."),
+                Msg.T("Reinstall ppp (apt-get install --reinstall ppp) to restore /etc/ppp/ip-up.d/0000usepeerdns.")),
         };
-        return DoctorCheck.Warn(id, title, $"'usepeerdns' ({peerDns.Source}): {detail}", fix)
+        return DoctorCheck.Warn(id, title, Msg.F("'usepeerdns' ({0}): {1}", peerDns.Source, detail), fix)
             with { Evidence = $"{peerDns.Source}; {dns.Evidence}", Profile = profile };
     }
 }

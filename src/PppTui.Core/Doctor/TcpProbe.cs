@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using PppTui.Core.Localization;
 
 namespace PppTui.Core.Doctor;
 
@@ -24,21 +25,21 @@ public sealed class SocketTcpProbe : ITcpProbe
         try
         {
             await client.ConnectAsync(host, port, cts.Token).ConfigureAwait(false);
-            return new ProbeResult(true, $"{host}:{port} accepted the connection in {watch.ElapsedMilliseconds} ms", watch.Elapsed);
+            return new ProbeResult(true, Msg.F("{0}:{1} accepted the connection in {2} ms", host, port, watch.ElapsedMilliseconds), watch.Elapsed);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new ProbeResult(false,
-                $"no answer from {host}:{port} within {timeout.TotalSeconds:0} s: a firewall drops it, or the server is down", watch.Elapsed);
+                Msg.F("no answer from {0}:{1} within {2:0} s: a firewall drops it, or the server is down", host, port, timeout.TotalSeconds), watch.Elapsed);
         }
         catch (SocketException ex)
         {
             var detail = ex.SocketErrorCode switch
             {
-                SocketError.ConnectionRefused => $"{host}:{port} refused the connection: nothing listens there (pptp logs \"Connection refused\")",
-                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => $"{host} does not resolve ({ex.Message})",
-                SocketError.NetworkUnreachable or SocketError.HostUnreachable => $"{host} is unreachable: no route ({ex.Message})",
-                SocketError.TimedOut => $"no answer from {host}:{port}: timed out",
+                SocketError.ConnectionRefused => Msg.F("{0}:{1} refused the connection: nothing listens there (pptp logs \"Connection refused\")", host, port),
+                SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => Msg.F("{0} does not resolve ({1})", host, ex.Message),
+                SocketError.NetworkUnreachable or SocketError.HostUnreachable => Msg.F("{0} is unreachable: no route ({1})", host, ex.Message),
+                SocketError.TimedOut => Msg.F("no answer from {0}:{1}: timed out", host, port),
                 _ => $"{host}:{port}: {ex.Message}",
             };
             return new ProbeResult(false, detail, watch.Elapsed);

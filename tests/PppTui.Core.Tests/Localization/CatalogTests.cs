@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
 using PppTui.Core.Diagnoses;
+using PppTui.Core.Doctor;
+using PppTui.Core.Profiles;
+using PppTui.Core.Tests.Support;
 using PppTui.Core.Localization;
 
 namespace PppTui.Core.Tests.Localization;
@@ -11,7 +14,7 @@ public sealed class LanguageSwitching;
 [Collection(nameof(LanguageSwitching))]
 public partial class CatalogTests
 {
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "PppTui.sln"))) return dir.FullName;
@@ -120,5 +123,27 @@ public partial class CatalogTests
             Assert.True(d.Cause.Any(c => c >= 0x4E00 && c <= 0x9FFF), $"status {status}: {d.Cause}");
             Assert.True(d.Fix.Any(c => c >= 0x4E00 && c <= 0x9FFF), $"status {status}: {d.Fix}");
         }
+    }
+
+    [Fact]
+    public void A_doctor_finding_reads_in_Chinese_and_keeps_the_file_line_and_the_command_to_type()
+    {
+        IReadOnlyList<EffectiveOption> options;
+        using (var sandbox = new SandboxRoot())
+        {
+            sandbox.Write("/etc/ppp/options", "lock\nauth\n");
+            sandbox.Write("/etc/ppp/peers/vpn", "name alice\n");
+            options = EffectiveOptions.For(sandbox.Paths, "vpn");
+        }
+        DoctorCheck check;
+        using (UiLanguage.Use(UiLanguage.SimplifiedChinese))
+            check = OptionRules.Auth("vpn", options);
+
+        Assert.Equal(CheckStatus.Fail, check.Status);
+        Assert.Contains("认证", check.Title + check.Detail);
+        Assert.Contains("/etc/ppp/options:2", check.Detail);
+        Assert.Contains("ppptui set vpn --noauth yes", check.Fix);
+        Assert.Contains("配置", check.Fix);
+        Assert.Equal("options.auth", check.Id);
     }
 }

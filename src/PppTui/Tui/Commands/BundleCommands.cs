@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
@@ -19,8 +20,8 @@ public static class BundleCommands
 
     private static string? BundleDisabledReason(CommandHost host)
     {
-        if (host.Selected is not { } selected) return "select a profile first";
-        return host.Busy.IsBusy(BusyKey(selected.Name)) ? "already writing its bundle" : null;
+        if (host.Selected is not { } selected) return Msg.T("select a profile first");
+        return host.Busy.IsBusy(BusyKey(selected.Name)) ? Msg.T("already writing its bundle") : null;
     }
 
     /// <summary>Writes the bundle in the background, then names the file.</summary>
@@ -28,8 +29,8 @@ public static class BundleCommands
     {
         var name = host.Selected!.Name;
         var output = Path.GetFullPath($"ppptui-bundle-{name}.tar.gz");
-        host.RunInBackground(BusyKey(name), $"Writing the support bundle of {name}…", $"Support bundle of {name}",
+        host.RunInBackground(BusyKey(name), Msg.F("Writing the support bundle of {0}…", name), Msg.F("Support bundle of {0}", name),
             () => host.Models.Services.WriteBundleAsync(name, output, CancellationToken.None),
-            result => host.Notice($"Wrote {result.Path} ({result.Entries.Count} files, secrets masked): look through it before you send it.", Tone.Good));
+            result => host.Notice(Msg.F("Wrote {0} ({1} files, secrets masked): look through it before you send it.", result.Path, result.Entries.Count), Tone.Good));
     }
 }

@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Dialogs;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
@@ -62,7 +63,7 @@ public sealed class CommandHost(MainScreen screen, ScreenModels models, ScreenCo
             switch (result.Status)
             {
                 case ActionStatus.Done: Notice(result.Summary, Tone.Good); break;
-                case ActionStatus.Failed: context.Errors.Report(result.Error ?? new UserError(what, result.Summary, "See the log pane for details.")); break;
+                case ActionStatus.Failed: context.Errors.Report(result.Error ?? new UserError(what, result.Summary, Msg.T("See the log pane for details."))); break;
                 case ActionStatus.Conflict: Notice(result.Summary, Tone.Warning); break;
             }
             after?.Invoke(result);

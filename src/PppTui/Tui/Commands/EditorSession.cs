@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Models;
 using PppTui.Tui.Themes;
 
@@ -36,7 +37,7 @@ public sealed class EditorSession(MainScreen screen, ScreenModels models, Screen
         else if (screen.Editor.Editor is { IsDirty: true } dirty)
         {
             if (selected is not null && selected.Name != dirty.ProfileName)
-                screen.ShowNotice($"Still editing {dirty.ProfileName}: Apply (F2) or Revert (Alt+R) to switch.", Tone.Warning);
+                screen.ShowNotice(Msg.F("Still editing {0}: Apply (F2) or Revert (Alt+R) to switch.", dirty.ProfileName), Tone.Warning);
         }
         else Open(selected);
         screen.RefreshCommands();
@@ -57,8 +58,8 @@ public sealed class EditorSession(MainScreen screen, ScreenModels models, Screen
         }
         catch (Exception e)
         {
-            var error = context.Errors.Report(e, "Open " + profile.Name);
-            Show(null, $"Cannot open {profile.Name}: {error.Cause}\n\nFix: {error.Fix}");
+            var error = context.Errors.Report(e, Msg.F("Open {0}", profile.Name));
+            Show(null, Msg.F("Cannot open {0}: {1}\n\nFix: {2}", profile.Name, error.Cause, error.Fix));
         }
     }
 

@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using Terminal.Gui.Input;
 
@@ -31,9 +32,9 @@ public static class GeneralCommands
         if (access.Banner is not null)
         {
             lines.Add("");
-            lines.Add("Access");
+            lines.Add(Msg.T("Access"));
             lines.Add("  " + access.Banner);
-            lines.Add("  Actions that need root: " + access.NeedsRootReason);
+            lines.Add(Msg.F("  Actions that need root: {0}", access.NeedsRootReason));
         }
         return lines;
     }
@@ -52,7 +53,7 @@ public static class GeneralCommands
     private static void Quit(CommandHost host)
     {
         if (host.Editor is { IsDirty: true } dirty &&
-            !host.Dialogs.Confirm("Quit", $"{dirty.ProfileName} has edits that were not applied. Quit and lose them?", "Quit"))
+            !host.Dialogs.Confirm(Msg.T("Quit"), Msg.F("{0} has edits that were not applied. Quit and lose them?", dirty.ProfileName), Msg.T("Quit")))
             return;
         host.Screen.Close();
     }

@@ -23,18 +23,18 @@ public static class LinkCommands
     /// <summary>Why the selected profile cannot be started (by Connect or by systemd), or null.</summary>
     public static string? ProfileNotStartable(CommandHost host, ProfileSummary selected)
     {
-        if (selected.Problem is not null) return "the profile has a problem: " + selected.Problem;
-        if (host.Editor is { IsNew: true } editor && editor.ProfileName == selected.Name) return "apply the new profile first";
+        if (selected.Problem is not null) return Msg.F("the profile has a problem: {0}", selected.Problem);
+        if (host.Editor is { IsNew: true } editor && editor.ProfileName == selected.Name) return Msg.T("apply the new profile first");
         return null;
     }
 
     private static string? ConnectDisabledReason(CommandHost host)
     {
-        if (host.Selected is not { } selected) return "select a profile first";
+        if (host.Selected is not { } selected) return Msg.T("select a profile first");
         if (!host.Access.CanControlLinks) return host.Access.NeedsRootReason;
         if (ProfileNotStartable(host, selected) is { } reason) return reason;
-        if (selected.State == LinkState.Up) return "already up";
-        if (selected.State == LinkState.Connecting || host.Busy.IsBusy(BusyKey(selected.Name))) return "already connecting";
+        if (selected.State == LinkState.Up) return Msg.T("already up");
+        if (selected.State == LinkState.Connecting || host.Busy.IsBusy(BusyKey(selected.Name))) return Msg.T("already connecting");
         return null;
     }
 
@@ -42,25 +42,25 @@ public static class LinkCommands
     {
         var name = host.Selected!.Name;
         if (host.Editor is { IsDirty: true } dirty && dirty.ProfileName == name)
-            host.Notice($"Connect uses the files on disk; your edits to {name} are not applied yet.", Tone.Warning);
+            host.Notice(Msg.F("Connect uses the files on disk; your edits to {0} are not applied yet.", name), Tone.Warning);
         // The same warning as the CLI's, from the core's answer: ask before risking the running link.
         foreach (var running in host.Models.Links.SharingPptpServer(name))
             if (!host.Dialogs.Confirm(Msg.T("Shared PPTP server"), Core.Dialing.LinkManager.SharedServerWarning(name, running), Msg.T("Connect"))) return;
-        host.RunAction(BusyKey(name), $"Connecting {name}…", $"Connect {name}", ct => host.Models.Links.ConnectAsync(name, ct), null);
+        host.RunAction(BusyKey(name), Msg.F("Connecting {0}…", name), Msg.F("Connect {0}", name), ct => host.Models.Links.ConnectAsync(name, ct), null);
     }
 
     private static string? DisconnectDisabledReason(CommandHost host)
     {
-        if (host.Selected is not { } selected) return "select a profile first";
+        if (host.Selected is not { } selected) return Msg.T("select a profile first");
         if (!host.Access.CanControlLinks) return host.Access.NeedsRootReason;
-        if (host.Busy.IsBusy(BusyKey(selected.Name))) return "busy with this link";
-        return selected.State is LinkState.Up or LinkState.Connecting or LinkState.Failed ? null : "not connected";
+        if (host.Busy.IsBusy(BusyKey(selected.Name))) return Msg.T("busy with this link");
+        return selected.State is LinkState.Up or LinkState.Connecting or LinkState.Failed ? null : Msg.T("not connected");
     }
 
     private static void Disconnect(CommandHost host)
     {
         var name = host.Selected!.Name;
-        if (!host.Dialogs.Confirm("Disconnect", $"Disconnect {name}? Traffic through the link stops.", "Disconnect")) return;
-        host.RunAction(BusyKey(name), $"Disconnecting {name}…", $"Disconnect {name}", ct => host.Models.Links.DisconnectAsync(name, ct), null);
+        if (!host.Dialogs.Confirm(Msg.T("Disconnect"), Msg.F("Disconnect {0}? Traffic through the link stops.", name), Msg.T("Disconnect"))) return;
+        host.RunAction(BusyKey(name), Msg.F("Disconnecting {0}…", name), Msg.F("Disconnect {0}", name), ct => host.Models.Links.DisconnectAsync(name, ct), null);
     }
 }

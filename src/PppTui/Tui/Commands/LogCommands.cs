@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Themes;
@@ -26,7 +27,7 @@ public static class LogCommands
     }
 
     private static string? LinkOnlyDisabledReason(CommandHost host) =>
-        !host.Screen.Log.LinkOnly && host.Selected is null ? "select a profile first" : null;
+        !host.Screen.Log.LinkOnly && host.Selected is null ? Msg.T("select a profile first") : null;
 
     private static void ToggleLinkOnly(CommandHost host)
     {
@@ -34,7 +35,7 @@ public static class LogCommands
         log.LinkOnly = !log.LinkOnly;
         host.Session.ApplyLogScope();
         host.Notice(log.LinkOnly
-            ? $"Log: only the lines of {host.Selected?.Name}'s link (l shows every PPP line)."
-            : "Log: every PPP line (l shows only the selected profile's link).", Tone.Muted);
+            ? Msg.F("Log: only the lines of {0}'s link (l shows every PPP line).", host.Selected?.Name)
+            : Msg.T("Log: every PPP line (l shows only the selected profile's link)."), Tone.Muted);
     }
 }

@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
@@ -28,16 +29,16 @@ public static class ProfileCommands
     ];
 
     private static string? NewDisabledReason(CommandHost host) =>
-        host.Models.Profiles.Kinds.Count == 0 ? "no connection kinds are available" : null;
+        host.Models.Profiles.Kinds.Count == 0 ? Msg.T("no connection kinds are available") : null;
 
     /// <summary>New profile of one kind (the File menu's per-kind items).</summary>
     public static void NewOfKind(CommandHost host, string kindId) =>
-        host.RunIfAllowed("New", "New " + kindId + " profile", NewDisabledReason(host), () => New(host, kindId));
+        host.RunIfAllowed(Msg.T("New"), Msg.F("New {0} profile", kindId), NewDisabledReason(host), () => New(host, kindId));
 
     private static void New(CommandHost host, string? kindId = null)
     {
         if (host.Editor is { IsDirty: true } dirty &&
-            !host.Dialogs.Confirm("Discard edits", $"{dirty.ProfileName} has edits that were not applied. Drop them and start a new profile?", "Discard"))
+            !host.Dialogs.Confirm(Msg.T("Discard edits"), Msg.F("{0} has edits that were not applied. Drop them and start a new profile?", dirty.ProfileName), Msg.T("Discard")))
             return;
         var profiles = host.Models.Profiles;
         var existing = profiles.Profiles.Select(p => p.Name).ToHashSet();
@@ -47,7 +48,7 @@ public static class ProfileCommands
         host.Session.Show(editor, null);
         FocusFirstField(host);
         var title = profiles.Kinds.FirstOrDefault(k => k.Id == request.KindId)?.Title ?? request.KindId;
-        host.Notice($"New {title} profile {request.Name}: fill in the form, then Apply (F2).", Tone.Muted);
+        host.Notice(Msg.F("New {0} profile {1}: fill in the form, then Apply (F2).", title, request.Name), Tone.Muted);
     }
 
     private static void EditSelected(CommandHost host)
@@ -55,7 +56,7 @@ public static class ProfileCommands
         var selected = host.Selected;
         if (selected is not null && host.Editor is { IsDirty: true } dirty && dirty.ProfileName != selected.Name)
         {
-            if (!host.Dialogs.Confirm("Discard edits", $"{dirty.ProfileName} has edits that were not applied. Drop them and edit {selected.Name}?", "Discard"))
+            if (!host.Dialogs.Confirm(Msg.T("Discard edits"), Msg.F("{0} has edits that were not applied. Drop them and edit {1}?", dirty.ProfileName, selected.Name), Msg.T("Discard")))
                 return;
             dirty.Revert();
             host.Session.Open(selected);
@@ -73,18 +74,18 @@ public static class ProfileCommands
     private static string? ApplyDisabledReason(CommandHost host)
     {
         var editor = host.Editor;
-        if (editor is null) return "select a profile first";
+        if (editor is null) return Msg.T("select a profile first");
         if (!host.Access.CanWriteFiles) return host.Access.NeedsRootReason;
-        if (host.Busy.IsBusy("apply:" + editor.ProfileName)) return "already writing";
-        if (!editor.IsValid) return "fix the messages in the editor first";
-        if (!editor.IsDirty && !editor.IsNew) return "nothing changed";
+        if (host.Busy.IsBusy("apply:" + editor.ProfileName)) return Msg.T("already writing");
+        if (!editor.IsValid) return Msg.T("fix the messages in the editor first");
+        if (!editor.IsDirty && !editor.IsNew) return Msg.T("nothing changed");
         return null;
     }
 
     private static void Apply(CommandHost host, bool overwrite)
     {
         var editor = host.Editor!;
-        host.RunAction("apply:" + editor.ProfileName, $"Writing {editor.ProfileName}…", $"Apply {editor.ProfileName}",
+        host.RunAction("apply:" + editor.ProfileName, Msg.F("Writing {0}…", editor.ProfileName), Msg.F("Apply {0}", editor.ProfileName),
             ct => editor.ApplyAsync(overwrite, ct),
             result =>
             {
@@ -98,38 +99,38 @@ public static class ProfileCommands
                 }
                 if (result.Status != ActionStatus.Conflict) return;
                 var files = string.Join("\n", result.ConflictingFiles ?? []);
-                if (host.Dialogs.Confirm("Files changed on disk",
-                        $"These files changed on disk since they were read:\n{files}\n\nOverwrite them with the previewed text? (A backup is kept.)", "Overwrite"))
+                if (host.Dialogs.Confirm(Msg.T("Files changed on disk"),
+                        Msg.F("These files changed on disk since they were read:\n{0}\n\nOverwrite them with the previewed text? (A backup is kept.)", files), Msg.T("Overwrite")))
                     Apply(host, overwrite: true);
-                else host.Notice("Nothing written: the files on disk were kept.", Tone.Warning);
+                else host.Notice(Msg.T("Nothing written: the files on disk were kept."), Tone.Warning);
             });
     }
 
     private static string? RevertDisabledReason(CommandHost host)
     {
-        if (host.Editor is not { } editor) return "select a profile first";
-        return editor.IsDirty ? null : "nothing changed";
+        if (host.Editor is not { } editor) return Msg.T("select a profile first");
+        return editor.IsDirty ? null : Msg.T("nothing changed");
     }
 
     private static void Revert(CommandHost host)
     {
         var editor = host.Editor!;
-        if (!host.Dialogs.Confirm("Revert", $"Drop every edit to {editor.ProfileName} since it was loaded?", "Revert")) return;
+        if (!host.Dialogs.Confirm(Msg.T("Revert"), Msg.F("Drop every edit to {0} since it was loaded?", editor.ProfileName), Msg.T("Revert"))) return;
         editor.Revert();
         if (editor.IsNew) host.Session.Show(null, null);
-        host.Notice("Reverted " + editor.ProfileName + ".", Tone.Muted);
+        host.Notice(Msg.F("Reverted {0}.", editor.ProfileName), Tone.Muted);
         host.Session.SelectionChanged();
     }
 
     private static string? ImportAllDisabledReason(CommandHost host)
     {
-        if (!host.Models.Profiles.Profiles.Any(p => p.NotImported)) return "every peers file is already a profile";
+        if (!host.Models.Profiles.Profiles.Any(p => p.NotImported)) return Msg.T("every peers file is already a profile");
         if (!host.Access.CanWriteFiles) return host.Access.NeedsRootReason;
-        return host.Busy.IsBusy("import") ? "already importing" : null;
+        return host.Busy.IsBusy("import") ? Msg.T("already importing") : null;
     }
 
     private static void ImportAll(CommandHost host) =>
-        host.RunAction("import", "Importing the peers files…", "Import the peers files", host.Models.Profiles.ImportAllAsync, _ =>
+        host.RunAction("import", Msg.T("Importing the peers files…"), Msg.T("Import the peers files"), host.Models.Profiles.ImportAllAsync, _ =>
         {
             // The open editor may show one of them read as it was: reopen it as the profile it now is.
             if (host.Editor is { NotImported: true, IsDirty: false }) host.Session.Show(null, null);
@@ -138,18 +139,18 @@ public static class ProfileCommands
 
     private static string? DeleteDisabledReason(CommandHost host)
     {
-        if (host.Selected is not { } selected) return "select a profile first";
-        if (selected.NotImported) return "not a profile: ppptui deletes only the peers files it manages";
+        if (host.Selected is not { } selected) return Msg.T("select a profile first");
+        if (selected.NotImported) return Msg.T("not a profile: ppptui deletes only the peers files it manages");
         if (!host.Access.CanWriteFiles) return host.Access.NeedsRootReason;
-        if (selected.State is LinkState.Up or LinkState.Connecting) return "disconnect it first";
-        return host.Busy.IsBusy("delete:" + selected.Name) ? "already deleting" : null;
+        if (selected.State is LinkState.Up or LinkState.Connecting) return Msg.T("disconnect it first");
+        return host.Busy.IsBusy("delete:" + selected.Name) ? Msg.T("already deleting") : null;
     }
 
     private static void Delete(CommandHost host)
     {
         var name = host.Selected!.Name;
-        if (!host.Dialogs.Confirm("Delete profile", $"Delete {name}? Its peers file and its secrets line are removed (backups are kept).", "Delete")) return;
-        host.RunAction("delete:" + name, $"Deleting {name}…", $"Delete {name}", ct => host.Models.Profiles.DeleteAsync(name, ct), result =>
+        if (!host.Dialogs.Confirm(Msg.T("Delete profile"), Msg.F("Delete {0}? Its peers file and its secrets line are removed (backups are kept).", name), Msg.T("Delete"))) return;
+        host.RunAction("delete:" + name, Msg.F("Deleting {0}…", name), Msg.F("Delete {0}", name), ct => host.Models.Profiles.DeleteAsync(name, ct), result =>
         {
             if (result.Status == ActionStatus.Done && host.Editor?.ProfileName == name) host.Session.Show(null, null);
         });

@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Models;
 using PppTui.Tui.Themes;
@@ -27,9 +28,9 @@ public static class ServiceCommands
 
     private static string? KeepUpDisabledReason(CommandHost host)
     {
-        if (host.Selected is not { } selected) return "select a profile first";
+        if (host.Selected is not { } selected) return Msg.T("select a profile first");
         if (LinkCommands.ProfileNotStartable(host, selected) is { } reason) return reason;
-        if (host.Busy.IsBusy(ServiceBusyKey(selected.Name))) return "busy with this profile's service";
+        if (host.Busy.IsBusy(ServiceBusyKey(selected.Name))) return Msg.T("busy with this profile's service");
         var access = host.Access;
         return host.Models.Services.Presence switch
         {
@@ -47,7 +48,7 @@ public static class ServiceCommands
         var selected = host.Selected!;
         var name = selected.Name;
         var services = host.Models.Services;
-        var what = $"Keep {name} up";
+        var what = Msg.F("Keep {0} up", name);
         if (services.Presence == SystemdPresence.Absent)
         {
             host.Context.Errors.Report(new SystemdMissingException(name), what);
@@ -58,24 +59,24 @@ public static class ServiceCommands
         if (services.IsKeptUp(name))
         {
             var effect = offline
-                ? $"{unit} is disabled in this --root tree, so that system no longer starts it at boot."
-                : $"systemctl disable --now {unit}: the link systemd runs goes down and no longer starts at boot.";
-            if (!host.Dialogs.Confirm("Stop keeping up", $"Stop keeping {name} up with systemd?\n{effect}", "Disable")) return;
-            host.RunAction(ServiceBusyKey(name), $"Disabling {unit}…", $"Stop keeping {name} up", ct => services.DisableAsync(name, ct), null);
+                ? Msg.F("{0} is disabled in this --root tree, so that system no longer starts it at boot.", unit)
+                : Msg.F("systemctl disable --now {0}: the link systemd runs goes down and no longer starts at boot.", unit);
+            if (!host.Dialogs.Confirm(Msg.T("Stop keeping up"), Msg.F("Stop keeping {0} up with systemd?\n{1}", name, effect), Msg.T("Disable"))) return;
+            host.RunAction(ServiceBusyKey(name), Msg.F("Disabling {0}…", unit), Msg.F("Stop keeping {0} up", name), ct => services.DisableAsync(name, ct), null);
             return;
         }
         // A link dialed from here already runs a pppd for this peer: a second one from systemd would fight it.
         bool running = selected.State is LinkState.Up or LinkState.Connecting;
         bool startNow = !offline && !running;
-        var how = offline ? $"{unit} is enabled in this --root tree: that system starts it when it boots; nothing starts here."
-            : startNow ? $"systemctl enable --now {unit}: pppd starts now and at every boot, and systemd redials when it dies."
-            : $"systemctl enable {unit}: it starts at the next boot; the link running now stays as it is.";
-        if (!host.Dialogs.Confirm("Keep up with systemd", $"Keep {name} up with systemd?\n{how}", "Enable")) return;
-        host.RunAction(ServiceBusyKey(name), $"Enabling {unit}…", what, ct => services.EnableAsync(name, startNow, ct), null);
+        var how = offline ? Msg.F("{0} is enabled in this --root tree: that system starts it when it boots; nothing starts here.", unit)
+            : startNow ? Msg.F("systemctl enable --now {0}: pppd starts now and at every boot, and systemd redials when it dies.", unit)
+            : Msg.F("systemctl enable {0}: it starts at the next boot; the link running now stays as it is.", unit);
+        if (!host.Dialogs.Confirm(Msg.T("Keep up with systemd"), Msg.F("Keep {0} up with systemd?\n{1}", name, how), Msg.T("Enable"))) return;
+        host.RunAction(ServiceBusyKey(name), Msg.F("Enabling {0}…", unit), what, ct => services.EnableAsync(name, startNow, ct), null);
     }
 
     private static string? DoctorDisabledReason(CommandHost host) =>
-        host.Busy.IsBusy(DoctorBusyKey) ? "already checking" : null;
+        host.Busy.IsBusy(DoctorBusyKey) ? Msg.T("already checking") : null;
 
     /// <summary>Runs the doctor's checks in the background (the selected profile and the machine), then shows the report.</summary>
     private static void RunDoctor(CommandHost host)
@@ -83,10 +84,10 @@ public static class ServiceCommands
         // A profile that does not load is checked with every profile: the report names its problem.
         var name = host.Selected is { Problem: null } selected ? selected.Name : null;
         host.RunInBackground(DoctorBusyKey,
-            name is null ? "Checking this machine and every profile…" : $"Checking this machine and {name}…", "Doctor",
+            name is null ? Msg.T("Checking this machine and every profile…") : Msg.F("Checking this machine and {0}…", name), Msg.T("Doctor"),
             () => host.Models.Services.RunDoctorAsync(name, CancellationToken.None), report =>
             {
-                host.Notice("Doctor: " + report.Summary,
+                host.Notice(Msg.F("Doctor: {0}", report.Summary),
                     report.HasFailures ? Tone.Bad : report.Count(CheckStatus.Warn) > 0 ? Tone.Warning : Tone.Good);
                 host.Screen.RefreshCommands();
                 host.Dialogs.ShowDoctor(name, report);

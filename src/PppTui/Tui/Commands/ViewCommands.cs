@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Themes;
@@ -34,9 +35,9 @@ public static class ViewCommands
         new(ScreenCommand.AlwaysAvailable, host => host.Screen.GoTo(pane),
             new KeyEntry(command, [digit.WithAlt], label, description, Menu: KeyTable.ViewMenu));
 
-    private static string? PreviewDisabledReason(CommandHost host) => host.Editor is null ? "select a profile first" : null;
+    private static string? PreviewDisabledReason(CommandHost host) => host.Editor is null ? Msg.T("select a profile first") : null;
 
-    private static string? ThemeDisabledReason(CommandHost host) => host.Themes.Catalog.Names.Count == 0 ? "no themes loaded" : null;
+    private static string? ThemeDisabledReason(CommandHost host) => host.Themes.Catalog.Names.Count == 0 ? Msg.T("no themes loaded") : null;
 
     private static void ChooseTheme(CommandHost host)
     {
@@ -46,14 +47,14 @@ public static class ViewCommands
     private static void SwitchTheme(CommandHost host, string name)
     {
         host.Themes.Switch(name);
-        host.Notice("Theme: " + name, Tone.Muted);
+        host.Notice(Msg.F("Theme: {0}", name), Tone.Muted);
         host.Screen.RedrawAll();
     }
 
     private static void Toggle16Colors(CommandHost host)
     {
         host.Themes.SetForce16Colors(!host.Themes.Force16Colors, host.Context.App);
-        host.Notice(host.Themes.Force16Colors ? "Using 16 colours only." : "Using every colour the terminal has.", Tone.Muted);
+        host.Notice(host.Themes.Force16Colors ? Msg.T("Using 16 colours only.") : Msg.T("Using every colour the terminal has."), Tone.Muted);
         host.Screen.SetNeedsDraw();
     }
 }

@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Tui.Models;
 using PppTui.Tui.Text;
 using PppTui.Tui.Themes;
@@ -10,7 +11,7 @@ public sealed class MessageLine : ToneText
     /// <summary>What the line says when there is no news.</summary>
     public const string IdleHint = "F1 help · F9 menu · F6 or Alt+1…6 panes · F11 zoom";
 
-    public MessageLine() => Show(IdleHint, Tone.Muted);
+    public MessageLine() => Show(Msg.T(IdleHint), Tone.Muted);
 
     public void Show(string text, Tone tone) => (Content, Tone) = (text, tone);
 

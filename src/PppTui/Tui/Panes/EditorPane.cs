@@ -1,4 +1,5 @@
 using System.Drawing;
+using PppTui.Core.Localization;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Keys;
 using PppTui.Tui.Layout;
@@ -42,7 +43,7 @@ public sealed class EditorPane : Pane
         _more.X = Pos.Right(RevertButton) + 2;
         _more.Width = Dim.Fill();
         Add(_header, _serviceLine, _placeholder, _form, ApplyButton, RevertButton, _more);
-        ShowPlaceholder("Select a profile in the list, or press F7 for a new one.");
+        ShowPlaceholder(Msg.T("Select a profile in the list, or press F7 for a new one."));
     }
 
     public Button ApplyButton { get; }
@@ -94,7 +95,7 @@ public sealed class EditorPane : Pane
         ClearForm();
         if (editor is null)
         {
-            ShowPlaceholder(emptyText ?? "Select a profile in the list, or press F7 for a new one.");
+            ShowPlaceholder(emptyText ?? Msg.T("Select a profile in the list, or press F7 for a new one."));
             _placeholder.Tone = emptyText is null ? Tone.Muted : Tone.Bad;
             EditorChanged?.Invoke(this, EventArgs.Empty);
             return;

@@ -1,5 +1,6 @@
 using System.Drawing;
 using InterfaceAddresses = PppTui.Core.Status.InterfaceAddresses;
+using PppTui.Core.Localization;
 using PppTui.Tui.Controls;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
@@ -46,7 +47,7 @@ public sealed class LinksPane : Pane
         var links = _model.Links;
         TitleDetail = links.Count == 0 ? null : $"{links.Count(l => l.State == LinkState.Up)} up";
         Lines.SetLines(!_model.Polled && links.Count == 0
-            ? [new StyledLine(LookingText, Tone.Muted)]
+            ? [new StyledLine(Msg.T(LookingText), Tone.Muted)]
             : Render(links, Math.Max(Viewport.Width, 20), _services.IsKeptUp, _model.Interfaces));
     }
 
@@ -84,7 +85,7 @@ public sealed class LinksPane : Pane
         var others = (interfaces ?? []).Where(i => !shownByLinks.Contains(i.Name)).ToList();
         if (links.Count == 0)
         {
-            foreach (var w in Columns.Wrap(others.Count == 0 ? "No ppp links right now." : "No ppp links right now. This box's interfaces:", width))
+            foreach (var w in Columns.Wrap(others.Count == 0 ? Msg.T("No ppp links right now.") : Msg.T("No ppp links right now. This box's interfaces:"), width))
                 lines.Add(new(w, Tone.Muted));
             RenderInterfaces(others, width, lines);
             return lines;

@@ -1,5 +1,6 @@
-using System.Collections;
 using System.Collections.Specialized;
+using System.Collections;
+using PppTui.Core.Localization;
 using PppTui.Tui.Layout;
 using PppTui.Tui.Models;
 using PppTui.Tui.Text;
@@ -71,7 +72,7 @@ public sealed class ProfileListPane : Pane
         _shownLoaded = loaded;
         _rows.SetItems(profiles);
         _empty.Visible = profiles.Count == 0;
-        _empty.Text = !loaded ? LoadingText : _model.Unreadable is { } why ? why : NoProfilesText;
+        _empty.Text = !loaded ? Msg.T(LoadingText) : _model.Unreadable is { } why ? why : Msg.T(NoProfilesText);
         TitleDetail = !loaded ? "loading…" : profiles.Count == 0 ? null : profiles.Count.ToString();
         if (profiles.Count == 0) List.SelectedItem = null;
         else
