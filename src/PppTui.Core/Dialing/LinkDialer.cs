@@ -125,6 +125,7 @@ public sealed class LinkDialer
         int? exitStatus = null;
         int? pid = null;
         var timedOut = false;
+        var detached = false;
         while (true)
         {
             if (tail is not null)
@@ -132,7 +133,7 @@ public sealed class LinkDialer
             // Up is decided by pppd's own lines, not by its exit: a pty helper (pptp, or the
             // pppd of a pair) inherits pppd's stdout and keeps the pipe open for the whole link,
             // so the runner reports the exit only when that helper ends.
-            if (machine.State is LinkState.Down or LinkState.Up || exitStatus is not null) break;
+            if (machine.State is LinkState.Down or LinkState.Up || exitStatus is not null || detached) break;
             var now = _time.GetUtcNow();
             LinkObservation? observation;
             if (now >= deadline)
@@ -153,6 +154,10 @@ public sealed class LinkDialer
             {
                 case null:
                     Feed(new QuietPeriod());
+                    // pppd detaches when its first network protocol is up: with IPV6CP first, before
+                    // any IPv4 line, and the pty helper keeps the pipe open, so no exit comes either.
+                    // The detached child holding the link's pid file says it happened.
+                    detached = pid is { } parent && HasDetached(name, parent);
                     break;
                 case PppdPidKnown known:
                     pid = known.Pid;
@@ -396,6 +401,9 @@ public sealed class LinkDialer
     // The script runs as itself or through its interpreter ("/bin/sh /etc/ppp/ip-up ppp0 ...").
     private static bool IsIpUpScript(ProcessInfo process) =>
         process.CommandLine.Take(2).Any(a => Path.GetFileName(a) == "ip-up");
+
+    private bool HasDetached(string name, int parent) =>
+        !_discovery.Processes.IsAlive(parent) && _discovery.Scan().Find(name).Any(link => link.Pid != parent);
 
     private async Task ParentGoneAsync(int pid, CancellationToken cancellationToken)
     {

@@ -744,5 +744,7 @@ internal static class ZhCn
         ["No profiles yet.\nF7 creates one."] = "还没有配置。\nF7 新建一个。",
         ["F1 help · F9 menu · F6 or Alt+1…6 panes · F11 zoom"] = "F1 帮助 · F9 菜单 · F6 或 Alt+1…6 切换窗格 · F11 放大",
         ["Looking for ppp links…"] = "正在查找 ppp 链路…",
+        ["'{0}' is not running (no {1} and no `pppd call {0}` process) and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line."] =
+            "'{0}' 未在运行(没有 {1},也没有 `pppd call {0}` 进程),且其 peers 文件未设置 logfile,无法区分它的日志行:显示所有 PPP 日志行。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

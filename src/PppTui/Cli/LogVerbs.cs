@@ -1,3 +1,4 @@
+using PppTui.Core.Localization;
 using PppTui.Core.Diagnoses;
 using System.CommandLine;
 using System.Text;
@@ -117,8 +118,8 @@ public static partial class LogVerbs
                 }
                 else
                 {
-                    ctx.Notice($"'{profile}' is not running (no {Path.GetFileName(link.PidFile)} and no `pppd call {profile}` process) " +
-                                        "and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line.");
+                    ctx.Notice(Msg.F("'{0}' is not running (no {1} and no `pppd call {0}` process) and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line.",
+                        profile, Path.GetFileName(link.PidFile)));
                 }
             }
             request = request with { Filter = filter };

@@ -407,6 +407,34 @@ public class LinkDialerTests
     }
 
     [Fact]
+    public async Task A_pppd_that_detaches_when_IPv6_comes_up_first_is_followed_to_up_though_its_pipe_stays_open()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
+        var runner = new FakeCommandRunner
+        {
+            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
+        };
+        // IPV6CP up first: pppd's parent detaches before any IPv4 line, and pptp keeps its stdout open.
+        string[] lines = ["Using interface ppp0", "Connect: ppp0 <--> /dev/pts/1", "CHAP authentication succeeded",
+            "MPPE 128-bit stateless compression enabled", "local  LL address fe80::1", "remote LL address fe80::2"];
+        runner.Stream = (_, _) => HeldOpen([new CommandStarted(990), .. lines.Select(l => new CommandOutputLine(l, false))],
+            () => Detached(sys, "myvpn", 991, "ppp0"));
+
+        var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(10));
+
+        Assert.True(outcome.IsUp, outcome.Reason);
+        Assert.Equal(991, outcome.Status!.Pid);
+        Assert.Equal("198.51.100.10", outcome.Status.LocalAddress);
+    }
+
+    private static async IAsyncEnumerable<CommandEvent> HeldOpen(IEnumerable<CommandEvent> events, Action afterLines)
+    {
+        foreach (var e in events) yield return e;
+        afterLines();
+        await Task.Delay(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task A_hung_ip_up_script_holds_up_the_answer_only_until_the_wait_ends()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
