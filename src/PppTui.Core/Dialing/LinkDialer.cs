@@ -315,12 +315,17 @@ public sealed class LinkDialer
                     null, attached, false, machine.Lines.ToList());
             }
 
-            if (machine.State == LinkState.Up) await IpUpScriptsDoneAsync(link.Pid, deadline, cancellationToken).ConfigureAwait(false);
+            var upBeforeRead = machine.State == LinkState.Up;
+            if (upBeforeRead) await IpUpScriptsDoneAsync(link.Pid, deadline, cancellationToken).ConfigureAwait(false);
             var network = await _status.ReadNetworkAsync(cancellationToken).ConfigureAwait(false);
             var dial = new DialKnowledge(machine.Details, machine.Lines.ToList());
             var (status, _) = await _status.ReadAsync(link, network, null, dial, cancellationToken).ConfigureAwait(false);
             feed(new LinkProbed(new LinkProbe(true, link.Pid, status.Interface, status.State == LinkState.Up,
                 status.LocalAddress, status.PeerAddress, status.Mtu)));
+            // Up learned from this very read (pppd detached before its IPv4 lines): the address is
+            // set, but pppd adds the default route and runs ip-up just after. Read again once
+            // those are done, so the answer and its warnings are about the finished link.
+            if (status.State == LinkState.Up && machine.State == LinkState.Up && !upBeforeRead) continue;
             if (status.State == LinkState.Up && machine.State == LinkState.Up)
             {
                 foreach (var notice in status.Notices) feed(new NoticeObserved(notice));

@@ -427,6 +427,30 @@ public class LinkDialerTests
         Assert.Equal("198.51.100.10", outcome.Status.LocalAddress);
     }
 
+    [Fact]
+    public async Task A_link_found_up_before_pppd_added_its_default_route_is_answered_once_the_route_is_there_without_a_false_warning()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
+        var routeReads = 0;
+        var withRoute = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"));
+        var beforeRoute = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"));
+        // The first look at the routes comes between pppd setting the address and adding the default route.
+        var runner = new FakeCommandRunner
+        {
+            Run = spec => spec.Program == "ip" && spec.Arguments.Contains("route") && Interlocked.Increment(ref routeReads) == 1
+                ? beforeRoute(spec) : withRoute(spec),
+        };
+        string[] lines = ["Using interface ppp0", "CHAP authentication succeeded", "local  LL address fe80::1", "remote LL address fe80::2"];
+        runner.Stream = (_, _) => HeldOpen([new CommandStarted(992), .. lines.Select(l => new CommandOutputLine(l, false))],
+            () => Detached(sys, "myvpn", 993, "ppp0"));
+
+        var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(10));
+
+        Assert.True(outcome.IsUp, outcome.Reason);
+        Assert.True(outcome.Status!.OwnsDefaultRoute);
+        Assert.DoesNotContain(outcome.Status.Notices, n => n.Code == "default-route-not-added");
+    }
+
     private static async IAsyncEnumerable<CommandEvent> HeldOpen(IEnumerable<CommandEvent> events, Action afterLines)
     {
         foreach (var e in events) yield return e;

@@ -29,6 +29,8 @@ public sealed class TmuxScenarioTests(ITestOutputHelper output)
             RedirectStandardError = true,
         };
         start.Environment["PPPTUI_BIN"] = Path.Combine(AppContext.BaseDirectory, "ppptui");
+        // A busy machine (CI shares its two cores) starts the screen slowly; a wait is not a timing test.
+        start.Environment["E2E_TIMEOUT"] = "30";
         // The test process runs Terminal.Gui headless; the binary under tmux must draw for real.
         start.Environment.Remove("DisableRealDriverIO");
         start.Environment.Remove("TMUX");
