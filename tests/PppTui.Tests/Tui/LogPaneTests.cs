@@ -66,6 +66,22 @@ public class LogPaneTests
     private static readonly TimeSpan LogPaneTestsPump = TimeSpan.FromMilliseconds(100);
 
     [Fact]
+    public void Zooming_the_small_log_pane_at_80x24_fills_it_with_the_older_lines_not_blank_rows()
+    {
+        using var h = ScreenHost.Start(80, 24);
+        for (int i = 0; i < 11; i++) h.Log.Post(Line(i, "line " + i));
+        h.Advance(LogPaneTestsPump);
+        h.Press(Key.D6.WithAlt);
+        h.Screen.Log.List.SetFocus();
+        Assert.DoesNotContain("line 0 ", h.Text + " ");
+        h.Press(Key.F11);
+        h.Draw();
+        Assert.Contains("line 0 ", h.Text);
+        Assert.Contains("line 10 ", h.Text);
+        Assert.True(h.Screen.Log.Following);
+    }
+
+    [Fact]
     public void Moving_up_pauses_following_and_f_resumes_it()
     {
         using var h = ScreenHost.Start(120, 40);

@@ -211,7 +211,8 @@ up_marker() { # [PID [IFACE]]
     done
     return 1
   fi
-  for f in "$LAB_RUN"/up/*; do [ -f "$f" ] && { echo "$f"; return; }; done
+  # A marker being written is NAME.tmp until it is complete (renamed into place).
+  for f in "$LAB_RUN"/up/*; do [[ $f != *.tmp ]] && [ -f "$f" ] && { echo "$f"; return; }; done
   return 1
 }
 

@@ -79,16 +79,16 @@ dial() { # NAME LIMIT
 
 hangup() { # NAME LIMIT
   local name=$1 limit=$2
-  # The log pane (auto source: /var/log/syslog) shows pppd's MPPE line; so does its per-link view.
-  tui_wait "MPPE 128-bit stateless compression enabled" 15
+  # The log pane (auto source: /var/log/syslog; a tab at 80x24), in its per-link view and zoomed
+  # (F11; at 80x24 the pane shows five lines), shows pppd's MPPE line among the link's lines.
   tui_send M-6
   tui_send l
-  # Zoomed (F11): at 80x24 the log pane shows five lines, the link's first lines need more.
   tui_send F11
   tui_wait "$name only" 10 && tui_wait "MPPE 128-bit stateless compression enabled" 10
   tui_screen >"$SCEN_DIR/$NAME.screen-log.txt"
   tui_send F11
   tui_send l
+  tui_send M-4 # the IP pane, where the link's going down shows (a tab at 80x24)
   tui_send M-1
   tui_send F8
   tui_wait "Disconnect $name?" 10

@@ -44,7 +44,7 @@ public sealed class LogPane : Pane
 
         FilterBox.ValueChanged += (_, e) => _model.Filter = e.NewValue ?? "";
         List.ValueChanged += (_, _) => OnUserMoved();
-        List.ViewportChanged += (_, _) => OnUserMoved();
+        List.ViewportChanged += (_, _) => OnViewportChanged();
         _model.Changed += OnModelChanged;
         UpdateState();
     }
@@ -178,6 +178,14 @@ public sealed class LogPane : Pane
             if (!keepTop) List.EnsureSelectedItemVisible();
         }
         finally { _moving = false; }
+    }
+
+    // A pane that grows (zoom, a bigger terminal) keeps its old top line: while following, the
+    // newest line goes back to the bottom so the rows above fill with older lines, not blanks.
+    private void OnViewportChanged()
+    {
+        if (!_moving && Following && List.Viewport.Y > Math.Max(_model.Count - List.Viewport.Height, 0)) ScrollToNewest();
+        else OnUserMoved();
     }
 
     private void OnUserMoved()
