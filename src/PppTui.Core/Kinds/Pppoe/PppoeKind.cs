@@ -1,4 +1,5 @@
 using PppTui.Core.Files;
+using PppTui.Core.Localization;
 using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 using PppTui.Core.Apply;
@@ -51,6 +52,11 @@ public sealed class PppoeKind : IProfileKind
         // A peers file without the interface word is one pppd reads (the interface then comes
         // from an options file or the command line), so only a given interface is checked.
         if (pppoe.Interface is not null) check("interface", ValueRules.CheckInterface(pppoe.Interface));
+        // The plugin takes a bare word after it for the interface, as pppd does: an extra option
+        // that is one such word would be read back as the interface, so it is asked for as one.
+        foreach (var line in profile.ExtraOptions)
+            if (line.Trim() is { } word && !word.Any(char.IsWhiteSpace) && IsInterfaceWord(word))
+                check("extra", Msg.F("'{0}' alone on a line is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead", word));
         check("service", ValueRules.CheckSecretWord(pppoe.ServiceName, "the service name"));
         check("ac", ValueRules.CheckSecretWord(pppoe.AccessConcentrator, "the access concentrator name"));
         if (pppoe.Plugin is not (null or PppoePluginName.Classic or PppoePluginName.Renamed))
@@ -140,9 +146,10 @@ public sealed class PppoeKind : IProfileKind
     {
         var plugin = peers.Entries.FirstOrDefault(e => e.Name == "plugin" && IsPppoePlugin(e.Argument));
         if (plugin is null) return null;
-        return peers.Entries.FirstOrDefault(e =>
-            e.NameWord.Start > plugin.NameWord.Start && e.Argument is null && !PppOptionTable.IsKnown(e.Name) &&
-            !e.Name.StartsWith('/') && !e.Name.All(char.IsAsciiDigit) && !e.Name.Contains(':') &&
-            ValueRules.CheckInterface(e.Name) is null);
+        return peers.Entries.FirstOrDefault(e => e.NameWord.Start > plugin.NameWord.Start && e.Argument is null && IsInterfaceWord(e.Name));
     }
+
+    private static bool IsInterfaceWord(string word) =>
+        !PppOptionTable.IsKnown(word) && !word.StartsWith('/') && !word.All(char.IsAsciiDigit) && !word.Contains(':') &&
+        ValueRules.CheckInterface(word) is null;
 }
