@@ -184,6 +184,8 @@ public static partial class ValueRules
             if (char.IsHighSurrogate(line[i]) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1])) i++;
             else if (char.IsSurrogate(line[i])) return Msg.T("the line contains an invalid Unicode character (an unpaired surrogate)");
         }
+        // pppd reads a backslash before the line break as "join the next line": the option would take the next line's words.
+        if ((line.Length - line.TrimEnd('\\').Length) % 2 == 1) return Msg.T("the line ends in a backslash, which joins it to the next line in pppd");
         return null;
     }
 }

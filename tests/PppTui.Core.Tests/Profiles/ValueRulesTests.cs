@@ -39,4 +39,13 @@ public class ValueRulesTests
         Assert.NotNull(Check(rule, value + "\n"));
         Assert.NotNull(Check(rule, value + "\r\n"));
     }
+
+    [Fact]
+    public void An_option_line_ending_in_a_backslash_is_refused_as_pppd_would_join_it_to_the_next_line()
+    {
+        // Found by the round-trip property test (seed 9gqMMeudngd2): "a\\" swallowed the line after it.
+        Assert.NotNull(ValueRules.CheckOptionLine("a\\"));
+        Assert.Null(ValueRules.CheckOptionLine("a\\\\"));
+        Assert.Null(ValueRules.CheckOptionLine("asyncmap 0"));
+    }
 }
