@@ -17,6 +17,16 @@ public static class TextFile
     /// </summary>
     public const int MaxBytes = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// The file's text, or null when it does not exist or cannot be read as text: for what a kind
+    /// only looks at to recognise a file (an unreadable one is then simply not recognised).
+    /// </summary>
+    public static string? ReadIfReadable(string path)
+    {
+        try { return ReadOrNull(path); }
+        catch (PppTuiException) { return null; }
+    }
+
     /// <summary>The file's text, or null when it does not exist.</summary>
     /// <exception cref="PppTuiException">The file is larger than <see cref="MaxBytes"/>, is not
     /// valid UTF-8, or cannot be read.</exception>

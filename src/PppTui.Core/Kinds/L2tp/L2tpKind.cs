@@ -124,13 +124,13 @@ public sealed class L2tpKind : IProfileKind
         var l2tp = Of(profile);
         var conf = LacFor(profile.Name, context);
         l2tp.Server = conf?.Get(profile.Name, "lns");
-        l2tp.Ipsec = SafeRead(context.Paths.Resolve(SwanctlConf.SystemPath(profile.Name))) is { } swan && SwanctlConf.Defines(swan);
+        l2tp.Ipsec = TextFile.ReadIfReadable(context.Paths.Resolve(SwanctlConf.SystemPath(profile.Name))) is { } swan && SwanctlConf.Defines(swan);
     }
 
     // The [lac NAME] section that names this peers file as its pppd options.
     private static Xl2tpdConf? LacFor(string name, KindContext context)
     {
-        var conf = Xl2tpdConf.Parse(SafeRead(context.Paths.Resolve(XlConfPath)));
+        var conf = Xl2tpdConf.Parse(TextFile.ReadIfReadable(context.Paths.Resolve(XlConfPath)));
         if (!conf.HasLac(name)) return null;
         var options = conf.Get(name, "pppoptfile");
         return options is null || options == "/etc/ppp/peers/" + name ? conf : null;
@@ -144,7 +144,7 @@ public sealed class L2tpKind : IProfileKind
     public DaemonDial? DaemonDial(string name, KindContext context)
     {
         if (LacFor(name, context) is not { } conf) return null;
-        var ipsec = SafeRead(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan);
+        var ipsec = TextFile.ReadIfReadable(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan);
         var connection = SwanctlConf.ConnectionName(name);
         var swanctl = File.Exists("/usr/sbin/swanctl") ? "/usr/sbin/swanctl" : "swanctl";
         IReadOnlyList<CommandSpec> up = ipsec
@@ -234,11 +234,5 @@ public sealed class L2tpKind : IProfileKind
         ppp.RefusePap = ppp.RefuseEap = ppp.RefuseMsChap = true;
         ppp.RefuseChap = auth != AuthChap;
         ppp.RefuseMsChapV2 = auth != AuthMsChapV2;
-    }
-
-    private static string? SafeRead(string path)
-    {
-        try { return TextFile.ReadOrNull(path); }
-        catch (PppTuiException) { return null; }
     }
 }

@@ -114,7 +114,7 @@ public sealed partial class ModemKind : IProfileKind
             modem.ConnectCommand = connect ?? "";
             return;
         }
-        var text = SafeRead(context.Paths.Resolve(script));
+        var text = TextFile.ReadIfReadable(context.Paths.Resolve(script));
         if (text is null)
         {
             // A script ppptui cannot read (missing, unreadable) cannot be edited either: the
@@ -305,10 +305,4 @@ public sealed partial class ModemKind : IProfileKind
 
     private static OptionEntry? SpeedEntry(OptionFile peers) =>
         peers.Entries.FirstOrDefault(e => e.Argument is null && e.Name.Length is > 2 and < 9 && e.Name.All(char.IsAsciiDigit));
-
-    private static string? SafeRead(string path)
-    {
-        try { return TextFile.ReadOrNull(path); }
-        catch (PppTuiException) { return null; }
-    }
 }
