@@ -746,8 +746,8 @@ internal static class ZhCn
         ["Looking for ppp links…"] = "正在查找 ppp 链路…",
         ["'{0}' is not running (no {1} and no `pppd call {0}` process) and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line."] =
             "'{0}' 未在运行(没有 {1},也没有 `pppd call {0}` 进程),且其 peers 文件未设置 logfile,无法区分它的日志行:显示所有 PPP 日志行。",
-        ["'{0}' alone on a line is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead"] =
-            "单独一行的 '{0}' 会被 PPPoE 插件当作网络接口:请改为把它设为接口(--interface {0})",
+        ["'{0}' is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead"] =
+            "'{0}' 会被 PPPoE 插件当作网络接口:请改为把它设为接口(--interface {0})",
         ["the line ends in a backslash, which joins it to the next line in pppd"] = "该行以反斜杠结尾,pppd 会把它与下一行连在一起",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

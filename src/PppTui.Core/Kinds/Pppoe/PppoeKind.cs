@@ -52,11 +52,13 @@ public sealed class PppoeKind : IProfileKind
         // A peers file without the interface word is one pppd reads (the interface then comes
         // from an options file or the command line), so only a given interface is checked.
         if (pppoe.Interface is not null) check("interface", ValueRules.CheckInterface(pppoe.Interface));
-        // The plugin takes a bare word after it for the interface, as pppd does: an extra option
-        // that is one such word would be read back as the interface, so it is asked for as one.
+        // The plugin takes any bare word after it that looks like an interface name as the
+        // interface, wherever it stands: such a word among the extra options would be read back
+        // as the interface, so it is asked for as one.
         foreach (var line in profile.ExtraOptions)
-            if (line.Trim() is { } word && !word.Any(char.IsWhiteSpace) && IsInterfaceWord(word))
-                check("extra", Msg.F("'{0}' alone on a line is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead", word));
+            foreach (var entry in ProfileRenderer.ExtraLineEntries(line))
+                if (entry.Argument is null && IsInterfaceWord(entry.Name))
+                    check("extra", Msg.F("'{0}' is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead", entry.Name));
         check("service", ValueRules.CheckSecretWord(pppoe.ServiceName, "the service name"));
         check("ac", ValueRules.CheckSecretWord(pppoe.AccessConcentrator, "the access concentrator name"));
         if (pppoe.Plugin is not (null or PppoePluginName.Classic or PppoePluginName.Renamed))
