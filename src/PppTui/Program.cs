@@ -1,5 +1,4 @@
 using System.Reflection;
-using PppTui.Cli;
 
 namespace PppTui;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.Profiles;
 using PppTui.Core.Apply;
 
 namespace PppTui.Benchmarks;

@@ -1,11 +1,7 @@
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using PppTui.Core.Diagnoses;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.Logs;
 using PppTui.Core.PppConfig;
-using PppTui.Core.Profiles;
 
 namespace PppTui.Benchmarks;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-
 namespace PppTui.Benchmarks;
 
 /// <summary>Options shared by the verbs that run a program on a tmux screen.</summary>

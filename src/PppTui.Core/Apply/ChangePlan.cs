@@ -1,5 +1,3 @@
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Apply;
 
 /// <summary>What a file is for; decides its mode when new and how it is masked in previews.</summary>

@@ -1,4 +1,3 @@
-using PppTui.Core.Files;
 using Serilog;
 
 namespace PppTui.Core.Apply;

@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Text.RegularExpressions;
-using PppTui.Core.Files;
-using PppTui.Core.Localization;
 
 namespace PppTui.Core.Diagnoses;
 

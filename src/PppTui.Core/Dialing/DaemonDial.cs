@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Status;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>

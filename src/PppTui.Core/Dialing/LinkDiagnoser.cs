@@ -1,5 +1,3 @@
-using PppTui.Core.Diagnoses;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>Diagnosis contexts built from what the dialer knows about a peer.</summary>

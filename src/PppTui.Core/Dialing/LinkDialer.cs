@@ -1,9 +1,4 @@
-using PppTui.Core.Diagnoses;
 using System.Threading.Channels;
-using PppTui.Core.Files;
-using PppTui.Core.Logs;
-using PppTui.Core.Processes;
-using PppTui.Core.Status;
 
 namespace PppTui.Core.Dialing;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>A pppd that is running now, however it was started (ppptui, pon, by hand, systemd).</summary>

@@ -1,4 +1,3 @@
-using PppTui.Core.Diagnoses;
 namespace PppTui.Core.Dialing;
 
 /// <summary>Where a link is in its life, as the connect button and the status views show it.</summary>

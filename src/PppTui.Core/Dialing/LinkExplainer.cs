@@ -1,7 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Files;
-using PppTui.Core.Logs;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>The last failure of a link, explained: where the lines came from, the lines, and the diagnosis.</summary>

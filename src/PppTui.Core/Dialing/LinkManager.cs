@@ -1,9 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Files;
-using PppTui.Core.Localization;
-using PppTui.Core.Processes;
-using PppTui.Core.Status;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>Why a link action was refused before anything ran.</summary>

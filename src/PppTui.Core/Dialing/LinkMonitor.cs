@@ -1,8 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
-using PppTui.Core.Status;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>

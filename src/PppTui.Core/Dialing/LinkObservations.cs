@@ -1,4 +1,3 @@
-using PppTui.Core.Diagnoses;
 namespace PppTui.Core.Dialing;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text;
-using PppTui.Core.Logs;
-using PppTui.Core.Status;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>How a link reads to the user: the system's state, refined by what was asked for here.</summary>

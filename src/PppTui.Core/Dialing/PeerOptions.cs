@@ -1,6 +1,4 @@
-using System.Globalization;
 using PppTui.Core.Profiles;
-using PppTui.Core.Files;
 
 namespace PppTui.Core.Dialing;
 

@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Logs;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>One log message from pppd or a helper it runs (chat, pptp, pppoe).</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>What one pppd (or helper) line says about the progress of a link.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Dialing;
 
 /// <summary>One process as /proc shows it.</summary>

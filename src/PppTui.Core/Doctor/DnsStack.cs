@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Localization;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>Who writes /etc/resolv.conf.</summary>

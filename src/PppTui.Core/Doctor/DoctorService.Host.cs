@@ -1,6 +1,3 @@
-using PppTui.Core.Localization;
-using PppTui.Core.Systemd;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>The doctor's checks of the host: secrets file modes, DNS stack, stale locks, systemd.</summary>

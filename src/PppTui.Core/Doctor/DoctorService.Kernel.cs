@@ -1,5 +1,3 @@
-using PppTui.Core.Localization;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>The doctor's checks of kernel PPP support: ppp_generic, the kind modules, /dev/ppp.</summary>

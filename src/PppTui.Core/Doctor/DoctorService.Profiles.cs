@@ -1,11 +1,4 @@
-using System.Text.Json;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.Localization;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
-using PppTui.Core.Systemd;
 
 namespace PppTui.Core.Doctor;
 

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using PppTui.Core.Localization;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>The doctor's checks of the programs and pppd plugins the profiles need.</summary>

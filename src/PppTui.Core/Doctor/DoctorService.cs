@@ -1,12 +1,4 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.Localization;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
-using PppTui.Core.Systemd;
 
 namespace PppTui.Core.Doctor;
 

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using PppTui.Core.Files;
 
 namespace PppTui.Core.Doctor;
 

@@ -1,4 +1,3 @@
-using PppTui.Core.Localization;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Doctor;

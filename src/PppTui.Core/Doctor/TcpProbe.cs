@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Sockets;
-using PppTui.Core.Localization;
 
 namespace PppTui.Core.Doctor;
 

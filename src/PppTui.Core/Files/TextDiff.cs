@@ -1,4 +1,3 @@
-using System.Text;
 using DiffPlex;
 using DiffPlex.Model;
 

@@ -1,9 +1,4 @@
-using PppTui.Core.Kinds.Custom;
 using PppTui.Core.Kinds.L2tp;
-using PppTui.Core.Kinds.Modem;
-using PppTui.Core.Kinds.Pppoe;
-using PppTui.Core.Kinds.Pptp;
-using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;

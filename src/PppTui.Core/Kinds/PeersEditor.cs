@@ -1,5 +1,3 @@
-using PppTui.Core.PppConfig;
-
 namespace PppTui.Core.Kinds;
 
 /// <summary>

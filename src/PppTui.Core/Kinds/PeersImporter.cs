@@ -1,5 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;

@@ -1,5 +1,3 @@
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Kinds;
 
 /// <summary>Which pppd is installed under a root, for what the rendered files must say to it.</summary>

@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using PppTui.Core.Files;
+using LogEvent = Serilog.Events.LogEvent;
 
 namespace PppTui.Core.Logging;
 

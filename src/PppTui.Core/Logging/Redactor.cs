@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
-using PppTui.Core.Processes;
 
 namespace PppTui.Core.Logging;
 

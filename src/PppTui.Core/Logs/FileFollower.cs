@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace PppTui.Core.Logs;
 
 /// <summary>How a follower waits for new data.</summary>

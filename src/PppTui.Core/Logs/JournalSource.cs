@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using PppTui.Core.Processes;
 
 namespace PppTui.Core.Logs;
 

@@ -1,6 +1,3 @@
-using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Logs;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace PppTui.Core.Logs;
 
 /// <summary>

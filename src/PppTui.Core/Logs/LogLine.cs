@@ -1,5 +1,3 @@
-using PppTui.Core.Diagnoses;
-
 namespace PppTui.Core.Logs;
 
 /// <summary>Syslog severities (RFC 5424 numbering: lower is more severe).</summary>

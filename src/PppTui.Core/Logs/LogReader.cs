@@ -1,8 +1,4 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using PppTui.Core.Files;
-using PppTui.Core.Logging;
-using PppTui.Core.Processes;
 
 namespace PppTui.Core.Logs;
 

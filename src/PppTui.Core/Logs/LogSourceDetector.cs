@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Logging;
-
 namespace PppTui.Core.Logs;
 
 /// <summary>What kind of log a source is.</summary>

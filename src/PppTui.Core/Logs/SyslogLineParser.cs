@@ -1,6 +1,3 @@
-using System.Globalization;
-using PppTui.Core.Diagnoses;
-
 namespace PppTui.Core.Logs;
 
 /// <summary>How the lines of a text log are laid out.</summary>

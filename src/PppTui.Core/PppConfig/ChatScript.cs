@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PppTui.Core.PppConfig;
 
 /// <summary>What a token does in a chat script.</summary>

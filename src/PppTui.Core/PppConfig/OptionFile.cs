@@ -1,5 +1,3 @@
-using PppTui.Core.Files;
-
 namespace PppTui.Core.PppConfig;
 
 /// <summary>One option as pppd would apply it: its name plus its argument if it takes one.</summary>

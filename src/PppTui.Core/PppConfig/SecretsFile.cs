@@ -1,6 +1,3 @@
-using System.Text;
-using PppTui.Core.Files;
-
 namespace PppTui.Core.PppConfig;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PppTui.Core.PppConfig;
 
 /// <summary>One replacement of the characters [Start, End) of a text.</summary>

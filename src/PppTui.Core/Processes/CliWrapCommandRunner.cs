@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
-using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 using CliWrap.EventStream;

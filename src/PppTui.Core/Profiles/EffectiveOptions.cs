@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.PppConfig;
-
 namespace PppTui.Core.Profiles;
 
 /// <summary>One option as pppd will see it, where it came from, and what overrides it later.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Runtime.CompilerServices;
-
 namespace PppTui.Core.Profiles;
 
 /// <summary>A profile being edited together with the secrets typed for it (never stored).</summary>

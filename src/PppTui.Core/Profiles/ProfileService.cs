@@ -1,9 +1,4 @@
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.Localization;
-using PppTui.Core.PppConfig;
 using Serilog;
-using PppTui.Core.Apply;
 
 namespace PppTui.Core.Profiles;
 

@@ -1,7 +1,3 @@
-using PppTui.Core.Apply;
-using PppTui.Core.Files;
-using PppTui.Core.Localization;
-
 namespace PppTui.Core.Profiles;
 
 /// <summary>What loading the profile folder gave: every good profile, and what was wrong with the rest.</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
-using PppTui.Core.Kinds;
-using PppTui.Core.Localization;
 
 namespace PppTui.Core.Profiles;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Tomlyn.Syntax;
 
 namespace PppTui.Core.Profiles;

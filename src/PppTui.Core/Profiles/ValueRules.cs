@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using PppTui.Core.Localization;
 
 namespace PppTui.Core.Profiles;
 

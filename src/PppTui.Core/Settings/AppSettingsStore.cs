@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-using PppTui.Core.Files;
 using Tomlyn;
 
 namespace PppTui.Core.Settings;

@@ -1,5 +1,3 @@
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Status;
 
 /// <summary>Who writes /etc/resolv.conf, which decides whether pppd's <c>usepeerdns</c> has any effect.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Status;
 
 /// <summary>What /sys/class/net/IFACE says about an interface at one moment.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using PppTui.Core.Processes;
 
 namespace PppTui.Core.Status;
 

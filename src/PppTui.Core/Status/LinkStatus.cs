@@ -1,6 +1,4 @@
-using PppTui.Core.Diagnoses;
 using System.Text.Json.Serialization;
-using PppTui.Core.Dialing;
 
 namespace PppTui.Core.Status;
 

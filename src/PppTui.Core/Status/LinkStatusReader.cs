@@ -1,9 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Localization;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Status;
 
 /// <summary>Routes and DNS, read once per refresh and shared by every link's status.</summary>

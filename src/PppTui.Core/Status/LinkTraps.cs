@@ -1,7 +1,3 @@
-using PppTui.Core.Diagnoses;
-using System.Text.RegularExpressions;
-using PppTui.Core.Dialing;
-
 namespace PppTui.Core.Status;
 
 /// <summary>What the after-Up checks look at for one link.</summary>

@@ -1,6 +1,3 @@
-using PppTui.Core.Localization;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Status;
 
 /// <summary>Sends one packet of a given size with "don't fragment" set and says whether its answer came back.</summary>

@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Localization;
-
 namespace PppTui.Core.Status;
 
 /// <summary>How the peer's DNS servers were put in effect for a link.</summary>

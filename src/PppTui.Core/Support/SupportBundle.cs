@@ -1,12 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text;
-using System.Text.RegularExpressions;
-using PppTui.Core.Files;
-using PppTui.Core.Logging;
-using PppTui.Core.Logs;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
 using PppTui.Core.Doctor;
 

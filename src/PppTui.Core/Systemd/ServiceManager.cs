@@ -1,6 +1,3 @@
-using System.Globalization;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
 using Serilog;
 
 namespace PppTui.Core.Systemd;

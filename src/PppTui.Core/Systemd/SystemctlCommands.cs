@@ -1,5 +1,3 @@
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Systemd;
 
 /// <summary>

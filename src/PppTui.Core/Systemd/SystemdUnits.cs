@@ -1,4 +1,3 @@
-using PppTui.Core.Files;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Systemd;

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Reflection;
-using System.Text.Json.Nodes;
-using PppTui.Core.Support;
 
 namespace PppTui.Cli;
 

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
 
 namespace PppTui.Cli;
 

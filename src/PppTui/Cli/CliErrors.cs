@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PppTui.Core;
 using PppTui.Core.Logging;
-using PppTui.Core.Localization;
 
 namespace PppTui.Cli;
 

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using PppTui.Core.Doctor;
 
 namespace PppTui.Cli;
 

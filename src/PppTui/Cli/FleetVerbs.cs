@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Cli;

@@ -1,11 +1,10 @@
-using PppTui.Core.Diagnoses;
 using System.CommandLine;
-using PppTui.Core.Localization;
-using System.Globalization;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using PppTui.Core.Dialing;
 using PppTui.Core.Status;
+using DnsManager = PppTui.Core.Status.DnsManager;
+using LinkState = PppTui.Core.Dialing.LinkState;
+using LinkStatus = PppTui.Core.Status.LinkStatus;
 
 namespace PppTui.Cli;
 

@@ -1,9 +1,5 @@
-using PppTui.Core.Localization;
-using PppTui.Core.Diagnoses;
 using System.CommandLine;
-using System.Text;
 using System.Text.RegularExpressions;
-using PppTui.Core.Logs;
 
 namespace PppTui.Cli;
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using PppTui.Core.Dialing;
-using PppTui.Core.Localization;
 using PppTui.Core.Profiles;
 using PppTui.Core.Status;
 

@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PppTui.Core.Files;
 using PppTui.Core.Profiles;
-using PppTui.Core.Apply;
 
 namespace PppTui.Cli;
 

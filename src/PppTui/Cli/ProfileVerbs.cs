@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
-using PppTui.Core.Kinds;
-using PppTui.Core.Localization;
 using PppTui.Core.Profiles;
-using PppTui.Core.Apply;
 
 namespace PppTui.Cli;
 

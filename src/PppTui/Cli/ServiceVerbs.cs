@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using PppTui.Core.Profiles;
-using PppTui.Core.Systemd;
 
 namespace PppTui.Cli;
 

@@ -1,11 +1,5 @@
 using System.Drawing;
-using PppTui.Tui.Commands;
-using PppTui.Tui.Controls;
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Layout;
 using PppTui.Tui.Panes;
-using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;

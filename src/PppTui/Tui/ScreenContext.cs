@@ -1,4 +1,3 @@
-using PppTui.Tui.Models;
 using Terminal.Gui.App;
 
 namespace PppTui.Tui;

@@ -1,5 +1,3 @@
-using PppTui.Tui.Models;
-
 namespace PppTui.Tui;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using PppTui.Core.Logs;
-using PppTui.Tui.Models;
-
 namespace PppTui.Tui;
 
 /// <summary>The models the main screen shows; adapters over the core services fill these in.</summary>

@@ -1,18 +1,9 @@
-using PppTui.Cli;
 using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Logs;
-using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
 using PppTui.Core.Settings;
 using PppTui.Tui.Adapters;
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Models;
 using PppTui.Tui.Output;
-using PppTui.Tui.Themes;
 using Terminal.Gui.App;
-using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
 
 namespace PppTui.Tui;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using PppTui.Core.Kinds;
-
 namespace PppTui.Core.Tests.Architecture;
 
 /// <summary>A kind is one folder: nothing under src/ names a kind except its own folder and the registry.</summary>

@@ -1,5 +1,3 @@
-using PppTui.Core.Diagnoses;
-
 namespace PppTui.Core.Tests.Diagnoses;
 
 public class DiagnosisCatalogTests

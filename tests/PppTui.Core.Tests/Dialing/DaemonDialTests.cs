@@ -1,8 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Dialing;
 
 /// <summary>Dialing a link whose pppd xl2tpd starts: IPsec first, then "c NAME" to the control file.</summary>

@@ -1,10 +1,3 @@
-using PppTui.Core.Diagnoses;
-using System.Runtime.CompilerServices;
-using System.Text.RegularExpressions;
-using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Dialing;
 
 /// <summary>A temporary root with the pieces of /etc/ppp, /run, /proc and /sys/class/net a test needs.</summary>

@@ -1,6 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Dialing;
-using PppTui.Core.Processes;
 using PppTui.Core.Tests.Status;
 
 namespace PppTui.Core.Tests.Dialing;

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using PppTui.Core.Dialing;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Dialing;
 
 public class LinkDisconnectorTests

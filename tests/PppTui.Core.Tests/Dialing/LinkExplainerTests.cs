@@ -1,7 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Dialing;
-using PppTui.Core.Logs;
-
 namespace PppTui.Core.Tests.Dialing;
 
 public class LinkExplainerTests

@@ -1,7 +1,3 @@
-using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Dialing;
 
 public class LinkManagerTests

@@ -1,6 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Dialing;
-
 namespace PppTui.Core.Tests.Dialing;
 
 public class LinkStateMachineTests

@@ -1,6 +1,3 @@
-using PppTui.Core.Dialing;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Dialing;
 
 public sealed class LinkWatchTests : IDisposable

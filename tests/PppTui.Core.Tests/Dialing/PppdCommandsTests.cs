@@ -1,5 +1,3 @@
-using PppTui.Core.Dialing;
-
 namespace PppTui.Core.Tests.Dialing;
 
 public class PppdCommandsTests

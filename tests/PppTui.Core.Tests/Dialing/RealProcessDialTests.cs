@@ -1,8 +1,3 @@
-using PppTui.Core.Diagnoses;
-using System.Runtime.CompilerServices;
-using PppTui.Core.Dialing;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Dialing;
 
 /// <summary>

@@ -1,9 +1,8 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
-using PppTui.Core.Tests.Support;
 using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
+using DnsManager = PppTui.Core.Doctor.DnsManager;
 using PppTui.Core.Tests.Systemd;
 
 namespace PppTui.Core.Tests.Doctor;

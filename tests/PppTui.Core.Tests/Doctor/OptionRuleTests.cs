@@ -1,6 +1,5 @@
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
 using PppTui.Core.Doctor;
+using DnsManager = PppTui.Core.Doctor.DnsManager;
 
 namespace PppTui.Core.Tests.Doctor;
 

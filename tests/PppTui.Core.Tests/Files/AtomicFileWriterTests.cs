@@ -1,6 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Tests.Support;
-
 namespace PppTui.Core.Tests.Files;
 
 public class AtomicFileWriterTests

@@ -1,5 +1,3 @@
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Tests.Files;
 
 /// <summary>Every path derived from a profile name or a setting is built in SystemPaths alone.</summary>

@@ -1,7 +1,4 @@
-using System.Text;
-using CsCheck;
 using DiffPlex;
-using PppTui.Core.Files;
 
 namespace PppTui.Core.Tests.Files;
 

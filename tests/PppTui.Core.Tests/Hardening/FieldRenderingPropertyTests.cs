@@ -1,10 +1,3 @@
-using CsCheck;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-using PppTui.Core.Apply;
 using static PppTui.Core.Tests.Hardening.HostileGen;
 
 namespace PppTui.Core.Tests.Hardening;

@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace PppTui.Core.Tests.Hardening;
 
 /// <summary>Generators of values that are hard on pppd's word reader, chat, shells and TOML.</summary>

@@ -1,12 +1,4 @@
 using System.Runtime.InteropServices;
-using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.Logs;
-using PppTui.Core.Profiles;
-using PppTui.Core.Status;
-using PppTui.Core.Tests.Support;
-using Xunit.Abstractions;
 using DialingFakes = PppTui.Core.Tests.Dialing;
 
 namespace PppTui.Core.Tests.Hardening;

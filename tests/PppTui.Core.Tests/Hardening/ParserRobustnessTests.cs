@@ -1,14 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using CsCheck;
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Kinds;
-using PppTui.Core.Logs;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-using Xunit.Abstractions;
-using PppTui.Core.Apply;
 using static PppTui.Core.Tests.Hardening.HostileGen;
 
 namespace PppTui.Core.Tests.Hardening;

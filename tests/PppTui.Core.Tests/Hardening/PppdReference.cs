@@ -1,6 +1,3 @@
-using System.Text;
-using PppTui.Core.PppConfig;
-
 namespace PppTui.Core.Tests.Hardening;
 
 /// <summary>

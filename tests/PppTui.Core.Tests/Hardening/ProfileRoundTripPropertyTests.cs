@@ -1,14 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using CsCheck;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-using Xunit.Abstractions;
-using PppTui.Core.Apply;
 using static PppTui.Core.Tests.Hardening.FieldRenderingPropertyTests;
 using static PppTui.Core.Tests.Hardening.HostileGen;
 

@@ -1,10 +1,3 @@
-using CsCheck;
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-using PppTui.Core.Apply;
-
 namespace PppTui.Core.Tests.Hardening;
 
 /// <summary>

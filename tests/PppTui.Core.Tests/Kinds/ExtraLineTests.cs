@@ -1,7 +1,3 @@
-using CsCheck;
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-
 namespace PppTui.Core.Tests.Kinds;
 
 public class ExtraLineTests

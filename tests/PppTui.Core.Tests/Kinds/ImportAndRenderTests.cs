@@ -1,8 +1,3 @@
-using PppTui.Core.Kinds;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-using PppTui.Core.Apply;
-
 namespace PppTui.Core.Tests.Kinds;
 
 public class ImportAndRenderTests

@@ -1,7 +1,3 @@
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Tests.Kinds;
 
 public class Ipv6OptionTests

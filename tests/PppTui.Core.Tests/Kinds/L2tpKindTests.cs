@@ -1,8 +1,4 @@
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
 using PppTui.Core.Kinds.L2tp;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
 
 namespace PppTui.Core.Tests.Kinds;
 

@@ -1,6 +1,3 @@
-using PppTui.Core.Kinds;
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Tests.Kinds;
 
 /// <summary>

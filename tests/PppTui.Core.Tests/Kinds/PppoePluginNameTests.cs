@@ -1,7 +1,4 @@
-using PppTui.Core.Kinds;
 using PppTui.Core.Kinds.Pppoe;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
 
 namespace PppTui.Core.Tests.Kinds;
 

@@ -1,11 +1,3 @@
-using System.Text;
-using PppTui.Core.Files;
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-using PppTui.Core.Apply;
-
 namespace PppTui.Core.Tests.Kinds;
 
 /// <summary>

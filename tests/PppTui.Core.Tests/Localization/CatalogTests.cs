@@ -1,9 +1,4 @@
-using System.Text.RegularExpressions;
-using PppTui.Core.Diagnoses;
 using PppTui.Core.Doctor;
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-using PppTui.Core.Localization;
 
 namespace PppTui.Core.Tests.Localization;
 

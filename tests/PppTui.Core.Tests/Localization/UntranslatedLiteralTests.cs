@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using PppTui.Core.Localization;
-
 namespace PppTui.Core.Tests.Localization;
 
 /// <summary>

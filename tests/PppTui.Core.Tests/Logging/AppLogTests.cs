@@ -1,7 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Logging;
-using PppTui.Core.Logs;
-using PppTui.Core.Processes;
 using PppTui.Core.Tests.Logs;
 
 namespace PppTui.Core.Tests.Logging;

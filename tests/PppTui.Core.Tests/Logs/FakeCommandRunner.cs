@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Logs;
 
 /// <summary>Records the commands it is given and plays back scripted output, for journal tests.</summary>

@@ -1,5 +1,3 @@
-using PppTui.Core.Logs;
-
 namespace PppTui.Core.Tests.Logs;
 
 public class FileFollowerTests

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-using PppTui.Core.Logs;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Logs;
 
 public class JournalSourceTests

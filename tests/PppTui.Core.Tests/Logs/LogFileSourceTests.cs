@@ -1,9 +1,5 @@
 using System.IO.Compression;
-using System.Text;
-using System.Text.RegularExpressions;
-using CsCheck;
 using Microsoft.Win32.SafeHandles;
-using PppTui.Core.Logs;
 
 namespace PppTui.Core.Tests.Logs;
 

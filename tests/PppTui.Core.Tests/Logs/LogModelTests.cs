@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using PppTui.Core.Logs;
-
 namespace PppTui.Core.Tests.Logs;
 
 public class LogModelTests

@@ -1,7 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Logging;
-using PppTui.Core.Logs;
-
 namespace PppTui.Core.Tests.Logs;
 
 public class LogReaderTests

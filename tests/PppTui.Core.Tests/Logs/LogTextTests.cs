@@ -1,7 +1,3 @@
-using System.Text;
-using CsCheck;
-using PppTui.Core.Logs;
-
 namespace PppTui.Core.Tests.Logs;
 
 public class LogTextTests

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using PppTui.Core.PppConfig;
-
 namespace PppTui.Core.Tests.PppConfig;
 
 /// <summary>

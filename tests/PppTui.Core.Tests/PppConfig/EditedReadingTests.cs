@@ -1,6 +1,3 @@
-using CsCheck;
-using PppTui.Core.PppConfig;
-
 namespace PppTui.Core.Tests.PppConfig;
 
 /// <summary>

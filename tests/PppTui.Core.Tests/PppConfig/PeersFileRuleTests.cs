@@ -1,7 +1,3 @@
-using PppTui.Core.Kinds;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Tests.Support;
-
 namespace PppTui.Core.Tests.PppConfig;
 
 /// <summary>One rule for what counts as a peers file: what the peers folder holds besides connections is left out.</summary>

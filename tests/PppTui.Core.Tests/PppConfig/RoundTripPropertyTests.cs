@@ -1,7 +1,3 @@
-using System.Text;
-using CsCheck;
-using PppTui.Core.PppConfig;
-
 namespace PppTui.Core.Tests.PppConfig;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using PppTui.Core.Profiles;
-using PppTui.Core.Tests.Support;
-
 namespace PppTui.Core.Tests.Profiles;
 
 public class ProfileExchangeTests

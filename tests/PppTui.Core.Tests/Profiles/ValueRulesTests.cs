@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Tests.Profiles;
 
 public class ValueRulesTests

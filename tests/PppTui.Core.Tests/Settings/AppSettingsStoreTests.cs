@@ -1,4 +1,3 @@
-using PppTui.Core.Files;
 using PppTui.Core.Settings;
 
 namespace PppTui.Core.Tests.Settings;

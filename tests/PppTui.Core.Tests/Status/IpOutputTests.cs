@@ -1,6 +1,3 @@
-using PppTui.Core.Status;
-using PppTui.Core.Tests.Dialing;
-
 namespace PppTui.Core.Tests.Status;
 
 public class IpOutputTests

@@ -1,5 +1,3 @@
-using PppTui.Core.Status;
-
 namespace PppTui.Core.Tests.Status;
 
 public class KeepaliveAndDnsNoteTests

@@ -1,8 +1,3 @@
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Dialing;
-using PppTui.Core.Status;
-using PppTui.Core.Tests.Dialing;
-
 namespace PppTui.Core.Tests.Status;
 
 public class LinkTrapsTests

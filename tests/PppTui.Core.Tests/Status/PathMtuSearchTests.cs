@@ -1,5 +1,3 @@
-using PppTui.Core.Status;
-
 namespace PppTui.Core.Tests.Status;
 
 /// <summary>A path that drops every packet larger than <c>limit</c>, and optionally loses some echoes (as a busy link does).</summary>

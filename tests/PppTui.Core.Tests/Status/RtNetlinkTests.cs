@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using PppTui.Core.Status;
 
 namespace PppTui.Core.Tests.Status;
 

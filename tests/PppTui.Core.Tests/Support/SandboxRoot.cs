@@ -1,5 +1,3 @@
-using PppTui.Core.Files;
-
 namespace PppTui.Core.Tests.Support;
 
 /// <summary>A throwaway --root folder with helpers to lay files into it.</summary>

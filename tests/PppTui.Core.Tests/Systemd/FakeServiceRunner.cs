@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using PppTui.Core.Processes;
-
 namespace PppTui.Core.Tests.Systemd;
 
 /// <summary>

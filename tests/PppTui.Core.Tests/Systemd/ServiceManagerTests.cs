@@ -1,7 +1,3 @@
-using PppTui.Core.Processes;
-using PppTui.Core.Tests.Support;
-using PppTui.Core.Systemd;
-
 namespace PppTui.Core.Tests.Systemd;
 
 public class ServiceManagerTests

@@ -1,7 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Text.Json.Nodes;
-using PppTui.Cli;
 
 namespace PppTui.Tests.Cli;
 

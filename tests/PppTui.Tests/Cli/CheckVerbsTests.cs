@@ -1,6 +1,3 @@
-using System.Text.Json;
-using PppTui.Cli;
-
 namespace PppTui.Tests.Cli;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PppTui.Cli;
-
 namespace PppTui.Tests.Cli;
 
 /// <summary>Runs ppptui verbs in-process against a sandbox root, capturing what they print.</summary>

@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json.Nodes;
-using PppTui.Cli;
 
 namespace PppTui.Tests.Cli;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using PppTui.Cli;
-
 namespace PppTui.Tests.Cli;
 
 public class FleetVerbsTests

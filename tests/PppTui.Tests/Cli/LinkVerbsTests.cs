@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
-using PppTui.Cli;
 using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
 
 namespace PppTui.Tests.Cli;
 

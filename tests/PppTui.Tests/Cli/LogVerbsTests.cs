@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using PppTui.Cli;
 
 namespace PppTui.Tests.Cli;
 

@@ -1,5 +1,3 @@
-using PppTui.Cli;
-
 namespace PppTui.Tests.Cli;
 
 public class ManPageTests

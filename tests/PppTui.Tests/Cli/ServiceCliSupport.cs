@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using PppTui.Cli;
-using PppTui.Core.Processes;
-
 namespace PppTui.Tests.Cli;
 
 /// <summary>Records the commands the CLI runs and answers each with exit 0 and no output.</summary>

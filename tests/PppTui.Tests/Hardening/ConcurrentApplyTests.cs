@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using PppTui.Core.PppConfig;
-using PppTui.Tests.Cli;
-using Xunit.Abstractions;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>

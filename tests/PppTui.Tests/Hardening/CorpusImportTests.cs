@@ -1,6 +1,3 @@
-using PppTui.Cli;
-using PppTui.Tests.Cli;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using PppTui.Tests.Cli;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>

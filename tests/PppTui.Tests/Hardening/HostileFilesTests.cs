@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using PppTui.Cli;
-using PppTui.Tests.Cli;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>

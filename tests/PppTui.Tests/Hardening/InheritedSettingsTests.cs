@@ -1,10 +1,5 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using PppTui.Cli;
-using PppTui.Core.Files;
 using PppTui.Core.Profiles;
-using PppTui.Core.Doctor;
-using PppTui.Tests.Cli;
+using EffectiveOption = PppTui.Core.Profiles.EffectiveOption;
 
 namespace PppTui.Tests.Hardening;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using PppTui.Cli;
-using PppTui.Tests.Cli;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>With --json every line a verb prints, on stdout and on stderr, is JSON, and it says what the text says.</summary>

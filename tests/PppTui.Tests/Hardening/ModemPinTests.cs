@@ -1,7 +1,3 @@
-using PppTui.Cli;
-using PppTui.Core.PppConfig;
-using PppTui.Tests.Cli;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
-using PppTui.Cli;
-using PppTui.Tests.Cli;
-using Xunit.Abstractions;
 
 namespace PppTui.Tests.Hardening;
 

@@ -1,14 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
-using PppTui.Cli;
-using PppTui.Core.Files;
-using PppTui.Core.Logging;
-using PppTui.Core.PppConfig;
-using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
-using PppTui.Tests.Cli;
-using Xunit.Abstractions;
 
 namespace PppTui.Tests.Hardening;
 

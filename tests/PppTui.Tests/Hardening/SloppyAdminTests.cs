@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using PppTui.Cli;
-using PppTui.Core.Files;
-using PppTui.Core.Logging;
-using PppTui.Tests.Cli;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
-using PppTui.Tests.Cli;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui.Adapters;
 using PppTui.Core.Apply;
 
 namespace PppTui.Tests.Kinds;

@@ -1,6 +1,4 @@
 using PppTui.Core.Localization;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Text;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

@@ -1,5 +1,3 @@
-using PppTui.Tui.Text;
-
 namespace PppTui.Tests.Tui;
 
 public class ColumnsTests

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using PppTui.Tui.Commands;
-using PppTui.Tui.Keys;
 
 namespace PppTui.Tests.Tui;
 

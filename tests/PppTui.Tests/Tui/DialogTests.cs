@@ -1,6 +1,3 @@
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Models;
 using Terminal.Gui.Views;
 
 namespace PppTui.Tests.Tui;

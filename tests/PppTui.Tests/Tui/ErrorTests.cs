@@ -1,5 +1,3 @@
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Models;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Time;

@@ -1,7 +1,5 @@
 using System.Drawing;
 using CsCheck;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Text;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

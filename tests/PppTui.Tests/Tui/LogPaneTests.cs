@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using PppTui.Core.Logs;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

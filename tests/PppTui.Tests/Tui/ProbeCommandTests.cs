@@ -1,5 +1,4 @@
 using PppTui.Core.Status;
-using PppTui.Tests.Tui.Fakes;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

@@ -1,5 +1,3 @@
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

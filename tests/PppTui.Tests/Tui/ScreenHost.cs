@@ -1,7 +1,3 @@
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui;
-using PppTui.Tui.Models;
-using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;

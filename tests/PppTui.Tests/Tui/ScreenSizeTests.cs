@@ -1,8 +1,4 @@
 using PppTui.Core.Status;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Panes;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

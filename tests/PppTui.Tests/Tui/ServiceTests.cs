@@ -1,15 +1,5 @@
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui;
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Models;
-using PppTui.Tui.Panes;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
-using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
 
 namespace PppTui.Tests.Tui;
 

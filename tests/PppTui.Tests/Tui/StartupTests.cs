@@ -1,8 +1,3 @@
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui.Models;
-using PppTui.Tui;
-using PppTui.Tui.Panes;
-
 namespace PppTui.Tests.Tui;
 
 /// <summary>The first frame is drawn before anything slow: the profile folder, link discovery, the log backlog.</summary>

@@ -1,8 +1,3 @@
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui;
-using PppTui.Tui.Models;
-using PppTui.Tui.Panes;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

@@ -1,4 +1,3 @@
-using PppTui.Core.Logs;
 using PppTui.Tui.Output;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;

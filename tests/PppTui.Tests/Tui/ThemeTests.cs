@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Configuration;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;

@@ -1,9 +1,4 @@
-using PppTui.Core.Logs;
 using PppTui.Core.Profiles;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui;
-using PppTui.Tui.Models;
-using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;

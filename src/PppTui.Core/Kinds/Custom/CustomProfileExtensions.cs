@@ -1,5 +1,3 @@
-using PppTui.Core.Kinds.Custom;
-
 namespace PppTui.Core.Profiles;
 
 /// <summary>The custom kind's name on the profile model: <c>ProfileKind.Custom</c> (it has no settings of its own).</summary>

@@ -1,8 +1,3 @@
-using PppTui.Core.Apply;
-using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
-using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds.L2tp;

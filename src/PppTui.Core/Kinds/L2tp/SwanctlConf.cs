@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace PppTui.Core.Kinds.L2tp;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-using PppTui.Core.Files;
-using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
-using PppTui.Core.Apply;
 
 namespace PppTui.Core.Kinds.Modem;
 

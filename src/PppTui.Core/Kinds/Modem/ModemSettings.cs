@@ -1,5 +1,4 @@
 using PppTui.Core.Profiles;
-using PppTui.Core.Kinds.Modem;
 
 namespace PppTui.Core.Kinds.Modem
 {

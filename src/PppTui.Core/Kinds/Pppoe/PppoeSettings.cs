@@ -1,5 +1,4 @@
 using PppTui.Core.Profiles;
-using PppTui.Core.Kinds.Pppoe;
 
 namespace PppTui.Core.Kinds.Pppoe
 {

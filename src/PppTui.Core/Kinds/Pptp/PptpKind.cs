@@ -1,8 +1,4 @@
-using PppTui.Core.Files;
-using PppTui.Core.Localization;
-using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
-using PppTui.Core.Apply;
 
 namespace PppTui.Core.Kinds.Pptp;
 

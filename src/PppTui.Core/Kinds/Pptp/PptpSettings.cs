@@ -1,5 +1,4 @@
 using PppTui.Core.Profiles;
-using PppTui.Core.Kinds.Pptp;
 
 namespace PppTui.Core.Kinds.Pptp
 {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;

@@ -1,4 +1,3 @@
-using PppTui.Core.PppConfig;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PppTui.Core.Files;
 
 namespace PppTui.Tui.Adapters;
 

@@ -1,8 +1,5 @@
 using PppTui.Core.Dialing;
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Localization;
 using PppTui.Core.Status;
-using PppTui.Tui.Models;
 using CoreLinkStatus = PppTui.Core.Status.LinkStatus;
 using TuiLinkStatus = PppTui.Tui.Models.LinkStatus;
 using TuiState = PppTui.Tui.Models.LinkState;

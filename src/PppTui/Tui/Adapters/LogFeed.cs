@@ -1,9 +1,4 @@
 using PppTui.Core.Dialing;
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Files;
-using PppTui.Core.Logs;
-using PppTui.Core.Processes;
-using PppTui.Tui.Models;
 
 namespace PppTui.Tui.Adapters;
 

@@ -1,8 +1,4 @@
-using PppTui.Core.Kinds;
-using PppTui.Core.Files;
 using PppTui.Core.Profiles;
-using PppTui.Tui.Models;
-using PppTui.Core.Apply;
 using CoreEffective = PppTui.Core.Profiles.EffectiveOptions;
 using EffectiveOption = PppTui.Tui.Models.EffectiveOption;
 

@@ -1,8 +1,4 @@
-using PppTui.Core;
-using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
-using PppTui.Tui.Models;
-using PppTui.Core.Apply;
 
 namespace PppTui.Tui.Adapters;
 

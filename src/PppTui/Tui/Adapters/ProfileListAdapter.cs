@@ -1,7 +1,4 @@
-using PppTui.Core;
-using PppTui.Core.Kinds;
 using PppTui.Core.Profiles;
-using PppTui.Tui.Models;
 
 namespace PppTui.Tui.Adapters;
 

@@ -1,6 +1,4 @@
-using PppTui.Core.Diagnoses;
 using PppTui.Core.Status;
-using PppTui.Tui.Models;
 using TuiRoute = PppTui.Tui.Models.RouteEntry;
 
 namespace PppTui.Tui.Adapters;

@@ -1,8 +1,3 @@
-using PppTui.Core.Support;
-using PppTui.Tui.Models;
-using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
-
 namespace PppTui.Tui.Adapters;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using PppTui.Tui.Keys;
 using Terminal.Gui.Views;
 
 namespace PppTui.Tui.Commands;

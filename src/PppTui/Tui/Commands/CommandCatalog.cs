@@ -1,5 +1,3 @@
-using PppTui.Tui.Keys;
-
 namespace PppTui.Tui.Commands;
 
 /// <summary>Every command of the screen, gathered from the areas that declare them.</summary>

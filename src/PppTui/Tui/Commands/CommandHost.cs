@@ -1,9 +1,3 @@
-using PppTui.Core.Localization;
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Models;
-using PppTui.Tui.Themes;
-
 namespace PppTui.Tui.Commands;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using PppTui.Core.Localization;
-using PppTui.Tui.Keys;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;

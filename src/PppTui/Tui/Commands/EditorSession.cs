@@ -1,7 +1,3 @@
-using PppTui.Core.Localization;
-using PppTui.Tui.Models;
-using PppTui.Tui.Themes;
-
 namespace PppTui.Tui.Commands;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using PppTui.Core.Localization;
 using PppTui.Core.Status;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Models;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tui.Commands;

@@ -1,5 +1,3 @@
-using PppTui.Tui.Keys;
-
 namespace PppTui.Tui.Commands;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using PppTui.Core.Localization;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Models;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
-using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
 
 namespace PppTui.Tui.Commands;
 

@@ -1,7 +1,3 @@
-using PppTui.Core.Localization;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tui.Commands;

@@ -1,5 +1,3 @@
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;

@@ -1,8 +1,3 @@
-using PppTui.Core.Localization;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
-
 namespace PppTui.Tui.Controls;
 
 /// <summary>The line above the status bar: the latest notice or error, or a hint while there is no news.</summary>

@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Collections.Specialized;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.Views;
 
 namespace PppTui.Tui.Controls;

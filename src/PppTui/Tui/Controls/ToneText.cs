@@ -1,5 +1,3 @@
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.ViewBase;
 
 namespace PppTui.Tui.Controls;

@@ -1,6 +1,3 @@
-using PppTui.Tui.Models;
-using PppTui.Core.Doctor;
-
 namespace PppTui.Tui.Dialogs;
 
 /// <summary>What the user gave in the "New profile" dialog.</summary>

@@ -1,14 +1,6 @@
-using PppTui.Cli;
-using PppTui.Core.Localization;
-using PppTui.Tui.Controls;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
-using PppTui.Core.Doctor;
 
 namespace PppTui.Tui.Dialogs;
 

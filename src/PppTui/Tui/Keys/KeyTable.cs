@@ -1,8 +1,3 @@
-using System.Text;
-using PppTui.Core.Localization;
-using PppTui.Tui.Commands;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Text;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tui.Keys;

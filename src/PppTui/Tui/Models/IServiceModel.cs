@@ -1,7 +1,3 @@
-using PppTui.Core.Support;
-using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
-
 namespace PppTui.Tui.Models;
 
 /// <summary>

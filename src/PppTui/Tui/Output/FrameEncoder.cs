@@ -1,4 +1,3 @@
-using System.Text;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Text;
 using Attribute = Terminal.Gui.Drawing.Attribute;

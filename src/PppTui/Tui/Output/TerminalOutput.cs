@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 

@@ -1,11 +1,4 @@
 using System.Drawing;
-using PppTui.Core.Localization;
-using PppTui.Tui.Controls;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 

@@ -1,11 +1,5 @@
 using System.Drawing;
 using InterfaceAddresses = PppTui.Core.Status.InterfaceAddresses;
-using PppTui.Core.Localization;
-using PppTui.Tui.Controls;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 
 namespace PppTui.Tui.Panes;
 

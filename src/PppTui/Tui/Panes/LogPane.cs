@@ -1,12 +1,5 @@
 using System.Collections;
 using System.Collections.Specialized;
-using PppTui.Core.Diagnoses;
-using PppTui.Core.Logs;
-using PppTui.Tui.Controls;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;

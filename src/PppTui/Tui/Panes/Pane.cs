@@ -1,4 +1,3 @@
-using PppTui.Tui.Layout;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 

@@ -1,9 +1,3 @@
-using PppTui.Tui.Controls;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
-
 namespace PppTui.Tui.Panes;
 
 public enum PreviewMode { Files, Diff, Effective }

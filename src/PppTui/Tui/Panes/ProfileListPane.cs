@@ -1,10 +1,5 @@
 using System.Collections.Specialized;
 using System.Collections;
-using PppTui.Core.Localization;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 

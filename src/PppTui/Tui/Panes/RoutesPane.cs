@@ -1,9 +1,4 @@
 using System.Drawing;
-using PppTui.Tui.Controls;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
-using PppTui.Tui.Text;
-using PppTui.Tui.Themes;
 
 namespace PppTui.Tui.Panes;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PppTui.Tui.Text;
 
 /// <summary>Short human forms of byte counts, rates and durations for narrow panes.</summary>

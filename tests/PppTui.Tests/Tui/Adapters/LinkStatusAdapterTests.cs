@@ -1,9 +1,3 @@
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui.Adapters;
-using PppTui.Tui.Models;
-
 namespace PppTui.Tests.Tui.Adapters;
 
 public sealed class LinkStatusAdapterTests : IDisposable

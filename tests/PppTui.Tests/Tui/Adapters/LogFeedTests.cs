@@ -1,8 +1,3 @@
-using PppTui.Core.Logs;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui.Adapters;
-using PppTui.Tui.Models;
-
 namespace PppTui.Tests.Tui.Adapters;
 
 public sealed class LogFeedTests : IDisposable

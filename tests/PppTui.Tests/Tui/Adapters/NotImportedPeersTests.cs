@@ -1,9 +1,4 @@
 using System.Security.Cryptography;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
-using PppTui.Tui.Panes;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 

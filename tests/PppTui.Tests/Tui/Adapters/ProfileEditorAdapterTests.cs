@@ -1,7 +1,4 @@
 using PppTui.Core.Profiles;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui.Adapters;
-using PppTui.Tui.Models;
 
 namespace PppTui.Tests.Tui.Adapters;
 

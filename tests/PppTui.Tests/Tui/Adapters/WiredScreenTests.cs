@@ -1,10 +1,3 @@
-using PppTui.Core.Processes;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui;
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Layout;
-using PppTui.Tui.Models;
 using Terminal.Gui.Input;
 using Terminal.Gui.Views;
 

@@ -1,12 +1,4 @@
-using PppTui.Core.Processes;
-using PppTui.Tests.Tui.Fakes;
-using PppTui.Tui;
-using PppTui.Tui.Adapters;
-using PppTui.Tui.Keys;
-using PppTui.Tui.Models;
 using Terminal.Gui.Input;
-using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
 
 namespace PppTui.Tests.Tui.Adapters;
 

@@ -1,7 +1,3 @@
-using PppTui.Tui.Dialogs;
-using PppTui.Tui.Models;
-using PppTui.Core.Doctor;
-
 namespace PppTui.Tests.Tui.Fakes;
 
 /// <summary>Answers the screen's questions from a script and records what was asked.</summary>

@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
 using PppTui.Core.Dialing;
-using PppTui.Core.Files;
-using PppTui.Core.Processes;
 using PppTui.Core.Profiles;
 
 namespace PppTui.Tests.Tui.Fakes;

@@ -1,7 +1,3 @@
-using PppTui.Tui.Models;
-using PppTui.Core.Doctor;
-using PppTui.Core.Systemd;
-
 namespace PppTui.Tests.Tui.Fakes;
 
 /// <summary>A profile list the tests fill in; records what the screen asked of it.</summary>
