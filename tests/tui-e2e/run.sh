@@ -56,6 +56,9 @@ fail() { echo "$*" >&2; exit 1; }
 start() {
   SANDBOX=$(mktemp -d "${TMPDIR:-/tmp}/ppptui-e2e.XXXXXX")
   mkdir -p "$SANDBOX/etc/ppp/peers" "$SANDBOX/etc/ppptui/profiles" "$SANDBOX/run" "$SANDBOX/var/log"
+  # A server's syslog, empty: without any log source the log pane's failure notice takes the status
+  # line whenever it arrives, and the screens here are about other things.
+  : >"$SANDBOX/var/log/syslog"
   [ "$(type -t seed)" = function ] && seed "$SANDBOX"
   SESSION="ppptui-e2e-$$-$RANDOM"
   local cmd as=()
