@@ -245,10 +245,9 @@ lab_pppds() {
 # On pppd 2.5, when no scenario is named, the scenarios in LAB_PPPD25_SCENARIOS run (all: every
 # one). The default covers every kind (PPTP, PPPoE, modem, pair), the main faults (a bad
 # password, no listener, no access concentrator, no carrier), the import and both `new`
-# scenarios, and keeps the CI run (tests, both labs, benchmarks) inside its time budget. Not
-# tui-pptp: it sees a link up by the lab's ip-up.d marker, which pppd 2.5.2 does not leave here
-# (tests/lab/README.md).
-PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe
+# scenarios, split routes for every kind and the screen, and keeps the CI run (tests, both labs,
+# benchmarks) inside its time budget.
+PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe,split-routes,tui-pptp
 # user-mode Linux, with the FPU-state shim where it was built (see ensure_uml_shim).
 uml() {
   ensure_uml_shim

@@ -137,12 +137,6 @@ case "$EXPECT" in
         # connect returns once the ip-up scripts ran: their marker names the same pppd and interface.
         if marker=$(up_marker "$PPPD_PID" "$LINK_IF"); then
           grep -qx "LINK_IF=$LINK_IF" "$marker" || fail "ip-up ran for $(sed -n 's/^LINK_IF=//p' "$marker"), ppptui says $LINK_IF"
-        elif [[ $(pppd --version 2>&1) == *" 2.5."* ]]; then
-          # pppd 2.5.2 in the lab runs /etc/ppp/ip-up (debug: "Script /etc/ppp/ip-up finished,
-          # status = 0x0"), but the run-parts in it runs none of /etc/ppp/ip-up.d, not even a script
-          # that only writes a file, while the same run-parts from a shell in the guest runs them
-          # all. Not understood yet (tests/lab/README.md), so the marker cannot tell here.
-          note "pppd 2.5: no /etc/ppp/ip-up.d script ran for this link, so whether connect waited for ip-up is not checked"
         else
           fail "ppptui connect returned before pppd's ip-up scripts had run (no ip-up marker for pid $PPPD_PID)"
         fi
