@@ -47,4 +47,7 @@ public sealed record DiagnosisContext(
 
     /// <summary>Unanswered echoes before pppd declares the peer dead (<c>lcp-echo-failure</c>), when known.</summary>
     public int? LcpEchoFailure { get; init; }
+
+    /// <summary>The link is a PPTP call (<see cref="Server"/> is then the PPTP server), whose control connection pptp shares per server.</summary>
+    public bool IsPptp { get; init; }
 }

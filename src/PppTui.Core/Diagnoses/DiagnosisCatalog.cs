@@ -233,9 +233,13 @@ public static partial class DiagnosisCatalog
         LineRule("lcp-timeout", Failure, 60, "timeout sending Config-Requests", ConfigRequestTimeout(), (match, ctx) => (
             Msg.F("No PPP reply from the other end: {0} timed out sending Config-Requests.", match.Groups[1].Value),
             Msg.T("For PPTP: GRE (IP protocol 47) is blocked or broken by NAT on the way; for a modem: wrong dial string or APN; for PPPoE: the access concentrator stopped answering.")), 10),
-        LineRule("modem-hangup", Failure, 20, "Modem hangup", ModemHangup(), (_, _) => (
-            Msg.T("The device closed: carrier lost, or the helper program (pptp, pppoe) exited."),
-            Msg.T("Read the pptp/pppoe/chat lines just before this one for the reason.")), 16),
+        LineRule("modem-hangup", Failure, 20, "Modem hangup", ModemHangup(), (_, ctx) => ctx is { IsPptp: true, Server: { } server }
+            // pptp runs one control connection per server for every call to it: when another
+            // profile's call there fails or hangs up, the connection can close under this one too.
+            ? (Msg.F("The PPTP call closed: pptp's control connection to {0} ended. pptp shares that connection with every profile dialing {0}, so another one failing or hanging up there (a wrong password) takes this link down with it.", server),
+               Msg.F("Dial one profile per PPTP server at a time; 'ppptui status' shows which other link uses {0}, and 'ppptui explain' on it says why it failed. With persist, pppd redials by itself.", server))
+            : (Msg.T("The device closed: carrier lost, or the helper program (pptp, pppoe) exited."),
+               Msg.T("Read the pptp/pppoe/chat lines just before this one for the reason.")), 16),
         LineRule("peer-dead", Failure, 80, "echo-requests", NoEchoResponse(), KeepalivesText, 15),
         LineRule("peer-dead", Failure, 70, "Serial link appears to be disconnected", LinkDisconnected(), (_, _) => (
             Msg.T("The link appears to be dead: the peer stopped answering LCP echo requests."),

@@ -8,6 +8,7 @@ public static class DiagnosisContexts
         {
             LcpEchoInterval = options.LcpEchoInterval,
             LcpEchoFailure = options.LcpEchoFailure,
+            IsPptp = options.PptpServer is not null,
         };
 }
 

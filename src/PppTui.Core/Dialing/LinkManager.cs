@@ -281,6 +281,7 @@ public sealed class LinkManager
         if (name is not null) CheckName(name);
         var snapshot = Scan(name);
         var sample = await Status.ReadAllAsync(snapshot, previous, cancellationToken).ConfigureAwait(false);
+        if (sample.Links.Any(IsRedialing)) sample = sample with { Links = sample.Links.Select(WithDropReason).ToList() };
         if (name is null || sample.Links.Count > 0) return sample;
         if (!File.Exists(_s.Paths.PeerFile(name)))
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no link or peers file named {name}",
@@ -297,6 +298,21 @@ public sealed class LinkManager
         };
         if (last is { Outcome: not LinkState.Down } && diagnosis is { Severity: not DiagnosisSeverity.Failure }) diagnosis = null;
         return sample with { Links = [new LinkStatus { Name = name, State = LinkState.Down, Reason = reason, Diagnosis = diagnosis }] };
+    }
+
+    /// <summary>A running pppd without its interface: dialing, or dialing again after a drop (persist).</summary>
+    private static bool IsRedialing(LinkStatus link) => link.Interface is null && link.State is not (LinkState.Up or LinkState.Down);
+
+    /// <summary>
+    /// A link that came up and is now dialing again dropped in between: pppd with <c>persist</c>
+    /// redials by itself, and "dialing" alone would hide why it went down (a PPTP link whose
+    /// control connection another profile closed, say). The reason and diagnosis explain gives.
+    /// </summary>
+    private LinkStatus WithDropReason(LinkStatus link)
+    {
+        if (!IsRedialing(link) || new DialAttemptStore(_s.Paths).Load(link.Name) is not { Outcome: LinkState.Up }) return link;
+        if (Explain(link.Name)?.Diagnosis is not { Severity: DiagnosisSeverity.Failure } diagnosis) return link;
+        return link with { Reason = Msg.F("redialing; the link went down: {0}", diagnosis.Cause), Diagnosis = diagnosis };
     }
 
     /// <summary>

@@ -116,6 +116,25 @@ public class DiagnosisCatalogTests
         Assert.Equal(DiagnosisSeverity.Failure, diagnosis.Severity);
     }
 
+    [Fact]
+    public void A_pptp_links_modem_hangup_says_the_shared_control_connection_closed_and_names_the_server()
+    {
+        var diagnosis = DiagnosisCatalog.MatchLine("Modem hangup", Alice with { IsPptp = true })!;
+
+        Assert.Equal("modem-hangup", diagnosis.Code);
+        Assert.Contains("control connection to vpn.example.net ended", diagnosis.Cause);
+        Assert.Contains("Dial one profile per PPTP server at a time", diagnosis.Fix);
+    }
+
+    [Fact]
+    public void A_modem_hangup_of_another_kind_with_a_server_is_not_called_a_pptp_call()
+    {
+        // L2TP dials carry the LNS as the server too; its hangup is not pptp's control connection.
+        var diagnosis = DiagnosisCatalog.MatchLine("Modem hangup", Alice)!;
+
+        Assert.DoesNotContain("PPTP", diagnosis.Cause);
+    }
+
     [Theory]
     [InlineData("E=649 No dialin permission", "dial-in permission")]
     [InlineData("E=648 Password expired", "expired")]

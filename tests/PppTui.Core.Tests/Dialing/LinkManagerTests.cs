@@ -147,6 +147,43 @@ public class LinkManagerTests
     }
 
     [Fact]
+    public async Task Status_of_a_link_redialing_after_a_drop_says_why_it_went_down()
+    {
+        // persist: pppd lives on after the drop and dials again, without an interface for a while.
+        using var sys = new FakeSystem().Peer("myvpn", "noauth\npersist\n");
+        sys.Pppd(955, "call", "myvpn");
+        var started = DateTimeOffset.Now.AddMinutes(-1);
+        new DialAttemptStore(sys.Paths).Save(new DialAttempt
+        {
+            Name = "myvpn", StartedAt = started, EndedAt = started, Outcome = LinkState.Up, Pid = 954, DaemonPid = 955,
+            Lines = [.. PppdLogs.PptpUp],
+        });
+        var syslog = new FakeLogReader(new PppLogEntry(started.AddSeconds(30), "pppd", 955, "Modem hangup"));
+        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+
+        var status = (await manager.StatusAsync("myvpn")).Links.Single();
+
+        Assert.NotEqual(LinkState.Up, status.State);
+        Assert.Equal(955, status.Pid);
+        Assert.Equal("hangup", status.Diagnosis!.Code);
+        Assert.Equal("redialing; the link went down: hangup for myvpn", status.Reason);
+    }
+
+    [Fact]
+    public async Task Status_of_a_first_dial_still_under_way_has_no_drop_reason()
+    {
+        using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
+        sys.Pppd(956, "call", "myvpn");
+        var syslog = new FakeLogReader(new PppLogEntry(DateTimeOffset.Now, "pppd", 956, "Modem hangup"));
+        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+
+        var status = (await manager.StatusAsync("myvpn")).Links.Single();
+
+        Assert.Null(status.Diagnosis);
+        Assert.DoesNotContain("redialing", status.Reason);
+    }
+
+    [Fact]
     public async Task Status_of_a_link_stopped_on_request_is_down_without_a_failure()
     {
         using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
