@@ -16,7 +16,7 @@ public sealed class PppoeKind : IProfileKind
 
     public ProfileKind Kind => Id;
     public string DisplayName => "PPPoE";
-    public string Description => "DSL or fibre via PPP over Ethernet (rp-pppoe plugin)";
+    public string Description => Msg.T("DSL or fibre via PPP over Ethernet (rp-pppoe plugin)");
 
     public IKindSettings NewSettings() => new PppoeSettings();
 
@@ -58,7 +58,7 @@ public sealed class PppoeKind : IProfileKind
         check("service", ValueRules.CheckSecretWord(pppoe.ServiceName, "the service name"));
         check("ac", ValueRules.CheckSecretWord(pppoe.AccessConcentrator, "the access concentrator name"));
         if (pppoe.Plugin is not (null or PppoePluginName.Classic or PppoePluginName.Renamed))
-            check("plugin", "the PPPoE plugin is rp-pppoe.so (or pppoe.so on newer pppd)");
+            check("plugin", Msg.T("the PPPoE plugin is rp-pppoe.so (or pppoe.so on newer pppd)"));
     }
 
     public IReadOnlyList<string> OwnedOptions { get; } = ["plugin", .. ServiceOptions, .. AcOptions];
