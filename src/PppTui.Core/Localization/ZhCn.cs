@@ -770,7 +770,7 @@ internal static class ZhCn
         ["Number to dial (*99# for cellular data)"] = "要拨的号码(蜂窝数据为 *99#)",
         ["SIM PIN"] = "SIM 卡 PIN 码",
         ["Written only into the chat script (mode 0600); leave empty if the SIM has none"] = "只写入 chat 脚本(权限 0600);SIM 卡没有 PIN 码时留空",
-        ["Ethernet interface facing the modem or ONT (e.g. eth0)"] = "连接光猫或 ONT 的以太网接口(例如 eth0)",
+        ["Ethernet interface (e.g. eth0) toward the modem or ONT"] = "连接光猫或 ONT 的以太网接口(例如 eth0)",
         ["PPPoE service name, if the ISP requires one"] = "PPPoE 服务名,运营商要求时填写",
         ["PPPoE access concentrator name, if several answer"] = "PPPoE 接入集中器 (AC) 名称,有多个应答时填写",
         ["Server name in the secrets record (PPTP: the tunnel name)"] = "密钥记录中的服务器名(PPTP:隧道名)",

@@ -22,7 +22,7 @@ public sealed class PppoeKind : IProfileKind
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
-        ProfileFields.Text("interface", "Interface", "Ethernet interface facing the modem or ONT (e.g. eth0)",
+        ProfileFields.Text("interface", "Interface", "Ethernet interface (e.g. eth0) toward the modem or ONT",
             d => Of(d.Profile).Interface, (d, v) => Of(d.Profile).Interface = v) with { Section = ProfileFields.Connection },
         ProfileFields.Text("service", "Service name", "PPPoE service name, if the ISP requires one",
             d => Of(d.Profile).ServiceName, (d, v) => Of(d.Profile).ServiceName = v) with { Section = ProfileFields.Connection },
