@@ -49,8 +49,8 @@ public enum FailureKind
 public sealed class FileChangedOnDiskException : PppTuiException
 {
     public FileChangedOnDiskException(string path, string diff)
-        : base($"{path} changed on disk since it was read",
-               "Review the difference below, then re-run with --force to overwrite it, or import the file again.")
+        : base(Msg.F("{0} changed on disk since it was read", path),
+               Msg.T("Review the difference below, then re-run with --force to overwrite it, or import the file again."))
     {
         Kind = FailureKind.Conflict;
         Path = path;
@@ -67,8 +67,8 @@ public sealed class FileChangedOnDiskException : PppTuiException
 public sealed class NeedsRootException : PppTuiException
 {
     public NeedsRootException(string action, string path, bool write = true)
-        : base(write ? $"{action} needs write access to {path}" : $"{action} needs read access to {path}, which only root has",
-               "Run it as root (sudo ppptui ...), or use --root DIR to work on a copy of the files.")
+        : base(write ? Msg.F("{0} needs write access to {1}", action, path) : Msg.F("{0} needs read access to {1}, which only root has", action, path),
+               Msg.T("Run it as root (sudo ppptui ...), or use --root DIR to work on a copy of the files."))
     {
         Kind = FailureKind.AccessDenied;
         File = path;

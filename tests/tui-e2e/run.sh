@@ -476,7 +476,42 @@ scenario_zh_CN_at_80x24_speaks_Chinese_and_stays_aligned() {
   wait_for "office"
   wait_for "必须填写服务器"                          # the validator's message beside the empty Server field
   aligned_right_border
+  no_english_on_screen
   quit
+}
+
+# The editor, its tab strip and buttons in Chinese at 160x48 too: section headings, field labels,
+# the header's markers, Apply/Revert, the preview's title; and nothing English that we wrote.
+scenario_zh_CN_at_160x48_editor_speaks_Chinese_and_stays_aligned() {
+  COLS=160; ROWS=48
+  E2E_ENV="LANG=zh_CN.UTF-8 LC_ALL= LC_MESSAGES=" start
+  wait_for "还没有配置"
+  send F7
+  wait_for "新建配置"
+  type_text office
+  send Enter
+  wait_for "(新建)"
+  wait_for "── 连接"
+  wait_for "── 登录"
+  wait_for "── PPP 选项"
+  wait_for "服务器"
+  wait_for "⟦应用⟧"
+  wait_for "⟦还原⟧"
+  aligned_right_border
+  no_english_on_screen
+  quit
+}
+
+# no_english_on_screen: none of the English words the catalog translates (section headings,
+# buttons, markers, pane names, the scroll hint) is left on the screen.
+no_english_on_screen() {
+  local screen word
+  screen=$(capture)
+  for word in Connection Login "Apply" "Revert" "(new)" "(not imported)" "more below" "more above" \
+      Profiles Editor Preview Links Routes "Description" "Remote name" "Default route"; do
+    grep -qF -- "$word" <<<"$screen" && fail "'$word' is still English on the screen: $screen"
+  done
+  return 0
 }
 
 # ---- runner ----------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ public sealed class ProfileApplier
                 written.Add((file, outcome.Backup));
                 results.Add(new AppliedFile(file.SystemPath, true, outcome.Backup));
                 if (outcome.NarrowedFrom is { } was)
-                    notes.Add($"{file.SystemPath} was mode {Octal(was)}, readable by other users (pppd warns that it has world and/or group access); ppptui made it {Octal(was & ~AtomicFileWriter.GroupAndOther)}");
+                    notes.Add(Msg.F("{0} was mode {1}, readable by other users (pppd warns that it has world and/or group access); ppptui made it {2}", file.SystemPath, Octal(was), Octal(was & ~AtomicFileWriter.GroupAndOther)));
             }
             alsoWrite?.Invoke();
         }
@@ -98,8 +98,8 @@ public sealed class ProfileApplier
             if (undone == 0) throw;
             var known = ex as PppTuiException;
             throw new PppTuiException(
-                $"{known?.Message ?? ex.Message}; nothing of {plan.ProfileName} was applied (the {undone} file(s) written before it were put back)",
-                known?.Fix ?? "Check that the files can be written, then apply again.", ex, known?.Kind ?? FailureKind.Failure)
+                Msg.F("{0}; nothing of {1} was applied (the {2} file(s) written before it were put back)", known?.Message ?? ex.Message, plan.ProfileName, undone),
+                known?.Fix ?? Msg.T("Check that the files can be written, then apply again."), ex, known?.Kind ?? FailureKind.Failure)
             {
                 Cause = known?.Cause ?? ex.Message,
                 File = known?.File,

@@ -20,17 +20,17 @@ public enum LinkState
 
 public static class LinkStateText
 {
-    /// <summary>How a state reads in a status line.</summary>
+    /// <summary>How a state reads in a status line, in the current language (JSON carries the state's name instead).</summary>
     public static string Describe(this LinkState state) => state switch
     {
-        LinkState.Down => "down",
-        LinkState.Starting => "starting",
-        LinkState.Connecting => "connecting (LCP)",
-        LinkState.Authenticating => "authenticating",
-        LinkState.NegotiatingIp => "negotiating IP",
-        LinkState.Up => "up",
-        LinkState.Disconnecting => "disconnecting",
-        LinkState.Redialing => "redialing (persist)",
+        LinkState.Down => Msg.T("down"),
+        LinkState.Starting => Msg.T("starting"),
+        LinkState.Connecting => Msg.T("connecting (LCP)"),
+        LinkState.Authenticating => Msg.T("authenticating"),
+        LinkState.NegotiatingIp => Msg.T("negotiating IP"),
+        LinkState.Up => Msg.T("up"),
+        LinkState.Disconnecting => Msg.T("disconnecting"),
+        LinkState.Redialing => Msg.T("redialing (persist)"),
         _ => state.ToString(),
     };
 }

@@ -53,7 +53,7 @@ public sealed class LinkExplainer
         string? note = null;
         if (record is not null)
         {
-            source = "ppptui's record of its last dial";
+            source = Msg.T("ppptui's record of its last dial");
             lines = [.. record.Lines];
             // Exit 0 of a dial that came up only means pppd detached: it says nothing about a later drop.
             exit = record.Outcome == LinkState.Down ? record.ExitStatus : null;
@@ -65,7 +65,7 @@ public sealed class LinkExplainer
                 if (fromFile.Count > 0)
                 {
                     lines = [.. fromFile];
-                    source = $"{options.LogFile} (since ppptui's last dial)";
+                    source = Msg.F("{0} (since ppptui's last dial)", options.LogFile);
                 }
             }
             else
@@ -74,7 +74,7 @@ public sealed class LinkExplainer
                 if (later.Count > 0)
                 {
                     lines.AddRange(later);
-                    source += $" and {_logs.Source}";
+                    source += Msg.F(" and {0}", _logs.Source);
                 }
             }
         }
@@ -90,7 +90,7 @@ public sealed class LinkExplainer
             source = _logs.Source;
             lines = session.Select(e => e.Message).ToList();
             when = session[^1].Time;
-            note = $"ppptui has no record of dialing {name}; this is the latest pppd session in {_logs.Source}, which may belong to another link.";
+            note = Msg.F("ppptui has no record of dialing {0}; this is the latest pppd session in {1}, which may belong to another link.", name, _logs.Source);
         }
         if (lines.Count == 0 && exit is null) return null;
         var diagnosis = _diagnoser.Explain(lines, exit, context) ?? (exit is { } status ? _diagnoser.ForExitStatus(status, context) : null);

@@ -97,8 +97,8 @@ public sealed class LinkManager
         CheckName(name);
         RequireRoot("connect", name);
         if (!File.Exists(_s.Paths.PeerFile(name)) && Discovery.Scan().Find(name).Count == 0)
-            throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no peers file {_s.Paths.PeerFile(name)}",
-                $"Create the profile first (ppptui new {name} ...), or list the peers with 'ppptui list'.");
+            throw new LinkRefusedException(LinkRefusal.NoSuchPeer, Msg.F("no peers file {0}", _s.Paths.PeerFile(name)),
+                Msg.F("Create the profile first (ppptui new {0} ...), or list the peers with 'ppptui list'.", name));
         // A link that dropped without ppptui leaves its merged DNS block behind: take it out first.
         PeerDnsMerge.UndoGone(_s.Paths);
         var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings, _s.Logs);
@@ -153,7 +153,7 @@ public sealed class LinkManager
         RequireRoot("apply DNS for", name);
         var status = (await StatusAsync(name, null, cancellationToken).ConfigureAwait(false)).Links
             .FirstOrDefault(l => l.State == LinkState.Up && l.Interface is not null)
-            ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not up", $"Connect it first: ppptui connect {name}");
+            ?? throw new LinkRefusedException(LinkRefusal.NotRunning, Msg.F("{0} is not up", name), Msg.F("Connect it first: ppptui connect {0}", name));
         return await ApplyPeerDnsAsync(status, cancellationToken).ConfigureAwait(false);
     }
 
@@ -266,8 +266,8 @@ public sealed class LinkManager
             outcome = new DisconnectOutcome(name, [], true, false,
                 $"{name} is down: {(told ? $"{daemon!.Daemon} was told '{daemon.StopLine}'" : "")}{(told && undone.Count > 0 ? "; " : "")}{string.Join("; ", undone)}", []);
         outcome = outcome
-               ?? throw new LinkRefusedException(LinkRefusal.NotRunning, $"{name} is not running (no pppd for it, no pid file)",
-                   $"Nothing to stop. 'ppptui status' lists the running links.");
+               ?? throw new LinkRefusedException(LinkRefusal.NotRunning, Msg.F("{0} is not running (no pppd for it, no pid file)", name),
+                   Msg.T("Nothing to stop. 'ppptui status' lists the running links."));
         // The DNS servers merged for the link go with it (resolved and resolvconf forget a link whose interface is gone).
         if (outcome.Stopped)
             foreach (var iface in interfaces) PeerDnsMerge.Undo(_s.Paths, iface);
@@ -284,8 +284,8 @@ public sealed class LinkManager
         if (sample.Links.Any(IsRedialing)) sample = sample with { Links = sample.Links.Select(WithDropReason).ToList() };
         if (name is null || sample.Links.Count > 0) return sample;
         if (!File.Exists(_s.Paths.PeerFile(name)))
-            throw new LinkRefusedException(LinkRefusal.NoSuchPeer, $"no link or peers file named {name}",
-                "'ppptui status' lists the running links; 'ppptui list' the profiles.");
+            throw new LinkRefusedException(LinkRefusal.NoSuchPeer, Msg.F("no link or peers file named {0}", name),
+                Msg.T("'ppptui status' lists the running links; 'ppptui list' the profiles."));
         var last = new DialAttemptStore(_s.Paths).Load(name);
         // The same diagnosis explain gives: the dial's own lines, then what pppd logged after it
         // detached (a link that came up and was dropped by the server says so here).
@@ -349,7 +349,7 @@ public sealed class LinkManager
     private static void CheckName(string name)
     {
         if (LinkNames.Problem(name) is { } problem)
-            throw new LinkRefusedException(LinkRefusal.InvalidName, problem, "Use the name of a file in /etc/ppp/peers.");
+            throw new LinkRefusedException(LinkRefusal.InvalidName, problem, Msg.T("Use the name of a file in /etc/ppp/peers."));
     }
 
     private void RequireRoot(string action, string name)
@@ -358,7 +358,7 @@ public sealed class LinkManager
         // root nothing on the system is touched, so the check would only get in the way.
         if (_s.Paths.IsSystemRoot && !_s.IsRoot())
             throw new LinkRefusedException(LinkRefusal.NeedsRoot,
-                $"{action} needs root: pppd must run as root to open /dev/ppp, set routes and read the secrets files",
-                $"Run it as root: sudo ppptui {action} {name}");
+                Msg.F("{0} needs root: pppd must run as root to open /dev/ppp, set routes and read the secrets files", action),
+                Msg.F("Run it as root: sudo ppptui {0} {1}", action, name));
     }
 }

@@ -44,7 +44,7 @@ public sealed record DoctorReport(IReadOnlyList<DoctorCheck> Checks)
 
     /// <summary>The counts in words, e.g. "1 failed, 2 warnings, 9 ok, 3 skipped".</summary>
     public string Summary =>
-        $"{Count(CheckStatus.Fail)} failed, {Count(CheckStatus.Warn)} warnings, {Count(CheckStatus.Ok)} ok, {Count(CheckStatus.Skip)} skipped";
+        Msg.F("{0} failed, {1} warnings, {2} ok, {3} skipped", Count(CheckStatus.Fail), Count(CheckStatus.Warn), Count(CheckStatus.Ok), Count(CheckStatus.Skip));
 
     public DoctorCheck? Find(string id, string? profile = null) =>
         Checks.FirstOrDefault(c => c.Id == id && (profile is null || c.Profile == profile));

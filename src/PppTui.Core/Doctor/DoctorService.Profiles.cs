@@ -17,7 +17,7 @@ public sealed partial class DoctorService
         yield return DoctorCheck.Ok("profile.peers", Msg.T("peers file"), Msg.F("/etc/ppp/peers/{0}: {1} options in effect or overridden", name, target.Options.Count)) with { Profile = name };
         if (target.Profile is { } profile) yield return SecretRecordCheck(profile);
         if (target.Profile is { } weak && KindRegistry.Get(weak.Kind).Caution is { } caution && CautionsWanted())
-            yield return DoctorCheck.Warn("profile.kind", "connection kind", caution, "MS-CHAPv2 falls to one offline DES search of a captured handshake, whatever the password. Move to L2TP/IPsec (ppptui new NAME --kind l2tp); kind_cautions = false in ppptui.toml hides this.") with { Profile = name };
+            yield return DoctorCheck.Warn("profile.kind", Msg.T("connection kind"), caution, Msg.T("MS-CHAPv2 falls to one offline DES search of a captured handshake, whatever the password. Move to L2TP/IPsec (ppptui new NAME --kind l2tp); kind_cautions = false in ppptui.toml hides this.")) with { Profile = name };
         yield return OptionRules.Auth(name, target.Options);
         yield return OptionRules.MppeAuth(name, target.Options);
         yield return OptionRules.DefaultRouteRule(name, target.Options, routes, routeError);

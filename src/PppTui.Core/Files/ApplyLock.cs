@@ -30,7 +30,7 @@ public sealed class ApplyLock : IDisposable
             }
             catch (UnauthorizedAccessException)
             {
-                throw new NeedsRootException("Applying changes", dir);
+                throw new NeedsRootException(Msg.T("Applying changes"), dir);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
@@ -40,8 +40,8 @@ public sealed class ApplyLock : IDisposable
             {
                 var holder = TryRead(path);
                 throw new PppTuiException(
-                    $"another ppptui is applying changes{(holder is null ? "" : $" (pid {holder})")} and did not finish within {wait.TotalSeconds:0} s",
-                    "Wait for it to finish and apply again.");
+                    Msg.F("another ppptui is applying changes{0} and did not finish within {1} s", holder is null ? "" : $" (pid {holder})", wait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)),
+                    Msg.T("Wait for it to finish and apply again."));
             }
         }
     }

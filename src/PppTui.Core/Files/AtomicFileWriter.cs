@@ -76,7 +76,7 @@ public sealed class AtomicFileWriter
         catch (UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new NeedsRootException("Writing " + path, directory);
+            throw new NeedsRootException(Msg.F("Writing {0}", path), directory);
         }
         catch (IOException ex)
         {
@@ -154,7 +154,7 @@ public sealed class AtomicFileWriter
             cause = ex.Message;
             fix = "Check that the file system is writable (mount), then apply again.";
         }
-        return new PppTuiException($"{path}: could not write it ({cause}); the file is unchanged", fix, ex)
+        return new PppTuiException(Msg.F("{0}: could not write it ({1}); the file is unchanged", path, cause), fix, ex)
         {
             Cause = cause,
             File = path,
@@ -182,7 +182,7 @@ public sealed class AtomicFileWriter
         }
         catch (UnauthorizedAccessException)
         {
-            throw new NeedsRootException("Deleting " + path, Path.GetDirectoryName(path) ?? path);
+            throw new NeedsRootException(Msg.F("Deleting {0}", path), Path.GetDirectoryName(path) ?? path);
         }
     }
 

@@ -48,7 +48,7 @@ public static class TextFile
         }
         catch (IOException ex)
         {
-            throw new PppTuiException($"{path}: could not read it ({ex.Message})", "Check that the path names a readable file (ls -l).", ex)
+            throw new PppTuiException(Msg.F("{0}: could not read it ({1})", path, ex.Message), Msg.T("Check that the path names a readable file (ls -l)."), ex)
             {
                 Cause = ex.Message,
                 File = path,
@@ -122,8 +122,8 @@ public static class TextFile
             var offset = FirstInvalidByte(bytes);
             var line = 1 + bytes.AsSpan(0, offset).Count((byte)'\n');
             throw new PppTuiException(
-                $"{path}:{line}: not valid UTF-8 text (byte {offset})",
-                $"Correct line {line} by hand (grep -naxv '.*' {path} shows it); ppptui will neither read nor rewrite bytes it cannot read back exactly.",
+                Msg.F("{0}:{1}: not valid UTF-8 text (byte {2})", path, line, offset),
+                Msg.F("Correct line {0} by hand (grep -naxv '.*' {1} shows it); ppptui will neither read nor rewrite bytes it cannot read back exactly.", line, path),
                 ex, FailureKind.Invalid)
             {
                 Cause = "not valid UTF-8",

@@ -32,11 +32,11 @@ public sealed class PeersImporter
     public IReadOnlyList<string> PeerNames()
     {
         if (!Directory.Exists(_paths.EtcPpp))
-            throw new PppTuiException($"{_paths.EtcPpp} does not exist: pppd is not installed here",
-                "Install it (apt-get install ppp), or point --root at a folder holding etc/ppp.");
+            throw new PppTuiException(Msg.F("{0} does not exist: pppd is not installed here", _paths.EtcPpp),
+                Msg.T("Install it (apt-get install ppp), or point --root at a folder holding etc/ppp."));
         if (!Directory.Exists(_paths.PeersDir))
         {
-            if (TextFile.IsHiddenByPermissions(_paths.PeersDir)) throw new NeedsRootException("Listing the peers files", _paths.PeersDir, write: false);
+            if (TextFile.IsHiddenByPermissions(_paths.PeersDir)) throw new NeedsRootException(Msg.T("Listing the peers files"), _paths.PeersDir, write: false);
             return [];
         }
         try
@@ -50,7 +50,7 @@ public sealed class PeersImporter
         }
         catch (UnauthorizedAccessException)
         {
-            throw new NeedsRootException("Listing the peers files", _paths.PeersDir, write: false);
+            throw new NeedsRootException(Msg.T("Listing the peers files"), _paths.PeersDir, write: false);
         }
     }
 
@@ -58,7 +58,7 @@ public sealed class PeersImporter
     {
         var path = _paths.PeerFile(name);
         var text = TextFile.ReadOrNull(path) ?? throw new PppTuiException(
-            $"{path} does not exist", "See the peers files with 'ls /etc/ppp/peers', or create a profile with 'ppptui new'.", kind: FailureKind.NotFound);
+            Msg.F("{0} does not exist", path), Msg.T("See the peers files with 'ls /etc/ppp/peers', or create a profile with 'ppptui new'."), kind: FailureKind.NotFound);
         return FromText(name, text);
     }
 

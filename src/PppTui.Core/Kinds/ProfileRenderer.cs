@@ -154,9 +154,9 @@ public sealed class ProfileRenderer
             if (old is null && file.Text.Length == 0) continue;
             // pppd's own "password" option in the peers file is the secret: no record is needed.
             if (file.BestMatch(user, server) is null && !peersHoldPassword && system == SystemPaths.ChapSecretsSystemPath)
-                notes.Add($"No secret for {user}/{server} in {system}: pppd will fail with \"No CHAP secret found\". Set one with --password-stdin.");
+                notes.Add(Msg.F("No secret for {0}/{1} in {2}: pppd will fail with \"No CHAP secret found\".", user, server, system) + " " + Msg.T("Set one with --password-stdin."));
             if (old is not null && new FileInfo(full) is { Exists: true } info && (info.UnixFileMode & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
-                notes.Add($"{system} is readable by group or others: run chmod 600 {system}.");
+                notes.Add(Msg.F("{0} is readable by group or others: run chmod 600 {0}.", system));
             yield return Planned(profile, system, full, FileRole.Secrets, old, file.Text, SecretsFile.MaskSecrets);
         }
     }

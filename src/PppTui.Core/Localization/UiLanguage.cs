@@ -59,6 +59,16 @@ public static class UiLanguage
     /// <summary>The .NET culture name Terminal.Gui's own strings are looked up with (it ships zh-Hans).</summary>
     public static string CultureName(string language) => language == SimplifiedChinese ? "zh-Hans" : "en-US";
 
+    /// <summary>
+    /// Speaks <paramref name="language"/>: our messages, and the UI culture the libraries look their
+    /// own strings up with (System.CommandLine's help and parse errors, Terminal.Gui's buttons).
+    /// </summary>
+    public static void Speak(string language)
+    {
+        Current = language;
+        CultureInfo.CurrentUICulture = new CultureInfo(CultureName(language));
+    }
+
     /// <summary>Speaks <paramref name="language"/> until the result is disposed (tests, one-off output).</summary>
     public static IDisposable Use(string language)
     {

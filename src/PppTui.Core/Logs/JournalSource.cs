@@ -153,13 +153,13 @@ public sealed class JournalSource
     {
         var text = string.Join(" ", errors);
         if (exitCode == 127)
-            return new LogSourceException("journalctl is not installed, so the systemd journal cannot be read; use --source PATH for a syslog file.", notFound: true);
+            return new LogSourceException(Msg.T("journalctl is not installed, so the systemd journal cannot be read; use --source PATH for a syslog file."), notFound: true);
         if (text.Contains("insufficient permissions", StringComparison.OrdinalIgnoreCase))
-            return new LogSourceException("The journal exists but this user may not read it: run as root, or join the systemd-journal (or adm) group: `sudo usermod -aG systemd-journal $USER`, then log in again.");
+            return new LogSourceException(Msg.T("The journal exists but this user may not read it: run as root, or join the systemd-journal (or adm) group: `sudo usermod -aG systemd-journal $USER`, then log in again."));
         if (text.Contains("No journal files were found", StringComparison.OrdinalIgnoreCase))
-            return new LogSourceException("The journal has no files: nothing has been logged yet, or journald is not running (`systemctl status systemd-journald`).", notFound: true);
+            return new LogSourceException(Msg.T("The journal has no files: nothing has been logged yet, or journald is not running (`systemctl status systemd-journald`)."), notFound: true);
         if (exitCode is { } code && code != 0)
-            return new LogSourceException($"journalctl failed (exit status {code})" + (text.Length > 0 ? ": " + text : "."));
+            return new LogSourceException(Msg.F("journalctl failed (exit status {0})", code) + (text.Length > 0 ? ": " + text : "."));
         return null;
     }
 

@@ -74,16 +74,16 @@ public sealed class LogSourceDetector
     /// <summary>A file source (syslog layout or bare pppd logfile), checked for readability.</summary>
     public LogSourceDecision ForFile(string path, LogLineFormat format, bool follow, bool explicitRequest)
     {
-        if (Directory.Exists(path)) return LogSourceDecision.Fail($"{path} is a directory, not a log file.", notFound: true);
+        if (Directory.Exists(path)) return LogSourceDecision.Fail(Msg.F("{0} is a directory, not a log file.", path), notFound: true);
         if (!File.Exists(path))
         {
             if (follow && Directory.Exists(Path.GetDirectoryName(path)))
                 return LogSourceDecision.Use(new LogSourcePlan(LogSourceKind.File, path, path, null, format,
                     $"{path} does not exist yet (nothing logged yet); waiting for it to appear"));
-            return LogSourceDecision.Fail($"{path} does not exist" + (explicitRequest ? "." : ": nothing has been logged there yet."), notFound: true);
+            return LogSourceDecision.Fail(explicitRequest ? Msg.F("{0} does not exist.", path) : Msg.F("{0} does not exist: nothing has been logged there yet.", path), notFound: true);
         }
         if (!_canRead(path))
-            return LogSourceDecision.Fail($"{path} exists but {_identity.UserName} may not read it: " + AccessAdvice(path));
+            return LogSourceDecision.Fail(Msg.F("{0} exists but {1} may not read it: {2}", path, _identity.UserName, AccessAdvice(path)));
         return LogSourceDecision.Use(new LogSourcePlan(LogSourceKind.File, path, path, null, format, $"reading {path}"));
     }
 
@@ -102,12 +102,11 @@ public sealed class LogSourceDetector
             if (_canRead(file))
                 return LogSourceDecision.Use(new LogSourcePlan(LogSourceKind.File, file, file, null, LogLineFormat.Syslog,
                     $"reading {file} ({journalProblem})"));
-            fileProblems.Add($"{file} exists but {_identity.UserName} may not read it: {AccessAdvice(file)}");
+            fileProblems.Add(Msg.F("{0} exists but {1} may not read it: {2}", file, _identity.UserName, AccessAdvice(file)));
         }
         if (candidates.Count == 0)
-            fileProblems.Add($"there is no {Path.Join(_paths.VarLog, "syslog")} or {Path.Join(_paths.VarLog, "messages")} (no syslog daemon such as rsyslog writes one)");
-        return LogSourceDecision.Fail("No readable log source: " + journalProblem + "; " + string.Join("; ", fileProblems) +
-            ". Pass --source PATH to read another file.");
+            fileProblems.Add(Msg.F("there is no {0} or {1} (no syslog daemon such as rsyslog writes one)", Path.Join(_paths.VarLog, "syslog"), Path.Join(_paths.VarLog, "messages")));
+        return LogSourceDecision.Fail(Msg.F("No readable log source: {0}. Pass --source PATH to read another file.", journalProblem + "; " + string.Join("; ", fileProblems)));
     }
 
     private LogSourcePlan? Journal(out string? problem)

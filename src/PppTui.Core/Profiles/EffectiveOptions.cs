@@ -54,7 +54,7 @@ public static class EffectiveOptions
         if (text is null)
         {
             if (!optional)
-                throw new PppTuiException($"{paths.Resolve(systemPath)} does not exist", "Apply the profile first, or check the 'file' option that names it.",
+                throw new PppTuiException(Msg.F("{0} does not exist", paths.Resolve(systemPath)), Msg.T("Apply the profile first, or check the 'file' option that names it."),
                     kind: FailureKind.NotFound);
             return;
         }

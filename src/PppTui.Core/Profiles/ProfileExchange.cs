@@ -24,8 +24,8 @@ public sealed class ProfileExchange
         var leaking = profile.ExtraOptions.FirstOrDefault(l => OptionFile.Parse(l).Entries.FirstOrDefault()?.Name is "password");
         if (leaking is not null)
             throw new PppTuiException(
-                $"profile '{name}' keeps a 'password' option among its extra options, and an export would carry the password",
-                $"Move it into chap-secrets: ppptui set {name} --remove-option password, then printf '%s\\n' \"$PASSWORD\" | ppptui set {name} --password-stdin.");
+                Msg.F("profile '{0}' keeps a 'password' option among its extra options, and an export would carry the password", name),
+                Msg.F("Move it into chap-secrets: ppptui set {0} --remove-option password, then printf '%s\\n' \"$PASSWORD\" | ppptui set {0} --password-stdin.", name));
         return ProfileToml.Write(profile);
     }
 
@@ -55,12 +55,12 @@ public sealed class ProfileExchange
         var parsed = files.Select(f => (f.Source, Profile: Parse(f.Text, f.Source))).ToList();
         var duplicate = parsed.GroupBy(p => p.Profile.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new PppTuiException($"two files define profile '{duplicate.Key}': {string.Join(", ", duplicate.Select(d => d.Source))}",
-                "Give each profile its own name.");
+            throw new PppTuiException(Msg.F("two files define profile '{0}': {1}", duplicate.Key, string.Join(", ", duplicate.Select(d => d.Source))),
+                Msg.T("Give each profile its own name."));
         foreach (var name in secrets.Keys.Where(n => parsed.All(p => p.Profile.Name != n)))
-            throw new PppTuiException($"the secrets name profile '{name}', which none of the files define", "Check the profile names in the secrets file.");
+            throw new PppTuiException(Msg.F("the secrets name profile '{0}', which none of the files define", name), Msg.T("Check the profile names in the secrets file."));
         if (!apply && secrets.Values.Any(s => !s.IsEmpty))
-            throw new PppTuiException("a password was given but --no-apply keeps it from being written", "Drop --no-apply: a password is written into chap-secrets at once, never kept for later.");
+            throw new PppTuiException(Msg.T("a password was given but --no-apply keeps it from being written"), Msg.T("Drop --no-apply: a password is written into chap-secrets at once, never kept for later."));
 
         // Validate everything before writing anything: a fleet run either takes the whole batch or none.
         foreach (var (source, profile) in parsed)
@@ -69,8 +69,8 @@ public sealed class ProfileExchange
             var errors = ProfileValidator.Validate(profile, s);
             if (errors.Count > 0) throw new ProfileInvalidException(profile.Name, errors.Select(e => e with { Field = $"{source}: {e.Field}" }).ToList());
             if (_service.Store.Exists(profile.Name) && !replace && Differs(_service.Load(profile.Name), profile))
-                throw new PppTuiException($"profile '{profile.Name}' exists with other settings ({_service.Store.PathOf(profile.Name)})",
-                    $"Re-run with --replace to take the settings of {source}; see the difference with 'ppptui export {profile.Name} | diff - {source}'.");
+                throw new PppTuiException(Msg.F("profile '{0}' exists with other settings ({1})", profile.Name, _service.Store.PathOf(profile.Name)),
+                    Msg.F("Re-run with --replace to take the settings of {0}; see the difference with 'ppptui export {1} | diff - {0}'.", source, profile.Name));
         }
 
         var results = new List<TomlImportResult>();
@@ -98,11 +98,11 @@ public sealed class ProfileExchange
     public static Dictionary<string, ProfileSecrets> ReadSecretsFile(string path, string? onlyProfile)
     {
         if (!File.Exists(path))
-            throw new PppTuiException($"secrets file {path} does not exist", "Give the path of a file with 'NAME.password=...' lines (mode 0600).");
+            throw new PppTuiException(Msg.F("secrets file {0} does not exist", path), Msg.T("Give the path of a file with 'NAME.password=...' lines (mode 0600)."));
         var mode = File.GetUnixFileMode(path);
         if ((mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
-            throw new PppTuiException($"secrets file {path} is readable by others (mode {Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0')})",
-                $"chmod 600 {path}; passwords must be readable by their owner only.");
+            throw new PppTuiException(Msg.F("secrets file {0} is readable by others (mode {1})", path, Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0')),
+                Msg.F("chmod 600 {0}; passwords must be readable by their owner only.", path));
         var text = TextFile.ReadOrNull(path) ?? "";
         var result = new Dictionary<string, ProfileSecrets>(StringComparer.Ordinal);
         var lineNumber = 0;
@@ -117,13 +117,13 @@ public sealed class ProfileExchange
             var (name, field) = dot > 0 ? (key[..dot], key[(dot + 1)..]) : (onlyProfile, key);
             // The message names the line and the key, never the value.
             if (eq <= 0 || field is not ("password" or "pin"))
-                throw new PppTuiException($"{path}:{lineNumber}: expected 'NAME.password=...', 'NAME.pin=...' or, for one profile, 'password=...'",
-                    "Fix that line; one secret per line, nothing else.");
+                throw new PppTuiException(Msg.F("{0}:{1}: expected 'NAME.password=...', 'NAME.pin=...' or, for one profile, 'password=...'", path, lineNumber),
+                    Msg.T("Fix that line; one secret per line, nothing else."));
             if (name is null)
-                throw new PppTuiException($"{path}:{lineNumber}: '{key}=' names no profile, and several profiles are imported",
-                    "Write it as NAME.password=... .");
+                throw new PppTuiException(Msg.F("{0}:{1}: '{2}=' names no profile, and several profiles are imported", path, lineNumber, key),
+                    Msg.T("Write it as NAME.password=... ."));
             if (ValueRules.CheckProfileName(name) is { } problem)
-                throw new PppTuiException($"{path}:{lineNumber}: '{name}' is not a profile name: {problem}", "Fix the name before the dot.");
+                throw new PppTuiException(Msg.F("{0}:{1}: '{2}' is not a profile name: {3}", path, lineNumber, name, problem), Msg.T("Fix the name before the dot."));
             var secrets = result.TryGetValue(name, out var existing) ? existing : result[name] = new ProfileSecrets();
             if (field == "password") secrets.Password = line[(eq + 1)..];
             else secrets.Pin = line[(eq + 1)..];

@@ -23,6 +23,15 @@ public sealed record ProfileField(
 
     /// <summary>The editor section the field sits in (<see cref="ProfileFields.Connection"/>, Login, PPP).</summary>
     public string Section { get; init; } = ProfileFields.Ppp;
+
+    /// <summary>Words the kind adds after the help on its own page, already in the current language.</summary>
+    public string? ExtraHelp { get; init; }
+
+    /// <summary>The label in the current language (<see cref="Label"/> stays English: it is the catalog key).</summary>
+    public string ShownLabel => Msg.T(Label);
+
+    /// <summary>The help in the current language, with the kind's extra words.</summary>
+    public string ShownHelp => ExtraHelp is null ? Msg.T(Help) : Msg.T(Help) + " " + ExtraHelp;
 }
 
 public static class ProfileFields
@@ -75,8 +84,17 @@ public static class ProfileFields
         var own = profileKind.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         var fields = All.Where(f => f.Key == Description.Key || own.Contains(f.Key) && f.AppliesTo(kind) || shown.Contains(f.Key));
         return fields.OrderBy(f => Array.IndexOf(Sections, f.Section))
-            .Select(f => profileKind.SharedFieldHelp.TryGetValue(f.Key, out var extra) ? f with { Help = f.Help + " " + extra } : f).ToList();
+            .Select(f => profileKind.SharedFieldHelp.TryGetValue(f.Key, out var extra) ? f with { ExtraHelp = extra } : f).ToList();
     }
+
+    /// <summary>A section's heading in the current language.</summary>
+    public static string SectionTitle(string section) => section switch
+    {
+        Connection => Msg.T("Connection"),
+        Login => Msg.T("Login"),
+        Ppp => Msg.T("PPP"),
+        _ => Msg.T(section),
+    };
 
     public static ProfileField? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 

@@ -93,9 +93,8 @@ public sealed class ProfileService
         using var applyLock = ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30));
         if (secrets?.Password is not null && !force && SharingRecord(profile) is { Count: > 0 } sharing)
             throw new PppTuiException(
-                $"{profile.Name}'s secrets record {profile.Ppp.User}/{profile.SecretsServer} is also the password of {string.Join(", ", sharing)}: " +
-                "a new password would change theirs too",
-                $"Change the password of all of them with 'ppptui apply {profile.Name} --password-stdin --force', or give {profile.Name} a remote name (remotename) of its own so that it gets its own record.",
+                Msg.F("{0}'s secrets record {1}/{2} is also the password of {3}: a new password would change theirs too", profile.Name, profile.Ppp.User, profile.SecretsServer, string.Join(", ", sharing)),
+                Msg.F("Change the password of all of them with 'ppptui apply {0} --password-stdin --force', or give {0} a remote name (remotename) of its own so that it gets its own record.", profile.Name),
                 kind: FailureKind.Conflict);
         var plan = Renderer.Plan(profile, secrets, readDisk);
         var profileSaved = false;
@@ -138,10 +137,10 @@ public sealed class ProfileService
         if (nameProblem is not null)
             throw new ProfileInvalidException(name, [new FieldError("name", nameProblem)]) { Kind = FailureKind.BadInput };
         if (Store.Exists(name))
-            throw new PppTuiException($"a profile named '{name}' already exists", $"Change it with 'ppptui set {name} ...' or delete it first.");
+            throw new PppTuiException(Msg.F("a profile named '{0}' already exists", name), Msg.F("Change it with 'ppptui set {0} ...' or delete it first.", name));
         if (File.Exists(Paths.PeerFile(name)))
-            throw new PppTuiException($"/etc/ppp/peers/{name} already exists and is not a ppptui profile",
-                $"Import it with 'ppptui import {name}', or choose another name.");
+            throw new PppTuiException(Msg.F("/etc/ppp/peers/{0} already exists and is not a ppptui profile", name),
+                Msg.F("Import it with 'ppptui import {0}', or choose another name.", name));
         return KindRegistry.NewProfile(name, kind);
     }
 
@@ -157,14 +156,14 @@ public sealed class ProfileService
                 throw new PppTuiException(Msg.F("/etc/ppp/peers/{0} is a folder, not a peers file", name),
                     Msg.T("See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers."), kind: FailureKind.Invalid);
             if (File.Exists(path) && PeersFileRule.WhyNotPeersFile(path) is { } why)
-                throw new PppTuiException($"/etc/ppp/peers/{name} is not a peers file: {why}",
-                    "See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers.");
+                throw new PppTuiException(Msg.F("/etc/ppp/peers/{0} is not a peers file: {1}", name, why),
+                    Msg.T("See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers."));
         }
         var results = new List<ImportResult>();
         foreach (var name in wanted)
         {
             if (Store.Exists(name) && !replace)
-                throw new PppTuiException($"a profile named '{name}' already exists", $"Re-import over it with 'ppptui import {name} --replace'.");
+                throw new PppTuiException(Msg.F("a profile named '{0}' already exists", name), Msg.F("Re-import over it with 'ppptui import {0} --replace'.", name));
             var result = Importer.Import(name);
             result = result with { SharesRecordWith = SharingRecord(result.Profile) };
             Store.Save(result.Profile, validate: false);

@@ -58,7 +58,7 @@ public sealed class ProfileStore
     {
         var nameProblem = ValueRules.CheckProfileName(name);
         if (nameProblem is not null)
-            throw new PppTuiException($"'{name}' is not a valid profile name: {nameProblem}", "Use 'ppptui list' to see the profiles.")
+            throw new PppTuiException(Msg.F("'{0}' is not a valid profile name: {1}", name, nameProblem), Msg.T("Use 'ppptui list' to see the profiles."))
             {
                 Kind = FailureKind.BadInput,
             };
@@ -68,7 +68,7 @@ public sealed class ProfileStore
         var (profile, problems) = LoadFile(path);
         if (profile is null)
             throw new PppTuiException(string.Join("\n", problems.Select(p => p.ToString())),
-                $"Fix the file (it is plain TOML) or re-create it with 'ppptui import {name}'.")
+                Msg.F("Fix the file (it is plain TOML) or re-create it with 'ppptui import {0}'.", name))
             {
                 Kind = FailureKind.Invalid,
                 File = path,
@@ -130,15 +130,15 @@ public sealed class ProfileStore
 }
 
 public sealed class ProfileNotFoundException(string name, string path)
-    : PppTuiException($"no profile named '{name}' ({path} does not exist)",
-        "See 'ppptui list'; hand-written peers files become profiles with 'ppptui import'.", kind: FailureKind.NotFound)
+    : PppTuiException(Msg.F("no profile named '{0}' ({1} does not exist)", name, path),
+        Msg.T("See 'ppptui list'; hand-written peers files become profiles with 'ppptui import'."), kind: FailureKind.NotFound)
 {
     public string Name { get; } = name;
 }
 
 public sealed class ProfileInvalidException(string name, IReadOnlyList<FieldError> errors)
-    : PppTuiException($"profile '{name}' is not valid:\n" + string.Join("\n", errors.Select(e => "  " + e)),
-        "Correct the fields named above.", kind: FailureKind.Invalid)
+    : PppTuiException(Msg.F("profile '{0}' is not valid:", name) + "\n" + string.Join("\n", errors.Select(e => "  " + e)),
+        Msg.T("Correct the fields named above."), kind: FailureKind.Invalid)
 {
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 }

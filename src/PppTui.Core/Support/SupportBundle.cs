@@ -42,12 +42,12 @@ public sealed partial class SupportBundle
     public async Task<BundleResult> WriteAsync(BundleRequest request, CancellationToken cancellationToken = default)
     {
         if (Dialing.LinkNames.Problem(request.Profile) is { } problem)
-            throw new PppTuiException($"'{request.Profile}' is not a profile name: {problem}", "Give the name 'ppptui list' shows.", kind: FailureKind.BadInput);
+            throw new PppTuiException(Msg.F("'{0}' is not a profile name: {1}", request.Profile, problem), Msg.T("Give the name 'ppptui list' shows."), kind: FailureKind.BadInput);
         var peers = _paths.PeerFile(request.Profile);
         var profileFile = _paths.ProfileFile(request.Profile);
         if (!File.Exists(peers) && !File.Exists(profileFile))
-            throw new PppTuiException($"no profile or peers file named '{request.Profile}' ({peers} does not exist)",
-                "See 'ppptui list' for the names.", kind: FailureKind.NotFound);
+            throw new PppTuiException(Msg.F("no profile or peers file named '{0}' ({1} does not exist)", request.Profile, peers),
+                Msg.T("See 'ppptui list' for the names."), kind: FailureKind.NotFound);
 
         var entries = new List<(string Name, string Text)>();
         var report = await new DoctorService(_paths, _runner).RunAsync(new DoctorRequest { Profile = request.Profile }, cancellationToken).ConfigureAwait(false);
@@ -249,7 +249,7 @@ public sealed partial class SupportBundle
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             File.Delete(temp);
-            throw new PppTuiException($"cannot write the bundle to {full}: {e.Message}", "Give a writable path with -o FILE.",
+            throw new PppTuiException(Msg.F("cannot write the bundle to {0}: {1}", full, e.Message), Msg.T("Give a writable path with -o FILE."),
                 kind: e is UnauthorizedAccessException ? FailureKind.AccessDenied : FailureKind.Failure, inner: e);
         }
     }

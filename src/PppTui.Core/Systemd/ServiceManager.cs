@@ -67,16 +67,16 @@ public sealed record ServiceActionResult(
 
 /// <summary>systemd is not running, so a link cannot be made a service; the fix names the alternative.</summary>
 public sealed class SystemdMissingException(string profile)
-    : PppTuiException("systemd is not running on this system (no /run/systemd/system), so ppptui cannot keep links up as services",
+    : PppTuiException(Msg.T("systemd is not running on this system (no /run/systemd/system), so ppptui cannot keep links up as services"),
         SystemdAlternative.For(profile));
 
 /// <summary>A systemctl call failed.</summary>
 public sealed class SystemctlFailedException(CommandSpec spec, CommandResult result, string unit)
     : PppTuiException(
-        $"'{spec}' failed (exit {result.ExitCode})" + (string.IsNullOrWhiteSpace(result.StandardError) ? "" : ": " + result.StandardError.Trim()),
+        Msg.F("'{0}' failed (exit {1})", spec, result.ExitCode) + (string.IsNullOrWhiteSpace(result.StandardError) ? "" : ": " + result.StandardError.Trim()),
         result.ExitCode == 127
-            ? "systemctl was not found: install systemd, or see 'ppptui service --help' for the alternative."
-            : $"See 'systemctl status {unit}' and 'journalctl -u {unit}'; systemctl needs root (sudo).");
+            ? Msg.T("systemctl was not found: install systemd, or see 'ppptui service --help' for the alternative.")
+            : Msg.F("See 'systemctl status {0}' and 'journalctl -u {0}'; systemctl needs root (sudo).", unit));
 
 /// <summary>What to use instead of systemd (ifupdown or cron), in words a user can paste.</summary>
 public static class SystemdAlternative
@@ -153,8 +153,8 @@ public sealed class ServiceManager
         var unit = SystemdUnits.InstanceName(profile);
         if (Presence == SystemdPresence.Absent) throw new SystemdMissingException(profile);
         if (!File.Exists(_paths.PeerFile(profile)))
-            throw new PppTuiException($"/etc/ppp/peers/{profile} does not exist, so pppd could not 'call {profile}'",
-                $"Write the profile's files first: 'ppptui apply {profile}'.");
+            throw new PppTuiException(Msg.F("/etc/ppp/peers/{0} does not exist, so pppd could not 'call {0}'", profile),
+                Msg.F("Write the profile's files first: 'ppptui apply {0}'.", profile));
 
         var ran = new List<CommandSpec>();
         var notes = new List<string>();
@@ -162,7 +162,7 @@ public sealed class ServiceManager
         if (Presence == SystemdPresence.Offline)
         {
             await RunChecked(SystemctlCommands.EnableOffline(_paths.Root, unit), unit, ran, cancellationToken).ConfigureAwait(false);
-            notes.Add($"--root {_paths.Root} is not the running system: {unit} is enabled there and will start when that system boots.");
+            notes.Add(Msg.F("--root {0} is not the running system: {1} is enabled there and will start when that system boots.", _paths.Root, unit));
             return new ServiceActionResult(profile, unit, written, ran, OfflineStatus(profile), notes);
         }
         if (written is not null) await RunChecked(SystemctlCommands.DaemonReload(), unit, ran, cancellationToken).ConfigureAwait(false);
@@ -175,9 +175,9 @@ public sealed class ServiceManager
             status = await StatusAsync(profile, cancellationToken).ConfigureAwait(false);
         }
         if (start && status.ActiveState == "activating")
-            notes.Add($"pppd is still dialing; follow it with 'ppptui service status {profile}' or 'journalctl -u {unit} -f'.");
+            notes.Add(Msg.F("pppd is still dialing; follow it with 'ppptui service status {0}' or 'journalctl -u {1} -f'.", profile, unit));
         if (status.ActiveState == "failed")
-            notes.Add($"the link failed to come up: see 'ppptui logs {profile}' or 'journalctl -u {unit}'; systemd retries every 10 s.");
+            notes.Add(Msg.F("the link failed to come up: see 'ppptui logs {0}' or 'journalctl -u {1}'; systemd retries every 10 s.", profile, unit));
         return new ServiceActionResult(profile, unit, written, ran, status, notes);
     }
 

@@ -35,7 +35,7 @@ public static class SystemdUnits
         // Profile names are [A-Za-z0-9._-]: all legal in a unit instance as they are, so the
         // instance needs no systemd-escape and %i in the template is exactly the profile name.
         if (ValueRules.CheckProfileName(profileName) is { } problem)
-            throw new PppTuiException($"'{profileName}' is not a valid profile name: {problem}", "Use 'ppptui list' to see the profiles.");
+            throw new PppTuiException(Msg.F("'{0}' is not a valid profile name: {1}", profileName, problem), Msg.T("Use 'ppptui list' to see the profiles."));
         return $"ppptui@{profileName}.service";
     }
 

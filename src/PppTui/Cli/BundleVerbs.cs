@@ -8,10 +8,10 @@ public static class BundleVerbs
 {
     public static IEnumerable<Command> Create(CliApp app)
     {
-        var name = new Argument<string>("NAME") { Description = "The profile (or peers file) the report is about" };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write it (default: ./ppptui-bundle-NAME.tar.gz)", HelpName = "FILE" };
+        var name = new Argument<string>("NAME") { Description = Msg.T("The profile (or peers file) the report is about") };
+        var output = new Option<string?>("--output", "-o") { Description = Msg.T("Where to write it (default: ./ppptui-bundle-NAME.tar.gz)"), HelpName = "FILE" };
         var command = new Command("bundle",
-            "Write a support bundle (tar.gz): versions, doctor report, effective options, the profile's files, log, status and routes, with every secret masked")
+            Msg.T("Write a support bundle (tar.gz): versions, doctor report, effective options, the profile's files, log, status and routes, with every secret masked"))
             { name, output };
         command.SetAction((parse, token) =>
         {
@@ -32,8 +32,8 @@ public static class BundleVerbs
                 }
                 else
                 {
-                    ctx.Out.WriteLine($"Wrote {result.Path} ({result.Entries.Count} files; {result.SecretsMasked} known secrets masked).");
-                    ctx.Out.WriteLine("Look through it before you send it: masking catches known secrets and password-like values, not everything.");
+                    ctx.Out.WriteLine(Msg.F("Wrote {0} ({1} files; {2} known secrets masked).", result.Path, result.Entries.Count, result.SecretsMasked));
+                    ctx.Out.WriteLine(Msg.T("Look through it before you send it: masking catches known secrets and password-like values, not everything."));
                 }
                 return ExitCodes.Ok;
             });

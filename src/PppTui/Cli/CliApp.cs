@@ -36,7 +36,7 @@ public sealed class CliApp
         // Each verb's context speaks the language its command line asks for (a verb tree built
         // without --lang, as tests build it, still follows the locale).
         var lang = parse.GetResult(Globals.Lang) is { } given ? given.GetValueOrDefault<string>() : null;
-        UiLanguage.Current = UiLanguage.Choose(lang, _environment);
+        UiLanguage.Speak(UiLanguage.Choose(lang, _environment));
         var paths = new SystemPaths(parse.GetValue(Globals.Root) ?? "/");
         if (_ownLog && Interlocked.Exchange(ref _logConfigured, 1) == 0) Core.Logging.AppLog.Configure(paths);
         return new CliContext(paths, _io, parse.GetValue(Globals.Json), _runner) { RunsSystemCommands = _runsSystemCommands };
@@ -44,7 +44,8 @@ public sealed class CliApp
 
     public RootCommand BuildRoot(Func<ParseResult, int>? runTui = null)
     {
-        var root = new RootCommand("ppptui: a terminal connection manager for pppd (PPTP, PPPoE, modems)");
+        Globals.Describe();
+        var root = new RootCommand(Msg.T("ppptui: a terminal connection manager for pppd (PPTP, PPPoE, modems)"));
         root.Options.Add(Globals.Root);
         root.Options.Add(Globals.Json);
         root.Options.Add(Globals.Lang);
@@ -61,8 +62,16 @@ public sealed class CliApp
 
     public int Run(string[] args, Func<ParseResult, int>? runTui = null)
     {
+        // Verb and option descriptions are looked up as the tree is built, so the language must be
+        // known first: the locale's, then again with --lang when the command line names another.
+        UiLanguage.Speak(UiLanguage.Choose(null, _environment));
         var parse = BuildRoot(runTui).Parse(args);
-        UiLanguage.Current = UiLanguage.Choose(parse.GetValue(Globals.Lang), _environment);
+        var language = UiLanguage.Choose(parse.GetValue(Globals.Lang), _environment);
+        if (language != UiLanguage.Current)
+        {
+            UiLanguage.Speak(language);
+            parse = BuildRoot(runTui).Parse(args);
+        }
         if (RefusedBeforeAnyVerb(parse) is { } refused)
             return CliErrors.Write(_io.Error, parse.GetValue(Globals.Json), refused);
         var config = new InvocationConfiguration { Output = _io.Out, Error = _io.Error };
@@ -77,18 +86,18 @@ public sealed class CliApp
         // --version and --help answer even among other arguments (their action runs, not the error's).
         if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
             return new CliError(ExitCodes.Usage, string.Join("; ", parse.Errors.Select(e => e.Message)),
-                "See 'ppptui --help', or 'ppptui VERB --help' for a verb's options.");
+                Msg.T("See 'ppptui --help', or 'ppptui VERB --help' for a verb's options."));
         if (parse.GetValue(Globals.Lang) is { } lang && UiLanguage.FromLocale(lang) is null)
             return new CliError(ExitCodes.Usage, Msg.F("--lang {0}: no such language", lang),
                 Msg.T("Give one of: en, zh-CN."));
         if (parse.GetResult(Globals.Root) is not { Implicit: false }) return null;
         var root = parse.GetValue(Globals.Root) ?? "";
         if (string.IsNullOrWhiteSpace(root))
-            return new CliError(ExitCodes.Usage, "--root is empty",
-                "Give the folder to work on (--root ./sandbox), or leave --root out to work on this system's files.");
+            return new CliError(ExitCodes.Usage, Msg.T("--root is empty"),
+                Msg.T("Give the folder to work on (--root ./sandbox), or leave --root out to work on this system's files."));
         if (!Directory.Exists(root))
-            return new CliError(ExitCodes.NotFound, $"--root {root}: no such folder",
-                $"Create it (mkdir -p {root}/etc/ppp/peers) or check the path.", File: root);
+            return new CliError(ExitCodes.NotFound, Msg.F("--root {0}: no such folder", root),
+                Msg.F("Create it (mkdir -p {0}/etc/ppp/peers) or check the path.", root), File: root);
         return null;
     }
 }

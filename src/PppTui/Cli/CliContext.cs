@@ -5,9 +5,16 @@ namespace PppTui.Cli;
 /// <summary>The options every verb shares, declared once and read once per invocation.</summary>
 public sealed class CliGlobals
 {
+    /// <summary>Sets the descriptions in the current language (the options outlive one tree: built again for --lang).</summary>
+    public void Describe()
+    {
+        Root.Description = Msg.T("Resolve every system path (etc/ppp, etc/ppptui, run, var/log) under DIR");
+        Lang.Description = Msg.T("Speak LANG (en, zh-CN) instead of the locale's language (LC_ALL, LC_MESSAGES, LANG)");
+        Json.Description = Msg.T("Print data as JSON");
+    }
+
     public Option<string> Root { get; } = new("--root")
     {
-        Description = "Resolve every system path (etc/ppp, etc/ppptui, run, var/log) under DIR",
         DefaultValueFactory = _ => "/",
         Recursive = true,
         HelpName = "DIR",
@@ -15,14 +22,12 @@ public sealed class CliGlobals
 
     public Option<string> Lang { get; } = new("--lang")
     {
-        Description = "Speak LANG (en, zh-CN) instead of the locale's language (LC_ALL, LC_MESSAGES, LANG)",
         Recursive = true,
         HelpName = "LANG",
     };
 
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Print data as JSON",
         Recursive = true,
     };
 }
@@ -65,8 +70,8 @@ public sealed class CliContext
     {
         if (Paths.IsSystemRoot || !RunsSystemCommands) return;
         throw new Core.PppTuiException(
-            $"--root {Paths.Root}: {action} acts on this machine's pppd, which --root does not fence (only files follow --root)",
-            "Leave --root out to act on this system, or copy the files to the system first.", kind: Core.FailureKind.BadInput);
+            Msg.F("--root {0}: {1} acts on this machine's pppd, which --root does not fence (only files follow --root)", Paths.Root, action),
+            Msg.T("Leave --root out to act on this system, or copy the files to the system first."), kind: Core.FailureKind.BadInput);
     }
 
     public TextWriter Out => IO.Out;

@@ -7,10 +7,10 @@ public static class DoctorVerbs
 {
     public static IEnumerable<Command> Create(CliApp app)
     {
-        var name = new Argument<string?>("NAME") { Description = "Check only this profile (default: every profile)", Arity = ArgumentArity.ZeroOrOne };
-        var probe = new Option<bool>("--probe") { Description = "Also connect to each PPTP server on TCP 1723 (the only check that uses the network)" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the --probe connection", DefaultValueFactory = _ => 5, HelpName = "SECONDS" };
-        var command = new Command("doctor", "Check kernel PPP support, tools, secrets, DNS, locks and profile options; each finding with its fix") { name, probe, timeout };
+        var name = new Argument<string?>("NAME") { Description = Msg.T("Check only this profile (default: every profile)"), Arity = ArgumentArity.ZeroOrOne };
+        var probe = new Option<bool>("--probe") { Description = Msg.T("Also connect to each PPTP server on TCP 1723 (the only check that uses the network)") };
+        var timeout = new Option<int>("--timeout") { Description = Msg.T("Seconds to wait for the --probe connection"), DefaultValueFactory = _ => 5, HelpName = "SECONDS" };
+        var command = new Command("doctor", Msg.T("Check kernel PPP support, tools, secrets, DNS, locks and profile options; each finding with its fix")) { name, probe, timeout };
         command.SetAction((parse, token) =>
         {
             var ctx = app.ContextFor(parse);
@@ -37,6 +37,15 @@ public static class DoctorVerbs
         CheckStatus.Warn => "warn",
         CheckStatus.Fail => "fail",
         _ => "skip",
+    };
+
+    // The text report's status column; JSON keeps StatusWord (scripts match on it).
+    private static string ShownStatus(CheckStatus status) => status switch
+    {
+        CheckStatus.Ok => Msg.T("OK"),
+        CheckStatus.Warn => Msg.T("WARN"),
+        CheckStatus.Fail => Msg.T("FAIL"),
+        _ => Msg.T("SKIP"),
     };
 
     public static JsonObject ToJson(DoctorReport report) => new()
@@ -71,15 +80,15 @@ public static class DoctorVerbs
             if (check.Profile != profile || first)
             {
                 if (!first) output.WriteLine();
-                output.WriteLine(check.Profile is null ? "This machine:" : $"Profile {check.Profile}:");
+                output.WriteLine(check.Profile is null ? Msg.T("This machine:") : Msg.F("Profile {0}:", check.Profile));
                 profile = check.Profile;
                 first = false;
             }
-            output.WriteLine($"  {StatusWord(check.Status).ToUpperInvariant(),-4}  {check.Id,-22} {check.Detail}");
+            output.WriteLine("  " + Tui.Text.Columns.Fit(ShownStatus(check.Status), 4) + $"  {check.Id,-22} {check.Detail}");
             if (check.Status is CheckStatus.Warn or CheckStatus.Fail)
             {
-                if (check.Evidence is { } evidence) output.WriteLine($"        {"",-22} seen: {evidence}");
-                if (check.Fix is { } fix) output.WriteLine($"        {"",-22} fix:  {fix}");
+                if (check.Evidence is { } evidence) output.WriteLine($"        {"",-22} " + Msg.F("seen: {0}", evidence));
+                if (check.Fix is { } fix) output.WriteLine($"        {"",-22} " + Msg.F("fix:  {0}", fix));
             }
         }
         output.WriteLine();

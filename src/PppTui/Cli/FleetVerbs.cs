@@ -17,9 +17,9 @@ public static class FleetVerbs
 
     private static Command Export(CliApp app)
     {
-        var names = new Argument<string[]>("NAME") { Description = "Profiles to export (all when none given)", Arity = ArgumentArity.ZeroOrMore };
-        var dir = new Option<string?>("--dir") { Description = "Write NAME.toml files into DIR instead of printing", HelpName = "DIR" };
-        var command = new Command("export", "Print a profile as TOML (never a password), to copy to other machines") { names, dir };
+        var names = new Argument<string[]>("NAME") { Description = Msg.T("Profiles to export (all when none given)"), Arity = ArgumentArity.ZeroOrMore };
+        var dir = new Option<string?>("--dir") { Description = Msg.T("Write NAME.toml files into DIR instead of printing"), HelpName = "DIR" };
+        var command = new Command("export", Msg.T("Print a profile as TOML (never a password), to copy to other machines")) { names, dir };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -30,7 +30,7 @@ public static class FleetVerbs
                 var wanted = parse.GetValue(names) is { Length: > 0 } given ? given : service.List().Profiles.Select(p => p.Name).ToArray();
                 var target = parse.GetValue(dir);
                 if (target is null && !ctx.Json && wanted.Length != 1)
-                    return ctx.Fail(ExitCodes.Usage, $"export prints one profile; give one NAME, or --dir DIR for {wanted.Length} files");
+                    return ctx.Fail(ExitCodes.Usage, Msg.F("export prints one profile; give one NAME, or --dir DIR for {0} files", wanted.Length));
                 var exported = wanted.Select(n => (Name: n, Toml: exchange.Export(n))).ToList();
                 if (target is not null)
                 {
@@ -39,7 +39,7 @@ public static class FleetVerbs
                     {
                         var path = Path.Join(target, n + ".toml");
                         File.WriteAllText(path, toml);
-                        if (!ctx.Json) ctx.Out.WriteLine($"wrote {path}");
+                        if (!ctx.Json) ctx.Out.WriteLine(Msg.F("wrote {0}", path));
                     }
                 }
                 if (ctx.Json)
@@ -62,14 +62,14 @@ public static class FleetVerbs
     {
         public Option<string[]> Toml { get; } = new("--toml")
         {
-            Description = "Import profiles from TOML files (from 'ppptui export') and apply them",
+            Description = Msg.T("Import profiles from TOML files (from 'ppptui export') and apply them"),
             AllowMultipleArgumentsPerToken = true,
             HelpName = "FILE",
         };
-        public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = "With --toml and one file: read its password from stdin" };
-        public Option<string?> SecretsFile { get; } = new("--secrets-file") { Description = "With --toml: passwords from a mode-0600 file of 'NAME.password=...' lines", HelpName = "FILE" };
-        public Option<bool> NoApply { get; } = new("--no-apply") { Description = "With --toml: store the profiles only (no password allowed)" };
-        public Option<bool> Force { get; } = new("--force") { Description = "With --toml: overwrite files changed on disk since ppptui wrote them" };
+        public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = Msg.T("With --toml and one file: read its password from stdin") };
+        public Option<string?> SecretsFile { get; } = new("--secrets-file") { Description = Msg.T("With --toml: passwords from a mode-0600 file of 'NAME.password=...' lines"), HelpName = "FILE" };
+        public Option<bool> NoApply { get; } = new("--no-apply") { Description = Msg.T("With --toml: store the profiles only (no password allowed)") };
+        public Option<bool> Force { get; } = new("--force") { Description = Msg.T("With --toml: overwrite files changed on disk since ppptui wrote them") };
 
         public void AddTo(Command command)
         {
@@ -87,11 +87,11 @@ public static class FleetVerbs
     public static int ImportToml(CliContext ctx, ParseResult parse, TomlImportOptions options, bool replace, string[] peerNames)
     {
         if (peerNames.Length > 0)
-            return ctx.Fail(ExitCodes.Usage, "give either peers names or --toml FILE..., not both");
+            return ctx.Fail(ExitCodes.Usage, Msg.T("give either peers names or --toml FILE..., not both"));
         var files = new List<(string, string)>();
         foreach (var path in parse.GetValue(options.Toml)!)
         {
-            if (!File.Exists(path)) return ctx.Fail(ExitCodes.NotFound, $"{path} does not exist");
+            if (!File.Exists(path)) return ctx.Fail(ExitCodes.NotFound, Msg.F("{0} does not exist", path));
             files.Add((path, Core.Files.TextFile.ReadOrNull(path) ?? ""));
         }
         var names = files.Select(f => ProfileExchange.Parse(f.Item2, f.Item1).Name).ToList();
@@ -99,10 +99,10 @@ public static class FleetVerbs
         var fromStdin = parse.GetValue(options.PasswordStdin);
         var secretsFile = parse.GetValue(options.SecretsFile);
         if (fromStdin && secretsFile is not null)
-            return ctx.Fail(ExitCodes.Usage, "use --password-stdin or --secrets-file, not both");
+            return ctx.Fail(ExitCodes.Usage, Msg.T("use --password-stdin or --secrets-file, not both"));
         if (fromStdin)
         {
-            if (names.Count != 1) return ctx.Fail(ExitCodes.Usage, "--password-stdin needs exactly one --toml file; use --secrets-file for several");
+            if (names.Count != 1) return ctx.Fail(ExitCodes.Usage, Msg.T("--password-stdin needs exactly one --toml file; use --secrets-file for several"));
             secrets[names[0]] = new ProfileSecrets { Password = SecretInput.Read(ctx.IO, "password") };
         }
         else if (secretsFile is not null)
@@ -129,9 +129,9 @@ public static class FleetVerbs
             foreach (var r in results)
             {
                 var files2 = r.Applied?.Files.Where(f => f.Written).Select(f => f.SystemPath).ToList() ?? [];
-                var applied = r.Applied is null ? "stored only (apply later with 'ppptui apply " + r.Name + "')"
-                    : files2.Count == 0 ? "files already match" : "wrote " + string.Join(", ", files2);
-                ctx.Out.WriteLine($"{r.Name}: {r.Outcome} from {r.SourceFile}; {applied}");
+                var applied = r.Applied is null ? Msg.F("stored only (apply later with 'ppptui apply {0}')", r.Name)
+                    : files2.Count == 0 ? Msg.T("files already match") : Msg.F("wrote {0}", string.Join(", ", files2));
+                ctx.Out.WriteLine(Msg.F("{0}: {1} from {2}; {3}", r.Name, r.Outcome, r.SourceFile, applied));
             }
             return ExitCodes.Ok;
         }

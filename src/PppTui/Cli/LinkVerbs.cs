@@ -25,14 +25,14 @@ public static class LinkVerbs
 
     private static Command Connect(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
-        var name = NameArgument("The profile (peers file) to dial");
+        var name = NameArgument(Msg.T("The profile (peers file) to dial"));
         var wait = new Option<int>("--wait")
         {
-            Description = "Seconds to wait for the link to come up",
+            Description = Msg.T("Seconds to wait for the link to come up"),
             DefaultValueFactory = _ => 60,
             HelpName = "SECONDS",
         };
-        var command = new Command("connect", "Dial a link (pppd call NAME); exit 0 once it is up, otherwise print the diagnosis")
+        var command = new Command("connect", Msg.T("Dial a link (pppd call NAME); exit 0 once it is up, otherwise print the diagnosis"))
         {
             name,
             wait,
@@ -42,7 +42,7 @@ public static class LinkVerbs
             var ctx = app.ContextFor(parse);
             var link = parse.GetValue(name)!;
             var seconds = parse.GetValue(wait);
-            if (seconds <= 0) return ctx.Fail(ExitCodes.Usage, "--wait must be a positive number of seconds");
+            if (seconds <= 0) return ctx.Fail(ExitCodes.Usage, Msg.T("--wait must be a positive number of seconds"));
             // Under --json the progress lines go to stderr as notices, one JSON object each.
             var progress = ctx.Json ? new NoticeWriter(ctx) : ctx.Out;
             return await Guard(ctx, async () =>
@@ -72,7 +72,7 @@ public static class LinkVerbs
                 {
                     ctx.Out.WriteLine($"{link}: {outcome.State.Describe()}: {outcome.Reason}");
                     if (outcome.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
-                    if (outcome.ExitStatus is { } exit && exit != 0) ctx.Out.WriteLine($"  pppd exit status {exit}");
+                    if (outcome.ExitStatus is { } exit && exit != 0) ctx.Out.WriteLine(Msg.F("  pppd exit status {0}", exit));
                 }
                 return outcome.IsUp ? ExitCodes.Ok : ExitCodes.LinkDown;
             });
@@ -88,9 +88,9 @@ public static class LinkVerbs
 
     private static Command Disconnect(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
-        var name = NameArgument("The link to bring down");
-        var force = new Option<bool>("--force") { Description = "Send SIGKILL if pppd has not gone 10 s after SIGTERM" };
-        var command = new Command("disconnect", "Stop a link: SIGTERM to its pppd only (stops persist redials too)")
+        var name = NameArgument(Msg.T("The link to bring down"));
+        var force = new Option<bool>("--force") { Description = Msg.T("Send SIGKILL if pppd has not gone 10 s after SIGTERM") };
+        var command = new Command("disconnect", Msg.T("Stop a link: SIGTERM to its pppd only (stops persist redials too)"))
         {
             name,
             force,
@@ -113,9 +113,9 @@ public static class LinkVerbs
 
     private static Command StatusVerb(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
-        var name = new Argument<string?>("NAME") { Description = "Only this link", Arity = ArgumentArity.ZeroOrOne };
-        var watch = new Option<bool>("--watch") { Description = "Refresh on every change of a link (every second while one is up) until Ctrl-C" };
-        var command = new Command("status", "Show running links: interface, addresses, MTU, traffic, routes, DNS, pid")
+        var name = new Argument<string?>("NAME") { Description = Msg.T("Only this link"), Arity = ArgumentArity.ZeroOrOne };
+        var watch = new Option<bool>("--watch") { Description = Msg.T("Refresh on every change of a link (every second while one is up) until Ctrl-C") };
+        var command = new Command("status", Msg.T("Show running links: interface, addresses, MTU, traffic, routes, DNS, pid"))
         {
             name,
             watch,
@@ -188,8 +188,8 @@ public static class LinkVerbs
 
     private static Command Explain(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
-        var name = NameArgument("The profile whose last failure to explain");
-        var command = new Command("explain", "Explain the last failure of a profile from its logs: cause, fix, evidence") { name };
+        var name = NameArgument(Msg.T("The profile whose last failure to explain"));
+        var command = new Command("explain", Msg.T("Explain the last failure of a profile from its logs: cause, fix, evidence")) { name };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var ctx = app.ContextFor(parse);
@@ -238,7 +238,7 @@ public static class LinkVerbs
         }
         catch (OperationCanceledException)
         {
-            return ctx.Fail(ExitCodes.Failure, "interrupted");
+            return ctx.Fail(ExitCodes.Failure, Msg.T("interrupted"));
         }
         catch (Exception ex)
         {
@@ -256,7 +256,7 @@ public static class LinkVerbs
                 writer.WriteLine($"{change.Link}: {change.New.Describe()} - {change.Reason}");
                 break;
             case LinkNotice { Diagnosis.Severity: not DiagnosisSeverity.Info } notice:
-                writer.WriteLine($"{notice.Link}: warning: {notice.Diagnosis.Cause}");
+                writer.WriteLine($"{notice.Link}: " + Msg.F("warning: {0}", notice.Diagnosis.Cause));
                 break;
         }
     }
@@ -273,9 +273,9 @@ public static class LinkVerbs
             ctx.Out.WriteLine(json);
             return;
         }
-        if (links.Count == 0) ctx.Out.WriteLine("no links running");
+        if (links.Count == 0) ctx.Out.WriteLine(Msg.T("no links running"));
         foreach (var status in links) WriteStatus(ctx.Out, status);
-        if (watch) ctx.Out.WriteLine($"-- {DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}, on every change; Ctrl-C to stop");
+        if (watch) ctx.Out.WriteLine(Msg.F("-- {0}, on every change; Ctrl-C to stop", DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)));
     }
 
     private static LinkStatusJsonContext Compact(bool watch) =>
@@ -290,19 +290,19 @@ public static class LinkVerbs
         var head = new List<string> { s.Name, s.State.Describe() };
         if (s.Interface is not null) head.Add(s.Interface);
         if (s.Pid is not null) head.Add($"pid {s.Pid}");
-        if (s.UptimeSeconds is { } up && s.State == LinkState.Up) head.Add("up " + Duration(up));
+        if (s.UptimeSeconds is { } up && s.State == LinkState.Up) head.Add(Msg.F("up {0}", Duration(up)));
         w.WriteLine(string.Join("  ", head));
-        if (s.Reason is not null) w.WriteLine($"  reason    {s.Reason}");
+        if (s.Reason is not null) w.WriteLine(Row(Msg.T("reason")) + s.Reason);
         if (s.LocalAddress is not null)
-            w.WriteLine($"  address   {s.LocalAddress}{(s.PeerAddress is null ? "" : " peer " + s.PeerAddress)}");
-        if (s.Mtu is not null) w.WriteLine($"  mtu       {s.Mtu}{(s.MtuNote is null ? "" : $" ({s.MtuNote})")}");
+            w.WriteLine(Row(Msg.T("address")) + s.LocalAddress + (s.PeerAddress is null ? "" : Msg.F(" peer {0}", s.PeerAddress)));
+        if (s.Mtu is not null) w.WriteLine(Row("mtu") + s.Mtu + (s.MtuNote is null ? "" : $" ({s.MtuNote})"));
         if (s.RxBytes is not null)
-            w.WriteLine($"  traffic   rx {Bytes(s.RxBytes.Value)}{Rate(s.RxRate)}  tx {Bytes(s.TxBytes ?? 0)}{Rate(s.TxRate)}");
+            w.WriteLine(Row(Msg.T("traffic")) + $"rx {Bytes(s.RxBytes.Value)}{Rate(s.RxRate)}  tx {Bytes(s.TxBytes ?? 0)}{Rate(s.TxRate)}");
         if (s.State == LinkState.Up)
         {
-            for (var i = 0; i < s.Routes.Count; i++) w.WriteLine((i == 0 ? "  routes    " : "            ") + s.Routes[i]);
-            if (s.Routes.Count == 0) w.WriteLine("  routes    none through this link");
-            w.WriteLine($"  default   {(s.OwnsDefaultRoute ? "this link" : s.DefaultRouteDevice is null ? "no default route" : "via " + s.DefaultRouteDevice)}");
+            for (var i = 0; i < s.Routes.Count; i++) w.WriteLine((i == 0 ? Row(Msg.T("routes")) : Row("")) + s.Routes[i]);
+            if (s.Routes.Count == 0) w.WriteLine(Row(Msg.T("routes")) + Msg.T("none through this link"));
+            w.WriteLine(Row(Msg.T("default")) + (s.OwnsDefaultRoute ? Msg.T("this link") : s.DefaultRouteDevice is null ? Msg.T("no default route") : Msg.F("via {0}", s.DefaultRouteDevice)));
             var manager = s.DnsManager switch
             {
                 DnsManager.SystemdResolved => "systemd-resolved",
@@ -310,15 +310,18 @@ public static class LinkVerbs
                 _ => "resolv.conf",
             };
             var peer = s.PeerDns.Count == 0 ? "" :
-                $"; peer offered {string.Join(' ', s.PeerDns)}{(s.PeerDnsApplied == true ? ", in effect" : ", not in effect")}";
-            w.WriteLine($"  dns       {(s.Dns.Count == 0 ? "none" : string.Join(' ', s.Dns))} ({manager}{peer})");
-            if (s.DnsNote is { } why) w.WriteLine($"            {why}");
-            if (s.Keepalive is { } keepalive) w.WriteLine($"  keepalive {keepalive}");
+                Msg.F("; peer offered {0}", string.Join(' ', s.PeerDns)) + (s.PeerDnsApplied == true ? Msg.T(", in effect") : Msg.T(", not in effect"));
+            w.WriteLine(Row("dns") + (s.Dns.Count == 0 ? Msg.T("none") : string.Join(' ', s.Dns)) + $" ({manager}{peer})");
+            if (s.DnsNote is { } why) w.WriteLine(Row("") + why);
+            if (s.Keepalive is { } keepalive) w.WriteLine(Row(Msg.T("keepalive")) + keepalive);
         }
-        if (s.Command is not null) w.WriteLine($"  command   {s.Command}");
+        if (s.Command is not null) w.WriteLine(Row(Msg.T("command")) + s.Command);
         foreach (var notice in s.Notices) WriteDiagnosis(w, notice, "  ");
         if (s.Diagnosis is { } d) WriteDiagnosis(w, d, "  ");
     }
+
+    // A label column of 9 display columns: a Chinese label is two columns a character.
+    private static string Row(string label) => "  " + Tui.Text.Columns.Fit(label, 9) + " ";
 
     private static void WriteDiagnosis(TextWriter w, Diagnosis d, string indent)
     {

@@ -10,43 +10,43 @@ public static partial class LogVerbs
     {
         var name = new Argument<string?>("NAME")
         {
-            Description = "Only this profile's link (its pppd and helpers; its own logfile when the peers file sets one)",
+            Description = Msg.T("Only this profile's link (its pppd and helpers; its own logfile when the peers file sets one)"),
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines as they are logged (Ctrl-C stops)" };
+        var follow = new Option<bool>("--follow", "-f") { Description = Msg.T("Keep printing new lines as they are logged (Ctrl-C stops)") };
         var grep = new Option<string?>("--grep", "-g")
         {
-            Description = "Only lines matching this regex (.NET syntax, matched on the whole line like grep); searches every program, not only PPP ones",
+            Description = Msg.T("Only lines matching this regex (.NET syntax, matched on the whole line like grep); searches every program, not only PPP ones"),
             HelpName = "RE",
         };
         var lines = new Option<int?>("--lines", "-n")
         {
-            Description = "Only the newest N matching lines (default: all; with --follow, the newest 10 like journalctl -f)",
+            Description = Msg.T("Only the newest N matching lines (default: all; with --follow, the newest 10 like journalctl -f)"),
             HelpName = "N",
         };
         var source = new Option<string>("--source")
         {
-            Description = "auto (journal, else /var/log/syslog or messages), journal, or a file PATH",
+            Description = Msg.T("auto (journal, else /var/log/syslog or messages), journal, or a file PATH"),
             DefaultValueFactory = _ => "auto",
             HelpName = "auto|journal|PATH",
         };
-        var invert = new Option<bool>("--invert") { Description = "Show the lines --grep does NOT match" };
-        var ignoreCase = new Option<bool>("--ignore-case", "-i") { Description = "Match --grep without regard to case" };
+        var invert = new Option<bool>("--invert") { Description = Msg.T("Show the lines --grep does NOT match") };
+        var ignoreCase = new Option<bool>("--ignore-case", "-i") { Description = Msg.T("Match --grep without regard to case") };
         var program = new Option<string[]>("--program")
         {
-            Description = "Only these programs (pppd, pptp, chat, pppoe, pptpd, ppptui); default: all of them, or every program with --grep",
+            Description = Msg.T("Only these programs (pppd, pptp, chat, pppoe, pptpd, ppptui); default: all of them, or every program with --grep"),
             AllowMultipleArgumentsPerToken = true,
             HelpName = "NAME",
         };
         var priority = new Option<string?>("--priority", "-p")
         {
-            Description = "Only lines at least this severe: emerg, alert, crit, err, warning, notice, info, debug",
+            Description = Msg.T("Only lines at least this severe: emerg, alert, crit, err, warning, notice, info, debug"),
             HelpName = "LEVEL",
         };
-        var marked = new Option<bool>("--marked") { Description = "Only lines that carry a diagnosis (a warning or failure)" };
-        var explain = new Option<bool>("--explain") { Description = "Print the diagnosis (cause and fix) under each marked line" };
+        var marked = new Option<bool>("--marked") { Description = Msg.T("Only lines that carry a diagnosis (a warning or failure)") };
+        var explain = new Option<bool>("--explain") { Description = Msg.T("Print the diagnosis (cause and fix) under each marked line") };
 
-        var logs = new Command("logs", "Show the pppd log (journald or syslog), filtered; --follow to watch it live");
+        var logs = new Command("logs", Msg.T("Show the pppd log (journald or syslog), filtered; --follow to watch it live"));
         logs.Arguments.Add(name);
         foreach (var option in new Option[] { follow, grep, lines, source, invert, ignoreCase, program, priority, marked, explain })
             logs.Options.Add(option);
@@ -55,7 +55,7 @@ public static partial class LogVerbs
         {
             var ctx = app.ContextFor(parse);
             var lineCount = parse.GetValue(lines);
-            if (lineCount is < 0) return ctx.Fail(ExitCodes.Usage, "--lines must be 0 or more.");
+            if (lineCount is < 0) return ctx.Fail(ExitCodes.Usage, Msg.T("--lines must be 0 or more."));
             if (lineCount is null && parse.GetValue(follow)) lineCount = 10;
 
             Regex? pattern = null;
@@ -67,16 +67,16 @@ public static partial class LogVerbs
                 }
                 catch (ArgumentException e)
                 {
-                    return ctx.Fail(ExitCodes.Usage, $"--grep '{re}' is not a valid regular expression: {e.Message}");
+                    return ctx.Fail(ExitCodes.Usage, Msg.F("--grep '{0}' is not a valid regular expression: {1}", re, e.Message));
                 }
             }
-            else if (parse.GetValue(invert)) return ctx.Fail(ExitCodes.Usage, "--invert needs --grep.");
+            else if (parse.GetValue(invert)) return ctx.Fail(ExitCodes.Usage, Msg.T("--invert needs --grep."));
 
             LogSeverity? minimum = null;
             if (parse.GetValue(priority) is { } p)
             {
                 if (ParseSeverity(p) is not { } sev)
-                    return ctx.Fail(ExitCodes.Usage, $"--priority '{p}' is not a level: use emerg, alert, crit, err, warning, notice, info or debug (or 0-7).");
+                    return ctx.Fail(ExitCodes.Usage, Msg.F("--priority '{0}' is not a level: use emerg, alert, crit, err, warning, notice, info or debug (or 0-7).", p));
                 minimum = sev;
             }
 
@@ -101,7 +101,7 @@ public static partial class LogVerbs
             if (parse.GetValue(name) is { } profile)
             {
                 var link = LinkLogScope.For(ctx.Paths, profile);
-                if (!link.Exists) return ctx.Fail(ExitCodes.NotFound, $"no profile or peers file named '{profile}' ({ctx.Paths.PeerFile(profile)} does not exist).");
+                if (!link.Exists) return ctx.Fail(ExitCodes.NotFound, Msg.F("no profile or peers file named '{0}' ({1} does not exist).", profile, ctx.Paths.PeerFile(profile)));
                 if (link.LogFile is not null && request.Source == "auto")
                 {
                     request = request with { ProfileLogFile = link.LogFile, ProfileName = profile };

@@ -13,10 +13,10 @@ public static class ProbeVerbs
 {
     public static Command Probe(CliApp app, Func<CliContext, LinkManager> managerFor)
     {
-        var name = new Argument<string>("NAME") { Description = "The up link to measure" };
-        var apply = new Option<bool>("--apply") { Description = "Write the recommended MTU and MRU into the profile and its peers file" };
+        var name = new Argument<string>("NAME") { Description = Msg.T("The up link to measure") };
+        var apply = new Option<bool>("--apply") { Description = Msg.T("Write the recommended MTU and MRU into the profile and its peers file") };
         var command = new Command("probe",
-            "Find the largest packet that passes an up link end to end (ICMP echo, DF set), compare it with the link's MTU, recommend MTU/MRU and an MSS clamp")
+            Msg.T("Find the largest packet that passes an up link end to end (ICMP echo, DF set), compare it with the link's MTU, recommend MTU/MRU and an MSS clamp"))
             { name, apply };
         command.SetAction(async (parse, cancellationToken) =>
         {

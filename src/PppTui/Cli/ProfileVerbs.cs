@@ -20,13 +20,13 @@ public static class ProfileVerbs
         yield return Effective(app);
     }
 
-    private static Argument<string> NameArgument() => new("NAME") { Description = "Profile name (the peers file name)" };
+    private static Argument<string> NameArgument() => new("NAME") { Description = Msg.T("Profile name (the peers file name)") };
 
     private static ProfileService Service(CliContext ctx) => new(ctx.Paths);
 
     private static Command List(CliApp app)
     {
-        var command = new Command("list", "List every profile, and peers files not imported yet");
+        var command = new Command("list", Msg.T("List every profile, and peers files not imported yet"));
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -54,14 +54,14 @@ public static class ProfileVerbs
                 else
                 {
                     if (catalog.Profiles.Count == 0 && notImported.Count == 0)
-                        ctx.Out.WriteLine("No profiles. Create one with 'ppptui new NAME --kind pptp|pppoe|modem', or import peers files with 'ppptui import'.");
+                        ctx.Out.WriteLine(Msg.T("No profiles. Create one with 'ppptui new NAME --kind pptp|pppoe|modem', or import peers files with 'ppptui import'."));
                     foreach (var p in catalog.Profiles)
                         ctx.Out.WriteLine($"{p.Name,-20} {ProfileToml.KindName(p.Kind),-7} {p.Description}");
                     foreach (var n in notImported)
-                        ctx.Out.WriteLine($"{n,-20} {"-",-7} /etc/ppp/peers/{n} (not imported: ppptui import {n})");
+                        ctx.Out.WriteLine($"{n,-20} {"-",-7} " + Msg.F("/etc/ppp/peers/{0} (not imported: ppptui import {0})", n));
                 }
                 foreach (var problem in catalog.Problems)
-                    CliErrors.Write(ctx.Error, ctx.Json, new CliError(ExitCodes.Invalid, problem.ToString(), "Fix the file (it is plain TOML), or delete it.",
+                    CliErrors.Write(ctx.Error, ctx.Json, new CliError(ExitCodes.Invalid, problem.ToString(), Msg.T("Fix the file (it is plain TOML), or delete it."),
                         problem.Message, problem.File, problem.Line > 0 ? problem.Line : null));
                 if (peersDenied is not null) return CliErrors.Report(ctx, peersDenied);
                 return catalog.Problems.Count > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
@@ -73,7 +73,7 @@ public static class ProfileVerbs
     private static Command Show(CliApp app)
     {
         var name = NameArgument();
-        var command = new Command("show", "Show a profile's settings") { name };
+        var command = new Command("show", Msg.T("Show a profile's settings")) { name };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -94,16 +94,17 @@ public static class ProfileVerbs
                     return ExitCodes.Ok;
                 }
                 var draft = new ProfileDraft(profile);
-                ctx.Out.WriteLine($"{"name",-18} {profile.Name}");
-                ctx.Out.WriteLine($"{"kind",-18} {KindRegistry.Get(profile.Kind).DisplayName}");
+                // The keys stay as typed (they are the --KEY options of 'set').
+                ctx.Out.WriteLine("name".PadRight(18) + " " + profile.Name);
+                ctx.Out.WriteLine("kind".PadRight(18) + " " + KindRegistry.Get(profile.Kind).DisplayName);
                 foreach (var field in ProfileFields.For(profile.Kind))
                 {
                     var value = field.Type == FieldType.Secret
                         ? field.Key == "password"
-                            ? secretsFile is not null ? $"(set, in {secretsFile})"
-                            : service.Renderer.PeersFileHoldsPassword(profile.Name) ? "(set, by the password option in /etc/ppp/peers/" + profile.Name + ")"
-                            : unreadable is not null ? $"(unknown: {unreadable} is readable by root only)" : "(not set)"
-                            : "(not shown)"
+                            ? secretsFile is not null ? Msg.F("(set, in {0})", secretsFile)
+                            : service.Renderer.PeersFileHoldsPassword(profile.Name) ? Msg.F("(set, by the password option in /etc/ppp/peers/{0})", profile.Name)
+                            : unreadable is not null ? Msg.F("(unknown: {0} is readable by root only)", unreadable) : Msg.T("(not set)")
+                            : Msg.T("(not shown)")
                         : field.Get(draft);
                     if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {TerminalSafeWriter.OneLine(value)}");
                     // What pppd takes from another file on top of the profile's own value, with where.
@@ -111,8 +112,8 @@ public static class ProfileVerbs
                         ctx.Out.WriteLine($"{field.Key,-18} {Msg.F("inherited: {0} from {1}", from.Text, from.Option.Source)}");
                 }
                 var refused = ProfileJson.Refused(profile.Ppp).ToList();
-                if (refused.Count > 0) ctx.Out.WriteLine($"{"refuse",-18} {string.Join(", ", refused)}");
-                foreach (var extra in profile.ExtraOptions) ctx.Out.WriteLine($"{"option",-18} {TerminalSafeWriter.OneLine(extra)}");
+                if (refused.Count > 0) ctx.Out.WriteLine("refuse".PadRight(18) + " " + string.Join(", ", refused));
+                foreach (var extra in profile.ExtraOptions) ctx.Out.WriteLine("option".PadRight(18) + " " + TerminalSafeWriter.OneLine(extra));
                 return ExitCodes.Ok;
             });
         });
@@ -134,18 +135,18 @@ public static class ProfileVerbs
     {
         /// <summary>One option per field key: kinds may share a key (<c>--server</c>), each kind its own field.</summary>
         public List<(IReadOnlyList<ProfileField> Fields, Option<string> Option)> Fields { get; } = [];
-        public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = "Read the password from stdin (a masked prompt on a terminal)" };
-        public Option<bool> PinStdin { get; } = new("--pin-stdin") { Description = "Read the SIM PIN from stdin (after the password, if both)" };
-        public Option<bool> PskStdin { get; } = new("--psk-stdin") { Description = "Read the IPsec pre-shared key from stdin (after the password, if both)" };
-        public Option<string[]> AddOption { get; } = new("--add-option") { Description = "Add a pppd option line kept verbatim (e.g. 'asyncmap 0')", AllowMultipleArgumentsPerToken = false };
-        public Option<string[]> RemoveOption { get; } = new("--remove-option") { Description = "Remove an extra option by name" };
+        public Option<bool> PasswordStdin { get; } = new("--password-stdin") { Description = Msg.T("Read the password from stdin (a masked prompt on a terminal)") };
+        public Option<bool> PinStdin { get; } = new("--pin-stdin") { Description = Msg.T("Read the SIM PIN from stdin (after the password, if both)") };
+        public Option<bool> PskStdin { get; } = new("--psk-stdin") { Description = Msg.T("Read the IPsec pre-shared key from stdin (after the password, if both)") };
+        public Option<string[]> AddOption { get; } = new("--add-option") { Description = Msg.T("Add a pppd option line kept verbatim (e.g. 'asyncmap 0')"), AllowMultipleArgumentsPerToken = false };
+        public Option<string[]> RemoveOption { get; } = new("--remove-option") { Description = Msg.T("Remove an extra option by name") };
 
         public FieldOptions()
         {
             foreach (var group in ProfileFields.All.Where(f => f.Type != FieldType.Secret).GroupBy(f => f.Key))
             {
                 var field = group.First();
-                var help = string.Join("; ", group.Select(f => f.Help + (f.Choices is { } c ? $" ({string.Join("|", c)})" : "") +
+                var help = string.Join("; ", group.Select(f => f.ShownHelp + (f.Choices is { } c ? $" ({string.Join("|", c)})" : "") +
                            (f.Kinds is { } k ? $" [{string.Join(", ", k.Select(ProfileToml.KindName))}]" : "")));
                 Fields.Add((group.ToList(), new Option<string>("--" + field.Key) { Description = help, HelpName = field.Type == FieldType.Number ? "N" : "VALUE" }));
             }
@@ -170,7 +171,7 @@ public static class ProfileVerbs
                 if (parse.GetResult(option) is null) continue;
                 if (group.FirstOrDefault(f => f.AppliesTo(draft.Profile.Kind)) is not { } field)
                 {
-                    errors.Add(new FieldError(group[0].Key, $"does not apply to a {ProfileToml.KindName(draft.Profile.Kind)} profile"));
+                    errors.Add(new FieldError(group[0].Key, Msg.F("does not apply to a {0} profile", ProfileToml.KindName(draft.Profile.Kind))));
                     continue;
                 }
                 if (field.Set(draft, parse.GetValue(option)) is { } problem) errors.Add(new FieldError(field.Key, problem));
@@ -189,10 +190,10 @@ public static class ProfileVerbs
     {
         var name = NameArgument();
         var kind = new Option<string>("--kind") { Description = KindRegistry.IdList, Required = true };
-        var noApply = new Option<bool>("--no-apply") { Description = "Save the profile only; write the files later with 'ppptui apply'" };
+        var noApply = new Option<bool>("--no-apply") { Description = Msg.T("Save the profile only; write the files later with 'ppptui apply'") };
         var check = CheckOption();
         var fields = new FieldOptions();
-        var command = new Command("new", "Create a profile and write its files (like pptpsetup --create, for every kind)") { name, kind, noApply, check };
+        var command = new Command("new", Msg.T("Create a profile and write its files (like pptpsetup --create, for every kind)")) { name, kind, noApply, check };
         fields.AddTo(command);
         command.SetAction(parse =>
         {
@@ -200,7 +201,7 @@ public static class ProfileVerbs
             return CliErrors.Guard(ctx, () =>
             {
                 if (!ProfileToml.TryParseKind(parse.GetValue(kind) ?? "", out var k))
-                    return ctx.Fail(ExitCodes.Usage, $"unknown kind '{parse.GetValue(kind)}': use {KindRegistry.IdList}");
+                    return ctx.Fail(ExitCodes.Usage, Msg.F("unknown kind '{0}': use {1}", parse.GetValue(kind), KindRegistry.IdList));
                 var service = Service(ctx);
                 var draft = new ProfileDraft(service.Create(parse.GetValue(name)!, k));
                 var errors = fields.ApplyTo(parse, draft, ctx.IO);
@@ -211,7 +212,7 @@ public static class ProfileVerbs
                 {
                     service.Save(draft.Profile);
                     if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(SavedJson(draft.Profile.Name, [])));
-                    else ctx.Out.WriteLine($"Saved profile {draft.Profile.Name}; write its files with 'ppptui apply {draft.Profile.Name}'.");
+                    else ctx.Out.WriteLine(Msg.F("Saved profile {0}; write its files with 'ppptui apply {0}'.", draft.Profile.Name));
                     return ExitCodes.Ok;
                 }
                 var result = service.Apply(draft.Profile, draft.Secrets);
@@ -226,10 +227,10 @@ public static class ProfileVerbs
     private static Command Set(CliApp app)
     {
         var name = NameArgument();
-        var apply = new Option<bool>("--apply") { Description = "Write the files now (a password or PIN is always written at once)" };
+        var apply = new Option<bool>("--apply") { Description = Msg.T("Write the files now (a password or PIN is always written at once)") };
         var check = CheckOption();
         var fields = new FieldOptions();
-        var command = new Command("set", "Change a profile's settings (then 'ppptui diff' and 'ppptui apply')") { name, apply, check };
+        var command = new Command("set", Msg.T("Change a profile's settings (then 'ppptui diff' and 'ppptui apply')")) { name, apply, check };
         fields.AddTo(command);
         command.SetAction(parse =>
         {
@@ -259,8 +260,8 @@ public static class ProfileVerbs
                         return ExitCodes.Ok;
                     }
                     ctx.Out.WriteLine(plan.HasChanges
-                        ? $"Saved profile {draft.Profile.Name}. Pending changes to {string.Join(", ", plan.Changed.Select(f => f.SystemPath))}: see 'ppptui diff {draft.Profile.Name}', write with 'ppptui apply {draft.Profile.Name}'."
-                        : $"Saved profile {draft.Profile.Name}; its files already say this.");
+                        ? Msg.F("Saved profile {0}. Pending changes to {1}: see 'ppptui diff {0}', write with 'ppptui apply {0}'.", draft.Profile.Name, string.Join(", ", plan.Changed.Select(f => f.SystemPath)))
+                        : Msg.F("Saved profile {0}; its files already say this.", draft.Profile.Name));
                 }
                 return ExitCodes.Ok;
             });
@@ -271,9 +272,9 @@ public static class ProfileVerbs
     private static Command Delete(CliApp app)
     {
         var name = NameArgument();
-        var keep = new Option<bool>("--keep-files") { Description = "Keep the peers file and chat script; remove only the profile and its secrets records" };
-        var force = new Option<bool>("--force") { Description = "Also remove a secrets record other profiles share" };
-        var command = new Command("delete", "Delete a profile, its files (backed up) and only its own secrets record") { name, keep, force };
+        var keep = new Option<bool>("--keep-files") { Description = Msg.T("Keep the peers file and chat script; remove only the profile and its secrets records") };
+        var force = new Option<bool>("--force") { Description = Msg.T("Also remove a secrets record other profiles share") };
+        var command = new Command("delete", Msg.T("Delete a profile, its files (backed up) and only its own secrets record")) { name, keep, force };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -290,10 +291,10 @@ public static class ProfileVerbs
                     }));
                     return ExitCodes.Ok;
                 }
-                ctx.Out.WriteLine($"Deleted profile {result.Name}:");
-                foreach (var r in result.Removed) ctx.Out.WriteLine($"  removed {r}");
-                foreach (var k in result.Kept) ctx.Out.WriteLine($"  kept    {k}");
-                ctx.Out.WriteLine("Previous versions are in /var/backups/ppptui/.");
+                ctx.Out.WriteLine(Msg.F("Deleted profile {0}:", result.Name));
+                foreach (var r in result.Removed) ctx.Out.WriteLine(Msg.F("  removed {0}", r));
+                foreach (var k in result.Kept) ctx.Out.WriteLine(Msg.F("  kept    {0}", k));
+                ctx.Out.WriteLine(Msg.T("Previous versions are in /var/backups/ppptui/."));
                 return ExitCodes.Ok;
             });
         });
@@ -302,9 +303,9 @@ public static class ProfileVerbs
 
     private static Command Import(CliApp app)
     {
-        var names = new Argument<string[]>("NAME") { Description = "Peers files to import (all when none given)", Arity = ArgumentArity.ZeroOrMore };
-        var replace = new Option<bool>("--replace") { Description = "Re-import over an existing profile" };
-        var command = new Command("import", "Turn existing /etc/ppp/peers files (or, with --toml, exported profiles) into profiles") { names, replace };
+        var names = new Argument<string[]>("NAME") { Description = Msg.T("Peers files to import (all when none given)"), Arity = ArgumentArity.ZeroOrMore };
+        var replace = new Option<bool>("--replace") { Description = Msg.T("Re-import over an existing profile") };
+        var command = new Command("import", Msg.T("Turn existing /etc/ppp/peers files (or, with --toml, exported profiles) into profiles")) { names, replace };
         var toml = new FleetVerbs.TomlImportOptions();
         toml.AddTo(command);
         command.SetAction(parse =>
@@ -322,7 +323,7 @@ public static class ProfileVerbs
                     wanted = service.Importer.PeerNames().Where(n => !existing.Contains(n)).ToArray();
                     if (wanted.Length == 0)
                     {
-                        ctx.Out.WriteLine(ctx.Json ? ProfileJson.Write(new JsonArray()) : "Nothing to import: every peers file is already a profile.");
+                        ctx.Out.WriteLine(ctx.Json ? ProfileJson.Write(new JsonArray()) : Msg.T("Nothing to import: every peers file is already a profile."));
                         return ExitCodes.Ok;
                     }
                 }
@@ -341,12 +342,12 @@ public static class ProfileVerbs
                 }
                 foreach (var r in results)
                 {
-                    ctx.Out.WriteLine($"Imported {r.Profile.Name} ({KindRegistry.Get(r.Profile.Kind).DisplayName}), {r.Profile.ExtraOptions.Count} option(s) kept verbatim" +
-                                      (r.HasSecret ? $", password in {r.SecretsFile} line {r.SecretsLine}" : r.Profile.Ppp.User is null ? "" : ", no password record found"));
-                    foreach (var w in r.Warnings) ctx.Out.WriteLine($"  warning: {w} (apply will refuse until it is fixed)");
+                    ctx.Out.WriteLine(Msg.F("Imported {0} ({1}), {2} option(s) kept verbatim", r.Profile.Name, KindRegistry.Get(r.Profile.Kind).DisplayName, r.Profile.ExtraOptions.Count) +
+                                      (r.HasSecret ? Msg.F(", password in {0} line {1}", r.SecretsFile, r.SecretsLine) : r.Profile.Ppp.User is null ? "" : Msg.T(", no password record found")));
+                    foreach (var w in r.Warnings) ctx.Out.WriteLine(Msg.F("  warning: {0} (apply will refuse until it is fixed)", w));
                     if (r.SharesRecordWith.Count > 0)
-                        ctx.Out.WriteLine($"  warning: {r.Profile.Name} shares its secrets record {r.Profile.Ppp.User}/{r.Profile.SecretsServer} with " +
-                                          $"{string.Join(", ", r.SharesRecordWith)}: ppptui will not change or delete it without --force");
+                        ctx.Out.WriteLine(Msg.F("  warning: {0} shares its secrets record {1}/{2} with {3}: ppptui will not change or delete it without --force",
+                                          r.Profile.Name, r.Profile.Ppp.User, r.Profile.SecretsServer, string.Join(", ", r.SharesRecordWith)));
                 }
                 return ExitCodes.Ok;
             });
@@ -357,7 +358,7 @@ public static class ProfileVerbs
     private static Command Preview(CliApp app)
     {
         var name = NameArgument();
-        var command = new Command("preview", "Show the files applying the profile would write (secrets masked)") { name };
+        var command = new Command("preview", Msg.T("Show the files applying the profile would write (secrets masked)")) { name };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -368,12 +369,12 @@ public static class ProfileVerbs
                 if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
                 foreach (var file in plan.Files)
                 {
-                    var state = file.IsNew ? "new" : file.Changes ? "changed" : "unchanged";
+                    var state = file.IsNew ? Msg.T("new") : file.Changes ? Msg.T("changed") : Msg.T("unchanged");
                     ctx.Out.WriteLine($"==> {file.SystemPath} ({state}) <==");
                     ctx.Out.Write(file.PreviewText);
                     if (!file.PreviewText.EndsWith('\n')) ctx.Out.WriteLine();
                 }
-                foreach (var note in plan.Notes) ctx.Out.WriteLine("note: " + note);
+                foreach (var note in plan.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
                 return ExitCodes.Ok;
             });
         });
@@ -383,7 +384,7 @@ public static class ProfileVerbs
     private static Command Diff(CliApp app)
     {
         var name = NameArgument();
-        var command = new Command("diff", "Show what applying the profile would change on disk (unified diff, secrets masked)") { name };
+        var command = new Command("diff", Msg.T("Show what applying the profile would change on disk (unified diff, secrets masked)")) { name };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -392,14 +393,14 @@ public static class ProfileVerbs
                 var service = Service(ctx);
                 var plan = service.Preview(service.Load(parse.GetValue(name)!));
                 if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
-                if (!plan.HasChanges) ctx.Out.WriteLine($"No changes: the files already match profile {plan.ProfileName}.");
+                if (!plan.HasChanges) ctx.Out.WriteLine(Msg.F("No changes: the files already match profile {0}.", plan.ProfileName));
                 ctx.Out.Write(plan.Diff());
                 foreach (var file in plan.Files.Where(f => f.ChangedOnDiskSince is not null))
                 {
-                    ctx.Out.WriteLine($"note: {file.SystemPath} was edited since ppptui last wrote it; apply will refuse without --force:");
+                    ctx.Out.WriteLine(Msg.F("note: {0} was edited since ppptui last wrote it; apply will refuse without --force:", file.SystemPath));
                     ctx.Out.Write(file.DriftDiff());
                 }
-                foreach (var note in plan.Notes) ctx.Out.WriteLine("note: " + note);
+                foreach (var note in plan.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
                 return ExitCodes.Ok;
             });
         });
@@ -408,10 +409,10 @@ public static class ProfileVerbs
 
     private static Command Apply(CliApp app)
     {
-        var names = new Argument<string[]>("NAME") { Description = "Profiles to apply (all when none given)", Arity = ArgumentArity.ZeroOrMore };
-        var force = new Option<bool>("--force") { Description = "Overwrite files changed on disk since ppptui read or wrote them" };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Also set the password, read from stdin" };
-        var command = new Command("apply", "Write the profile's files atomically, with backups (idempotent)") { names, force, passwordStdin };
+        var names = new Argument<string[]>("NAME") { Description = Msg.T("Profiles to apply (all when none given)"), Arity = ArgumentArity.ZeroOrMore };
+        var force = new Option<bool>("--force") { Description = Msg.T("Overwrite files changed on disk since ppptui read or wrote them") };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = Msg.T("Also set the password, read from stdin") };
+        var command = new Command("apply", Msg.T("Write the profile's files atomically, with backups (idempotent)")) { names, force, passwordStdin };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -427,12 +428,12 @@ public static class ProfileVerbs
                     var catalog = service.List();
                     wanted = catalog.Profiles.Select(p => p.Name).ToArray();
                     problems.AddRange(catalog.Problems.Select(p => new CliError(ExitCodes.Invalid, p.ToString(),
-                        "Fix the file (it is plain TOML), or delete it.", p.Message, p.File, p.Line > 0 ? p.Line : null)));
+                        Msg.T("Fix the file (it is plain TOML), or delete it."), p.Message, p.File, p.Line > 0 ? p.Line : null)));
                 }
                 var secrets = new ProfileSecrets();
                 if (parse.GetValue(passwordStdin))
                 {
-                    if (wanted.Length != 1) return ctx.Fail(ExitCodes.Usage, "--password-stdin needs exactly one profile name");
+                    if (wanted.Length != 1) return ctx.Fail(ExitCodes.Usage, Msg.T("--password-stdin needs exactly one profile name"));
                     secrets.Password = SecretInput.Read(ctx.IO, "password");
                 }
                 // Each profile is tried and reported, whatever happened to the one before it.
@@ -460,7 +461,7 @@ public static class ProfileVerbs
                 if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(outcomes));
                 if (codes.Count == 0) return ExitCodes.Ok;
                 if (!ctx.Json && wanted.Length + problems.Count > 1)
-                    ctx.Error.WriteLine($"ppptui: {codes.Count} of {wanted.Length + problems.Count} profile(s) not applied");
+                    ctx.Error.WriteLine("ppptui: " + Msg.F("{0} of {1} profile(s) not applied", codes.Count, wanted.Length + problems.Count));
                 return codes.Distinct().Count() == 1 ? codes[0] : ExitCodes.Failure;
             });
         });
@@ -469,7 +470,7 @@ public static class ProfileVerbs
 
     private static Option<bool> CheckOption() => new("--check")
     {
-        Description = "Write nothing: show what applying these settings would change (the profile and its files, secrets masked); with --json, \"changes\" says whether anything would",
+        Description = Msg.T("Write nothing: show what applying these settings would change (the profile and its files, secrets masked); with --json, \"changes\" says whether anything would"),
     };
 
     // A dry run of new/set followed by apply: the same plan a real run writes, the profile file included.
@@ -478,11 +479,11 @@ public static class ProfileVerbs
         var plan = service.Check(draft.Profile, draft.Secrets);
         draft.Secrets.Clear();
         if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
-        if (!plan.HasChanges) ctx.Out.WriteLine($"No changes: the profile and its files already say this ({plan.ProfileName}).");
+        if (!plan.HasChanges) ctx.Out.WriteLine(Msg.F("No changes: the profile and its files already say this ({0}).", plan.ProfileName));
         ctx.Out.Write(plan.Diff());
         foreach (var file in plan.Files.Where(f => f.ChangedOnDiskSince is not null))
-            ctx.Out.WriteLine($"note: {file.SystemPath} was edited since ppptui last wrote it; applying will refuse without --force");
-        foreach (var note in plan.Notes) ctx.Out.WriteLine("note: " + note);
+            ctx.Out.WriteLine(Msg.F("note: {0} was edited since ppptui last wrote it; applying will refuse without --force", file.SystemPath));
+        foreach (var note in plan.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
         return ExitCodes.Ok;
     }
 
@@ -493,15 +494,15 @@ public static class ProfileVerbs
             ctx.Out.WriteLine(ProfileJson.Write(ApplyJson(result)));
             return;
         }
-        foreach (var note in result.Notes) ctx.Error.WriteLine($"ppptui: warning: {note}");
+        foreach (var note in result.Notes) ctx.Error.WriteLine("ppptui: " + Msg.F("warning: {0}", note));
         if (!result.ChangedAnything)
         {
-            ctx.Out.WriteLine($"{result.ProfileName}: nothing to change, the files already match.");
+            ctx.Out.WriteLine(Msg.F("{0}: nothing to change, the files already match.", result.ProfileName));
             return;
         }
-        ctx.Out.WriteLine($"{result.ProfileName}: applied.");
+        ctx.Out.WriteLine(Msg.F("{0}: applied.", result.ProfileName));
         foreach (var f in result.Files.Where(f => f.Written))
-            ctx.Out.WriteLine($"  wrote {f.SystemPath}" + (f.Backup is null ? " (new)" : ""));
+            ctx.Out.WriteLine(Msg.F("  wrote {0}", f.SystemPath) + (f.Backup is null ? Msg.T(" (new)") : ""));
     }
 
     // Values given on the command line that do not pass are bad input (exit 2), not a bad file.
@@ -531,8 +532,8 @@ public static class ProfileVerbs
     private static Command Effective(CliApp app)
     {
         var name = NameArgument();
-        var all = new Option<bool>("--all") { Description = "Also list the options later lines override" };
-        var command = new Command("effective", "The options pppd really runs with for a profile, and where each comes from") { name, all };
+        var all = new Option<bool>("--all") { Description = Msg.T("Also list the options later lines override") };
+        var command = new Command("effective", Msg.T("The options pppd really runs with for a profile, and where each comes from")) { name, all };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -554,7 +555,7 @@ public static class ProfileVerbs
                 {
                     var text = o.Argument is null ? o.Name : $"{o.Name} {o.Argument}";
                     if (o.Name == "password") text = "password ********";
-                    var suffix = o.TakesEffect ? "" : $"   (overridden by {o.OverriddenBy})";
+                    var suffix = o.TakesEffect ? "" : "   " + Msg.F("(overridden by {0})", o.OverriddenBy);
                     ctx.Out.WriteLine($"{text,-40} {o.Source}{suffix}");
                 }
                 return ExitCodes.Ok;

@@ -11,7 +11,7 @@ public static class SecretInput
         if (!io.InputIsTerminal)
         {
             var line = io.In.ReadLine() ?? throw new Core.PppTuiException(
-                $"no {label} on standard input", $"Pipe it in, e.g. printf '%s\\n' \"$PASS\" | ppptui ... --{label}-stdin");
+                Msg.F("no {0} on standard input", label), Msg.F("Pipe it in, e.g. printf '%s\\n' \"$PASS\" | ppptui ... --{0}-stdin", label));
             return line.TrimEnd('\r');
         }
         io.Error.Write($"{char.ToUpperInvariant(label[0])}{label[1..]}: ");

@@ -11,7 +11,7 @@ public static class ServiceVerbs
 {
     public static IEnumerable<Command> Create(CliApp app)
     {
-        var service = new Command("service", "Keep a link up with systemd across logouts and reboots (ppptui@NAME.service)");
+        var service = new Command("service", Msg.T("Keep a link up with systemd across logouts and reboots (ppptui@NAME.service)"));
         service.Subcommands.Add(Enable(app));
         service.Subcommands.Add(Disable(app));
         service.Subcommands.Add(Status(app));
@@ -19,16 +19,16 @@ public static class ServiceVerbs
         yield return service;
     }
 
-    private static Argument<string> NameArgument() => new("NAME") { Description = "Profile name (the peers file name)" };
+    private static Argument<string> NameArgument() => new("NAME") { Description = Msg.T("Profile name (the peers file name)") };
 
     private static ServiceManager Manager(CliContext ctx) => new(ctx.Paths, ctx.Runner);
 
     private static Command Enable(CliApp app)
     {
         var name = NameArgument();
-        var noStart = new Option<bool>("--no-start") { Description = "Enable for the next boot only; do not start it now" };
-        var wait = new Option<int>("--wait") { Description = "Seconds to wait for the link to come up", DefaultValueFactory = _ => 30, HelpName = "SECONDS" };
-        var command = new Command("enable", "Write the unit, enable it at boot and start it now (systemctl enable --now)") { name, noStart, wait };
+        var noStart = new Option<bool>("--no-start") { Description = Msg.T("Enable for the next boot only; do not start it now") };
+        var wait = new Option<int>("--wait") { Description = Msg.T("Seconds to wait for the link to come up"), DefaultValueFactory = _ => 30, HelpName = "SECONDS" };
+        var command = new Command("enable", Msg.T("Write the unit, enable it at boot and start it now (systemctl enable --now)")) { name, noStart, wait };
         command.SetAction((parse, token) =>
         {
             var ctx = app.ContextFor(parse);
@@ -46,8 +46,8 @@ public static class ServiceVerbs
     private static Command Disable(CliApp app)
     {
         var name = NameArgument();
-        var keep = new Option<bool>("--keep-running") { Description = "Only stop starting it at boot; leave the running link up" };
-        var command = new Command("disable", "Stop the link and stop starting it at boot (systemctl disable --now)") { name, keep };
+        var keep = new Option<bool>("--keep-running") { Description = Msg.T("Only stop starting it at boot; leave the running link up") };
+        var command = new Command("disable", Msg.T("Stop the link and stop starting it at boot (systemctl disable --now)")) { name, keep };
         command.SetAction((parse, token) =>
         {
             var ctx = app.ContextFor(parse);
@@ -63,8 +63,8 @@ public static class ServiceVerbs
 
     private static Command Status(CliApp app)
     {
-        var name = new Argument<string?>("NAME") { Description = "Profile name (default: every profile and every enabled unit)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("status", "Show whether systemd keeps the link up, and its state") { name };
+        var name = new Argument<string?>("NAME") { Description = Msg.T("Profile name (default: every profile and every enabled unit)"), Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", Msg.T("Show whether systemd keeps the link up, and its state")) { name };
         command.SetAction((parse, token) =>
         {
             var ctx = app.ContextFor(parse);
@@ -75,7 +75,7 @@ public static class ServiceVerbs
                 {
                     var profile = parse.GetValue(name) ?? "NAME";
                     if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["systemd"] = "absent", ["alternative"] = SystemdAlternative.For(profile) }));
-                    return ctx.Fail(ExitCodes.Failure, "systemd is not running on this system (no /run/systemd/system), so no link is kept up as a service.",
+                    return ctx.Fail(ExitCodes.Failure, Msg.T("systemd is not running on this system (no /run/systemd/system), so no link is kept up as a service."),
                         SystemdAlternative.For(profile));
                 }
                 List<string> names = parse.GetValue(name) is { } one ? [one] : AllNames(ctx, manager);
@@ -87,7 +87,7 @@ public static class ServiceVerbs
                     ctx.Out.WriteLine(ProfileJson.Write(parse.GetValue(name) is null ? new JsonArray(json) : json[0]!));
                 }
                 else if (statuses.Count == 0)
-                    ctx.Out.WriteLine("No profiles and no ppptui units. Make a link a service with 'ppptui service enable NAME'.");
+                    ctx.Out.WriteLine(Msg.T("No profiles and no ppptui units. Make a link a service with 'ppptui service enable NAME'."));
                 else
                     foreach (var s in statuses) ctx.Out.WriteLine($"{s.Profile,-20} {s.Unit,-32} {s.Describe()}");
                 // One link asked about: its exit code says whether systemd keeps it up now.
@@ -108,7 +108,7 @@ public static class ServiceVerbs
 
     private static Command Unit(CliApp app)
     {
-        var command = new Command("unit", "Print the systemd template unit ppptui writes (ppptui@.service)");
+        var command = new Command("unit", Msg.T("Print the systemd template unit ppptui writes (ppptui@.service)"));
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -138,10 +138,10 @@ public static class ServiceVerbs
             }));
             return;
         }
-        if (result.UnitFileWritten is { } written) ctx.Out.WriteLine($"wrote {written}");
-        foreach (var c in result.Commands) ctx.Out.WriteLine($"ran   {c}");
+        if (result.UnitFileWritten is { } written) ctx.Out.WriteLine(Msg.F("wrote {0}", written));
+        foreach (var c in result.Commands) ctx.Out.WriteLine(Msg.F("ran   {0}", c));
         ctx.Out.WriteLine($"{result.Profile}: {verb}; {result.Status.Describe()}");
-        foreach (var note in result.Notes) ctx.Out.WriteLine("note: " + note);
+        foreach (var note in result.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
     }
 
     public static JsonObject StatusJson(ServiceStatus s) => new()

@@ -16,7 +16,7 @@ public static class TuiApp
     public static int Run(CliContext context)
     {
         if (!context.IO.InputIsTerminal)
-            return context.Fail(ExitCodes.Usage, "the full-screen app needs a terminal; for scripts use the verbs (see 'ppptui --help')");
+            return context.Fail(ExitCodes.Usage, Msg.T("the full-screen app needs a terminal; for scripts use the verbs (see 'ppptui --help')"));
 
         // Terminal.Gui's own strings (dialog buttons) come from its resources for the UI culture.
         var culture = new System.Globalization.CultureInfo(Core.Localization.UiLanguage.CultureName(Core.Localization.UiLanguage.Current));
@@ -31,7 +31,7 @@ public static class TuiApp
         var store = AppSettingsStore.For(context.Paths, privileged, Environment.GetEnvironmentVariable);
         var settings = store.Load();
         if (settings.Problem is not null)
-            errors.Report(new UserError("Read settings", settings.Problem, "Fix or delete the file; the defaults are used until then.", store.Path));
+            errors.Report(new UserError(Msg.T("Read settings"), settings.Problem, Msg.T("Fix or delete the file; the defaults are used until then."), store.Path));
 
         // The theme files and the profile folder are read while Terminal.Gui starts; the themes are
         // needed before the first frame, the profiles never make the screen wait.
@@ -44,13 +44,13 @@ public static class TuiApp
         {
             using IApplication app = Application.Create();
             if (!QuietTerminal.Install(app, TerminalCapabilities.FromEnvironment()))
-                errors.Report(new UserError("Start the screen", "the quiet terminal output could not be installed; the screen redraws more than it needs", "Report this with the Terminal.Gui version."));
+                errors.Report(new UserError(Msg.T("Start the screen"), Msg.T("the quiet terminal output could not be installed; the screen redraws more than it needs"), Msg.T("Report this with the Terminal.Gui version.")));
             app.Init();
             var themes = StartThemes(catalog.GetAwaiter().GetResult(), settings.Settings, errors);
             themes.Changed += (_, _) =>
             {
                 try { store.Save(new AppSettings { Theme = themes.Current, Force16Colors = themes.Force16Colors, KindCautions = settings.Settings.KindCautions }); }
-                catch (Exception e) { errors.Report(e, "Remember the theme in " + store.Path); }
+                catch (Exception e) { errors.Report(e, Msg.F("Remember the theme in {0}", store.Path)); }
             };
             themes.ApplyCurrent(app);
             using var screen = Open(app, wiring, screenContext, new TuiDialogs(app, errors), themes);
@@ -64,8 +64,8 @@ public static class TuiApp
             fatal ??= e;
         }
         if (fatal is null) return ExitCodes.Ok;
-        var error = ErrorLog.Describe(fatal, "The full-screen app");
-        return context.Fail(ExitCodes.Failure, $"the screen stopped: {error.Cause}. {error.Fix}");
+        var error = ErrorLog.Describe(fatal, Msg.T("The full-screen app"));
+        return context.Fail(ExitCodes.Failure, Msg.F("the screen stopped: {0}. {1}", error.Cause, error.Fix));
     }
 
     /// <summary>
@@ -105,7 +105,7 @@ public static class TuiApp
     private static ThemeController StartThemes(ThemeCatalog catalog, AppSettings settings, ErrorLog errors)
     {
         foreach (var warning in catalog.Warnings)
-            errors.Report(new UserError("Load themes", warning, "Fix or remove the theme file; the built-in themes are used."));
+            errors.Report(new UserError(Msg.T("Load themes"), warning, Msg.T("Fix or remove the theme file; the built-in themes are used.")));
         bool noColor = ThemeCatalog.NoColorRequested(Environment.GetEnvironmentVariable);
         return new ThemeController(catalog, catalog.StartTheme(settings.Theme, noColor), settings.Force16Colors);
     }

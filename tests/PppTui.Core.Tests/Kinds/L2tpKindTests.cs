@@ -142,7 +142,7 @@ public class L2tpKindTests
         // PPP 4 + L2TP 8 + UDP 8 + ESP at worst 57 + outer IPv4 20.
         Assert.True(profile.Ppp.Mtu + 4 + 8 + 8 + 57 + 20 <= 1500);
         Assert.Equal(profile.Ppp.Mtu, profile.Ppp.Mru);
-        Assert.Contains($"= {profile.Ppp.Mtu}", ProfileFields.PageFor(ProfileKind.L2tp).Single(f => f.Key == "mtu").Help);
+        Assert.Contains($"= {profile.Ppp.Mtu}", ProfileFields.PageFor(ProfileKind.L2tp).Single(f => f.Key == "mtu").ShownHelp);
     }
 
     [Fact]

@@ -38,6 +38,31 @@ public partial class CatalogTests
     }
 
     [Fact]
+    public void Every_editor_field_label_help_and_section_of_every_kind_has_a_zh_CN_entry()
+    {
+        // Field labels and help are English data (the CLI's option names come from the same list),
+        // looked up when shown: each text itself must be a catalog key.
+        var zh = Msg.Translations(UiLanguage.SimplifiedChinese);
+        var texts = KindRegistry.All.SelectMany(k => ProfileFields.PageFor(k.Kind)).Concat(ProfileFields.All)
+            .SelectMany(f => new[] { f.Label, f.Help, f.Section }).Distinct().ToList();
+        Assert.True(texts.Count > 60, "only " + texts.Count + " field texts found");
+        var missing = texts.Where(t => !zh.ContainsKey(t)).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void An_editor_field_is_shown_in_Chinese_with_the_kinds_extra_help_in_Chinese_too()
+    {
+        using var _ = UiLanguage.Use(UiLanguage.SimplifiedChinese);
+        var mtu = ProfileFields.PageFor(ProfileKind.Pptp).Single(f => f.Key == "mtu");
+        Assert.Equal("MTU", mtu.Label);
+        Assert.Contains("新的 PPTP 配置", mtu.ShownHelp);
+        Assert.Contains("= 1460", mtu.ShownHelp);
+        Assert.DoesNotContain("Largest packet", mtu.ShownHelp);
+        Assert.Equal("连接", ProfileFields.SectionTitle(ProfileFields.Connection));
+    }
+
+    [Fact]
     public void A_translation_has_the_same_placeholders_as_its_English_text()
     {
         static string Holes(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Value).Distinct().Order());

@@ -15,6 +15,9 @@ public partial class UntranslatedLiteralTests
         "import",
     };
 
+    /// <summary>How a command a user types starts: a doctor fix such as <c>apt-get install ppp</c> is one.</summary>
+    private static readonly string[] CommandPrefixes = ["apt-get ", "printf ", "chmod ", "sudo ", "systemctl ", "journalctl ", "modprobe ", "ppptui "];
+
     [GeneratedRegex("""Msg\.[TF]\(""")] private static partial Regex MsgCall();
     [GeneratedRegex(@"\$?@?""(?:[^""\\]|\\.)*""")] private static partial Regex Literal();
     [GeneratedRegex(@"\{[^}]*\}")] private static partial Regex Hole();
@@ -22,6 +25,12 @@ public partial class UntranslatedLiteralTests
     [GeneratedRegex("""(?:\breturn|\?)\s+(\$?"(?:[^"\\]|\\.)*")\s*[;:]""")] private static partial Regex ReturnedText();
     [GeneratedRegex("""new KeyEntry\([^"]*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"|GoTo\([^"]*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\)""")] private static partial Regex KeyTableText();
     [GeneratedRegex("""^\s*\[GeneratedRegex""", RegexOptions.Multiline)] private static partial Regex RegexAttribute();
+    // Errors users read: the CLI's refusals, core exceptions, a TUI action's failure, a doctor finding.
+    [GeneratedRegex("""\b(Fail|CliError|UserError|ActionResult\.Ok|PppTuiException|NeedsRootException|LogSourceException|LinkRefusedException|DoctorCheck\.(?:Ok|Warn|Skip))\(""")] private static partial Regex ErrorCall();
+    // What the CLI prints, and its verb, option and argument descriptions.
+    [GeneratedRegex("""\.WriteLine\(|\.Write\(|\bDescription\s*=|\bnew (?:Root)?Command\(|\bNameArgument\(""")] private static partial Regex CliOutput();
+    [GeneratedRegex("[A-Za-z]{3,}")] private static partial Regex Word();
+    [GeneratedRegex("""\bbase\(""")] private static partial Regex BaseCall();
 
     /// <summary>The text from <paramref name="open"/> (an opening parenthesis) to its matching close, skipping strings.</summary>
     private static string Balanced(string source, int open)
@@ -62,6 +71,38 @@ public partial class UntranslatedLiteralTests
         return oneWordCounts || body.Contains(' ');
     }
 
+    /// <summary>
+    /// Prose in an error or in CLI output: at least two words of three letters or more between the
+    /// holes. A command to type (<c>chmod 600 {path}</c>), a program name with a colon or a column
+    /// of holes is not; a sentence is.
+    /// </summary>
+    private static bool IsSentence(string literal)
+    {
+        var body = literal.TrimStart('$', '@').Trim('"');
+        if (literal.StartsWith('$')) body = Hole().Replace(body, "");
+        body = body.Trim();
+        // A command to type stays as written (docs/glossary.zh-CN.md), words and all.
+        if (CommandPrefixes.Any(c => body.StartsWith(c, StringComparison.Ordinal))) return false;
+        return !AllowList.Contains(body) && body.Contains(' ') && Word().Matches(body).Count >= 2;
+    }
+
+    /// <summary>Sentences left as literals in the arguments of each call <paramref name="sink"/> finds.</summary>
+    private static IEnumerable<string> SentencesIn(string source, string fileName, Regex sink, string what)
+    {
+        static int Line(string s, int index) => s.AsSpan(0, index).Count('\n') + 1;
+        foreach (Match call in sink.Matches(source))
+        {
+            var open = source.IndexOf('(', call.Index);
+            var eq = source.IndexOf('=', call.Index);
+            // "Description = ..." runs to the end of its line; a call, to its closing parenthesis.
+            var args = call.Value.Contains('=')
+                ? source[eq..Math.Max(source.IndexOf('\n', eq), eq)]
+                : Balanced(source, open);
+            foreach (Match lit in Literal().Matches(WithoutLookups(args)))
+                if (IsSentence(lit.Value)) yield return $"{fileName}:{Line(source, call.Index)}: {what} {lit.Value}";
+        }
+    }
+
     /// <summary>Every untranslated user-facing literal in one source file: "line: text".</summary>
     public static IEnumerable<string> Offenders(string source, string fileName)
     {
@@ -79,6 +120,14 @@ public partial class UntranslatedLiteralTests
         if (fileName.Contains("Commands", StringComparison.Ordinal))
             foreach (Match m in ReturnedText().Matches(WithoutLookups(source)))
                 if (IsProse(m.Groups[1].Value, oneWordCounts: true)) yield return $"{fileName}:{Line(source, m.Index)}: disabled reason {m.Groups[1].Value}";
+
+        // A base constructor call carries an exception's message too.
+        var errorSink = fileName.Contains("Exception", StringComparison.Ordinal) ? BaseCall() : null;
+        foreach (var found in SentencesIn(source, fileName, ErrorCall(), "error text")) yield return found;
+        if (errorSink is not null)
+            foreach (var found in SentencesIn(source, fileName, errorSink, "error text")) yield return found;
+        if (fileName.Contains($"Cli{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || fileName.Contains("Cli/", StringComparison.Ordinal))
+            foreach (var found in SentencesIn(source, fileName, CliOutput(), "CLI text")) yield return found;
 
         if (fileName.Contains("Diagnos", StringComparison.Ordinal))
         {
@@ -130,6 +179,36 @@ public partial class UntranslatedLiteralTests
         Assert.Single(Offenders("""if (x) return "select something first";""", "src/PppTui/Tui/Commands/X.cs"));
         Assert.Single(Offenders("""(_, _) => ("The modem is on fire.", Msg.T("Put it out.")))""", "src/PppTui.Core/Diagnoses/X.cs"));
         Assert.Empty(Offenders("""LineRule("modem-fire", Failure, 10, "on fire", Fire(), Text)""", "src/PppTui.Core/Diagnoses/X.cs"));
+    }
+
+    [Fact]
+    public void The_scan_catches_an_English_error_CLI_line_description_and_doctor_finding()
+    {
+        const string cli = """
+            return ctx.Fail(ExitCodes.Usage, "--wait must be a positive number of seconds");
+            ctx.Out.WriteLine($"Saved profile {name}; its files already say this.");
+            var watch = new Option<bool>("--watch") { Description = "Refresh on every change of a link" };
+            var command = new Command("status", "Show running links and their routes") { name };
+            ctx.Out.WriteLine(Msg.F("Saved profile {0}.", name));
+            if (check.Fix is { } fix) output.WriteLine($"        {"",-22} " + Msg.F("fix:  {0}", fix));
+            w.WriteLine("  " + Columns.Fit(label, 9) + $"rx {Bytes(rx)}  tx {Bytes(tx)}");
+            """;
+        var found = Offenders(cli, "src/PppTui/Cli/X.cs").ToList();
+        Assert.Equal(4, found.Count);
+        Assert.Contains(found, f => f.Contains("--wait must be", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Contains("Saved profile {name}", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Contains("Refresh on every change", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Contains("Show running links", StringComparison.Ordinal));
+
+        const string core = """
+            throw new PppTuiException($"secrets file {path} does not exist", "Give the path of a file.");
+            : base(write ? $"{action} needs write access to {path}" : Msg.F("{0} needs read access", action), Msg.T("Run it as root."))
+            return DoctorCheck.Ok(id, title, "only its owner can read it") with { Evidence = evidence };
+            return DoctorCheck.Fail(id, title, Msg.T("Readable by all."), $"chmod 600 {systemPath}");
+            """;
+        var errors = Offenders(core, "src/PppTui.Core/PppTuiException.cs").ToList();
+        Assert.Equal(4, errors.Count);
+        Assert.DoesNotContain(errors, f => f.Contains("chmod", StringComparison.Ordinal));
     }
 
     [Fact]

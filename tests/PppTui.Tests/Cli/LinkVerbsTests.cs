@@ -324,6 +324,75 @@ public sealed class LinkVerbsTests : IDisposable
     }
 
     [Fact]
+    public void Json_keeps_field_names_codes_and_pppds_lines_in_English_while_its_texts_follow_lang()
+    {
+        _runner.Dial = [new CommandStarted(100), new CommandOutputLine("LCP: timeout sending Config-Requests", false), new CommandExited(10)];
+        Run("--root", _root, "connect", "myvpn");
+
+        var (_, english, _) = Run("--json", "--root", _root, "explain", "myvpn");
+        var (_, chinese, _) = Run("--lang", "zh-CN", "--json", "--root", _root, "explain", "myvpn");
+
+        using var en = JsonDocument.Parse(english);
+        using var zh = JsonDocument.Parse(chinese);
+        Assert.Equal(FieldNames(en.RootElement), FieldNames(zh.RootElement));
+        var (enDiagnosis, zhDiagnosis) = (en.RootElement.GetProperty("diagnosis"), zh.RootElement.GetProperty("diagnosis"));
+        Assert.Equal("lcp-timeout", zhDiagnosis.GetProperty("code").GetString());
+        Assert.Equal(enDiagnosis.GetProperty("code").GetString(), zhDiagnosis.GetProperty("code").GetString());
+        Assert.Equal(enDiagnosis.GetProperty("severity").GetString(), zhDiagnosis.GetProperty("severity").GetString());
+        Assert.StartsWith("No PPP reply", enDiagnosis.GetProperty("cause").GetString());
+        Assert.Contains("对端没有 PPP 应答", zhDiagnosis.GetProperty("cause").GetString());
+        Assert.Equal(en.RootElement.GetProperty("lines").ToString(), zh.RootElement.GetProperty("lines").ToString());
+
+        // An error: the same object with the same code, its message in the chosen language.
+        var (enCode, _, enError) = Run("--json", "--root", _root, "explain", "nosuch");
+        var (zhCode, _, zhError) = Run("--lang", "zh-CN", "--json", "--root", _root, "explain", "nosuch");
+        using var enFailure = JsonDocument.Parse(enError);
+        using var zhFailure = JsonDocument.Parse(zhError);
+        Assert.Equal((ExitCodes.NotFound, ExitCodes.NotFound), (enCode, zhCode));
+        Assert.Equal(FieldNames(enFailure.RootElement), FieldNames(zhFailure.RootElement));
+        Assert.Equal(ExitCodes.NotFound, zhFailure.RootElement.GetProperty("code").GetInt32());
+        Assert.StartsWith("no attempt of nosuch found", enFailure.RootElement.GetProperty("message").GetString());
+        Assert.Contains("找不到 nosuch 的拨号记录", zhFailure.RootElement.GetProperty("message").GetString());
+    }
+
+    private static List<string> FieldNames(JsonElement element, string path = "")
+    {
+        var names = new List<string>();
+        if (element.ValueKind == JsonValueKind.Object)
+            foreach (var property in element.EnumerateObject())
+            {
+                names.Add(path + "." + property.Name);
+                names.AddRange(FieldNames(property.Value, path + "." + property.Name));
+            }
+        return names;
+    }
+
+    [Fact]
+    public void Verb_and_option_help_follow_lang_and_the_locale()
+    {
+        string Help(Func<string, string?> environment, params string[] args)
+        {
+            var output = new StringWriter();
+            new CliApp(new CliIO(output, new StringWriter(), new StringReader(""), false), _runner, environment: environment).Run(args);
+            return output.ToString();
+        }
+        static string? NoLocale(string _) => null;
+        static string? ChineseLocale(string variable) => variable == "LANG" ? "zh_CN.UTF-8" : null;
+
+        var english = Help(NoLocale, "explain", "--help");
+        var byOption = Help(NoLocale, "--lang", "zh-CN", "explain", "--help");
+        var byLocale = Help(ChineseLocale, "explain", "--help");
+        var overridden = Help(ChineseLocale, "--lang", "en", "explain", "--help");
+
+        Assert.Contains("Explain the last failure of a profile from its logs", english);
+        Assert.Contains("根据日志解释配置最近一次失败", byOption);
+        Assert.Contains("使用语言 LANG", byOption);
+        Assert.DoesNotContain("Explain the last failure", byOption);
+        Assert.Contains("根据日志解释配置最近一次失败", byLocale);
+        Assert.Contains("Explain the last failure of a profile from its logs", overridden);
+    }
+
+    [Fact]
     public void An_unknown_lang_is_a_usage_error()
     {
         var error = new StringWriter();

@@ -35,6 +35,7 @@ EXPECT_LOG=
 EXPECT_SERVER_LOG=
 EXPECT_DIAGNOSIS=
 EXPECT_CAUSE=
+EXPECT_CAUSE_ZH=
 DETAIL=
 # shellcheck disable=SC1090
 . "$file"
@@ -91,6 +92,23 @@ check_ppptui_down() { # PROFILE WHAT(diagnosis regex, may be empty) TAG
   matches "$E_DIAG_CODE" "$want" || fail "ppptui explain $profile: diagnosis '${E_DIAG_CODE:-none}', expected /$want/"
   [ -z "$EXPECT_CAUSE" ] || contains "$E_DIAG_CAUSE" "$EXPECT_CAUSE" ||
     fail "ppptui explain $profile: cause '$E_DIAG_CAUSE' does not say /$EXPECT_CAUSE/"
+  [ -z "$EXPECT_CAUSE_ZH" ] || check_explain_in_chinese "$profile" "$want"
+}
+
+# The same explanation in Simplified Chinese, chosen both ways a user does it: --lang zh-CN (the
+# JSON's cause follows the language, its code stays the same) and the locale (LANG=zh_CN.UTF-8,
+# the plain-text answer with its labels in Chinese).
+check_explain_in_chinese() { # PROFILE WHAT(diagnosis regex)
+  local profile=$1 want=$2 f="$SCEN_DIR/$1.explain.zh-CN" out=${SCEN_OUT:-$SCEN_DIR/$1.out} code cause
+  ppptui_to 30 "$f.json" "$out" --lang zh-CN explain "$profile" --json ||
+    fail "ppptui --lang zh-CN explain $profile --json exited $?"
+  code=$(json "$f.json" .diagnosis.code); cause=$(json "$f.json" .diagnosis.cause)
+  matches "$code" "$want" || fail "ppptui --lang zh-CN explain $profile: diagnosis '${code:-none}', expected /$want/ (codes stay English)"
+  contains "$cause" "$EXPECT_CAUSE_ZH" || fail "ppptui --lang zh-CN explain $profile: cause '$cause' does not say /$EXPECT_CAUSE_ZH/"
+  LANG=zh_CN.UTF-8 LC_ALL= LC_MESSAGES= ppptui_to 30 "$f" "$out" explain "$profile" ||
+    fail "LANG=zh_CN.UTF-8 ppptui explain $profile exited $?"
+  grep -q "$EXPECT_CAUSE_ZH" "$f" || fail "LANG=zh_CN.UTF-8 ppptui explain $profile does not say /$EXPECT_CAUSE_ZH/: $(head -c 300 "$f")"
+  grep -q '^  原因' "$f" || fail "LANG=zh_CN.UTF-8 ppptui explain $profile: no '原因' (cause) label: $(head -c 300 "$f")"
 }
 
 say "---- $NAME: $DESCRIPTION"

@@ -8,3 +8,5 @@ EXPECT_LOG='MS-CHAP authentication failed: Access denied'
 EXPECT_SERVER_LOG='Peer labuser failed CHAP authentication'
 EXPECT_DIAGNOSIS=auth-rejected # ppptui's diagnosis code
 EXPECT_CAUSE='MS-CHAP error 691'
+# The same diagnosis in Simplified Chinese (ppptui --lang zh-CN explain, and LANG=zh_CN.UTF-8).
+EXPECT_CAUSE_ZH='认证失败.*MS-CHAP 错误 691'

@@ -12,8 +12,8 @@ public sealed class CustomKind : IProfileKind
     public static readonly ProfileKind Id = new("custom");
 
     public ProfileKind Kind => Id;
-    public string DisplayName => "Custom";
-    public string Description => "Any other peers file; shared PPP settings editable, the rest kept verbatim";
+    public string DisplayName => Msg.T("Custom");
+    public string Description => Msg.T("Any other peers file; shared PPP settings editable, the rest kept verbatim");
 
     public IKindSettings? NewSettings() => null;
 

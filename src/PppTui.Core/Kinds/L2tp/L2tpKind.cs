@@ -25,7 +25,7 @@ public sealed class L2tpKind : IProfileKind
 
     public ProfileKind Kind => Id;
     public string DisplayName => "L2TP/IPsec VPN";
-    public string Description => "An L2TP VPN server (xl2tpd), optionally inside IPsec with a pre-shared key (strongSwan)";
+    public string Description => Msg.T("An L2TP VPN server (xl2tpd), optionally inside IPsec with a pre-shared key (strongSwan)");
 
     public IKindSettings NewSettings() => new L2tpSettings();
 
@@ -64,13 +64,13 @@ public sealed class L2tpKind : IProfileKind
     // + pad length 1 + next header 1 + ICV 16 (HMAC-SHA-256-128).
     private const int EspOverhead = 4 + 4 + 16 + 15 + 1 + 1 + 16;
 
-    /// <summary>The arithmetic behind <see cref="SafeMtu"/>, shown next to the MTU field of an L2TP page.</summary>
-    public static readonly string MtuArithmetic =
-        $"A new L2TP profile gets mtu/mru {SafeMtu}: a {PathMtu}-byte path - {OuterIpv4} outer IPv4 - {EspOverhead} ESP at worst " +
-        $"(SPI 4 + sequence 4 + IV 16 + padding up to 15 + trailer 2 + ICV 16) - {Udp} UDP - {L2tpHeader} L2TP - {PppHeader} PPP " +
-        $"(address/control 2 + protocol 2) = {SafeMtu}. Without IPsec {PlainMtu} fits. Over a PPPoE uplink (1492) use 8 less.";
+    /// <summary>The arithmetic behind <see cref="SafeMtu"/>, shown next to the MTU field of an L2TP page (in the current language).</summary>
+    public static string MtuArithmetic => Msg.F(
+        "A new L2TP profile gets mtu/mru {0}: a {1}-byte path - {2} outer IPv4 - {3} ESP at worst (SPI 4 + sequence 4 + IV 16 + padding up to 15 + trailer 2 + ICV 16) - {4} UDP - {5} L2TP - {6} PPP (address/control 2 + protocol 2) = {0}. Without IPsec {7} fits. Over a PPPoE uplink (1492) use 8 less.",
+        SafeMtu, PathMtu, OuterIpv4, EspOverhead, Udp, L2tpHeader, PppHeader, PlainMtu);
 
-    public IReadOnlyDictionary<string, string> SharedFieldHelp { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    // A getter, not a stored table: the text is looked up in the language of the moment.
+    public IReadOnlyDictionary<string, string> SharedFieldHelp => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["mtu"] = MtuArithmetic,
         ["mru"] = MtuArithmetic,
@@ -89,7 +89,7 @@ public sealed class L2tpKind : IProfileKind
     public void Validate(Profile profile, Action<string, string?> check)
     {
         check("server", ValueRules.CheckHost(Of(profile).Server));
-        if (string.IsNullOrEmpty(profile.Ppp.User)) check("user", "a user name is required for a VPN");
+        if (string.IsNullOrEmpty(profile.Ppp.User)) check("user", Msg.T("a user name is required for a VPN"));
     }
 
     // xl2tpd starts pppd itself on the tunnel's session: a pty or device would fight it.

@@ -15,8 +15,8 @@ public sealed partial class ModemKind : IProfileKind
     public static readonly ProfileKind Id = new("modem");
 
     public ProfileKind Kind => Id;
-    public string DisplayName => "Modem";
-    public string Description => "A cellular (3G/4G) or dial-up modem on a serial port, dialled by chat";
+    public string DisplayName => Msg.T("Modem");
+    public string Description => Msg.T("A cellular (3G/4G) or dial-up modem on a serial port, dialled by chat");
 
     public IKindSettings NewSettings() => new ModemSettings();
 

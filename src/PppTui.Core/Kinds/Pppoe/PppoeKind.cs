@@ -16,13 +16,13 @@ public sealed class PppoeKind : IProfileKind
 
     public ProfileKind Kind => Id;
     public string DisplayName => "PPPoE";
-    public string Description => "DSL or fibre via PPP over Ethernet (rp-pppoe plugin)";
+    public string Description => Msg.T("DSL or fibre via PPP over Ethernet (rp-pppoe plugin)");
 
     public IKindSettings NewSettings() => new PppoeSettings();
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
-        ProfileFields.Text("interface", "Interface", "Ethernet interface facing the modem or ONT (e.g. eth0)",
+        ProfileFields.Text("interface", "Interface", "Ethernet interface (e.g. eth0) toward the modem or ONT",
             d => Of(d.Profile).Interface, (d, v) => Of(d.Profile).Interface = v) with { Section = ProfileFields.Connection },
         ProfileFields.Text("service", "Service name", "PPPoE service name, if the ISP requires one",
             d => Of(d.Profile).ServiceName, (d, v) => Of(d.Profile).ServiceName = v) with { Section = ProfileFields.Connection },
@@ -58,7 +58,7 @@ public sealed class PppoeKind : IProfileKind
         check("service", ValueRules.CheckSecretWord(pppoe.ServiceName, "the service name"));
         check("ac", ValueRules.CheckSecretWord(pppoe.AccessConcentrator, "the access concentrator name"));
         if (pppoe.Plugin is not (null or PppoePluginName.Classic or PppoePluginName.Renamed))
-            check("plugin", "the PPPoE plugin is rp-pppoe.so (or pppoe.so on newer pppd)");
+            check("plugin", Msg.T("the PPPoE plugin is rp-pppoe.so (or pppoe.so on newer pppd)"));
     }
 
     public IReadOnlyList<string> OwnedOptions { get; } = ["plugin", .. ServiceOptions, .. AcOptions];

@@ -14,7 +14,7 @@ public sealed class PptpKind : IProfileKind
 
     public ProfileKind Kind => Id;
     public string DisplayName => "PPTP VPN";
-    public string Description => "A PPTP VPN server (pptp-linux), MS-CHAPv2 with MPPE encryption";
+    public string Description => Msg.T("A PPTP VPN server (pptp-linux), MS-CHAPv2 with MPPE encryption");
 
     public IKindSettings NewSettings() => new PptpSettings();
 
@@ -50,14 +50,13 @@ public sealed class PptpKind : IProfileKind
     // subtracts them from the interface MTU itself (MPPE_PAD), so they are not in SafeMtu.
     private const int MppeInPayload = 4;
 
-    /// <summary>The arithmetic behind <see cref="SafeMtu"/>, shown next to the MTU field of a PPTP page.</summary>
-    public static readonly string MtuArithmetic =
-        $"A new PPTP profile gets mtu/mru {SafeMtu}: a {PathMtu}-byte path - {OuterIpv4} outer IPv4 - {EnhancedGre} GRE (8 + sequence 4 + ack 4) " +
-        $"- {PppHeader} PPP (address/control 2 + protocol 2) = {SafeMtu}; MPPE then takes {MppeInPayload} (header 2 + inner protocol 2), " +
-        $"so the link shows {SafeMtu - MppeInPayload}. pppd's default leaves 1496 and large packets hang. " +
-        $"Over a PPPoE uplink (1492) use {SafeMtu - 8}.";
+    /// <summary>The arithmetic behind <see cref="SafeMtu"/>, shown next to the MTU field of a PPTP page (in the current language).</summary>
+    public static string MtuArithmetic => Msg.F(
+        "A new PPTP profile gets mtu/mru {0}: a {1}-byte path - {2} outer IPv4 - {3} GRE (8 + sequence 4 + ack 4) - {4} PPP (address/control 2 + protocol 2) = {0}; MPPE then takes {5} (header 2 + inner protocol 2), so the link shows {6}. pppd's default leaves 1496 and large packets hang. Over a PPPoE uplink (1492) use {7}.",
+        SafeMtu, PathMtu, OuterIpv4, EnhancedGre, PppHeader, MppeInPayload, SafeMtu - MppeInPayload, SafeMtu - 8);
 
-    public IReadOnlyDictionary<string, string> SharedFieldHelp { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    // A getter, not a stored table: the text is looked up in the language of the moment.
+    public IReadOnlyDictionary<string, string> SharedFieldHelp => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["mtu"] = MtuArithmetic,
         ["mru"] = MtuArithmetic,
@@ -78,7 +77,7 @@ public sealed class PptpKind : IProfileKind
         var pptp = Of(profile);
         check("server", ValueRules.CheckHost(pptp.Server));
         foreach (var argument in pptp.PptpArguments) check("pptp-args", ValueRules.CheckShellSafeArgument(argument));
-        if (string.IsNullOrEmpty(profile.Ppp.User)) check("user", "a user name is required for a VPN");
+        if (string.IsNullOrEmpty(profile.Ppp.User)) check("user", Msg.T("a user name is required for a VPN"));
     }
 
     public IReadOnlyList<string> OwnedOptions { get; } = ["pty"];

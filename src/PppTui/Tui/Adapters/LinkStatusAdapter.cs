@@ -25,7 +25,7 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         _manager = manager;
         Watch = new LinkWatch(manager);
         Watch.Dropped += ReportDrop;
-        Watch.PollFailed += e => ReportOnce(ErrorLog.Describe(e, "Read the link status"));
+        Watch.PollFailed += e => ReportOnce(ErrorLog.Describe(e, Msg.T("Read the link status")));
     }
 
     /// <summary>The core model behind the rows.</summary>
@@ -92,27 +92,27 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
 
     public async Task<ActionResult> ConnectAsync(string profileName, CancellationToken cancellationToken)
     {
-        var what = "Connect " + profileName;
+        var what = Msg.F("Connect {0}", profileName);
         try
         {
             var outcome = await Watch.ConnectAsync(profileName, ConnectWait, cancellationToken).ConfigureAwait(false);
             if (outcome.IsUp)
             {
                 var s = outcome.Status;
-                var where = s?.Interface is { } iface ? $" on {iface}" : "";
+                var where = s?.Interface is { } iface ? Msg.F(" on {0}", iface) : "";
                 var address = s?.LocalAddress is { } local ? $", {local}" + (s.PeerAddress is { } peer ? $" → {peer}" : "") : "";
                 var mtu = s?.Mtu is { } m ? $", mtu {m}" : "";
-                return ActionResult.Ok($"{profileName} is {(outcome.AlreadyRunning ? "already " : "")}up{where}{address}{mtu}");
+                return ActionResult.Ok((outcome.AlreadyRunning ? Msg.F("{0} is already up", profileName) : Msg.F("{0} is up", profileName)) + where + address + mtu);
             }
             if (outcome.TimedOut)
                 return ActionResult.Fail(new UserError(what,
-                    $"{profileName} did not come up within {ConnectWait.TotalSeconds:0} s ({outcome.State.Describe()})" +
+                    Msg.F("{0} did not come up within {1} s ({2})", profileName, ConnectWait.TotalSeconds.ToString("0", CultureInfo.InvariantCulture), outcome.State.Describe()) +
                     (outcome.Diagnosis is { } why ? ": " + why.Cause : ""),
-                    outcome.Diagnosis?.Fix ?? "pppd keeps trying on its own: watch the log pane, or Disconnect (F8) to stop it.",
+                    outcome.Diagnosis?.Fix ?? Msg.T("pppd keeps trying on its own: watch the log pane, or Disconnect (F8) to stop it."),
                     Evidence(outcome.Diagnosis, outcome.ExitStatus)));
             var diagnosis = outcome.Diagnosis;
             return ActionResult.Fail(new UserError(what, diagnosis?.Cause ?? outcome.Reason,
-                diagnosis?.Fix ?? "Read pppd's lines in the log pane (Alt+6); 'ppptui explain " + profileName + "' tells the last attempt.",
+                diagnosis?.Fix ?? Msg.F("Read pppd's lines in the log pane (Alt+6); 'ppptui explain {0}' tells the last attempt.", profileName),
                 Evidence(diagnosis, outcome.ExitStatus)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -123,13 +123,13 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
 
     public async Task<ActionResult> DisconnectAsync(string profileName, CancellationToken cancellationToken)
     {
-        var what = "Disconnect " + profileName;
+        var what = Msg.F("Disconnect {0}", profileName);
         try
         {
             var outcome = await Watch.DisconnectAsync(profileName, cancellationToken).ConfigureAwait(false);
             if (outcome.Stopped) return ActionResult.Ok(outcome.Message);
             return ActionResult.Fail(new UserError(what, outcome.Message,
-                $"Give it a moment and look again; to end it for good: ppptui disconnect {profileName} --force (SIGKILL)."));
+                Msg.F("Give it a moment and look again; to end it for good: ppptui disconnect {0} --force (SIGKILL).", profileName)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -154,8 +154,8 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     }
 
     private void ReportDrop(LinkDown down) =>
-        _errors?.Report(new UserError($"{down.Link} went down", down.Diagnosis?.Cause ?? down.Reason,
-            down.Diagnosis?.Fix ?? "Read pppd's lines in the log pane (Alt+6), then Connect (F5) again.",
+        _errors?.Report(new UserError(Msg.F("{0} went down", down.Link), down.Diagnosis?.Cause ?? down.Reason,
+            down.Diagnosis?.Fix ?? Msg.T("Read pppd's lines in the log pane (Alt+6), then Connect (F5) again."),
             Evidence(down.Diagnosis, down.ExitStatus)));
 
     private static TuiLinkStatus RowOf(LinkView view)
@@ -195,7 +195,7 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     {
         var parts = new List<string>();
         if (diagnosis?.Evidence is { } evidence) parts.Add("evidence: " + evidence);
-        if (exitStatus is { } status) parts.Add($"pppd exit status {status}");
+        if (exitStatus is { } status) parts.Add(Msg.F("pppd exit status {0}", status));
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 

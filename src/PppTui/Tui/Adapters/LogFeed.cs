@@ -94,12 +94,11 @@ public sealed class LogFeed : IDisposable
         catch (LogSourceException e)
         {
             // The core's message names each place it looked and why it could not read it.
-            Fail(e.Message, "Lines of links started here are shown meanwhile. If the log lives elsewhere, 'ppptui logs --source PATH' " +
-                            "reads it; if it needs rights, run ppptui as root or add your user to adm or systemd-journal.");
+            Fail(e.Message, Msg.T("Lines of links started here are shown meanwhile. If the log lives elsewhere, 'ppptui logs --source PATH' reads it; if it needs rights, run ppptui as root or add your user to adm or systemd-journal."));
         }
         catch (Exception e)
         {
-            var error = ErrorLog.Describe(e, "Read the log");
+            var error = ErrorLog.Describe(e, Msg.T("Read the log"));
             Fail(error.Cause, error.Fix);
         }
     }
@@ -107,8 +106,8 @@ public sealed class LogFeed : IDisposable
     private void Fail(string cause, string fix)
     {
         _sourceFailed = true;
-        _model.SourceName = "dials only";
-        _errors.Report(new UserError("Read the pppd log", cause, fix));
+        _model.SourceName = Msg.T("dials only");
+        _errors.Report(new UserError(Msg.T("Read the pppd log"), cause, fix));
     }
 
     private void Post(LogLine line)

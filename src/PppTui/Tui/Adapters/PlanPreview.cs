@@ -104,7 +104,7 @@ public sealed class PlanPreview : IPreviewModel
         }
         catch (Exception e)
         {
-            return [new EffectiveOption("(cannot tell)", ErrorLog.Describe(e, "Effective options").Cause, "")];
+            return [new EffectiveOption("(cannot tell)", ErrorLog.Describe(e, Msg.T("Effective options")).Cause, "")];
         }
     }
 
@@ -117,7 +117,7 @@ public sealed class PlanPreview : IPreviewModel
         if (file.Changes)
         {
             diff = ParseDiff(file.Diff());
-            if (!diff.Any(d => d.Kind is DiffKind.Added or DiffKind.Removed)) diff = [new DiffLine(DiffKind.Hunk, SecretOnlyChange)];
+            if (!diff.Any(d => d.Kind is DiffKind.Added or DiffKind.Removed)) diff = [new DiffLine(DiffKind.Hunk, Msg.T(SecretOnlyChange))];
         }
         return new PreviewFile(
             file.SystemPath,

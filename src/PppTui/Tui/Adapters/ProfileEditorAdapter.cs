@@ -138,7 +138,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
 
     public async Task<ActionResult> ApplyAsync(bool overwriteChangedFiles, CancellationToken cancellationToken)
     {
-        var what = "Apply " + ProfileName;
+        var what = Msg.F("Apply {0}", ProfileName);
         Profile profile;
         ProfileSecrets secrets;
         DiskSnapshot snapshot;
@@ -146,7 +146,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
         {
             if (_refused.Count > 0)
                 return ActionResult.Fail(new UserError(what, string.Join("; ", _refused.Select(r => $"{r.Key}: {r.Value}")),
-                    "Correct the fields marked in the editor."));
+                    Msg.T("Correct the fields marked in the editor.")));
             profile = _draft.Profile.Clone();
             secrets = new ProfileSecrets { Password = _draft.Secrets.Password, Pin = _draft.Secrets.Pin, Psk = _draft.Secrets.Psk };
             snapshot = _snapshot;
@@ -160,7 +160,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
         }
         catch (FileChangedOnDiskException changed)
         {
-            return ActionResult.Conflicted($"{changed.Path} changed on disk since it was read; nothing was written.", [changed.Path]);
+            return ActionResult.Conflicted(Msg.F("{0} changed on disk since it was read; nothing was written.", changed.Path), [changed.Path]);
         }
         catch (ProfileInvalidException invalid)
         {
@@ -193,8 +193,8 @@ public sealed class ProfileEditorAdapter : IEditorModel
         _applied?.Invoke(this);
         var written = result.Files.Where(f => f.Written).Select(f => f.SystemPath).ToList();
         return ActionResult.Ok(written.Count == 0
-            ? $"{ProfileName}: saved; its files already said this"
-            : $"Applied {ProfileName}: wrote {string.Join(", ", written)}");
+            ? Msg.F("{0}: saved; its files already said this", ProfileName)
+            : Msg.F("Applied {0}: wrote {1}", ProfileName, string.Join(", ", written)));
     }
 
     /// <summary>Validates, re-plans and refreshes the preview; called under the lock after every change.</summary>
@@ -222,16 +222,16 @@ public sealed class ProfileEditorAdapter : IEditorModel
     private string? PasswordOnDisk(Profile profile)
     {
         var (file, line) = _service.Importer.FindSecret(profile, out var unreadable);
-        if (file is not null) return $"set in {file}:{line}";
-        return unreadable is null ? null : $"may be set: {unreadable} is readable by root only";
+        if (file is not null) return Msg.F("set in {0}:{1}", file, line);
+        return unreadable is null ? null : Msg.F("may be set: {0} is readable by root only", unreadable);
     }
 
     // The core words its note for the command line; on this screen the password is a field.
-    private static string ForTheForm(string note) => note.Replace("Set one with --password-stdin.", "Type it in the Password field.");
+    private static string ForTheForm(string note) => note.Replace(Msg.T("Set one with --password-stdin."), Msg.T("Type it in the Password field."));
 
     private static EditorField ToEditorField(ProfileField field) => new(
         field.Key,
-        Core.Localization.Msg.T(field.Label),
+        field.ShownLabel,
         field.Type switch
         {
             FieldType.Secret => FieldKind.Password,
@@ -240,7 +240,7 @@ public sealed class ProfileEditorAdapter : IEditorModel
             FieldType.Choice => FieldKind.Choice,
             _ => FieldKind.Text,
         },
-        field.Section,
-        field.Type == FieldType.Secret ? field.Help + " (empty keeps the one on disk)" : field.Help,
+        ProfileFields.SectionTitle(field.Section),
+        field.Type == FieldType.Secret ? field.ShownHelp + Msg.T(" (empty keeps the one on disk)") : field.ShownHelp,
         field.Type == FieldType.Choice ? field.Choices : null);
 }

@@ -76,7 +76,7 @@ public sealed class ProfileListAdapter : IProfileListModel
         }
         catch (Exception e)
         {
-            ReportOnce(ErrorLog.Describe(e, "Read the profiles in " + _service.Paths.ProfilesDir));
+            ReportOnce(ErrorLog.Describe(e, Msg.F("Read the profiles in {0}", _service.Paths.ProfilesDir)));
             catalog = new ProfileCatalog([], []);
         }
         var rows = catalog.Profiles
@@ -84,8 +84,8 @@ public sealed class ProfileListAdapter : IProfileListModel
             .ToList();
         foreach (var problem in catalog.Problems)
         {
-            var error = new UserError("Read profile " + Path.GetFileName(problem.File), problem.ToString(),
-                "Fix the file (it is plain TOML) or delete it; the other profiles work meanwhile.", problem.File);
+            var error = new UserError(Msg.F("Read profile {0}", Path.GetFileName(problem.File)), problem.ToString(),
+                Msg.T("Fix the file (it is plain TOML) or delete it; the other profiles work meanwhile."), problem.File);
             ReportOnce(error);
             // A problem with the folder itself has no row; one with a file keeps its row, marked.
             if (!problem.File.EndsWith(".toml", StringComparison.Ordinal)) continue;
@@ -97,7 +97,7 @@ public sealed class ProfileListAdapter : IProfileListModel
         {
             // A profile that does not load keeps its own row: its peers file is not a second one.
             if (rows.Any(r => r.Name == name)) continue;
-            rows.Add(new Row(name, DetectKind(name), $"/etc/ppp/peers/{name}, not imported", null, NotImported: true));
+            rows.Add(new Row(name, DetectKind(name), Msg.F("/etc/ppp/peers/{0}, not imported", name), null, NotImported: true));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         Unreadable = UnreadableFolder(catalog);
@@ -150,13 +150,13 @@ public sealed class ProfileListAdapter : IProfileListModel
 
     public async Task<ActionResult> DeleteAsync(string profileName, CancellationToken cancellationToken)
     {
-        var what = "Delete " + profileName;
+        var what = Msg.F("Delete {0}", profileName);
         try
         {
             var result = await Task.Run(() => _service.Delete(profileName), cancellationToken).ConfigureAwait(false);
             Reload();
-            var kept = result.Kept.Count == 0 ? "" : $"; kept {string.Join(", ", result.Kept)}";
-            return ActionResult.Ok($"Deleted {profileName}: removed {string.Join(", ", result.Removed)}{kept} (backups in {_service.Paths.BackupsDir})");
+            var kept = result.Kept.Count == 0 ? "" : Msg.F("; kept {0}", string.Join(", ", result.Kept));
+            return ActionResult.Ok(Msg.F("Deleted {0}: removed {1}{2} (backups in {3})", profileName, string.Join(", ", result.Removed), kept, _service.Paths.BackupsDir));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -166,7 +166,7 @@ public sealed class ProfileListAdapter : IProfileListModel
 
     public async Task<ActionResult> ImportAllAsync(CancellationToken cancellationToken)
     {
-        const string what = "Import the peers files";
+        var what = Msg.T("Import the peers files");
         try
         {
             var results = await Task.Run(() =>
@@ -176,10 +176,10 @@ public sealed class ProfileListAdapter : IProfileListModel
                 return names.Count == 0 ? [] : _service.Import(names);
             }, cancellationToken).ConfigureAwait(false);
             Reload();
-            if (results.Count == 0) return ActionResult.Ok("Nothing to import: every peers file is already a profile.");
+            if (results.Count == 0) return ActionResult.Ok(Msg.T("Nothing to import: every peers file is already a profile."));
             var warned = results.Where(r => r.Warnings.Count > 0).Select(r => r.Profile.Name).ToList();
-            return ActionResult.Ok($"Imported {string.Join(", ", results.Select(r => r.Profile.Name))}; the peers files were not changed" +
-                                   (warned.Count == 0 ? "" : $" ({string.Join(", ", warned)}: see the editor's messages before applying)"));
+            return ActionResult.Ok(Msg.F("Imported {0}; the peers files were not changed", string.Join(", ", results.Select(r => r.Profile.Name))) +
+                                   (warned.Count == 0 ? "" : Msg.F(" ({0}: see the editor's messages before applying)", string.Join(", ", warned))));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -230,7 +230,7 @@ public sealed class ProfileListAdapter : IProfileListModel
     }
 
     // Short lines: the list pane is narrow.
-    private static string Denied(string folder) => $"Cannot read\n{folder}\n(permission denied:\nrun sudo ppptui)";
+    private static string Denied(string folder) => Msg.F("Cannot read\n{0}\n(permission denied:\nrun sudo ppptui)", folder);
 
     private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<Row> rows) =>
         rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkState.Unknown, r.Description, r.Problem, r.NotImported)).ToList();

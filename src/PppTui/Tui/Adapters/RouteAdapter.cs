@@ -58,10 +58,10 @@ public sealed class RouteAdapter : IRouteModel
                 routes.Add(new TuiRoute(r.IsDefault ? "default" : r.Destination, r.Gateway, r.Device, r.Metric, r.Protocol,
                     ReferenceEquals(r, effective), viaPpp, owner));
             }
-            defaultOwner = !network.RoutesKnown ? "unknown ('ip route' did not answer)"
-                : effective is null ? "none"
+            defaultOwner = !network.RoutesKnown ? Msg.T("unknown ('ip route' did not answer)")
+                : effective is null ? Msg.T("none")
                 : effective.Device is { } d && owners.TryGetValue(d, out var link) ? $"{link} ({d})"
-                : $"{effective.Device ?? effective.Gateway ?? "?"} (not a ppp link)";
+                : Msg.F("{0} (not a ppp link)", effective.Device ?? effective.Gateway ?? "?");
         }
 
         var warnings = statuses

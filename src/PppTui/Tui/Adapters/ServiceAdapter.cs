@@ -49,11 +49,11 @@ public sealed class ServiceAdapter : IServiceModel
     }
 
     public Task<ActionResult> EnableAsync(string profileName, bool startNow, CancellationToken cancellationToken) =>
-        Run($"Keep {profileName} up", "kept up by systemd",
+        Run(Msg.F("Keep {0} up", profileName), Msg.T("kept up by systemd"),
             () => _manager.EnableAsync(profileName, startNow, startNow ? EnableWait : TimeSpan.Zero, cancellationToken));
 
     public Task<ActionResult> DisableAsync(string profileName, CancellationToken cancellationToken) =>
-        Run($"Stop keeping {profileName} up", "no longer kept up by systemd",
+        Run(Msg.F("Stop keeping {0} up", profileName), Msg.T("no longer kept up by systemd"),
             () => _manager.DisableAsync(profileName, stop: true, cancellationToken));
 
     public Task<DoctorReport> RunDoctorAsync(string? profileName, CancellationToken cancellationToken) =>
@@ -68,7 +68,7 @@ public sealed class ServiceAdapter : IServiceModel
         {
             var result = await action().ConfigureAwait(false);
             var notes = result.Notes.Count == 0 ? "" : " " + string.Join(" ", result.Notes);
-            return ActionResult.Ok($"{result.Profile} is {outcome}: {result.Status.Describe()}.{notes}");
+            return ActionResult.Ok(Msg.F("{0} is {1}: {2}.", result.Profile, outcome, result.Status.Describe()) + notes);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -35,9 +35,21 @@ public static class ScreenLayout
     public static readonly PaneId[] BottomPanes = [PaneId.Links, PaneId.Routes, PaneId.Log];
     private static readonly PaneId[] CompactTabs = [PaneId.Preview, PaneId.Links, PaneId.Routes, PaneId.Log];
 
+    /// <summary>A pane's name in the current language: its frame title and its tab.</summary>
+    public static string Title(PaneId id) => id switch
+    {
+        PaneId.Profiles => Msg.T("Profiles"),
+        PaneId.Editor => Msg.T("Editor"),
+        PaneId.Preview => Msg.T("Preview"),
+        PaneId.Links => Msg.T("Links"),
+        PaneId.Routes => Msg.T("Routes"),
+        PaneId.Log => Msg.T("Log"),
+        _ => id.ToString(),
+    };
+
     /// <summary>The title of the tabbed slot's pane: every tab, the active one in brackets, and the keys.</summary>
     public static string TabStrip(IReadOnlyList<PaneId> tabs, PaneId active) =>
-        string.Join(" ", tabs.Select(p => p == active ? "[" + p + "]" : p.ToString())) + "  Alt+" +
+        string.Join(" ", tabs.Select(p => p == active ? "[" + Title(p) + "]" : Title(p))) + "  Alt+" +
         string.Join("/", tabs.Select(p => (int)p + 1));
 
     /// <summary>Whether a screen of this size puts list and editor side by side with everything else tabbed below.</summary>

@@ -27,8 +27,8 @@ public sealed class EditorPane : Pane
     {
         _services = services;
         _services.Changed += (_, _) => Context.Post(ShowServiceLine, "Show the editor");
-        ApplyButton = new Button { Text = "Apply", X = 0, Y = Pos.AnchorEnd(1), ShadowStyle = ShadowStyles.None, NoPadding = true };
-        RevertButton = new Button { Text = "Revert", X = Pos.Right(ApplyButton) + 1, Y = Pos.AnchorEnd(1), ShadowStyle = ShadowStyles.None, NoPadding = true };
+        ApplyButton = new Button { Text = Msg.T("Apply"), X = 0, Y = Pos.AnchorEnd(1), ShadowStyle = ShadowStyles.None, NoPadding = true };
+        RevertButton = new Button { Text = Msg.T("Revert"), X = Pos.Right(ApplyButton) + 1, Y = Pos.AnchorEnd(1), ShadowStyle = ShadowStyles.None, NoPadding = true };
         ApplyButton.Accepting += (_, e) => { e.Handled = true; ApplyRequested?.Invoke(this, EventArgs.Empty); };
         RevertButton.Accepting += (_, e) => { e.Handled = true; RevertRequested?.Invoke(this, EventArgs.Empty); };
         _form.Add(_formMessages);
@@ -105,7 +105,7 @@ public sealed class EditorPane : Pane
     public void ShowOpening(string profileName)
     {
         Show(null);
-        _placeholder.Content = $"Opening {profileName}…";
+        _placeholder.Content = Msg.F("Opening {0}…", profileName);
     }
 
     /// <summary>Sets whether Apply may run; the reason goes on the button's neighbour text when it may not.</summary>
@@ -228,7 +228,7 @@ public sealed class EditorPane : Pane
         }
         finally { _syncing = false; }
 
-        var flags = (editor.IsNew ? " (new)" : "") + (editor.NotImported ? " (not imported)" : "") + (editor.IsDirty ? " (modified)" : "");
+        var flags = (editor.IsNew ? Msg.T(" (new)") : "") + (editor.NotImported ? Msg.T(" (not imported)") : "") + (editor.IsDirty ? Msg.T(" (modified)") : "");
         _header.Content = editor.ProfileName + " · " + editor.Kind + flags;
         ShowServiceLine();
         TitleDetail = editor.ProfileName;
@@ -343,9 +343,9 @@ public sealed class EditorPane : Pane
         _more.Content = (above, below) switch
         {
             (0, 0) => "",
-            (0, _) => $"▼ {below} more below",
-            (_, 0) => $"▲ {above} more above",
-            _ => $"▲ {above} above ▼ {below} below",
+            (0, _) => Msg.F("▼ {0} more below", below),
+            (_, 0) => Msg.F("▲ {0} more above", above),
+            _ => Msg.F("▲ {0} above ▼ {1} below", above, below),
         };
     }
 
@@ -364,7 +364,7 @@ public sealed class EditorPane : Pane
         var keys = KeyTable.Entries.First(e => e.Command == AppCommand.KeepUp).KeysText;
         // The kind's weakness (PPTP's) takes the line when systemd does not.
         var caution = Editor?.Caution;
-        _serviceLine.Content = kept ? $"{LinksPane.KeptUpMarker} kept up by systemd (ppptui@{name}.service); {keys} stops that" : caution ?? "";
+        _serviceLine.Content = kept ? LinksPane.KeptUpMarker + " " + Msg.F("kept up by systemd (ppptui@{0}.service); {1} stops that", name, keys) : caution ?? "";
         var shown = kept || caution is not null;
         if (_serviceLine.Visible == shown) return;
         _serviceLine.Visible = shown;

@@ -119,11 +119,11 @@ public sealed class LinksPane : Pane
             }
         }
         if (links.Any(Kept))
-            foreach (var w in Columns.Wrap(KeptUpLegend, width, "", "  ")) lines.Add(new(w, Tone.Muted));
+            foreach (var w in Columns.Wrap(Msg.T(KeptUpLegend), width, "", "  ")) lines.Add(new(w, Tone.Muted));
         if (others.Count > 0)
         {
             lines.Add(new("", Tone.Normal));
-            lines.Add(new("Other interfaces:", Tone.Heading));
+            lines.Add(new(Msg.T("Other interfaces:"), Tone.Heading));
             RenderInterfaces(others, width, lines);
         }
         return lines;

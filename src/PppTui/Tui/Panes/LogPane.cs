@@ -29,7 +29,7 @@ public sealed class LogPane : Pane
     {
         _model = model;
         _source = new LogSource(model);
-        var label = new Label { Text = "Filter:", X = 0, Y = 0 };
+        var label = new Label { Text = Msg.T("Filter:"), X = 0, Y = 0 };
         FilterBox = new TextField { X = Pos.Right(label) + 1, Y = 0, Width = Dim.Fill(24) };
         _state.X = Pos.AnchorEnd(22);
         List = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), Source = _source, KeystrokeNavigator = null };
@@ -114,7 +114,7 @@ public sealed class LogPane : Pane
                 _model.Pump();
                 if (TitleFor() != TitleDetail) UpdateState();
             }
-            catch (Exception e) { Context.Errors.Report(e, "Read the log"); }
+            catch (Exception e) { Context.Errors.Report(e, Msg.T("Read the log")); }
             return false;
         });
         lock (_timerGate)
@@ -190,7 +190,7 @@ public sealed class LogPane : Pane
 
     private void UpdateState()
     {
-        _state.Content = Columns.FitRight($"{_model.Count} lines {(Following ? "follow" : "paused")}", 22);
+        _state.Content = Columns.FitRight(Following ? Msg.F("{0} lines follow", _model.Count) : Msg.F("{0} lines paused", _model.Count), 22);
         _state.Tone = Following ? Tone.Muted : Tone.Warning;
         TitleDetail = TitleFor();
     }

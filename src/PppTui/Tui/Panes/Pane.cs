@@ -15,16 +15,7 @@ public abstract class Pane : FrameView
         Context = context;
         CanFocus = true;
         TabStop = TabBehavior.TabGroup;
-        BaseTitle = Core.Localization.Msg.T(id switch
-        {
-            PaneId.Profiles => "Profiles",
-            PaneId.Editor => "Editor",
-            PaneId.Preview => "Preview",
-            PaneId.Links => "Links",
-            PaneId.Routes => "Routes",
-            PaneId.Log => "Log",
-            _ => id.ToString(),
-        });
+        BaseTitle = ScreenLayout.Title(id);
         // Titles carry profile names, and '_' is common in them ("a_tw"): no title here is a hotkey.
         HotKeySpecifier = (System.Text.Rune)0xFFFF;
         Title = BaseTitle;

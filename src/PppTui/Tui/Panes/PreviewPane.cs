@@ -50,7 +50,7 @@ public sealed class PreviewPane : Pane
 
     public void Refresh()
     {
-        TitleDetail = Mode switch { PreviewMode.Diff => "diff", PreviewMode.Effective => "effective options", _ => "files" };
+        TitleDetail = Mode switch { PreviewMode.Diff => Msg.T("diff"), PreviewMode.Effective => Msg.T("effective options"), _ => Msg.T("files") };
         Lines.SetLines(Render(_preview, Mode, Math.Max(Viewport.Width, 20)));
     }
 
@@ -59,11 +59,11 @@ public sealed class PreviewPane : Pane
         var lines = new List<StyledLine>();
         if (preview is null)
         {
-            lines.Add(new("Nothing to preview.", Tone.Muted));
+            lines.Add(new(Msg.T("Nothing to preview."), Tone.Muted));
             return lines;
         }
         if (preview.Problem is { } problem)
-            foreach (var l in Columns.Wrap("Cannot render: " + problem, width)) lines.Add(new(l, Tone.Bad));
+            foreach (var l in Columns.Wrap(Msg.F("Cannot render: {0}", problem), width)) lines.Add(new(l, Tone.Bad));
 
         if (mode == PreviewMode.Effective)
         {
@@ -75,14 +75,14 @@ public sealed class PreviewPane : Pane
         {
             var change = file.Change switch
             {
-                FileChange.Create => "new",
-                FileChange.Modify => "changed",
-                FileChange.Delete => "deleted",
-                _ => "unchanged",
+                FileChange.Create => Msg.T("new"),
+                FileChange.Modify => Msg.T("changed"),
+                FileChange.Delete => Msg.T("deleted"),
+                _ => Msg.T("unchanged"),
             };
             lines.Add(new($"▸ {file.Path} ({change})", Tone.Heading));
             if (file.ChangedOnDisk)
-                lines.Add(new("  changed on disk since it was read: Apply will ask before overwriting", Tone.Warning));
+                lines.Add(new("  " + Msg.T("changed on disk since it was read: Apply will ask before overwriting"), Tone.Warning));
             if (mode == PreviewMode.Diff)
             {
                 if (file.Diff.Count == 0) lines.Add(new("  (no differences)", Tone.Muted));
@@ -109,7 +109,7 @@ public sealed class PreviewPane : Pane
     {
         if (options.Count == 0)
         {
-            lines.Add(new("No effective options to show.", Tone.Muted));
+            lines.Add(new(Msg.T("No effective options to show."), Tone.Muted));
             return;
         }
         int nameWidth = Math.Min(Math.Max(options.Max(o => Columns.Width(o.Name)), 6), 22);

@@ -36,17 +36,17 @@ public sealed class RoutesPane : Pane
     {
         var lines = new List<StyledLine>
         {
-            new("Default route: " + (model.DefaultRouteOwner ?? "none"), Tone.Heading),
+            new(Msg.F("Default route: {0}", model.DefaultRouteOwner ?? Msg.T("none")), Tone.Heading),
         };
         foreach (var w in model.Warnings)
         {
             foreach (var l in Columns.Wrap(w.Text, width, "! ", "  ")) lines.Add(new(l, Tone.Warning));
             if (w.Fix is { } fix)
-                foreach (var l in Columns.Wrap(fix, width, "  fix: ", "       ")) lines.Add(new(l, Tone.Normal));
+                foreach (var l in Columns.Wrap(fix, width, "  " + Msg.T("fix") + ": ", new string(' ', Columns.Width(Msg.T("fix")) + 4))) lines.Add(new(l, Tone.Normal));
         }
         if (model.Routes.Count == 0)
         {
-            lines.Add(new("No routes read yet.", Tone.Muted));
+            lines.Add(new(Msg.T("No routes read yet."), Tone.Muted));
             return lines;
         }
         int destWidth = Math.Clamp(model.Routes.Max(r => Columns.Width(r.Destination)) + 1, 8, 20);
