@@ -98,7 +98,7 @@ public sealed class NotImportedPeersTests : IDisposable
         h.Fill("description", "office tunnel");
         Assert.Null(h.Screen.DisabledReason(AppCommand.Apply));
         h.Press(Key.F2);
-        h.Until(() => h.Screen.MessageText.StartsWith("Applied myvpn"));
+        h.Until(() => h.Screen.MessageText.StartsWith("myvpn: saved"));
 
         Assert.True(File.Exists(_sandbox.Paths.Under("/etc/ppptui/profiles/myvpn.toml")), h.Screen.MessageText);
         Assert.Equal(peers, File.ReadAllBytes(_sandbox.Paths.PeerFile("myvpn")));
