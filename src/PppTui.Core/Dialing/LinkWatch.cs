@@ -13,6 +13,8 @@ public enum LinkPhase
     Disconnecting,
     /// <summary>The last attempt failed; the detail says why.</summary>
     Failed,
+    /// <summary>Nothing is known yet: the system has not been looked at (or there is no link source).</summary>
+    Unknown,
 }
 
 /// <summary>One link as the front ends show it.</summary>

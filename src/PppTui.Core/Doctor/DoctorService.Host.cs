@@ -20,16 +20,16 @@ public sealed partial class DoctorService
         return DoctorCheck.Ok(id, title, Msg.F("only its owner can read it (mode {0})", octal)) with { Evidence = evidence };
     }
 
-    private static DoctorCheck DnsCheck(DnsStack dns)
+    private static DoctorCheck DnsCheck(DnsState dns)
     {
         const string id = "dns.stack";
         var title = Msg.T("DNS resolver");
-        var servers = dns.Nameservers.Count == 0 ? Msg.T("no nameserver lines") : "nameserver " + string.Join(", ", dns.Nameservers);
+        var servers = dns.SystemServers.Count == 0 ? Msg.T("no nameserver lines") : "nameserver " + string.Join(", ", dns.SystemServers);
         if (dns.Manager == DnsManager.Missing)
             return DoctorCheck.Warn(id, title, Msg.T("there is no /etc/resolv.conf: names will not resolve"), Msg.T("Create /etc/resolv.conf with a nameserver line, or install a resolver manager (systemd-resolved, resolvconf)."))
                 with { Evidence = dns.Evidence };
         var hook = dns.PeerDnsHook is null ? Msg.T("no ip-up.d hook passes pppd's usepeerdns servers to it") : Msg.F("{0} passes pppd's usepeerdns servers to it", dns.PeerDnsHook);
-        if (dns.Nameservers.Count == 0 && dns.Manager == DnsManager.Plain)
+        if (dns.SystemServers.Count == 0 && dns.Manager == DnsManager.Plain)
             return DoctorCheck.Warn(id, title, Msg.F("{0} with no nameserver lines: names will not resolve until a link brings DNS", dns.ManagerName), Msg.T("Add a nameserver line to /etc/resolv.conf."))
                 with { Evidence = dns.Evidence };
         return DoctorCheck.Ok(id, title, $"{dns.ManagerName} ({servers}); {hook}") with { Evidence = dns.Evidence };

@@ -1,11 +1,9 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>The doctor's checks of each profile: option conflicts, secrets record, default route, the server port.</summary>
 public sealed partial class DoctorService
 {
-    private IEnumerable<DoctorCheck> ProfileChecks(Target target, DnsStack dns, IReadOnlyList<DefaultRoute>? routes, string? routeError)
+    private IEnumerable<DoctorCheck> ProfileChecks(Target target, DnsState dns, IReadOnlyList<DefaultRoute>? routes, string? routeError)
     {
         var name = target.Name;
         if (target.Options is null)

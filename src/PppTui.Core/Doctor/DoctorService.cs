@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>
@@ -56,7 +54,7 @@ public sealed partial class DoctorService
         var pppdVersion = await ToolChecks(checks, needs, cancellationToken).ConfigureAwait(false);
         checks.AddRange(PluginChecks(pppdVersion, needs));
         foreach (var (system, full) in _paths.SecretsFiles) checks.Add(SecretsMode(system, full));
-        var dns = DnsStack.Detect(_paths);
+        var dns = DnsState.Read(_paths);
         checks.Add(DnsCheck(dns));
         checks.AddRange(LockChecks());
         checks.Add(SystemdCheck());

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Doctor;
 
 /// <summary>A default route as <c>ip -j route show default</c> reports it.</summary>
@@ -107,7 +105,7 @@ public static class OptionRules
     /// <c>usepeerdns</c> writes /etc/ppp/resolv.conf only; whether it reaches the resolver depends
     /// on who owns /etc/resolv.conf and on an ip-up.d hook for that manager.
     /// </summary>
-    public static DoctorCheck PeerDns(string profile, IReadOnlyList<EffectiveOption> options, DnsStack dns)
+    public static DoctorCheck PeerDns(string profile, IReadOnlyList<EffectiveOption> options, DnsState dns)
     {
         const string id = "options.usepeerdns";
         var title = Msg.T("DNS from the server");

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds;
 
 /// <summary>What a kind needs from its surroundings while importing or rendering.</summary>
@@ -41,7 +39,7 @@ public interface IProfileKind
     void ReadToml(TomlSection section, Profile profile) { }
 
     /// <summary>Writes the keys of the kind's own table of a profile file.</summary>
-    void WriteToml(TomlWriter writer, Profile profile) { }
+    void WriteToml(ProfileTomlWriter writer, Profile profile) { }
 
     /// <summary>Checks the kind's own settings; <paramref name="check"/> takes a field key and a message (null: fine).</summary>
     void Validate(Profile profile, Action<string, string?> check) { }

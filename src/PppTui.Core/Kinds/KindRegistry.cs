@@ -1,5 +1,4 @@
 using PppTui.Core.Kinds.L2tp;
-using PppTui.Core.Profiles;
 
 namespace PppTui.Core.Kinds;
 

@@ -1,9 +1,7 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds;
 
 /// <summary>One key of a kind's own table in profile files, read into and written from the kind's settings.</summary>
-public sealed record KindTomlKey<TSettings>(Action<TomlSection, TSettings> Read, Action<TomlWriter, TSettings> Write)
+public sealed record KindTomlKey<TSettings>(Action<TomlSection, TSettings> Read, Action<ProfileTomlWriter, TSettings> Write)
 {
     public static KindTomlKey<TSettings> Text(string key, Func<TSettings, string?> get, Action<TSettings, string?> set) =>
         new((toml, settings) => set(settings, toml.String(key)), (toml, settings) => toml.Key(key, get(settings)));
@@ -25,7 +23,7 @@ public sealed record KindTomlKey<TSettings>(Action<TomlSection, TSettings> Read,
     }
 
     /// <summary>Writes every key of a kind's table, in order.</summary>
-    public static void WriteAll(IEnumerable<KindTomlKey<TSettings>> keys, TomlWriter writer, TSettings settings)
+    public static void WriteAll(IEnumerable<KindTomlKey<TSettings>> keys, ProfileTomlWriter writer, TSettings settings)
     {
         foreach (var key in keys) key.Write(writer, settings);
     }

@@ -724,7 +724,7 @@ internal static class ZhCn
         ["Reinstall ppp (apt-get install --reinstall ppp) to restore /etc/ppp/ip-up.d/0000usepeerdns."] = "重新安装 ppp(apt-get install --reinstall ppp)以恢复 /etc/ppp/ip-up.d/0000usepeerdns。",
         ["'usepeerdns' ({0}): {1}"] = "'usepeerdns'({0}):{1}",
 
-        // Doctor: server probe, DNS stack and profile files (Doctor/TcpProbe.cs, DnsStack.cs, DoctorService.cs).
+        // Doctor: server probe, DNS stack and profile files (Doctor/TcpProbe.cs, Status/DnsState.cs, Doctor/DoctorService.cs).
         ["{0}:{1} accepted the connection in {2} ms"] = "{0}:{1} 在 {2} 毫秒内接受了连接",
         ["no answer from {0}:{1} within {2:0} s: a firewall drops it, or the server is down"] = "{0}:{1} 在 {2:0} 秒内没有应答:被防火墙丢弃,或服务器已停止",
         ["{0}:{1} refused the connection: nothing listens there (pptp logs \"Connection refused\")"] = "{0}:{1} 拒绝了连接:那里没有程序在监听(pptp 日志为 \"Connection refused\")",

@@ -8,7 +8,8 @@ public sealed record EffectiveOption(string Name, string? Argument, string File,
 
     public bool TakesEffect => OverriddenBy is null;
 
-    public string Source => $"{File}:{Line}";
+    /// <summary>"file:line"; just the file (or nothing) for a row that stands for no line.</summary>
+    public string Source => Line > 0 ? $"{File}:{Line}" : File;
 }
 
 /// <summary>

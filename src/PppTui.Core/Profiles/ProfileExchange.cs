@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Profiles;
 
 /// <summary>What importing one TOML profile did.</summary>

@@ -102,6 +102,10 @@ public static class ProfileFields
 
     internal static string? Empty(string? v) => string.IsNullOrEmpty(v) ? null : v;
 
+    /// <summary>A kind's words for both the MTU and the MRU field (a tunnel's overhead limits both alike).</summary>
+    public static IReadOnlyDictionary<string, string> MtuAndMruHelp(string words) =>
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["mtu"] = words, ["mru"] = words };
+
     public static ProfileField Text(string key, string label, string help, Func<ProfileDraft, string?> get, Action<ProfileDraft, string?> set) =>
         new(key, label, help, FieldType.Text, get, (d, v) => { set(d, Empty(v?.Trim())); return null; });
 

@@ -67,7 +67,7 @@ public static class ProfileToml
             found.Add(new TomlProblem(fileName, 1, 1, Msg.T("the profile file is empty: it has no kind and no settings")));
             return null;
         }
-        var reader = new TomlReader(values, fileName, found);
+        var reader = new ProfileTomlReader(values, fileName, found);
         var kindText = reader.String("kind") ?? "custom";
         if (!KindRegistry.TryParse(kindText, out var kind))
         {
@@ -87,7 +87,7 @@ public static class ProfileToml
     public static string Write(Profile profile)
     {
         var w = new StringBuilder();
-        var writer = new TomlWriter(w);
+        var writer = new ProfileTomlWriter(w);
         w.Append("# ppptui profile. Passwords are not kept here: they live in /etc/ppp/chap-secrets\n");
         w.Append("# (or pap-secrets), readable by root only, where pppd reads them.\n");
         writer.Key("name", profile.Name);

@@ -8,14 +8,14 @@ internal sealed record TomlValue(object Data, TextPosition Position);
 /// Typed reads of a parsed profile file by dotted key. Every wrong value becomes a problem with
 /// its line and column; every key read is marked used, so those left over can be reported.
 /// </summary>
-public sealed class TomlReader
+public sealed class ProfileTomlReader
 {
     private readonly Dictionary<string, TomlValue> _values;
     private readonly string _fileName;
     private readonly List<TomlProblem> _problems;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-    internal TomlReader(Dictionary<string, TomlValue> values, string fileName, List<TomlProblem> problems)
+    internal ProfileTomlReader(Dictionary<string, TomlValue> values, string fileName, List<TomlProblem> problems)
     {
         _values = values;
         _fileName = fileName;
@@ -80,7 +80,7 @@ public sealed class TomlReader
 }
 
 /// <summary>One table of a profile file (<c>[ppp]</c>, a kind's own): reads its keys by their short names.</summary>
-public sealed class TomlSection(TomlReader reader, string name)
+public sealed class TomlSection(ProfileTomlReader reader, string name)
 {
     private string Full(string key) => name + "." + key;
 
@@ -93,7 +93,7 @@ public sealed class TomlSection(TomlReader reader, string name)
 }
 
 /// <summary>Writes profile-file keys as plain, stable text; a null value writes nothing.</summary>
-public sealed class TomlWriter(StringBuilder w)
+public sealed class ProfileTomlWriter(StringBuilder w)
 {
     public void Key(string key, string? value)
     {

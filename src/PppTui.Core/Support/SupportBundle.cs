@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using PppTui.Core.Profiles;
 using PppTui.Core.Doctor;
 
 namespace PppTui.Core.Support;

@@ -1,10 +1,5 @@
 using System.CommandLine;
 using System.Runtime.ExceptionServices;
-using PppTui.Core.Dialing;
-using PppTui.Core.Status;
-using DnsManager = PppTui.Core.Status.DnsManager;
-using LinkState = PppTui.Core.Dialing.LinkState;
-using LinkStatus = PppTui.Core.Status.LinkStatus;
 
 namespace PppTui.Cli;
 

@@ -1,7 +1,4 @@
 using System.CommandLine;
-using PppTui.Core.Dialing;
-using PppTui.Core.Profiles;
-using PppTui.Core.Status;
 
 namespace PppTui.Cli;
 

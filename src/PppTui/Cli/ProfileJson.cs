@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Cli;
 
 /// <summary>JSON shapes of profile data for scripts. Never a password: only whether one is set.</summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PppTui.Core.Profiles;
 
 namespace PppTui.Cli;
 
@@ -355,36 +354,38 @@ public static class ProfileVerbs
         return command;
     }
 
-    private static Command Preview(CliApp app)
-    {
-        var name = NameArgument();
-        var command = new Command("preview", Msg.T("Show the files applying the profile would write (secrets masked)")) { name };
-        command.SetAction(parse =>
+    private static Command Preview(CliApp app) =>
+        PlanCommand(app, "preview", Msg.T("Show the files applying the profile would write (secrets masked)"), (ctx, plan) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            foreach (var file in plan.Files)
             {
-                var service = Service(ctx);
-                var plan = service.Preview(service.Load(parse.GetValue(name)!));
-                if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
-                foreach (var file in plan.Files)
-                {
-                    var state = file.IsNew ? Msg.T("new") : file.Changes ? Msg.T("changed") : Msg.T("unchanged");
-                    ctx.Out.WriteLine($"==> {file.SystemPath} ({state}) <==");
-                    ctx.Out.Write(file.PreviewText);
-                    if (!file.PreviewText.EndsWith('\n')) ctx.Out.WriteLine();
-                }
-                foreach (var note in plan.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
-                return ExitCodes.Ok;
-            });
+                var state = file.IsNew ? Msg.T("new") : file.Changes ? Msg.T("changed") : Msg.T("unchanged");
+                ctx.Out.WriteLine($"==> {file.SystemPath} ({state}) <==");
+                ctx.Out.Write(file.PreviewText);
+                if (!file.PreviewText.EndsWith('\n')) ctx.Out.WriteLine();
+            }
         });
-        return command;
-    }
 
-    private static Command Diff(CliApp app)
+    private static Command Diff(CliApp app) =>
+        PlanCommand(app, "diff", Msg.T("Show what applying the profile would change on disk (unified diff, secrets masked)"), (ctx, plan) =>
+        {
+            if (!plan.HasChanges) ctx.Out.WriteLine(Msg.F("No changes: the files already match profile {0}.", plan.ProfileName));
+            ctx.Out.Write(plan.Diff());
+            foreach (var file in plan.Files.Where(f => f.ChangedOnDiskSince is not null))
+            {
+                ctx.Out.WriteLine(Msg.F("note: {0} was edited since ppptui last wrote it; apply will refuse without --force:", file.SystemPath));
+                ctx.Out.Write(file.DriftDiff());
+            }
+        });
+
+    /// <summary>
+    /// A verb that shows one profile's change plan without writing anything: the plan as JSON with
+    /// --json, otherwise the text <paramref name="writeText"/> writes, then the plan's notes.
+    /// </summary>
+    private static Command PlanCommand(CliApp app, string verb, string description, Action<CliContext, ChangePlan> writeText)
     {
         var name = NameArgument();
-        var command = new Command("diff", Msg.T("Show what applying the profile would change on disk (unified diff, secrets masked)")) { name };
+        var command = new Command(verb, description) { name };
         command.SetAction(parse =>
         {
             var ctx = app.ContextFor(parse);
@@ -393,13 +394,7 @@ public static class ProfileVerbs
                 var service = Service(ctx);
                 var plan = service.Preview(service.Load(parse.GetValue(name)!));
                 if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
-                if (!plan.HasChanges) ctx.Out.WriteLine(Msg.F("No changes: the files already match profile {0}.", plan.ProfileName));
-                ctx.Out.Write(plan.Diff());
-                foreach (var file in plan.Files.Where(f => f.ChangedOnDiskSince is not null))
-                {
-                    ctx.Out.WriteLine(Msg.F("note: {0} was edited since ppptui last wrote it; apply will refuse without --force:", file.SystemPath));
-                    ctx.Out.Write(file.DriftDiff());
-                }
+                writeText(ctx, plan);
                 foreach (var note in plan.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
                 return ExitCodes.Ok;
             });

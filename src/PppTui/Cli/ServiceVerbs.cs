@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PppTui.Core.Profiles;
 
 namespace PppTui.Cli;
 

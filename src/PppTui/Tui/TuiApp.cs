@@ -1,5 +1,3 @@
-using PppTui.Core.Dialing;
-using PppTui.Core.Profiles;
 using PppTui.Core.Settings;
 using PppTui.Tui.Adapters;
 using PppTui.Tui.Output;

@@ -123,22 +123,29 @@ public class LinkManagerTests
         Assert.Equal(LinkRefusal.NoSuchPeer, (await Assert.ThrowsAsync<LinkRefusedException>(() => manager.StatusAsync("nothing"))).Refusal);
     }
 
+    /// <summary>
+    /// The status of myvpn after a dial that came up a minute ago and whose pppd
+    /// (<paramref name="daemonPid"/>) has gone, with its later lines in the syslog.
+    /// </summary>
+    private static async Task<(LinkStatus Status, LinkManager Manager)> StatusAfterUpAsync(FakeSystem sys, int daemonPid, params string[] laterLines)
+    {
+        var started = DateTimeOffset.Now.AddMinutes(-1);
+        new DialAttemptStore(sys.Paths).Save(new DialAttempt
+        {
+            Name = "myvpn", StartedAt = started, EndedAt = started, Outcome = LinkState.Up, Pid = daemonPid - 1, DaemonPid = daemonPid,
+            Lines = [.. PppdLogs.PptpUp],
+        });
+        var syslog = new FakeLogReader(laterLines.Select(line => new PppLogEntry(started.AddSeconds(30), "pppd", daemonPid, line)).ToArray());
+        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+        return ((await manager.StatusAsync("myvpn")).Links.Single(), manager);
+    }
+
     [Fact]
     public async Task Status_of_a_link_the_server_dropped_after_it_came_up_says_why_as_explain_does()
     {
         using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
-        var started = DateTimeOffset.Now.AddMinutes(-1);
-        new DialAttemptStore(sys.Paths).Save(new DialAttempt
-        {
-            Name = "myvpn", StartedAt = started, EndedAt = started, Outcome = LinkState.Up, Pid = 950, DaemonPid = 951,
-            Lines = [.. PppdLogs.PptpUp],
-        });
-        var syslog = new FakeLogReader(
-            new PppLogEntry(started.AddSeconds(30), "pppd", 951, "LCP terminated by peer (MPPE disabled)"),
-            new PppLogEntry(started.AddSeconds(30), "pppd", 951, "Modem hangup"));
-        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
 
-        var status = (await manager.StatusAsync("myvpn")).Links.Single();
+        var (status, manager) = await StatusAfterUpAsync(sys, 951, "LCP terminated by peer (MPPE disabled)", "Modem hangup");
 
         Assert.Equal(LinkState.Down, status.State);
         Assert.Equal("hangup", status.Diagnosis!.Code);
@@ -187,16 +194,8 @@ public class LinkManagerTests
     public async Task Status_of_a_link_stopped_on_request_is_down_without_a_failure()
     {
         using var sys = new FakeSystem().Peer("myvpn", "noauth\n");
-        var started = DateTimeOffset.Now.AddMinutes(-1);
-        new DialAttemptStore(sys.Paths).Save(new DialAttempt
-        {
-            Name = "myvpn", StartedAt = started, EndedAt = started, Outcome = LinkState.Up, Pid = 952, DaemonPid = 953,
-            Lines = [.. PppdLogs.PptpUp],
-        });
-        var syslog = new FakeLogReader(new PppLogEntry(started.AddSeconds(30), "pppd", 953, "Terminating on signal 15"));
-        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
 
-        var status = (await manager.StatusAsync("myvpn")).Links.Single();
+        var (status, _) = await StatusAfterUpAsync(sys, 953, "Terminating on signal 15");
 
         Assert.Equal((LinkState.Down, "not running"), (status.State, status.Reason));
         Assert.Null(status.Diagnosis);

@@ -1,5 +1,4 @@
 using PppTui.Core.Doctor;
-using DnsManager = PppTui.Core.Doctor.DnsManager;
 
 namespace PppTui.Core.Tests.Doctor;
 
@@ -15,7 +14,7 @@ public class OptionRuleTests
         return EffectiveOptions.For(sandbox.Paths, "vpn");
     }
 
-    private static readonly DnsStack Resolved = new(DnsManager.SystemdResolved, "/etc/resolv.conf -> ../run/systemd/resolve/stub-resolv.conf", ["127.0.0.53"], null);
+    private static readonly DnsState Resolved = new(DnsManager.SystemdResolved, ["127.0.0.53"], [], "../run/systemd/resolve/stub-resolv.conf");
 
     [Fact]
     public void Auth_in_the_global_options_without_noauth_fails_with_the_file_and_line()
@@ -128,10 +127,10 @@ public class OptionRuleTests
     public void Usepeerdns_under_resolvconf_without_its_hook_warns_and_with_it_is_ok()
     {
         var options = Options("", "usepeerdns\n");
-        var missing = OptionRules.PeerDns("vpn", options, new DnsStack(DnsManager.Resolvconf, "/etc/resolv.conf -> /run/resolvconf/resolv.conf", [], null));
+        var missing = OptionRules.PeerDns("vpn", options, new DnsState(DnsManager.Resolvconf, [], [], "/run/resolvconf/resolv.conf"));
         Assert.Equal(CheckStatus.Warn, missing.Status);
         Assert.Contains("000resolvconf", missing.Detail);
-        var hooked = OptionRules.PeerDns("vpn", options, new DnsStack(DnsManager.Resolvconf, "x", [], "/etc/ppp/ip-up.d/000resolvconf"));
+        var hooked = OptionRules.PeerDns("vpn", options, new DnsState(DnsManager.Resolvconf, [], [], null, "/etc/ppp/ip-up.d/000resolvconf"));
         Assert.Equal(CheckStatus.Ok, hooked.Status);
     }
 
@@ -141,7 +140,7 @@ public class OptionRuleTests
         using var sandbox = new SandboxRoot();
         sandbox.Write("/etc/resolv.conf", "nameserver 127.0.0.53\n");
         sandbox.Write("/etc/ppp/ip-up.d/50-link-dns", "#!/bin/sh\nresolvectl dns \"$PPP_IFACE\" $DNS1 $DNS2\n");
-        var dns = DnsStack.Detect(sandbox.Paths);
+        var dns = DnsState.Read(sandbox.Paths);
         Assert.Equal("/etc/ppp/ip-up.d/50-link-dns", dns.PeerDnsHook);
         Assert.Equal(CheckStatus.Ok, OptionRules.PeerDns("vpn", Options("", "usepeerdns\n"), dns).Status);
     }

@@ -147,7 +147,7 @@ public class DnsStateTests
     }
 
     [Fact]
-    public void No_resolv_conf_reads_as_no_servers()
+    public void No_resolv_conf_reads_as_no_servers_and_no_manager()
     {
         using var sys = new FakeSystem();
 
@@ -155,7 +155,7 @@ public class DnsStateTests
 
         Assert.Empty(dns.SystemServers);
         Assert.Empty(dns.PeerServers);
-        Assert.Equal(DnsManager.Plain, dns.Manager);
+        Assert.Equal(DnsManager.Missing, dns.Manager);
     }
 }
 

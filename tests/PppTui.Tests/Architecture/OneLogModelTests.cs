@@ -8,10 +8,10 @@ namespace PppTui.Tests.Architecture;
 /// </summary>
 public class OneLogModelTests
 {
-    private static readonly Assembly[] Shipped = [typeof(PppTui.Core.Files.SystemPaths).Assembly, typeof(PppTui.Program).Assembly];
+    internal static readonly Assembly[] Shipped = [typeof(PppTui.Core.Files.SystemPaths).Assembly, typeof(PppTui.Program).Assembly];
 
     // Every type we ship, nested ones included, without what the compiler generates (closures, state machines).
-    private static List<Type> ShippedTypes() =>
+    internal static List<Type> ShippedTypes() =>
         Shipped.SelectMany(a => a.GetTypes()).Where(t => !t.Name.Contains('<', StringComparison.Ordinal)).ToList();
 
     [Theory]

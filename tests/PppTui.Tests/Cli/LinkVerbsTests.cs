@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PppTui.Core.Dialing;
 
 namespace PppTui.Tests.Cli;
 
@@ -20,7 +19,7 @@ public sealed class LinkVerbsTests : IDisposable
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ppptui-cli-" + Guid.NewGuid().ToString("N"));
     private readonly ScriptedRunner _runner = new();
-    private readonly RecordingSignals _signals = new();
+    private readonly FakeSignals _signals = new();
     private bool _isRoot = true;
 
     public LinkVerbsTests()
@@ -49,7 +48,7 @@ public sealed class LinkVerbsTests : IDisposable
         root.Options.Add(app.Globals.Json);
         root.Options.Add(app.Globals.Lang);
         foreach (var verb in LinkVerbs.Create(app, ctx => new LinkManager(new LinkServices(ctx.Paths, ctx.Runner, _signals,
-                     new PeerOptionsFileReader(ctx.Paths), new CatalogDiagnoser(), new EmptyLog(), new PppdCommands("pppd"),
+                     new PeerOptionsFileReader(ctx.Paths), new CatalogDiagnoser(), new FakePppLog(), new PppdCommands("pppd"),
                      () => _isRoot, TimeProvider.System, new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))))))
             root.Subcommands.Add(verb);
         var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
@@ -442,28 +441,5 @@ public sealed class LinkVerbsTests : IDisposable
                 yield return e;
             }
         }
-    }
-
-    private sealed class RecordingSignals : IProcessSignals
-    {
-        public List<(int, ProcessSignal)> Sent { get; } = [];
-        public Action<int>? OnTerm { get; set; }
-        private readonly HashSet<int> _dead = [];
-
-        public SignalResult Send(int pid, ProcessSignal signal)
-        {
-            Sent.Add((pid, signal));
-            _dead.Add(pid);
-            OnTerm?.Invoke(pid);
-            return SignalResult.Sent;
-        }
-
-        public bool IsAlive(int pid) => !_dead.Contains(pid);
-    }
-
-    private sealed class EmptyLog : IPppLogReader
-    {
-        public string Source => "/var/log/syslog";
-        public IReadOnlyList<PppLogEntry> ReadRecent(int maxEntries) => [];
     }
 }

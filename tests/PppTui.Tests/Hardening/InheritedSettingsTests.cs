@@ -1,6 +1,3 @@
-using PppTui.Core.Profiles;
-using EffectiveOption = PppTui.Core.Profiles.EffectiveOption;
-
 namespace PppTui.Tests.Hardening;
 
 /// <summary>

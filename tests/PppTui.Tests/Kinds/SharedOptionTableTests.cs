@@ -1,5 +1,4 @@
 using PppTui.Core.Kinds;
-using PppTui.Core.Profiles;
 using PppTui.Core.Apply;
 
 namespace PppTui.Tests.Kinds;

@@ -21,7 +21,7 @@ public class EditorTests
     [Fact]
     public void A_profile_name_with_an_underscore_shows_whole_in_the_editor_title_and_the_list()
     {
-        using var h = ScreenHost.Start(seed: s => s.Profiles.Items.Add(new("a_tw", "pptp", LinkState.Down)));
+        using var h = ScreenHost.Start(seed: s => s.Profiles.Items.Add(new("a_tw", "pptp", LinkPhase.Down)));
         h.Advance(TimeSpan.FromMilliseconds(100));
         h.Draw();
 

@@ -56,10 +56,8 @@ public class ErrorTests
     public void A_failing_background_action_releases_the_key_again()
     {
         using var h = ScreenHost.Start(80, 24);
-        h.Screen.Profiles.Select("dsl");
-        h.Links.PendingConnect = new TaskCompletionSource<ActionResult>();
-        h.Press(Key.F5);
-        h.Links.PendingConnect.SetException(new TimeoutException("pppd did not answer"));
+        var connect = h.ConnectHeld("dsl");
+        connect.SetException(new TimeoutException("pppd did not answer"));
         Wait.Until(h, () => h.Errors.Errors.Count == 1);
         Assert.Equal("Connect dsl", h.Errors.Latest!.What);
         Wait.Until(h, () => h.Screen.DisabledReason(PppTui.Tui.Keys.AppCommand.Connect) is null);

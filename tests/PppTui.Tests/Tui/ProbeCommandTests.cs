@@ -1,4 +1,3 @@
-using PppTui.Core.Status;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tests.Tui;

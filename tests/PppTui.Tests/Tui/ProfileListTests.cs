@@ -37,7 +37,7 @@ public class ProfileListTests
         using var h = ScreenHost.Start(80, 24);
         var t = new Thread(() =>
         {
-            h.Profiles.Items.Add(new ProfileSummary("branch", "pptp", LinkState.Connecting));
+            h.Profiles.Items.Add(new ProfileSummary("branch", "pptp", LinkPhase.Connecting));
             h.Profiles.Raise();
         });
         t.Start();
@@ -51,9 +51,9 @@ public class ProfileListTests
     public void Typing_a_name_jumps_to_that_profile_even_when_the_profiles_arrived_after_the_screen()
     {
         using var h = ScreenHost.Start(80, 24, seed: _ => { });
-        h.Profiles.Items.Add(new ProfileSummary("dsl-provider", "custom", LinkState.Down));
-        h.Profiles.Items.Add(new ProfileSummary("modem", "modem", LinkState.Down));
-        h.Profiles.Items.Add(new ProfileSummary("myvpn", "pptp", LinkState.Down));
+        h.Profiles.Items.Add(new ProfileSummary("dsl-provider", "custom", LinkPhase.Down));
+        h.Profiles.Items.Add(new ProfileSummary("modem", "modem", LinkPhase.Down));
+        h.Profiles.Items.Add(new ProfileSummary("myvpn", "pptp", LinkPhase.Down));
         h.Profiles.Raise();
         h.Draw();
         foreach (var c in "myvpn") h.Press(new Key(c));
@@ -65,15 +65,15 @@ public class ProfileListTests
     public void Names_that_do_not_fit_beside_the_kind_push_the_kind_out_so_no_two_rows_look_alike()
     {
         using var h = ScreenHost.Start(120, 36, seed: _ => { });
-        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass", "pptp", LinkState.Down));
-        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass-debug", "pptp", LinkState.Down));
+        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass", "pptp", LinkPhase.Down));
+        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass-debug", "pptp", LinkPhase.Down));
         h.Profiles.Raise();
         h.Draw();
         Assert.Contains(h.Rows, r => r.Contains("pptp-badpass-debug down"));
         Assert.Contains(h.Rows, r => r.Contains("pptp-badpass       down"));
 
         h.Profiles.Items.Clear();
-        h.Profiles.Items.Add(new ProfileSummary("myvpn", "pptp", LinkState.Down));
+        h.Profiles.Items.Add(new ProfileSummary("myvpn", "pptp", LinkPhase.Down));
         h.Profiles.Raise();
         h.Draw();
         Assert.Contains(h.Rows, r => r.Contains("myvpn       pptp   down"));
@@ -94,7 +94,7 @@ public class ProfileListTests
         using var h = ScreenHost.Start(100, 30, seed: s =>
         {
             ScreenHost.SeedDefault(s);
-            s.Profiles.Items.Add(new ProfileSummary("broken", "?", LinkState.Unknown, Problem: "peers/broken line 3: unknown option 'mtux'"));
+            s.Profiles.Items.Add(new ProfileSummary("broken", "?", LinkPhase.Unknown, Problem: "peers/broken line 3: unknown option 'mtux'"));
         });
         h.Screen.Profiles.Select("broken");
         h.Draw();

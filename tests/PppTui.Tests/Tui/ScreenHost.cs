@@ -43,11 +43,11 @@ public sealed class ScreenHost : IDisposable
     {
         h.Profiles.Items.AddRange(
         [
-            new("office-vpn", "pptp", LinkState.Up, "Head office"),
-            new("dsl", "pppoe", LinkState.Down, "上海 电信 光纤"),
-            new("lte-backup", "modem", LinkState.Failed, "4G stick"),
+            new("office-vpn", "pptp", LinkPhase.Up, "Head office"),
+            new("dsl", "pppoe", LinkPhase.Down, "上海 电信 光纤"),
+            new("lte-backup", "modem", LinkPhase.Failed, "4G stick"),
         ]);
-        h.Links.Items.Add(new LinkStatus("office-vpn", "ppp0", LinkState.Up, ["10.8.0.6/32"], "10.8.0.1", 1400,
+        h.Links.Items.Add(new LinkRow("office-vpn", "ppp0", LinkPhase.Up, ["10.8.0.6/32"], "10.8.0.1", 1400,
             1_234_567, 98_765, 3_400, 1_100, TimeSpan.FromSeconds(4_521)));
         h.Routes.DefaultRouteOwner = "eth0 (not a ppp link)";
         h.Routes.Items.AddRange(
@@ -62,6 +62,16 @@ public sealed class ScreenHost : IDisposable
     public void Draw() => App.DrawFrame();
 
     public void Press(Key key) => App.PressKey(key);
+
+    /// <summary>Selects <paramref name="profile"/> and presses F5; the connect hangs until the test settles what this returns.</summary>
+    public TaskCompletionSource<ActionResult> ConnectHeld(string profile)
+    {
+        Screen.Profiles.Select(profile);
+        var pending = new TaskCompletionSource<ActionResult>();
+        Links.PendingConnect = pending;
+        Press(Key.F5);
+        return pending;
+    }
 
     public void Type(string text) => App.TypeText(text);
 

@@ -1,4 +1,3 @@
-using PppTui.Core.Status;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -145,7 +144,7 @@ public sealed class ScreenSizeTests : IDisposable
         var interfaces = new[] { Iface("ppp0", "UNKNOWN", "10.8.0.6/32"), Iface("eth0", "UP", "192.0.2.10/24") };
         var links = new[]
         {
-            new PppTui.Tui.Models.LinkStatus("office-vpn", "ppp0", PppTui.Tui.Models.LinkState.Up, ["10.8.0.6/32"], "10.8.0.1", 1400, 0, 0, 0, 0, null),
+            new LinkRow("office-vpn", "ppp0", LinkPhase.Up, ["10.8.0.6/32"], "10.8.0.1", 1400, 0, 0, 0, 0, null),
         };
         var text = LinksPane.Render(links, 78, null, interfaces).Select(l => l.Text).ToList();
         Assert.StartsWith("ppp0  office-vpn  up", text[0]);

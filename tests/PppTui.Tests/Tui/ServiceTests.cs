@@ -6,10 +6,10 @@ namespace PppTui.Tests.Tui;
 /// <summary>Links kept up by systemd, and the doctor, on the screen over fake models.</summary>
 public class ServiceTests
 {
-    private static readonly LinkStatus Up = new("office-vpn", "ppp0", LinkState.Up, ["10.8.0.6/32"], "10.8.0.1", 1400,
+    private static readonly LinkRow Up = new("office-vpn", "ppp0", LinkPhase.Up, ["10.8.0.6/32"], "10.8.0.1", 1400,
         1_234_567, 98_765, 3_400, 1_100, TimeSpan.FromSeconds(4_521));
 
-    private static readonly LinkStatus Failed = new("lte-backup", null, LinkState.Failed, [], null, null, 0, 0, 0, 0, null,
+    private static readonly LinkRow Failed = new("lte-backup", null, LinkPhase.Failed, [], null, null, 0, 0, 0, 0, null,
         "pppd exit 19: authentication failed");
 
     /// <summary>The default screen at 80x24 with something more set up before it is built.</summary>
@@ -228,7 +228,7 @@ public class ServiceTests
     [Fact]
     public void The_doctor_checks_every_profile_when_the_selected_one_does_not_load()
     {
-        using var h = StartWith(s => s.Profiles.Items.Add(new ProfileSummary("broken", "?", LinkState.Unknown, Problem: "line 3: not TOML")));
+        using var h = StartWith(s => s.Profiles.Items.Add(new ProfileSummary("broken", "?", LinkPhase.Unknown, Problem: "line 3: not TOML")));
         h.Screen.Profiles.Select("broken");
         h.Press(Key.O.WithAlt);
         Wait.Until(h, () => h.Dialogs.DoctorShown.Count == 1);

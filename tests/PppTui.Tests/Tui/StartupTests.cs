@@ -88,7 +88,7 @@ public sealed class StartupTests : IDisposable
         using var screen = new PppTui.Tui.MainScreen(new ScreenModels(profiles, new FakeLinkStatusModel(), new FakeRouteModel(), new PppTui.Core.Logs.LogModel(), new FakeServiceModel()),
             context, new FakeDialogs(), new PppTui.Tui.Themes.ThemeController(Headless.Catalog, "default", false));
         // The read finishes now; its Changed event would only be handled after the first frame.
-        profiles.Items.Add(new ProfileSummary("office-vpn", "pptp", LinkState.Down));
+        profiles.Items.Add(new ProfileSummary("office-vpn", "pptp", LinkPhase.Down));
         profiles.IsLoaded = true;
 
         var token = app.Begin(screen);

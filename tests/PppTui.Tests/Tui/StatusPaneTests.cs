@@ -4,10 +4,10 @@ namespace PppTui.Tests.Tui;
 
 public class StatusPaneTests
 {
-    private static readonly LinkStatus Up = new("office-vpn", "ppp0", LinkState.Up, ["10.8.0.6/32", "fd00::6/128"], "10.8.0.1", 1400,
+    private static readonly LinkRow Up = new("office-vpn", "ppp0", LinkPhase.Up, ["10.8.0.6/32", "fd00::6/128"], "10.8.0.1", 1400,
         1_234_567, 98_765, 3_400, 1_100, TimeSpan.FromSeconds(93_784));
 
-    private static readonly LinkStatus Failed = new("lte-backup", null, LinkState.Failed, [], null, null, 0, 0, 0, 0, null,
+    private static readonly LinkRow Failed = new("lte-backup", null, LinkPhase.Failed, [], null, null, 0, 0, 0, 0, null,
         "pppd exit 19: authentication failed; check the user and password in pap-secrets");
 
     [Fact]
@@ -77,9 +77,7 @@ public class StatusPaneTests
     public void F5_connects_the_selected_profile_in_the_background_and_the_screen_stays_live()
     {
         using var h = ScreenHost.Start(80, 24);
-        h.Screen.Profiles.Select("dsl");
-        h.Links.PendingConnect = new TaskCompletionSource<ActionResult>();
-        h.Press(Key.F5);
+        var connect = h.ConnectHeld("dsl");
         Wait.Until(h, () => h.Links.Connects.Count == 1);
         Assert.Equal(["dsl"], h.Links.Connects);
         Assert.Equal("Connecting dsl…", h.Screen.MessageText);
@@ -89,7 +87,7 @@ public class StatusPaneTests
         h.Press(Key.D6.WithAlt);
         Assert.True(h.Screen.Log.Visible);
 
-        h.Links.PendingConnect.SetResult(ActionResult.Ok("dsl is up"));
+        connect.SetResult(ActionResult.Ok("dsl is up"));
         Wait.Until(h, () => h.Screen.MessageText == "dsl is up");
     }
 
@@ -97,10 +95,8 @@ public class StatusPaneTests
     public void A_failed_connect_lands_in_the_error_log_with_cause_and_fix()
     {
         using var h = ScreenHost.Start(80, 24);
-        h.Screen.Profiles.Select("dsl");
-        h.Links.PendingConnect = new TaskCompletionSource<ActionResult>();
-        h.Press(Key.F5);
-        h.Links.PendingConnect.SetResult(ActionResult.Fail(new UserError("Connect dsl", "PADI timeout: no PPPoE server answered", "Check the cable and the interface name")));
+        var connect = h.ConnectHeld("dsl");
+        connect.SetResult(ActionResult.Fail(new UserError("Connect dsl", "PADI timeout: no PPPoE server answered", "Check the cable and the interface name")));
         Wait.Until(h, () => h.Errors.Errors.Count == 1);
         Assert.Equal("Check the cable and the interface name", h.Errors.Latest!.Fix);
         Assert.StartsWith("✖ Connect dsl: PADI timeout", h.Screen.MessageText);

@@ -1,4 +1,3 @@
-using PppTui.Core.Profiles;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;

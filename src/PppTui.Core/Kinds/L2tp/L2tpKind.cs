@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds.L2tp;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace PppTui.Core.Kinds.L2tp;
 /// and xl2tpd starts pppd when told <c>c NAME</c> on its control file. With IPsec, a swanctl
 /// connection (IKEv1, PSK, transport mode) protects the tunnel's UDP port 1701.
 /// </summary>
-public sealed class L2tpKind : IProfileKind
+public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileKind
 {
     /// <summary>The kind's id in profile files and on the command line.</summary>
     public static readonly ProfileKind Id = new("l2tp");
@@ -26,8 +24,6 @@ public sealed class L2tpKind : IProfileKind
     public ProfileKind Kind => Id;
     public string DisplayName => "L2TP/IPsec VPN";
     public string Description => Msg.T("An L2TP VPN server (xl2tpd), optionally inside IPsec with a pre-shared key (strongSwan)");
-
-    public IKindSettings NewSettings() => new L2tpSettings();
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
@@ -70,21 +66,13 @@ public sealed class L2tpKind : IProfileKind
         SafeMtu, PathMtu, OuterIpv4, EspOverhead, Udp, L2tpHeader, PppHeader, PlainMtu);
 
     // A getter, not a stored table: the text is looked up in the language of the moment.
-    public IReadOnlyDictionary<string, string> SharedFieldHelp => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["mtu"] = MtuArithmetic,
-        ["mru"] = MtuArithmetic,
-    };
+    public IReadOnlyDictionary<string, string> SharedFieldHelp => ProfileFields.MtuAndMruHelp(MtuArithmetic);
 
     private static readonly KindTomlKey<L2tpSettings>[] TomlKeys =
     [
         KindTomlKey<L2tpSettings>.Text("server", s => s.Server, (s, v) => s.Server = v),
         KindTomlKey<L2tpSettings>.Text("ipsec", s => s.Ipsec ? "psk" : "none", (s, v) => s.Ipsec = v == "psk"),
     ];
-
-    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<L2tpSettings>.ReadAll(TomlKeys, section, Of(profile));
-
-    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<L2tpSettings>.WriteAll(TomlKeys, writer, Of(profile));
 
     public void Validate(Profile profile, Action<string, string?> check)
     {
@@ -103,8 +91,6 @@ public sealed class L2tpKind : IProfileKind
         [new SectionEdit(XlConfPath, text => { var conf = Xl2tpdConf.Parse(text); conf.RemoveLac(profile.Name); return conf.Text; })];
 
     public string? ProbeHost(Profile profile) => null;
-
-    private static L2tpSettings Of(Profile profile) => (L2tpSettings)profile.KindSettings!;
 
     // Only xl2tpd.conf tells an L2TP options file from any other: it has no pty, plugin or device.
     public bool Recognises(OptionFile peers) => false;

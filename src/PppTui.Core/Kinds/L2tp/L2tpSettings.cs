@@ -1,4 +1,3 @@
-using PppTui.Core.Profiles;
 using PppTui.Core.Kinds.L2tp;
 
 namespace PppTui.Core.Kinds.L2tp

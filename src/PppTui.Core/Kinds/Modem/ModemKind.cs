@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds.Modem;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace PppTui.Core.Kinds.Modem;
 /// and the chat script with the APN, the optional SIM PIN and the number. A connect command that
 /// is not ours (inline chat, a shell script) is kept exactly as written.
 /// </summary>
-public sealed partial class ModemKind : IProfileKind
+public sealed partial class ModemKind() : SettingsKind<ModemSettings>(TomlKeys), IProfileKind
 {
     private const string ChatProgram = "/usr/sbin/chat";
 
@@ -17,8 +15,6 @@ public sealed partial class ModemKind : IProfileKind
     public ProfileKind Kind => Id;
     public string DisplayName => Msg.T("Modem");
     public string Description => Msg.T("A cellular (3G/4G) or dial-up modem on a serial port, dialled by chat");
-
-    public IKindSettings NewSettings() => new ModemSettings();
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
@@ -43,10 +39,6 @@ public sealed partial class ModemKind : IProfileKind
         KindTomlKey<ModemSettings>.Text("chat_script", s => s.ChatScript, (s, v) => s.ChatScript = v),
         KindTomlKey<ModemSettings>.Text("connect", s => s.ConnectCommand, (s, v) => s.ConnectCommand = v),
     ];
-
-    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<ModemSettings>.ReadAll(TomlKeys, section, Of(profile));
-
-    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<ModemSettings>.WriteAll(TomlKeys, writer, Of(profile));
 
     public void Validate(Profile profile, Action<string, string?> check)
     {
@@ -78,8 +70,6 @@ public sealed partial class ModemKind : IProfileKind
 
     public IEnumerable<string> OwnFilePaths(Profile profile) =>
         Of(profile).ConnectCommand is null ? [ScriptPathFor(profile)] : [];
-
-    private static ModemSettings Of(Profile profile) => (ModemSettings)profile.KindSettings!;
 
     [GeneratedRegex("""AT\+CGDCONT=\d+,"[^"]*","([^"]*)"?""", RegexOptions.IgnoreCase)]
     private static partial Regex ApnCommand();

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds.Modem
 {
     /// <summary>A serial or cellular modem dialled by chat.</summary>

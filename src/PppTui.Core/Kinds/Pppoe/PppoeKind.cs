@@ -1,12 +1,10 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds.Pppoe;
 
 /// <summary>
 /// PPPoE through pppd's rp-pppoe plugin: <c>plugin rp-pppoe.so</c> (<c>pppoe.so</c> since pppd 2.5)
 /// and the Ethernet interface as a bare word (on its own line or after the plugin).
 /// </summary>
-public sealed class PppoeKind : IProfileKind
+public sealed class PppoeKind() : SettingsKind<PppoeSettings>(TomlKeys), IProfileKind
 {
     private static readonly string[] ServiceOptions = ["pppoe-service", "rp_pppoe_service"];
     private static readonly string[] AcOptions = ["pppoe-ac", "rp_pppoe_ac"];
@@ -17,8 +15,6 @@ public sealed class PppoeKind : IProfileKind
     public ProfileKind Kind => Id;
     public string DisplayName => "PPPoE";
     public string Description => Msg.T("DSL or fibre via PPP over Ethernet (rp-pppoe plugin)");
-
-    public IKindSettings NewSettings() => new PppoeSettings();
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
@@ -37,10 +33,6 @@ public sealed class PppoeKind : IProfileKind
         KindTomlKey<PppoeSettings>.Text("service", s => s.ServiceName, (s, v) => s.ServiceName = v),
         KindTomlKey<PppoeSettings>.Text("ac", s => s.AccessConcentrator, (s, v) => s.AccessConcentrator = v),
     ];
-
-    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<PppoeSettings>.ReadAll(TomlKeys, section, Of(profile));
-
-    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<PppoeSettings>.WriteAll(TomlKeys, writer, Of(profile));
 
     public void Validate(Profile profile, Action<string, string?> check)
     {
@@ -66,8 +58,6 @@ public sealed class PppoeKind : IProfileKind
     public KindNeeds Needs(Profile profile) => KindNeeds.PppoePlugin;
 
     public string? Plugin(Profile profile) => Of(profile).Plugin;
-
-    private static PppoeSettings Of(Profile profile) => (PppoeSettings)profile.KindSettings!;
 
     public bool Recognises(OptionFile peers) => IsPppoePlugin(peers.GetArgument("plugin"));
 

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds.Pppoe
 {
     /// <summary>PPPoE through pppd's rp-pppoe plugin.</summary>

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds.Pptp;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace PppTui.Core.Kinds.Pptp;
 /// and encrypts with MPPE. The server goes into a command pppd hands to /bin/sh, so it must be a
 /// plain host name or address (the validator makes sure).
 /// </summary>
-public sealed class PptpKind : IProfileKind
+public sealed class PptpKind() : SettingsKind<PptpSettings>(TomlKeys), IProfileKind
 {
     /// <summary>The kind's id in profile files and on the command line.</summary>
     public static readonly ProfileKind Id = new("pptp");
@@ -15,8 +13,6 @@ public sealed class PptpKind : IProfileKind
     public ProfileKind Kind => Id;
     public string DisplayName => "PPTP VPN";
     public string Description => Msg.T("A PPTP VPN server (pptp-linux), MS-CHAPv2 with MPPE encryption");
-
-    public IKindSettings NewSettings() => new PptpSettings();
 
     // MS-CHAPv2 reduces to one DES key search (shown publicly in 2012): a captured handshake gives
     // the password's hash whatever the password, and MPPE keys come from it.
@@ -56,21 +52,13 @@ public sealed class PptpKind : IProfileKind
         SafeMtu, PathMtu, OuterIpv4, EnhancedGre, PppHeader, MppeInPayload, SafeMtu - MppeInPayload, SafeMtu - 8);
 
     // A getter, not a stored table: the text is looked up in the language of the moment.
-    public IReadOnlyDictionary<string, string> SharedFieldHelp => new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["mtu"] = MtuArithmetic,
-        ["mru"] = MtuArithmetic,
-    };
+    public IReadOnlyDictionary<string, string> SharedFieldHelp => ProfileFields.MtuAndMruHelp(MtuArithmetic);
 
     private static readonly KindTomlKey<PptpSettings>[] TomlKeys =
     [
         KindTomlKey<PptpSettings>.Text("server", s => s.Server, (s, v) => s.Server = v),
         KindTomlKey<PptpSettings>.List("arguments", s => s.PptpArguments, (s, v) => s.PptpArguments = v),
     ];
-
-    public void ReadToml(TomlSection section, Profile profile) => KindTomlKey<PptpSettings>.ReadAll(TomlKeys, section, Of(profile));
-
-    public void WriteToml(TomlWriter writer, Profile profile) => KindTomlKey<PptpSettings>.WriteAll(TomlKeys, writer, Of(profile));
 
     public void Validate(Profile profile, Action<string, string?> check)
     {
@@ -86,8 +74,6 @@ public sealed class PptpKind : IProfileKind
     public KindNeeds Needs(Profile profile) => KindNeeds.AsyncTty | KindNeeds.PptpProgram;
 
     public string? ProbeHost(Profile profile) => Of(profile).Server;
-
-    private static PptpSettings Of(Profile profile) => (PptpSettings)profile.KindSettings!;
 
     public bool Recognises(OptionFile peers) => IsPptpCommand(peers.GetArgument("pty"));
 

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds.Pptp
 {
     /// <summary>A PPTP VPN: pppd runs <c>pptp SERVER --nolaunchpppd</c> as its pty.</summary>

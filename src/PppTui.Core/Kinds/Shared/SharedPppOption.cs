@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds;
 
 /// <summary>
@@ -12,7 +10,7 @@ namespace PppTui.Core.Kinds;
 public sealed record SharedPppOption(string Key)
 {
     public required Action<TomlSection, PppSettings> ReadToml { get; init; }
-    public required Action<TomlWriter, PppSettings> WriteToml { get; init; }
+    public required Action<ProfileTomlWriter, PppSettings> WriteToml { get; init; }
 
     /// <summary>The pppd options this setting owns in a peers file (never kept as extra lines).</summary>
     public IReadOnlyList<string> PeersOptions { get; init; } = [];

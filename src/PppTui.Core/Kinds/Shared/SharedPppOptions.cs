@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Core.Kinds;
 
 /// <summary>A field's option that takes effect from a file other than the profile's peers file.</summary>

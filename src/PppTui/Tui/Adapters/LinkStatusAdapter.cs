@@ -1,9 +1,3 @@
-using PppTui.Core.Dialing;
-using PppTui.Core.Status;
-using CoreLinkStatus = PppTui.Core.Status.LinkStatus;
-using TuiLinkStatus = PppTui.Tui.Models.LinkStatus;
-using TuiState = PppTui.Tui.Models.LinkState;
-
 namespace PppTui.Tui.Adapters;
 
 /// <summary>
@@ -41,14 +35,14 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     /// <summary>How long Connect waits for the link to come up before it reports that pppd is still trying.</summary>
     public TimeSpan ConnectWait { get; init; } = TimeSpan.FromSeconds(60);
 
-    public IReadOnlyList<TuiLinkStatus> Links => Watch.Views.Select(RowOf).ToList();
+    public IReadOnlyList<LinkRow> Links => Watch.Views.Select(RowOf).ToList();
 
     public bool Polled => Watch.Polled;
 
     public IReadOnlyList<InterfaceAddresses> Interfaces => Watch.Network?.Interfaces ?? [];
 
     /// <summary>The core status of every link as of the last poll (routes, DNS, traps).</summary>
-    public IReadOnlyList<CoreLinkStatus> Current => Watch.Current;
+    public IReadOnlyList<LinkStatus> Current => Watch.Current;
 
     /// <summary>The route table and DNS as last read, or null before the first read.</summary>
     public NetworkView? Network => Watch.Network;
@@ -74,8 +68,8 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     }
 
     /// <summary>The badge state of a profile's link: Unknown until the first look at the system.</summary>
-    public TuiState StateOf(string name) =>
-        Watch.Find(name) is { } view ? BadgeOf(view.Phase) : Watch.Polled ? TuiState.Down : TuiState.Unknown;
+    public LinkPhase StateOf(string name) =>
+        Watch.Find(name) is { } view ? view.Phase : Watch.Polled ? LinkPhase.Down : LinkPhase.Unknown;
 
     /// <summary>Whether a process is (or was) one of the link's pppd processes.</summary>
     public bool PidBelongsTo(string name, int pid) => Watch.PidBelongsTo(name, pid);
@@ -144,7 +138,7 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     {
         try
         {
-            PathMtuProfile.Write(new Core.Profiles.ProfileService(_manager.Services.Paths), profileName, mtu);
+            PathMtuProfile.Write(new ProfileService(_manager.Services.Paths), profileName, mtu);
             return Task.FromResult(ActionResult.Ok(Msg.F("wrote mtu {0} and mru {0} into {1}: reconnect the link for it to take effect", mtu, profileName)));
         }
         catch (Exception e)
@@ -158,10 +152,10 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
             down.Diagnosis?.Fix ?? Msg.T("Read pppd's lines in the log pane (Alt+6), then Connect (F5) again."),
             Evidence(down.Diagnosis, down.ExitStatus)));
 
-    private static TuiLinkStatus RowOf(LinkView view)
+    private static LinkRow RowOf(LinkView view)
     {
         var s = view.Status;
-        return new TuiLinkStatus(view.Name, s.Interface, BadgeOf(view.Phase),
+        return new LinkRow(view.Name, s.Interface, view.Phase,
             s.LocalAddress is { } local ? [local] : [], s.PeerAddress, s.Mtu,
             s.RxBytes ?? 0, s.TxBytes ?? 0, s.RxRate ?? 0, s.TxRate ?? 0,
             s.UptimeSeconds is { } up ? TimeSpan.FromSeconds(up) : null, view.Detail)
@@ -171,25 +165,15 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
     }
 
     /// <summary>What the IP pane says under an up link: DNS in effect and why, keepalives.</summary>
-    public static IReadOnlyList<string> FactsOf(CoreLinkStatus s)
+    public static IReadOnlyList<string> FactsOf(LinkStatus s)
     {
-        if (s.State != Core.Dialing.LinkState.Up) return [];
+        if (s.State != LinkState.Up) return [];
         var facts = new List<string>();
         if (s.Dns.Count > 0 || s.DnsNote is not null)
             facts.Add(Msg.F("dns {0}", s.Dns.Count == 0 ? "-" : string.Join(' ', s.Dns)) + (s.DnsNote is { } why ? " (" + why + ")" : ""));
         if (s.Keepalive is { } keepalive) facts.Add(keepalive);
         return facts;
     }
-
-    /// <summary>The badge of a phase.</summary>
-    public static TuiState BadgeOf(LinkPhase phase) => phase switch
-    {
-        LinkPhase.Up => TuiState.Up,
-        LinkPhase.Down => TuiState.Down,
-        LinkPhase.Connecting => TuiState.Connecting,
-        LinkPhase.Disconnecting => TuiState.Disconnecting,
-        _ => TuiState.Failed,
-    };
 
     private static string? Evidence(Diagnosis? diagnosis, int? exitStatus)
     {

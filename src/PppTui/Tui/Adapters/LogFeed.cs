@@ -1,5 +1,3 @@
-using PppTui.Core.Dialing;
-
 namespace PppTui.Tui.Adapters;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using PppTui.Core.Profiles;
 using CoreEffective = PppTui.Core.Profiles.EffectiveOptions;
-using EffectiveOption = PppTui.Tui.Models.EffectiveOption;
 
 namespace PppTui.Tui.Adapters;
 
@@ -99,12 +97,11 @@ public sealed class PlanPreview : IPreviewModel
         try
         {
             return CoreEffective.For(_service.Paths, name, device, path => planned.TryGetValue(path, out var text) ? text : readDisk(path))
-                .Select(o => new EffectiveOption(o.Name, o.Argument, o.Source, !o.TakesEffect))
                 .ToList();
         }
         catch (Exception e)
         {
-            return [new EffectiveOption("(cannot tell)", ErrorLog.Describe(e, Msg.T("Effective options")).Cause, "")];
+            return [new EffectiveOption("(cannot tell)", ErrorLog.Describe(e, Msg.T("Effective options")).Cause, "", 0)];
         }
     }
 

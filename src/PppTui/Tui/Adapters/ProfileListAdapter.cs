@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Tui.Adapters;
 
 /// <summary>
@@ -233,7 +231,7 @@ public sealed class ProfileListAdapter : IProfileListModel
     private static string Denied(string folder) => Msg.F("Cannot read\n{0}\n(permission denied:\nrun sudo ppptui)", folder);
 
     private IReadOnlyList<ProfileSummary> Summaries(IEnumerable<Row> rows) =>
-        rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkState.Unknown, r.Description, r.Problem, r.NotImported)).ToList();
+        rows.Select(r => new ProfileSummary(r.Name, r.Kind, _links?.StateOf(r.Name) ?? LinkPhase.Unknown, r.Description, r.Problem, r.NotImported)).ToList();
 
     // The kind the importer recognises; "?" when the file cannot be read (root only, say): opening it says why.
     private string DetectKind(string peersName)

@@ -1,6 +1,3 @@
-using PppTui.Core.Status;
-using TuiRoute = PppTui.Tui.Models.RouteEntry;
-
 namespace PppTui.Tui.Adapters;
 
 /// <summary>
@@ -21,7 +18,7 @@ public sealed class RouteAdapter : IRouteModel
         Rebuild();
     }
 
-    public IReadOnlyList<TuiRoute> Routes
+    public IReadOnlyList<RouteRow> Routes
     {
         get { lock (_gate) return _snapshot.Routes; }
     }
@@ -46,7 +43,7 @@ public sealed class RouteAdapter : IRouteModel
             .GroupBy(s => s.Interface!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
 
-        var routes = new List<TuiRoute>();
+        var routes = new List<RouteRow>();
         string? defaultOwner = null;
         if (network is not null)
         {
@@ -55,7 +52,7 @@ public sealed class RouteAdapter : IRouteModel
             {
                 string? owner = r.Device is { } dev && owners.TryGetValue(dev, out var name) ? name : null;
                 bool viaPpp = owner is not null || (r.Device?.StartsWith("ppp", StringComparison.Ordinal) ?? false);
-                routes.Add(new TuiRoute(r.IsDefault ? "default" : r.Destination, r.Gateway, r.Device, r.Metric, r.Protocol,
+                routes.Add(new RouteRow(r.IsDefault ? "default" : r.Destination, r.Gateway, r.Device, r.Metric, r.Protocol,
                     ReferenceEquals(r, effective), viaPpp, owner));
             }
             defaultOwner = !network.RoutesKnown ? Msg.T("unknown ('ip route' did not answer)")
@@ -78,7 +75,7 @@ public sealed class RouteAdapter : IRouteModel
         if (changed) Changed?.Invoke(this, EventArgs.Empty);
     }
 
-    private sealed record Snapshot(IReadOnlyList<TuiRoute> Routes, string? DefaultOwner, IReadOnlyList<RouteWarning> Warnings)
+    private sealed record Snapshot(IReadOnlyList<RouteRow> Routes, string? DefaultOwner, IReadOnlyList<RouteWarning> Warnings)
     {
         public bool SameAs(Snapshot other) =>
             DefaultOwner == other.DefaultOwner && Routes.SequenceEqual(other.Routes) && Warnings.SequenceEqual(other.Warnings);

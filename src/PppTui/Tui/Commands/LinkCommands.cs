@@ -29,8 +29,8 @@ public static class LinkCommands
         if (host.Selected is not { } selected) return Msg.T("select a profile first");
         if (!host.Access.CanControlLinks) return host.Access.NeedsRootReason;
         if (ProfileNotStartable(host, selected) is { } reason) return reason;
-        if (selected.State == LinkState.Up) return Msg.T("already up");
-        if (selected.State == LinkState.Connecting || host.Busy.IsBusy(BusyKey(selected.Name))) return Msg.T("already connecting");
+        if (selected.State == LinkPhase.Up) return Msg.T("already up");
+        if (selected.State == LinkPhase.Connecting || host.Busy.IsBusy(BusyKey(selected.Name))) return Msg.T("already connecting");
         return null;
     }
 
@@ -41,7 +41,7 @@ public static class LinkCommands
             host.Notice(Msg.F("Connect uses the files on disk; your edits to {0} are not applied yet.", name), Tone.Warning);
         // The same warning as the CLI's, from the core's answer: ask before risking the running link.
         foreach (var running in host.Models.Links.SharingPptpServer(name))
-            if (!host.Dialogs.Confirm(Msg.T("Shared PPTP server"), Core.Dialing.LinkManager.SharedServerWarning(name, running), Msg.T("Connect"))) return;
+            if (!host.Dialogs.Confirm(Msg.T("Shared PPTP server"), LinkManager.SharedServerWarning(name, running), Msg.T("Connect"))) return;
         host.RunAction(BusyKey(name), Msg.F("Connecting {0}…", name), Msg.F("Connect {0}", name), ct => host.Models.Links.ConnectAsync(name, ct), null);
     }
 
@@ -50,7 +50,7 @@ public static class LinkCommands
         if (host.Selected is not { } selected) return Msg.T("select a profile first");
         if (!host.Access.CanControlLinks) return host.Access.NeedsRootReason;
         if (host.Busy.IsBusy(BusyKey(selected.Name))) return Msg.T("busy with this link");
-        return selected.State is LinkState.Up or LinkState.Connecting or LinkState.Failed ? null : Msg.T("not connected");
+        return selected.State is LinkPhase.Up or LinkPhase.Connecting or LinkPhase.Failed ? null : Msg.T("not connected");
     }
 
     private static void Disconnect(CommandHost host)

@@ -1,4 +1,3 @@
-using PppTui.Core.Status;
 using Terminal.Gui.Input;
 
 namespace PppTui.Tui.Commands;
@@ -19,7 +18,7 @@ public static class ProbeCommands
     private static string? ProbeDisabledReason(CommandHost host)
     {
         if (host.Selected is not { } selected) return Msg.T("select a profile first");
-        if (selected.State != LinkState.Up) return Msg.T("the link is not up");
+        if (selected.State != LinkPhase.Up) return Msg.T("the link is not up");
         return host.Busy.IsBusy(BusyKey(selected.Name)) ? Msg.T("already probing this link") : null;
     }
 

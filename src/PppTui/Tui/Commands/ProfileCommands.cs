@@ -137,7 +137,7 @@ public static class ProfileCommands
         if (host.Selected is not { } selected) return Msg.T("select a profile first");
         if (selected.NotImported) return Msg.T("not a profile: ppptui deletes only the peers files it manages");
         if (!host.Access.CanWriteFiles) return host.Access.NeedsRootReason;
-        if (selected.State is LinkState.Up or LinkState.Connecting) return Msg.T("disconnect it first");
+        if (selected.State is LinkPhase.Up or LinkPhase.Connecting) return Msg.T("disconnect it first");
         return host.Busy.IsBusy("delete:" + selected.Name) ? Msg.T("already deleting") : null;
     }
 

@@ -60,7 +60,7 @@ public static class ServiceCommands
             return;
         }
         // A link dialed from here already runs a pppd for this peer: a second one from systemd would fight it.
-        bool running = selected.State is LinkState.Up or LinkState.Connecting;
+        bool running = selected.State is LinkPhase.Up or LinkPhase.Connecting;
         bool startNow = !offline && !running;
         var how = offline ? Msg.F("{0} is enabled in this --root tree: that system starts it when it boots; nothing starts here.", unit)
             : startNow ? Msg.F("systemctl enable --now {0}: pppd starts now and at every boot, and systemd redials when it dies.", unit)

@@ -1,5 +1,4 @@
 using System.Security;
-using PppTui.Core.Dialing;
 
 namespace PppTui.Tui.Models;
 

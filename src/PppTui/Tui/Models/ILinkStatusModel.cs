@@ -1,14 +1,12 @@
-using PppTui.Core.Status;
-
 namespace PppTui.Tui.Models;
 
-/// <summary>The live facts about one link.</summary>
+/// <summary>One row of the links pane: Core's <see cref="LinkView"/> cut to what the pane shows, with the lines it prints under an up link.</summary>
 /// <param name="Profile">The profile (peers name) the link belongs to.</param>
 /// <param name="Interface">e.g. "ppp0"; null until pppd got an interface.</param>
 /// <param name="Addresses">Local addresses in CIDR form.</param>
 /// <param name="RxRate">Bytes per second received, averaged by the source.</param>
 /// <param name="Detail">A short line: the diagnosis of a failure, or what a connecting link waits for.</param>
-public sealed record LinkStatus(string Profile, string? Interface, LinkState State,
+public sealed record LinkRow(string Profile, string? Interface, LinkPhase State,
     IReadOnlyList<string> Addresses, string? PeerAddress, int? Mtu,
     long RxBytes, long TxBytes, double RxRate, double TxRate, TimeSpan? Uptime, string? Detail = null)
 {
@@ -19,7 +17,7 @@ public sealed record LinkStatus(string Profile, string? Interface, LinkState Sta
 /// <summary>Every link the system has now, and connect/disconnect.</summary>
 public interface ILinkStatusModel
 {
-    IReadOnlyList<LinkStatus> Links { get; }
+    IReadOnlyList<LinkRow> Links { get; }
 
     /// <summary>The box's own interfaces and addresses as last read (what <c>ip -br addr</c> shows), ppp first.</summary>
     IReadOnlyList<InterfaceAddresses> Interfaces { get; }

@@ -12,11 +12,6 @@ public sealed record DiffLine(DiffKind Kind, string Text);
 public sealed record PreviewFile(string Path, FileChange Change, string Text, IReadOnlyList<DiffLine> Diff,
     bool ChangedOnDisk = false);
 
-/// <summary>One option pppd will end up with, and where it came from.</summary>
-/// <param name="Source">"file:line", e.g. "/etc/ppp/options:12".</param>
-/// <param name="Overridden">A later file sets this option again, so this line has no effect.</param>
-public sealed record EffectiveOption(string Name, string? Value, string Source, bool Overridden = false);
-
 /// <summary>What an edit would write, recomputed as the user types.</summary>
 public interface IPreviewModel
 {

@@ -8,7 +8,7 @@ namespace PppTui.Tui.Models;
 /// <param name="Problem">Set when the profile cannot be loaded; the row stays, marked, and this says why.</param>
 /// <param name="NotImported">A peers file no profile manages yet: it opens, previews and connects as it
 /// is, read only; the first Apply of an edit imports it.</param>
-public sealed record ProfileSummary(string Name, string Kind, LinkState State, string? Description = null, string? Problem = null,
+public sealed record ProfileSummary(string Name, string Kind, LinkPhase State, string? Description = null, string? Problem = null,
     bool NotImported = false);
 
 /// <summary>A connection kind the "New" action can create.</summary>

@@ -1,5 +1,4 @@
 using System.Drawing;
-using InterfaceAddresses = PppTui.Core.Status.InterfaceAddresses;
 
 namespace PppTui.Tui.Panes;
 
@@ -39,7 +38,7 @@ public sealed class LinksPane : Pane
     public void Refresh()
     {
         var links = _model.Links;
-        TitleDetail = links.Count == 0 ? null : $"{links.Count(l => l.State == LinkState.Up)} up";
+        TitleDetail = links.Count == 0 ? null : $"{links.Count(l => l.State == LinkPhase.Up)} up";
         Lines.SetLines(!_model.Polled && links.Count == 0
             ? [new StyledLine(Msg.T(LookingText), Tone.Muted)]
             : Render(links, Math.Max(Viewport.Width, 20), _services.IsKeptUp, _model.Interfaces));
@@ -51,27 +50,27 @@ public sealed class LinksPane : Pane
         Refresh();
     }
 
-    public static Tone StateTone(LinkState state) => state switch
+    public static Tone StateTone(LinkPhase state) => state switch
     {
-        LinkState.Up => Tone.Good,
-        LinkState.Connecting or LinkState.Disconnecting => Tone.Warning,
-        LinkState.Failed => Tone.Bad,
+        LinkPhase.Up => Tone.Good,
+        LinkPhase.Connecting or LinkPhase.Disconnecting => Tone.Warning,
+        LinkPhase.Failed => Tone.Bad,
         _ => Tone.Muted,
     };
 
-    public static string StateWord(LinkState state) => state switch
+    public static string StateWord(LinkPhase state) => state switch
     {
-        LinkState.Up => "up",
-        LinkState.Down => "down",
-        LinkState.Connecting => "connecting",
-        LinkState.Disconnecting => "stopping",
-        LinkState.Failed => "failed",
+        LinkPhase.Up => "up",
+        LinkPhase.Down => "down",
+        LinkPhase.Connecting => "connecting",
+        LinkPhase.Disconnecting => "stopping",
+        LinkPhase.Failed => "failed",
         _ => "unknown",
     };
 
     /// <param name="keptUp">Whether systemd keeps a profile's link up; null marks none.</param>
     /// <param name="interfaces">The box's interfaces, listed after the ppp links (those a link row shows are left out).</param>
-    public static IReadOnlyList<StyledLine> Render(IReadOnlyList<LinkStatus> links, int width, Func<string, bool>? keptUp = null,
+    public static IReadOnlyList<StyledLine> Render(IReadOnlyList<LinkRow> links, int width, Func<string, bool>? keptUp = null,
         IReadOnlyList<InterfaceAddresses>? interfaces = null)
     {
         var lines = new List<StyledLine>();
@@ -84,7 +83,7 @@ public sealed class LinksPane : Pane
             RenderInterfaces(others, width, lines);
             return lines;
         }
-        bool Kept(LinkStatus l) => keptUp?.Invoke(l.Profile) ?? false;
+        bool Kept(LinkRow l) => keptUp?.Invoke(l.Profile) ?? false;
         if (width >= TableWidth)
         {
             lines.Add(new(Row("iface", "profile", "state", "address", "peer", "mtu", "rx", "tx", "rx/s", "tx/s", "uptime"), Tone.Heading));
@@ -96,7 +95,7 @@ public sealed class LinksPane : Pane
                     l.PeerAddress ?? "-", l.Mtu?.ToString() ?? "-", Units.Bytes(l.RxBytes), Units.Bytes(l.TxBytes),
                     Units.Rate(l.RxRate), Units.Rate(l.TxRate), l.Uptime is { } u ? Units.Duration(u) : "-"), StateTone(l.State)));
                 foreach (var extra in l.Addresses.Skip(1)) lines.Add(new(Row("", "", "", extra, "", "", "", "", "", "", ""), Tone.Normal));
-                if (l.Detail is { } d) lines.Add(new("  " + d, l.State == LinkState.Failed ? Tone.Bad : Tone.Warning));
+                if (l.Detail is { } d) lines.Add(new("  " + d, l.State == LinkPhase.Failed ? Tone.Bad : Tone.Warning));
                 foreach (var fact in l.Facts)
                     foreach (var w in Columns.Wrap(fact, width, "  ", "    ")) lines.Add(new(w, Tone.Muted));
             }
@@ -110,10 +109,10 @@ public sealed class LinksPane : Pane
                 lines.Add(new(head, StateTone(l.State)));
                 var addr = l.Addresses.Count == 0 ? "no address" : string.Join(", ", l.Addresses);
                 lines.Add(new($"  {addr}" + (l.PeerAddress is { } p ? " → " + p : "") + (l.Mtu is { } m ? $"  mtu {m}" : ""), Tone.Normal));
-                if (l.State is LinkState.Up || l.RxBytes > 0 || l.TxBytes > 0)
+                if (l.State is LinkPhase.Up || l.RxBytes > 0 || l.TxBytes > 0)
                     lines.Add(new($"  rx {Units.Bytes(l.RxBytes)} ({Units.Rate(l.RxRate)})  tx {Units.Bytes(l.TxBytes)} ({Units.Rate(l.TxRate)})", Tone.Normal));
                 if (l.Detail is { } d)
-                    foreach (var w in Columns.Wrap(d, width, "  ", "  ")) lines.Add(new(w, l.State == LinkState.Failed ? Tone.Bad : Tone.Warning));
+                    foreach (var w in Columns.Wrap(d, width, "  ", "  ")) lines.Add(new(w, l.State == LinkPhase.Failed ? Tone.Bad : Tone.Warning));
                 foreach (var fact in l.Facts)
                     foreach (var w in Columns.Wrap(fact, width, "  ", "    ")) lines.Add(new(w, Tone.Muted));
             }

@@ -113,13 +113,13 @@ public sealed class PreviewPane : Pane
             return;
         }
         int nameWidth = Math.Min(Math.Max(options.Max(o => Columns.Width(o.Name)), 6), 22);
-        int valueWidth = Math.Min(Math.Max(options.Max(o => Columns.Width(o.Value ?? "")), 5), 24);
+        int valueWidth = Math.Min(Math.Max(options.Max(o => Columns.Width(o.Argument ?? "")), 5), 24);
         lines.Add(new(Columns.Fit("option", nameWidth) + " " + Columns.Fit("value", valueWidth) + " from", Tone.Heading));
         foreach (var o in options)
         {
-            var text = Columns.Fit(o.Name, nameWidth) + " " + Columns.Fit(o.Value ?? "", valueWidth) + " " + o.Source
-                       + (o.Overridden ? " (overridden)" : "");
-            lines.Add(new(text, o.Overridden ? Tone.Muted : Tone.Normal));
+            var text = Columns.Fit(o.Name, nameWidth) + " " + Columns.Fit(o.Argument ?? "", valueWidth) + " " + o.Source
+                       + (o.TakesEffect ? "" : " (overridden)");
+            lines.Add(new(text, !o.TakesEffect ? Tone.Muted : Tone.Normal));
         }
     }
 }

@@ -83,24 +83,24 @@ public sealed class ProfileListPane : Pane
 
     public static string Badge(ProfileSummary p) =>
         p.Problem is not null ? "BAD"
-        : p.NotImported && p.State is not (LinkState.Up or LinkState.Connecting or LinkState.Disconnecting or LinkState.Failed) ? NotImportedBadge
+        : p.NotImported && p.State is not (LinkPhase.Up or LinkPhase.Connecting or LinkPhase.Disconnecting or LinkPhase.Failed) ? NotImportedBadge
         : Badge(p.State);
 
-    public static string Badge(LinkState state) => state switch
+    public static string Badge(LinkPhase state) => state switch
     {
-        LinkState.Up => "UP",
-        LinkState.Down => "down",
-        LinkState.Connecting => "dial",
-        LinkState.Disconnecting => "stop",
-        LinkState.Failed => "FAIL",
+        LinkPhase.Up => "UP",
+        LinkPhase.Down => "down",
+        LinkPhase.Connecting => "dial",
+        LinkPhase.Disconnecting => "stop",
+        LinkPhase.Failed => "FAIL",
         _ => "?",
     };
 
     public static Tone BadgeTone(ProfileSummary p) => p.Problem is not null ? Tone.Bad : Badge(p) == NotImportedBadge ? Tone.Warning : p.State switch
     {
-        LinkState.Up => Tone.Good,
-        LinkState.Connecting or LinkState.Disconnecting => Tone.Warning,
-        LinkState.Failed => Tone.Bad,
+        LinkPhase.Up => Tone.Good,
+        LinkPhase.Connecting or LinkPhase.Disconnecting => Tone.Warning,
+        LinkPhase.Failed => Tone.Bad,
         _ => Tone.Muted,
     };
 

@@ -26,8 +26,8 @@ public sealed class LinkStatusAdapterTests : IDisposable
         var profiles = new ProfileListAdapter(_sandbox.Service, _errors, links);
         profiles.Reload();
         await links.PollAsync();
-        Assert.Equal(LinkState.Down, profiles.Profiles.Single().State);
-        var states = new List<LinkState>();
+        Assert.Equal(LinkPhase.Down, profiles.Profiles.Single().State);
+        var states = new List<LinkPhase>();
         links.Changed += (_, _) => states.Add(links.StateOf("myvpn"));
 
         var result = await links.ConnectAsync("myvpn", CancellationToken.None);
@@ -35,14 +35,14 @@ public sealed class LinkStatusAdapterTests : IDisposable
         Assert.Equal(ActionStatus.Done, result.Status);
         Assert.Equal("myvpn is up on ppp0, 198.51.100.10 → 198.51.100.1, mtu 1412", result.Summary);
         Assert.Equal(["call", "myvpn", "updetach"], _runner.DialSpecs.Single().Arguments);
-        Assert.Contains(LinkState.Connecting, states);
+        Assert.Contains(LinkPhase.Connecting, states);
         var row = Assert.Single(links.Links);
-        Assert.Equal(("myvpn", "ppp0", LinkState.Up, 1412), (row.Profile, row.Interface, row.State, row.Mtu));
+        Assert.Equal(("myvpn", "ppp0", LinkPhase.Up, 1412), (row.Profile, row.Interface, row.State, row.Mtu));
         Assert.Equal(["198.51.100.10"], row.Addresses);
         Assert.Equal("198.51.100.1", row.PeerAddress);
         Assert.Equal(2048, row.RxBytes);
         Assert.Equal("mtu 1416 configured, 1412 after MPPE (MPPE takes 4 bytes)", row.Detail);
-        Assert.Equal(LinkState.Up, profiles.Profiles.Single().State);
+        Assert.Equal(LinkPhase.Up, profiles.Profiles.Single().State);
         Assert.True(links.PidBelongsTo("myvpn", 101));
     }
 
@@ -65,7 +65,7 @@ public sealed class LinkStatusAdapterTests : IDisposable
         Assert.Contains("Check the password", result.Error.Fix);
         Assert.Contains("evidence: MS-CHAP authentication failed: E=691", result.Error.Context);
         Assert.Contains("pppd exit status 19", result.Error.Context);
-        Assert.Equal(LinkState.Failed, links.StateOf("myvpn"));
+        Assert.Equal(LinkPhase.Failed, links.StateOf("myvpn"));
         Assert.Contains("Authentication failed", links.Links.Single().Detail);
     }
 
@@ -80,7 +80,7 @@ public sealed class LinkStatusAdapterTests : IDisposable
         Assert.Contains("connect needs root", result.Error!.Cause);
         Assert.Equal("Run it as root: sudo ppptui connect myvpn", result.Error.Fix);
         Assert.Empty(_runner.DialSpecs);
-        Assert.NotEqual(LinkState.Connecting, links.StateOf("myvpn"));
+        Assert.NotEqual(LinkPhase.Connecting, links.StateOf("myvpn"));
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class LinkStatusAdapterTests : IDisposable
         _signals.OnTerm = pid => _sandbox.PppdGone(pid, "myvpn");
         var links = Links();
         await links.PollAsync();
-        Assert.Equal(LinkState.Up, links.StateOf("myvpn"));
+        Assert.Equal(LinkPhase.Up, links.StateOf("myvpn"));
 
         var result = await links.DisconnectAsync("myvpn", CancellationToken.None);
 
@@ -98,7 +98,7 @@ public sealed class LinkStatusAdapterTests : IDisposable
         Assert.Contains("myvpn is down", result.Summary);
         Assert.Equal([(300, ProcessSignal.Terminate)], _signals.Sent);
         Assert.Empty(links.Links);
-        Assert.Equal(LinkState.Down, links.StateOf("myvpn"));
+        Assert.Equal(LinkPhase.Down, links.StateOf("myvpn"));
         Assert.Empty(_errors.Errors); // asked for: not a failure
     }
 
@@ -109,14 +109,14 @@ public sealed class LinkStatusAdapterTests : IDisposable
         var links = Links();
         await links.PollAsync();
         await links.PollAsync();
-        Assert.Equal(LinkState.Up, links.StateOf("myvpn"));
+        Assert.Equal(LinkPhase.Up, links.StateOf("myvpn"));
 
         _sandbox.PppdGone(400, "myvpn");
         await links.PollAsync();
 
         var error = Assert.Single(_errors.Errors);
         Assert.Equal("myvpn went down", error.What);
-        Assert.NotEqual(LinkState.Up, links.StateOf("myvpn"));
+        Assert.NotEqual(LinkPhase.Up, links.StateOf("myvpn"));
     }
 
     [Fact]

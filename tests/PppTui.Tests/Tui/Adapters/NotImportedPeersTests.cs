@@ -67,7 +67,7 @@ public sealed class NotImportedPeersTests : IDisposable
             h.Press(Key.Esc);
             h.Press(Key.F4);
             h.Until(() => h.Text.Contains("effective options"));
-            Assert.Contains(editor.Preview.EffectiveOptions, o => o is { Name: "mtu", Value: "1416", Overridden: false } && o.Source.StartsWith("/etc/ppp/peers/myvpn:"));
+            Assert.Contains(editor.Preview.EffectiveOptions, o => o is { Name: "mtu", Argument: "1416", TakesEffect: true } && o.Source.StartsWith("/etc/ppp/peers/myvpn:"));
         }
         Assert.Equal(before, HashEveryFile());
     }

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Tests.Tui.Adapters;
 
 public sealed class ProfileEditorAdapterTests : IDisposable
@@ -153,9 +151,9 @@ public sealed class ProfileEditorAdapterTests : IDisposable
         editor.SetValue("mtu", "1400");
         var options = editor.Preview.EffectiveOptions;
 
-        Assert.Contains(options, o => o.Name == "mtu" && o.Value == "1400" && o.Source.StartsWith("/etc/ppp/peers/myvpn:") && !o.Overridden);
-        Assert.Contains(options, o => o.Name == "auth" && o.Source == "/etc/ppp/options:2" && o.Overridden);
-        Assert.Contains(options, o => o.Name == "noauth" && !o.Overridden);
+        Assert.Contains(options, o => o.Name == "mtu" && o.Argument == "1400" && o.Source.StartsWith("/etc/ppp/peers/myvpn:") && o.TakesEffect);
+        Assert.Contains(options, o => o.Name == "auth" && o.Source == "/etc/ppp/options:2" && !o.TakesEffect);
+        Assert.Contains(options, o => o.Name == "noauth" && o.TakesEffect);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using PppTui.Core.Profiles;
-
 namespace PppTui.Tests.Tui.Adapters;
 
 public sealed class ProfileListAdapterTests : IDisposable
@@ -20,7 +18,7 @@ public sealed class ProfileListAdapterTests : IDisposable
 
         Assert.Equal(["broken", "myvpn"], list.Profiles.Select(p => p.Name));
         Assert.Equal("pptp", list.Profiles[1].Kind);
-        Assert.Equal(LinkState.Unknown, list.Profiles[1].State);
+        Assert.Equal(LinkPhase.Unknown, list.Profiles[1].State);
         Assert.Null(list.Profiles[1].Problem);
         Assert.Contains("broken.toml:3", list.Profiles[0].Problem);
         var error = Assert.Single(_errors.Errors);

@@ -50,13 +50,13 @@ public sealed class WiredScreenTests : IDisposable
         using var h = new WiredHost(_sandbox);
         h.Runner.Dial = [new CommandStarted(100), .. FakeDialRunner.PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
         h.Runner.BeforeExit = () => _sandbox.RunningPppd(101, "myvpn");
-        h.Until(() => h.Screen.Profiles.Selected?.State == LinkState.Down);
+        h.Until(() => h.Screen.Profiles.Selected?.State == LinkPhase.Down);
 
         h.Press(Key.F5);
         h.Until(() => h.Screen.MessageText.StartsWith("myvpn is up"));
 
         Assert.Equal("myvpn is up on ppp0, 198.51.100.10 → 198.51.100.1, mtu 1412", h.Screen.MessageText);
-        h.Until(() => h.Screen.Profiles.Selected?.State == LinkState.Up);
+        h.Until(() => h.Screen.Profiles.Selected?.State == LinkPhase.Up);
         var ip = string.Join("\n", h.Screen.Links.Lines.Texts);
         Assert.Contains("ppp0  myvpn  up", ip);
         Assert.Contains("198.51.100.10 → 198.51.100.1  mtu 1412", ip);
@@ -74,7 +74,7 @@ public sealed class WiredScreenTests : IDisposable
             new CommandStarted(100), new CommandOutputLine("Using interface ppp0", false),
             new CommandOutputLine("MS-CHAP authentication failed: E=691 Authentication failure", false), new CommandExited(19),
         ];
-        h.Until(() => h.Screen.Profiles.Selected?.State == LinkState.Down);
+        h.Until(() => h.Screen.Profiles.Selected?.State == LinkPhase.Down);
 
         h.Press(Key.F5);
         h.Until(() => h.Errors.Errors.Any(e => e.What == "Connect myvpn"));
@@ -83,7 +83,7 @@ public sealed class WiredScreenTests : IDisposable
         Assert.Contains("Authentication failed", error.Cause);
         Assert.Contains("Check the password", error.Fix);
         Assert.StartsWith("✖ Connect myvpn: Authentication failed", h.Screen.MessageText);
-        h.Until(() => h.Screen.Profiles.Selected?.State == LinkState.Failed);
+        h.Until(() => h.Screen.Profiles.Selected?.State == LinkPhase.Failed);
         Assert.Contains("FAIL", h.Text);
     }
 

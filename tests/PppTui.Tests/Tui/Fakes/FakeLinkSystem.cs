@@ -1,6 +1,3 @@
-using PppTui.Core.Dialing;
-using PppTui.Core.Profiles;
-
 namespace PppTui.Tests.Tui.Fakes;
 
 /// <summary>

@@ -161,9 +161,9 @@ public sealed class FakePreviewModel : IPreviewModel
         ];
         EffectiveOptions =
         [
-            new("mtu", "1500", "/etc/ppp/options:4", Overridden: true),
-            new("mtu", v["mtu"], $"/etc/ppp/peers/{name}:5"),
-            new("lock", null, "/etc/ppp/options:2"),
+            new("mtu", "1500", "/etc/ppp/options", 4) { OverriddenBy = $"/etc/ppp/peers/{name}:5" },
+            new("mtu", v["mtu"], $"/etc/ppp/peers/{name}", 5),
+            new("lock", null, "/etc/ppp/options", 2),
         ];
         Changed?.Invoke(this, EventArgs.Empty);
     }
@@ -171,13 +171,13 @@ public sealed class FakePreviewModel : IPreviewModel
 
 public sealed class FakeLinkStatusModel : ILinkStatusModel
 {
-    public List<LinkStatus> Items { get; } = [];
+    public List<LinkRow> Items { get; } = [];
     public List<string> Connects { get; } = [];
     public List<string> Disconnects { get; } = [];
     public TaskCompletionSource<ActionResult>? PendingConnect { get; set; }
-    public IReadOnlyList<LinkStatus> Links => Items.ToList();
-    public List<PppTui.Core.Status.InterfaceAddresses> InterfaceItems { get; } = [];
-    public IReadOnlyList<PppTui.Core.Status.InterfaceAddresses> Interfaces => InterfaceItems.ToList();
+    public IReadOnlyList<LinkRow> Links => Items.ToList();
+    public List<InterfaceAddresses> InterfaceItems { get; } = [];
+    public IReadOnlyList<InterfaceAddresses> Interfaces => InterfaceItems.ToList();
     public bool Polled { get; set; } = true;
     public event EventHandler? Changed;
     public void Raise() => Changed?.Invoke(this, EventArgs.Empty);
@@ -202,13 +202,13 @@ public sealed class FakeLinkStatusModel : ILinkStatusModel
 
     public List<string> Probes { get; } = [];
     /// <summary>The probe's answer; the default is a link whose MTU is fine.</summary>
-    public Func<string, PppTui.Core.Status.PathMtuResult>? ProbeResult { get; set; }
+    public Func<string, PathMtuResult>? ProbeResult { get; set; }
     public List<(string Name, int Mtu)> MtuWrites { get; } = [];
 
-    public Task<PppTui.Core.Status.PathMtuResult> ProbeAsync(string profileName, CancellationToken cancellationToken)
+    public Task<PathMtuResult> ProbeAsync(string profileName, CancellationToken cancellationToken)
     {
         Probes.Add(profileName);
-        return Task.FromResult(ProbeResult?.Invoke(profileName) ?? new PppTui.Core.Status.PathMtuResult
+        return Task.FromResult(ProbeResult?.Invoke(profileName) ?? new PathMtuResult
         {
             Name = profileName, Interface = "ppp0", Target = "198.51.100.1", LinkMtu = 1456, LargestPassing = 1456,
         });
@@ -223,9 +223,9 @@ public sealed class FakeLinkStatusModel : ILinkStatusModel
 
 public sealed class FakeRouteModel : IRouteModel
 {
-    public List<RouteEntry> Items { get; } = [];
+    public List<RouteRow> Items { get; } = [];
     public List<RouteWarning> WarningItems { get; } = [];
-    public IReadOnlyList<RouteEntry> Routes => Items.ToList();
+    public IReadOnlyList<RouteRow> Routes => Items.ToList();
     public string? DefaultRouteOwner { get; set; }
     public IReadOnlyList<RouteWarning> Warnings => WarningItems.ToList();
     public event EventHandler? Changed;

@@ -1,14 +1,18 @@
-namespace PppTui.Core.Tests.Systemd;
+namespace PppTui.Tests.Shared;
 
 /// <summary>
 /// Records every command it is asked to run and answers from a script: the last rule whose
-/// program and argument prefix match gives the result (so a test can override a default); anything else exits 0 with no output.
+/// program and argument prefix match gives the result (so a test can override a default);
+/// anything else gets <see cref="Answer"/> (exit 0 with no output unless the test says otherwise).
 /// </summary>
 public sealed class FakeServiceRunner : ICommandRunner
 {
     private readonly List<(Func<CommandSpec, bool> Match, Func<CommandResult> Result)> _rules = [];
 
     public List<CommandSpec> Commands { get; } = [];
+
+    /// <summary>The answer to a command no rule matches.</summary>
+    public Func<CommandSpec, CommandResult> Answer { get; set; } = _ => new CommandResult(0, "", "", TimeSpan.Zero);
 
     /// <summary>Answers commands whose program ends with <paramref name="program"/> and whose arguments start with <paramref name="prefix"/>.</summary>
     public FakeServiceRunner On(string program, string[] prefix, int exitCode, string stdout = "", string stderr = "") =>
@@ -28,7 +32,7 @@ public sealed class FakeServiceRunner : ICommandRunner
         Commands.Add(spec);
         for (var i = _rules.Count - 1; i >= 0; i--)
             if (_rules[i].Match(spec)) return Task.FromResult(_rules[i].Result());
-        return Task.FromResult(new CommandResult(0, "", "", TimeSpan.Zero));
+        return Task.FromResult(Answer(spec));
     }
 
     public async IAsyncEnumerable<CommandEvent> StreamAsync(CommandSpec spec, [EnumeratorCancellation] CancellationToken cancellationToken = default)
