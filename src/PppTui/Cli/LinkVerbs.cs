@@ -313,7 +313,14 @@ public static class LinkVerbs
                 $"; peer offered {string.Join(' ', s.PeerDns)}{(s.PeerDnsApplied == true ? ", in effect" : ", not in effect")}";
             w.WriteLine($"  dns       {(s.Dns.Count == 0 ? "none" : string.Join(' ', s.Dns))} ({manager}{peer})");
             if (s.DnsNote is { } why) w.WriteLine($"            {why}");
+            if (s.Ipv6 is { } v6)
+            {
+                w.WriteLine($"  ipv6      {v6.Summary}");
+                foreach (var a in v6.Addresses) w.WriteLine($"            {a}");
+                for (var i = 0; i < v6.Routes.Count; i++) w.WriteLine((i == 0 ? "  routes6   " : "            ") + v6.Routes[i]);
+            }
             if (s.Keepalive is { } keepalive) w.WriteLine($"  keepalive {keepalive}");
+            if (s.KeepaliveRoundTrip is { } rtt) w.WriteLine($"            {rtt.Describe()}");
         }
         if (s.Command is not null) w.WriteLine($"  command   {s.Command}");
         foreach (var notice in s.Notices) WriteDiagnosis(w, notice, "  ");
