@@ -55,6 +55,10 @@ internal static class ZhCn
         ["IPv6"] = "IPv6 协议",
         ["+ipv6: negotiate IPv6 too (IPV6CP; link-local addresses on both ends)"] = "+ipv6:同时协商 IPv6(IPV6CP;两端获得链路本地地址)",
 
+        // A support bundle made without root.
+        ["Partial: {0} could not be read without root (listed in {1}):"] = "不完整:没有 root 权限,有 {0} 项无法读取(列在 {1} 中):",
+        ["For a whole bundle: sudo ppptui bundle {0}"] = "要得到完整的支持信息包:sudo ppptui bundle {0}",
+
         // IPv6 of an up link (status, IP pane).
         ["IPV6CP up: link-local {0}"] = "IPV6CP 已建立:链路本地地址 {0}",
         ["IPV6CP up: link-local {0}, peer {1}"] = "IPV6CP 已建立:链路本地地址 {0},对端 {1}",

@@ -45,8 +45,10 @@ public sealed record LinkIpv6
         var inet6 = (addresses?.Addresses ?? []).Where(a => a.Family == "inet6").ToList();
         var linkLocal = inet6.FirstOrDefault(a => IsLinkLocal(a.Local));
         var own = routes6.Where(r => r.Device is null || r.Device == iface).ToList();
-        // pppd sets the peer's end either as the address's peer (rtnetlink) or as a /128 host route (ioctl).
-        var peer = linkLocal?.Peer ?? own.Select(r => r.Destination).FirstOrDefault(d => IsLinkLocal(d) && !d.Contains('/'));
+        // pppd sets the peer's end either as the address's peer (rtnetlink) or as a /128 host route (ioctl);
+        // the kernel adds a host route to this end's own address too, which is not the peer.
+        var peer = linkLocal?.Peer ?? own.Select(r => r.Destination)
+            .FirstOrDefault(d => IsLinkLocal(d) && !d.Contains('/') && d != linkLocal?.Local);
         var others = inet6.Where(a => !IsLinkLocal(a.Local) && !IsMulticastOrLoopback(a.Local))
             .Select(a => $"{a.Local}/{a.PrefixLength}").ToList();
         var routes = own.Select(r => r.ToString()).ToList();
