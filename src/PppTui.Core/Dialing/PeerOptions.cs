@@ -43,6 +43,12 @@ public sealed class PeerOptions
     public string? User => Value("user") ?? Value("name");
     public string? RemoteName => Value("remotename");
 
+    /// <summary>Whether pppd negotiates IPv6 (IPV6CP): <c>+ipv6</c>, or <c>ipv6 LOCAL,REMOTE</c>, not taken back by <c>-ipv6</c>/<c>noipv6</c>.</summary>
+    public bool AsksIpv6 => (Has("+ipv6") || Has("ipv6")) && !Has("-ipv6") && !Has("noipv6");
+
+    /// <summary>pppd 2.5's <c>lcp-rtt-file</c>: where it logs the round-trip time of each LCP echo.</summary>
+    public string? LcpRttFile => Value("lcp-rtt-file");
+
     /// <summary>The PPTP server named in <c>pty "pptp SERVER ..."</c>, when this is a PPTP peer.</summary>
     public string? PptpServer
     {

@@ -78,7 +78,9 @@ public sealed partial class DoctorService
         if (name is not null)
         {
             if (service.Store.Exists(name)) return [new Target(name, service.Load(name))];
-            if (ValueRules.CheckProfileName(name) is null && File.Exists(_paths.PeerFile(name))) return [new Target(name, null)];
+            // A peers folder the user may not search hides the file: checked as a peers file, whose reads then say they need root.
+            if (ValueRules.CheckProfileName(name) is null && (File.Exists(_paths.PeerFile(name)) || TextFile.IsHiddenByPermissions(_paths.PeerFile(name))))
+                return [new Target(name, null)];
             throw new ProfileNotFoundException(name, service.Store.PathOf(name));
         }
         var catalog = service.List();

@@ -49,10 +49,26 @@ internal static class ZhCn
         ["LCP echo every {0} s, but no lcp-echo-failure: a peer that stops answering is never given up"] = "每 {0} 秒发送 LCP echo,但未设置 lcp-echo-failure:对端不再应答时链路也不会断开",
         ["LCP echo every {0} s; the link is given up after {1} unanswered ({2} s)"] = "每 {0} 秒发送 LCP echo;连续 {1} 次无应答({2} 秒)后断开链路",
         ["dns {0}"] = "DNS {0}",
+        ["LCP echo round trip {0} ms (average {1} ms, worst {2} ms over the last {3}; {4} unanswered)"] = "LCP echo 往返时间 {0} 毫秒(最近 {3} 次平均 {1} 毫秒,最长 {2} 毫秒;{4} 次无应答)",
 
         // IPv6 as a profile setting.
         ["IPv6"] = "IPv6 协议",
         ["+ipv6: negotiate IPv6 too (IPV6CP; link-local addresses on both ends)"] = "+ipv6:同时协商 IPv6(IPV6CP;两端获得链路本地地址)",
+
+        // A support bundle made without root.
+        ["Partial: {0} could not be read without root (listed in {1}):"] = "不完整:没有 root 权限,有 {0} 项无法读取(列在 {1} 中):",
+        ["For a whole bundle: sudo ppptui bundle {0}"] = "要得到完整的支持信息包:sudo ppptui bundle {0}",
+
+        // IPv6 of an up link (status, IP pane).
+        ["IPV6CP up: link-local {0}"] = "IPV6CP 已建立:链路本地地址 {0}",
+        ["IPV6CP up: link-local {0}, peer {1}"] = "IPV6CP 已建立:链路本地地址 {0},对端 {1}",
+        ["off: the options do not ask for it (+ipv6)"] = "未开启:选项中没有要求 IPv6(+ipv6)",
+        ["+ipv6 is set, but IPV6CP is not up: {0}"] = "已设置 +ipv6,但 IPV6CP 未建立:{0}",
+        ["the peer refused IPv6 (it sent a Protocol-Reject for IPV6CP); the server needs +ipv6 too"] = "对端拒绝了 IPv6(它对 IPV6CP 发送了 Protocol-Reject);服务器也需要 +ipv6",
+        ["the peer never answered IPV6CP; the server needs +ipv6 too"] = "对端始终没有应答 IPV6CP;服务器也需要 +ipv6",
+        ["IPv6 is off in this kernel (load the ipv6 module, or check net.ipv6.conf.all.disable_ipv6)"] = "本机内核未启用 IPv6(加载 ipv6 内核模块,或检查 net.ipv6.conf.all.disable_ipv6)",
+        ["{0} has no link-local address; the peer refused IPV6CP or has IPv6 off (pppd's log says which: ppptui logs)"] = "{0} 没有链路本地地址;对端拒绝了 IPV6CP 或未启用 IPv6(pppd 的日志会说明是哪种:ppptui logs)",
+        ["route {0}"] = "路由 {0}",
 
         // Path MTU probe (ppptui probe, Alt+P).
         ["ping is not installed: the probe sends ICMP echoes with ping -M do"] = "未安装 ping:探测用 ping -M do 发送 ICMP echo",

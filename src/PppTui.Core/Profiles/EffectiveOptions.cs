@@ -27,6 +27,7 @@ public static class EffectiveOptions
         ("lock", "nolock"), ("proxyarp", "noproxyarp"), ("modem", "local"), ("detach", "nodetach"),
         ("updetach", "nodetach"), ("mppe-stateful", "nomppe-stateful"), ("require-mppe", "nomppe"),
         ("require-mppe-128", "nomppe-128"), ("require-mppe-40", "nomppe-40"), ("ipv6", "noipv6"),
+        ("+ipv6", "-ipv6"), ("+ipv6", "noipv6"), ("ipv6", "-ipv6"),
         ("replacedefaultroute", "nodefaultroute"), ("replacedefaultroute", "noreplacedefaultroute"),
         ("require-mppe-128", "nomppe"), ("require-mppe-40", "nomppe"), ("logfile", "nolog"),
     ];

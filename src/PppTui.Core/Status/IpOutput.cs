@@ -21,7 +21,7 @@ public sealed record InterfaceAddresses(string Name, IReadOnlyList<string> Flags
 public sealed record RouteEntry(string Destination, string? Gateway, string? Device, string? Protocol, string? Scope,
     int? Metric, string? PreferredSource)
 {
-    public bool IsDefault => Destination == "default" || Destination == "0.0.0.0/0";
+    public bool IsDefault => Destination is "default" or "0.0.0.0/0" or "::/0";
 
     public override string ToString()
     {
@@ -48,6 +48,10 @@ public static class IpCommands
 
     public static CommandSpec MainRoutes() =>
         new("ip", ["-j", "route", "show", "table", "main"]) { Timeout = TimeSpan.FromSeconds(5) };
+
+    /// <summary>The IPv6 routes of the main table through one interface (read only for a link that has IPv6 addresses).</summary>
+    public static CommandSpec Ipv6RoutesOf(string iface) =>
+        new("ip", ["-j", "-6", "route", "show", "table", "main", "dev", iface]) { Timeout = TimeSpan.FromSeconds(5) };
 
     public static CommandSpec LinkDns(string iface) =>
         new("resolvectl", ["dns", iface]) { Timeout = TimeSpan.FromSeconds(5) };

@@ -1,7 +1,7 @@
 namespace PppTui.Core.Status;
 
 /// <summary>
-/// The kernel's interfaces, addresses and IPv4 main-table routes as rtnetlink told them: a dump
+/// The kernel's interfaces, addresses and main-table routes (IPv4 and IPv6) as rtnetlink told them: a dump
 /// at the start, then every change. It answers what <c>ip -j addr</c> and <c>ip -j route show
 /// table main</c> answered, in the same shapes, without a process. Thread-safe; pure otherwise
 /// (the socket is <see cref="KernelWatch"/>), so it is tested by applying parsed messages.
@@ -78,14 +78,19 @@ public sealed class KernelTables
     public InterfaceAddresses? Interface(string name) => Interfaces().FirstOrDefault(i => i.Name == name);
 
     /// <summary>The IPv4 routes of the main table, as <see cref="IpOutput.ParseRoutes"/> gives them.</summary>
-    public IReadOnlyList<RouteEntry> Routes()
+    public IReadOnlyList<RouteEntry> Routes() => RoutesOf("inet", 32);
+
+    /// <summary>The IPv6 routes of the main table, as <see cref="IpOutput.ParseRoutes"/> gives those of <c>ip -j -6 route</c>.</summary>
+    public IReadOnlyList<RouteEntry> Ipv6Routes() => RoutesOf("inet6", 128);
+
+    private List<RouteEntry> RoutesOf(string family, int hostLength)
     {
         lock (_gate)
         {
-            return _routes.Values.Where(r => r.Family == "inet")
+            return _routes.Values.Where(r => r.Family == family)
                 .OrderBy(r => r.DestinationLength == 0 ? 0 : 1).ThenBy(r => r.Priority ?? 0)
                 .Select(r => new RouteEntry(
-                    r.DestinationLength == 0 ? "default" : r.DestinationLength == 32 ? r.Destination ?? "?" : $"{r.Destination}/{r.DestinationLength}",
+                    r.DestinationLength == 0 ? "default" : r.DestinationLength == hostLength ? r.Destination ?? "?" : $"{r.Destination}/{r.DestinationLength}",
                     r.Gateway,
                     r.OutputInterface is { } oif && _links.TryGetValue(oif, out var link) ? link.Name : null,
                     ProtocolName(r.Protocol),

@@ -118,6 +118,7 @@ public sealed partial class KernelWatch : IDisposable
         await DumpAsync(buffer, 18, 0).ConfigureAwait(false);  // RTM_GETLINK, every family
         await DumpAsync(buffer, 22, 0).ConfigureAwait(false);  // RTM_GETADDR, every family
         await DumpAsync(buffer, 26, 2).ConfigureAwait(false);  // RTM_GETROUTE, IPv4
+        await DumpAsync(buffer, 26, 10).ConfigureAwait(false); // RTM_GETROUTE, IPv6
     }
 
     private async Task DumpAsync(byte[] buffer, ushort type, byte family)

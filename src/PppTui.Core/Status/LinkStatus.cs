@@ -43,8 +43,12 @@ public sealed record LinkStatus
     public bool? PeerDnsApplied { get; init; }
     /// <summary>Why <see cref="Dns"/> are the servers in effect (the peer's, merged by whom; or the system's and why).</summary>
     public string? DnsNote { get; init; }
+    /// <summary>IPv6 on the link (IPV6CP, link-local and other addresses, IPv6 routes); null until the link is up.</summary>
+    public LinkIpv6? Ipv6 { get; init; }
     /// <summary>The LCP echo (keepalive) settings in effect, in words.</summary>
     public string? Keepalive { get; init; }
+    /// <summary>The round-trip times of the LCP echoes, where pppd 2.5 logs them (<c>lcp-rtt-file</c>); null elsewhere.</summary>
+    public LcpRoundTrip? KeepaliveRoundTrip { get; init; }
     public string? Command { get; init; }
     /// <summary>Diagnoses that hold although the link may be up (default route not taken, DNS ignored, ...).</summary>
     public IReadOnlyList<Diagnosis> Notices { get; init; } = [];
@@ -63,4 +67,6 @@ public sealed record LinkStatus
 [JsonSerializable(typeof(Diagnosis))]
 [JsonSerializable(typeof(DisconnectOutcome))]
 [JsonSerializable(typeof(LinkExplanation))]
+[JsonSerializable(typeof(LinkIpv6))]
+[JsonSerializable(typeof(LcpRoundTrip))]
 public sealed partial class LinkStatusJsonContext : JsonSerializerContext;

@@ -109,7 +109,8 @@ public sealed class LinkStatusReader
         if (!counters.Exists)
             return (status with { State = WaitingState(link, options), Reason = $"{iface} does not exist yet" }, null);
 
-        var address = await FirstIPv4Async(iface, cancellationToken).ConfigureAwait(false);
+        var addresses = await AddressesAsync(iface, cancellationToken).ConfigureAwait(false);
+        var address = addresses?.FirstIPv4;
         var rates = previous is null ? null : TrafficRates.Between(previous, counters);
         var upSince = UpSince(link);
         status = status with
@@ -139,21 +140,37 @@ public sealed class LinkStatusReader
         {
             State = LinkState.Up,
             Reason = null,
+            Ipv6 = LinkIpv6.Of(iface, addresses, await Ipv6RoutesAsync(addresses, cancellationToken).ConfigureAwait(false),
+                options.AsksIpv6, dial?.Lines),
             Dns = effectiveDns,
             PeerDns = peerDns,
             PeerDnsApplied = peerDns.Count == 0 ? null : applied,
             DnsNote = DnsNote(network.Dns.Manager, iface, peerDns, applied, PeerDnsMerge.MergedFor(_paths, iface) is not null),
             Notices = notices,
+            // pppd chdirs to / once it runs in the background, so a relative file is under /.
+            KeepaliveRoundTrip = options.LcpRttFile is { } rtt ? LcpRoundTrip.Read(_paths.Under(rtt)) : null,
         }, counters);
     }
 
-    private async Task<InterfaceAddress?> FirstIPv4Async(string iface, CancellationToken cancellationToken)
+    private async Task<InterfaceAddresses?> AddressesAsync(string iface, CancellationToken cancellationToken)
     {
-        if (Tables is { } tables) return tables.Interface(iface)?.FirstIPv4;
+        if (Tables is { } tables) return tables.Interface(iface);
         var addresses = await _runner.RunAsync(IpCommands.AddressesOf(iface), cancellationToken).ConfigureAwait(false);
         return addresses.Succeeded
-            ? IpOutput.ParseAddresses(addresses.StandardOutput).FirstOrDefault(a => a.Name == iface)?.FirstIPv4
+            ? IpOutput.ParseAddresses(addresses.StandardOutput).FirstOrDefault(a => a.Name == iface)
             : null;
+    }
+
+    // Read only for an interface with IPv6 addresses: an IPv4-only link (most) costs no extra ip run.
+    private async Task<IReadOnlyList<RouteEntry>> Ipv6RoutesAsync(InterfaceAddresses? addresses, CancellationToken cancellationToken)
+    {
+        if (addresses is null || addresses.Addresses.All(a => a.Family != "inet6")) return [];
+        if (Tables is { } tables) return tables.Ipv6Routes().Where(r => r.Device == addresses.Name).ToList();
+        var result = await _runner.RunAsync(IpCommands.Ipv6RoutesOf(addresses.Name), cancellationToken).ConfigureAwait(false);
+        // Filtered by dev, ip leaves the device out of each route: it is this interface.
+        return result.Succeeded
+            ? IpOutput.ParseRoutes(result.StandardOutput).Select(r => r with { Device = r.Device ?? addresses.Name }).ToList()
+            : [];
     }
 
     /// <summary>A link whose pppd is gone but whose pid files are still there.</summary>

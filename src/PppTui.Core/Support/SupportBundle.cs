@@ -15,7 +15,11 @@ public sealed record BundleRequest(string Profile, string Output)
 }
 
 /// <summary>The bundle that was written: where, and the names of its entries.</summary>
-public sealed record BundleResult(string Path, IReadOnlyList<string> Entries, int SecretsMasked);
+public sealed record BundleResult(string Path, IReadOnlyList<string> Entries, int SecretsMasked)
+{
+    /// <summary>The files that could not be read (not root), each with why; empty for a whole bundle.</summary>
+    public IReadOnlyList<string> NotRead { get; init; } = [];
+}
 
 /// <summary>
 /// <c>ppptui bundle NAME</c>: one tar.gz a user can attach to a bug report: versions, the doctor
@@ -24,9 +28,14 @@ public sealed record BundleResult(string Path, IReadOnlyList<string> Entries, in
 /// written: each secret of chap-secrets and pap-secrets (this user's and everybody else's), SIM
 /// PINs, and anything that looks like <c>password X</c>. The secrets files go in as their masked
 /// records only, so the bundle shows which records exist without any of their secrets.
+/// Run by a user who may not read some files (the secrets, a peers folder of root:dip, the system
+/// log), it still writes what it can and lists the rest, with why, in <see cref="NotReadEntry"/>.
 /// </summary>
 public sealed partial class SupportBundle
 {
+    /// <summary>The entry that says which files a partial bundle lacks.</summary>
+    public const string NotReadEntry = "NOT-READ.txt";
+
     private readonly SystemPaths _paths;
     private readonly ICommandRunner _runner;
 
@@ -42,31 +51,51 @@ public sealed partial class SupportBundle
     {
         if (Dialing.LinkNames.Problem(request.Profile) is { } problem)
             throw new PppTuiException(Msg.F("'{0}' is not a profile name: {1}", request.Profile, problem), Msg.T("Give the name 'ppptui list' shows."), kind: FailureKind.BadInput);
+        // The file as the system names it (or what else it was) -> why it could not be read, in the order met.
+        var notRead = new Dictionary<string, string>(StringComparer.Ordinal);
         var peers = _paths.PeerFile(request.Profile);
         var profileFile = _paths.ProfileFile(request.Profile);
-        if (!File.Exists(peers) && !File.Exists(profileFile))
+        // A peers folder the user may not search (Debian's 2750 root:dip) hides the file: unknown, not missing.
+        if (!File.Exists(peers) && !File.Exists(profileFile) && !TextFile.IsHiddenByPermissions(peers))
             throw new PppTuiException(Msg.F("no profile or peers file named '{0}' ({1} does not exist)", request.Profile, peers),
                 Msg.T("See 'ppptui list' for the names."), kind: FailureKind.NotFound);
 
         var entries = new List<(string Name, string Text)>();
-        var report = await new DoctorService(_paths, _runner).RunAsync(new DoctorRequest { Profile = request.Profile }, cancellationToken).ConfigureAwait(false);
+        // A profile the doctor cannot load (an invalid TOML file, files only root may read) is what a
+        // bundle is for: the rest is still written, and doctor.txt says why it is empty.
+        DoctorReport report;
+        string doctorText;
+        try
+        {
+            report = await new DoctorService(_paths, _runner).RunAsync(new DoctorRequest { Profile = request.Profile }, cancellationToken).ConfigureAwait(false);
+            doctorText = DoctorText(report);
+        }
+        catch (PppTuiException e)
+        {
+            report = new DoctorReport([]);
+            doctorText = "# the doctor could not run: " + e.Message + "\n";
+        }
         entries.Add(("versions.txt", Versions(request, report)));
-        entries.Add(("doctor.txt", DoctorText(report)));
+        entries.Add(("doctor.txt", doctorText));
         entries.Add(("effective-options.txt", EffectiveText(request.Profile)));
         foreach (var (name, path) in ConfigFiles(request.Profile))
-            if (TextFile.ReadOrNull(path) is { } text) entries.Add((name, text));
+            if (ReadOrNote(path, notRead) is { } text) entries.Add((name, text));
         foreach (var (name, path) in new[] { ("etc/ppp/chap-secrets.masked", _paths.ChapSecrets), ("etc/ppp/pap-secrets.masked", _paths.PapSecrets) })
-            if (ReadPrivate(path) is { } text) entries.Add((name, MaskedRecords(text)));
-        entries.Add(("log.txt", await LogText(request, cancellationToken).ConfigureAwait(false)));
+            if (ReadOrNote(path, notRead) is { } text) entries.Add((name, MaskedRecords(text)));
+        entries.Add(("log.txt", await LogText(request, notRead, cancellationToken).ConfigureAwait(false)));
         entries.Add(("status.txt", await CommandsText(StatusCommands(request.Profile), cancellationToken).ConfigureAwait(false)));
         entries.Add(("routes.txt", await CommandsText(RouteCommands, cancellationToken).ConfigureAwait(false)));
+        if (notRead.Count > 0) entries.Add((NotReadEntry, NotReadText(request.Profile, notRead)));
 
-        var secrets = KnownSecrets(entries.Select(e => e.Text));
+        var secrets = KnownSecrets(entries.Select(e => e.Text), notRead);
         var masked = entries.Select(e => (e.Name, Text: Mask(e.Text, secrets))).ToList();
         var folder = "ppptui-bundle-" + request.Profile + "/";
         var bytes = Archive(masked.Select(e => (folder + e.Name, e.Text)));
         WritePrivate(request.Output, bytes);
-        return new BundleResult(request.Output, masked.Select(e => folder + e.Name).ToList(), secrets.Count);
+        return new BundleResult(request.Output, masked.Select(e => folder + e.Name).ToList(), secrets.Count)
+        {
+            NotRead = notRead.Select(n => $"{n.Key}: {n.Value}").ToList(),
+        };
     }
 
     /// <summary>
@@ -83,11 +112,11 @@ public sealed partial class SupportBundle
     }
 
     // Every secret of every record, whoever it belongs to; the secrets files are read here only.
-    private List<string> KnownSecrets(IEnumerable<string> texts)
+    private List<string> KnownSecrets(IEnumerable<string> texts, Dictionary<string, string> notRead)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in _paths.SecretsFiles.Select(f => f.Full))
-            if (ReadPrivate(path) is { } text)
+            if (ReadOrNote(path, notRead) is { } text)
                 foreach (var record in SecretsFile.Parse(text).Records)
                     if (record.Secret is { Length: > 0 } secret and not "*" and not "-" and not "\"\"") secrets.Add(secret);
         // A `password` option in a peers file, and a PIN in a chat script: their values, wherever else they appear.
@@ -100,16 +129,28 @@ public sealed partial class SupportBundle
         return [.. secrets];
     }
 
-    private static string? ReadPrivate(string path)
+    // Not root: the file is left out and listed with why, rather than the whole bundle failing.
+    private string? ReadOrNote(string path, Dictionary<string, string> notRead)
     {
         try
         {
             return TextFile.ReadOrNull(path);
         }
-        catch (UnauthorizedAccessException)
+        catch (PppTuiException e)
         {
-            return null; // not root: the bundle says nothing about the secrets files rather than fail
+            notRead.TryAdd(SystemPathOf(path), e is NeedsRootException ? "only root may read it" : e.Message);
+            return null;
         }
+    }
+
+    private string SystemPathOf(string path) =>
+        _paths.IsSystemRoot ? path : "/" + Path.GetRelativePath(_paths.Root, path).Replace('\\', '/');
+
+    private static string NotReadText(string profile, Dictionary<string, string> notRead)
+    {
+        var text = new StringBuilder("# This bundle is partial: ppptui ran without the rights to read these files, so they are not in it.\n");
+        foreach (var (path, why) in notRead) text.Append(path).Append(": ").Append(why).Append('\n');
+        return text.Append("# For a whole bundle run it as root: sudo ppptui bundle ").Append(profile).Append('\n').ToString();
     }
 
     private static string MaskedRecords(string text) =>
@@ -121,7 +162,7 @@ public sealed partial class SupportBundle
         yield return ("etc/ppptui/profiles/" + profile + ".toml", _paths.ProfileFile(profile));
         yield return ("etc/ppp/options", _paths.Options);
         yield return ("etc/ppp/peers/" + profile, _paths.PeerFile(profile));
-        var peersText = TextFile.ReadOrNull(_paths.PeerFile(profile)) ?? "";
+        var peersText = TextFile.ReadIfReadable(_paths.PeerFile(profile)) ?? "";
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/etc/ppp/options", SystemPaths.PeerSystemPath(profile) };
         foreach (var option in SafeEffective(profile))
             if (option.Name == "file" && option.Argument is { } include && include.StartsWith('/') && seen.Add(include))
@@ -183,7 +224,7 @@ public sealed partial class SupportBundle
         return text.Append('\n').Append(report.Summary).Append('\n').ToString();
     }
 
-    private async Task<string> LogText(BundleRequest request, CancellationToken cancellationToken)
+    private async Task<string> LogText(BundleRequest request, Dictionary<string, string> notRead, CancellationToken cancellationToken)
     {
         var scope = LinkLogScope.For(_paths, request.Profile);
         var log = new LogRequest { Lines = request.LogLines, Filter = LogFilter.All with { Programs = LogFilter.DefaultPrograms } };
@@ -201,6 +242,8 @@ public sealed partial class SupportBundle
         catch (LogSourceException e)
         {
             text.Append("# no log: ").Append(e.Message).Append('\n');
+            // A log that is not there is said in log.txt; one that is there but closed to this user makes the bundle partial.
+            if (!e.NotFound) notRead.TryAdd("the link's log", e.Message);
         }
         return text.ToString();
     }

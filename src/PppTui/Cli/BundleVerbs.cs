@@ -28,11 +28,18 @@ public static class BundleVerbs
                         ["path"] = result.Path,
                         ["entries"] = new JsonArray(result.Entries.Select(e => (JsonNode?)e).ToArray()),
                         ["secretsMasked"] = result.SecretsMasked,
+                        ["notRead"] = new JsonArray(result.NotRead.Select(n => (JsonNode?)n).ToArray()),
                     }));
                 }
                 else
                 {
                     ctx.Out.WriteLine(Msg.F("Wrote {0} ({1} files; {2} known secrets masked).", result.Path, result.Entries.Count, result.SecretsMasked));
+                    if (result.NotRead.Count > 0)
+                    {
+                        ctx.Out.WriteLine(Msg.F("Partial: {0} could not be read without root (listed in {1}):", result.NotRead.Count, SupportBundle.NotReadEntry));
+                        foreach (var n in result.NotRead) ctx.Out.WriteLine("  " + n);
+                        ctx.Out.WriteLine(Msg.F("For a whole bundle: sudo ppptui bundle {0}", profile));
+                    }
                     ctx.Out.WriteLine(Msg.T("Look through it before you send it: masking catches known secrets and password-like values, not everything."));
                 }
                 return ExitCodes.Ok;

@@ -308,7 +308,14 @@ public static class LinkVerbs
                 Msg.F("; peer offered {0}", string.Join(' ', s.PeerDns)) + (s.PeerDnsApplied == true ? Msg.T(", in effect") : Msg.T(", not in effect"));
             w.WriteLine(Row("dns") + (s.Dns.Count == 0 ? Msg.T("none") : string.Join(' ', s.Dns)) + $" ({manager}{peer})");
             if (s.DnsNote is { } why) w.WriteLine(Row("") + why);
+            if (s.Ipv6 is { } v6)
+            {
+                w.WriteLine(Row("ipv6") + v6.Summary);
+                foreach (var a in v6.Addresses) w.WriteLine(Row("") + a);
+                for (var i = 0; i < v6.Routes.Count; i++) w.WriteLine(Row(i == 0 ? "routes6" : "") + v6.Routes[i]);
+            }
             if (s.Keepalive is { } keepalive) w.WriteLine(Row(Msg.T("keepalive")) + keepalive);
+            if (s.KeepaliveRoundTrip is { } rtt) w.WriteLine(Row("") + rtt.Describe());
         }
         if (s.Command is not null) w.WriteLine(Row(Msg.T("command")) + s.Command);
         foreach (var notice in s.Notices) WriteDiagnosis(w, notice, "  ");

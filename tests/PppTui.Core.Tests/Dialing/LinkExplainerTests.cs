@@ -53,6 +53,30 @@ public class LinkExplainerTests
     }
 
     [Fact]
+    public void A_link_that_died_of_missed_echoes_is_explained_as_keepalives_unanswered_for_n_x_s_seconds_with_the_fix()
+    {
+        using var sys = new FakeSystem().Peer("dsl", "plugin rp-pppoe.so\nnic-eth0\nlcp-echo-interval 20\nlcp-echo-failure 3\npersist\n");
+        new DialAttemptStore(sys.Paths).Save(new DialAttempt
+        {
+            Name = "dsl", StartedAt = Start, EndedAt = Start.AddSeconds(5), Pid = 300, DaemonPid = 301, ExitStatus = 0,
+            Outcome = LinkState.Up, Lines = ["Using interface ppp0", "local  IP address 203.0.113.10"],
+        });
+        var logs = new FakeLogReader(
+            new PppLogEntry(Start.AddHours(2), "pppd", 301, "No response to 3 echo-requests"),
+            new PppLogEntry(Start.AddHours(2), "pppd", 301, "Serial link appears to be disconnected."),
+            new PppLogEntry(Start.AddHours(2).AddSeconds(1), "pppd", 301, "Connection terminated."));
+        var explainer = new LinkExplainer(sys.Paths, new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(), logs);
+
+        var d = explainer.Explain("dsl")!.Diagnosis!;
+
+        Assert.Equal("peer-dead", d.Code);
+        Assert.Contains("The peer stopped answering keepalives after 3 x 20 seconds", d.Cause);
+        Assert.Contains("about 60 s", d.Cause);
+        Assert.Contains("`lcp-echo-failure 7`", d.Fix);
+        Assert.Contains("/etc/ppp/peers/dsl", d.Fix);
+    }
+
+    [Fact]
     public void With_a_logfile_the_lines_since_the_recorded_offset_are_the_account()
     {
         using var sys = new FakeSystem().Peer("gprs", "logfile /var/log/ppp-gprs.log\n")

@@ -200,6 +200,47 @@ public class LinkStatusReaderTests
     }
 
     [Fact]
+    public async Task An_up_link_with_ipv6_shows_ipv6cp_its_link_local_ends_and_ipv6_routes_in_the_json()
+    {
+        using var sys = new FakeSystem()
+            .Peer("dsl", "plugin rp-pppoe.so\nnic-eth0\n+ipv6\n")
+            .Pppd(7005, "call", "dsl", "updetach", "linkname", "dsl").LinkPidFile("dsl", 7005, "ppp0").InterfacePidFile("ppp0", 7005)
+            .Interface("ppp0", mtu: 1492);
+        const string addresses = """[{"ifname":"ppp0","flags":["POINTOPOINT","UP","LOWER_UP"],"mtu":1492,"addr_info":[{"family":"inet","local":"203.0.113.10","address":"203.0.113.1","prefixlen":32,"scope":"global"},{"family":"inet6","local":"fe80::1","address":"fe80::2","prefixlen":128,"scope":"link"}]}]""";
+        var ip4 = FakeCommandRunner.Ip(IpJson.Routes(IpJson.PeerRoute("203.0.113.1", "ppp0", "203.0.113.10")), _ => addresses);
+        var runner = new FakeCommandRunner
+        {
+            Run = spec => spec.Arguments.Contains("-6")
+                ? FakeCommandRunner.Ok("""[{"dst":"fe80::2","protocol":"kernel","metric":256,"flags":[],"pref":"medium"}]""")
+                : ip4(spec),
+        };
+        var reader = new LinkStatusReader(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths));
+
+        var status = Assert.Single((await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links);
+        var json = System.Text.Json.JsonSerializer.Serialize(status, LinkStatusJsonContext.Default.LinkStatus);
+
+        Assert.Equal(LinkState.Up, status.State);
+        Assert.Equal((Ipv6cpState.Up, "fe80::1", "fe80::2"), (status.Ipv6!.State, status.Ipv6.LinkLocal, status.Ipv6.PeerLinkLocal));
+        Assert.Equal(["fe80::2 dev ppp0 proto kernel metric 256"], status.Ipv6.Routes);
+        Assert.Contains(runner.Specs, s => s.Arguments.SequenceEqual(IpCommands.Ipv6RoutesOf("ppp0").Arguments));
+        Assert.Contains("\"linkLocal\": \"fe80::1\"", json);
+        Assert.Contains("\"state\": \"Up\"", json);
+    }
+
+    [Fact]
+    public async Task An_ipv4_only_link_costs_no_ipv6_route_read_and_says_ipv6_is_off()
+    {
+        using var sys = UpPptp();
+        var runner = Runner(IpJson.Routes(IpJson.PeerRoute("198.51.100.1", "ppp0", "198.51.100.10")));
+        var reader = new LinkStatusReader(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths));
+
+        var status = Assert.Single((await reader.ReadAllAsync(new LinkDiscovery(sys.Paths).Scan())).Links);
+
+        Assert.Equal(Ipv6cpState.Off, status.Ipv6!.State);
+        Assert.DoesNotContain(runner.Specs, s => s.Arguments.Contains("-6"));
+    }
+
+    [Fact]
     public void Status_serialises_to_json_with_readable_states()
     {
         var status = new LinkStatus { Name = "myvpn", State = LinkState.Up, DnsManager = DnsManager.SystemdResolved, Mtu = 1412 };

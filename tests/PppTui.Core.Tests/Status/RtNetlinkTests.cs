@@ -143,6 +143,21 @@ public sealed class RtNetlinkTests
     }
 
     [Fact]
+    public void Ipv6_routes_of_the_main_table_are_kept_apart_from_the_ipv4_ones_as_ip_6_route_shows_them()
+    {
+        var tables = Dumped();
+        tables.Apply(RtNetlinkParser.Parse(Link(16, 9, "ppp0", 0x100D1))[0]);
+
+        // The kernel's host route to the peer's link-local end, and a default route learned from a router advertisement.
+        tables.Apply(new RtMessage(RtMessageKind.NewRoute, 0, Route: new RtRoute("inet6", 254, 128, "fe80::2", null, 9, 256, 2, 0, 1, null)));
+        tables.Apply(new RtMessage(RtMessageKind.NewRoute, 0, Route: new RtRoute("inet6", 254, 0, "::", "fe80::2", 9, 1024, 9, 0, 1, null)));
+
+        Assert.Equal(["default via fe80::2 dev ppp0 proto ra metric 1024", "fe80::2 dev ppp0 proto kernel metric 256"],
+            tables.Ipv6Routes().Select(r => r.ToString()));
+        Assert.DoesNotContain(tables.Routes(), r => r.Device == "ppp0");
+    }
+
+    [Fact]
     public void A_removed_address_route_and_interface_leave_the_tables()
     {
         var tables = Dumped();

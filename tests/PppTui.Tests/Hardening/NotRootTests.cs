@@ -118,6 +118,38 @@ public sealed class NotRootTests(ITestOutputHelper output) : IDisposable
         }
     }
 
+    [Fact]
+    public void A_bundle_made_without_root_is_written_partial_with_a_note_of_what_it_could_not_read()
+    {
+        _cli.Write("/etc/ppp/peers/office", "pty \"pptp 192.0.2.1 --nolaunchpppd\"\nname alice\nremotename office\nmtu 1400\n");
+        _cli.Write("/etc/ppp/options", "lock\nlcp-echo-interval 30\n");
+        _cli.Write("/etc/ppp/chap-secrets", $"alice office {Password} *\n", UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        LockDown(_cli.Root);
+        File.SetUnixFileMode(_cli.PathOf("/etc/ppp/peers"), IsRoot ? (UnixFileMode)0b111_101_000 : UnixFileMode.None);
+        var outDir = Path.Join(_cli.Root, "out");
+        Directory.CreateDirectory(outDir);
+        File.SetUnixFileMode(outDir, (UnixFileMode)0b111_111_111);
+        var bundle = Path.Join(outDir, "office.tar.gz");
+
+        var (code, stdout, stderr) = RunUnprivileged(null, "bundle", "office", "-o", bundle);
+
+        Assert.True(code == 0, $"ppptui bundle exited {code}:\n{stdout}\n{stderr}");
+        AssertNoStackTrace(stderr);
+        Assert.Contains("Partial: ", stdout);
+        Assert.Contains("/etc/ppp/chap-secrets: only root may read it", stdout);
+        Assert.Contains("/etc/ppp/peers/office: only root may read it", stdout);
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var tar = new System.Formats.Tar.TarReader(new System.IO.Compression.GZipStream(File.OpenRead(bundle), System.IO.Compression.CompressionMode.Decompress)))
+            while (tar.GetNextEntry() is { } entry)
+                entries[entry.Name] = new StreamReader(entry.DataStream!).ReadToEnd();
+        var note = entries["ppptui-bundle-office/NOT-READ.txt"];
+        Assert.Contains("/etc/ppp/chap-secrets: only root may read it", note);
+        Assert.Contains("sudo ppptui bundle office", note);
+        Assert.Contains("lcp-echo-interval 30", entries["ppptui-bundle-office/etc/ppp/options"]);
+        Assert.DoesNotContain(entries.Keys, k => k.EndsWith("chap-secrets.masked", StringComparison.Ordinal));
+        Assert.All(entries.Values, text => Assert.DoesNotContain(Password, text));
+    }
+
     private static void AssertNoStackTrace(string stderr)
     {
         Assert.DoesNotContain("   at ", stderr);

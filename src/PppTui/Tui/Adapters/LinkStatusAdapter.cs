@@ -164,14 +164,21 @@ public sealed class LinkStatusAdapter : ILinkStatusModel, IDisposable
         };
     }
 
-    /// <summary>What the IP pane says under an up link: DNS in effect and why, keepalives.</summary>
+    /// <summary>What the IP pane says under an up link: DNS in effect and why, IPv6, keepalives.</summary>
     public static IReadOnlyList<string> FactsOf(LinkStatus s)
     {
         if (s.State != LinkState.Up) return [];
         var facts = new List<string>();
         if (s.Dns.Count > 0 || s.DnsNote is not null)
             facts.Add(Msg.F("dns {0}", s.Dns.Count == 0 ? "-" : string.Join(' ', s.Dns)) + (s.DnsNote is { } why ? " (" + why + ")" : ""));
+        if (s.Ipv6 is { } v6)
+        {
+            facts.Add("IPv6 " + v6.Summary);
+            if (v6.Addresses.Count > 0) facts.Add("IPv6 " + string.Join(' ', v6.Addresses));
+            facts.AddRange(v6.Routes.Select(r => "IPv6 " + Msg.F("route {0}", r)));
+        }
         if (s.Keepalive is { } keepalive) facts.Add(keepalive);
+        if (s.KeepaliveRoundTrip is { } rtt) facts.Add(rtt.Describe());
         return facts;
     }
 
