@@ -367,9 +367,12 @@ public static partial class DiagnosisCatalog
         LineRule("pptp-rejected", Failure, 80, "has not been accepted", PptpCallRejected(), (_, ctx) => (
             Msg.F("The PPTP server {0} did not accept our call request.", Server(ctx)),
             Msg.T("The server may be out of addresses or licences: check its log.")), 16),
-        LineRule("pptp-control-lost", Failure, 60, "peer has closed", PptpPeerClosed(), (_, _) => (
-            Msg.T("The server closed the PPTP control connection (TCP 1723)."),
-            Msg.T("Check the server's log; a NAT or firewall timeout can also cut idle TCP connections.")), 16),
+        // pptp runs one control connection per server for every call to it, so a failed call of
+        // another profile there (a wrong password) closes it under this link too: the field report's
+        // survivor, shown as "disconnected on request" before.
+        LineRule("pptp-control-lost", Failure, 60, "peer has closed", PptpPeerClosed(), (_, ctx) => (
+            Msg.F("The server closed the PPTP control connection (TCP 1723) to {0}. pptp shares it with every profile dialing {0}: a failed call of another one there (a wrong password) ends this link too.", Server(ctx)),
+            Msg.F("If another profile dialed {0} just before, that is why: dial one profile per PPTP server at a time ('ppptui explain' on it says why it failed). Otherwise check the server's log; a NAT or firewall timeout can also cut idle TCP connections.", Server(ctx))), 16),
         LineRule("pptp-control-lost", Failure, 60, "control connection due to missing echo reply", PptpEchoMissing(), (_, _) => (
             Msg.T("The PPTP control connection stopped answering echo requests."),
             Msg.T("Check the network path to the server; a NAT or firewall may have dropped the TCP connection.")), 16),

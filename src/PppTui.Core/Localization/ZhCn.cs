@@ -511,8 +511,10 @@ internal static class ZhCn
         ["The server may limit tunnels per client or be misconfigured: check its log."] = "服务器可能限制了每个客户端的隧道数,或配置有误:请查看它的日志。",
         ["The PPTP server {0} did not accept our call request."] = "PPTP 服务器 {0} 没有接受本端的呼叫请求。",
         ["The server may be out of addresses or licences: check its log."] = "服务器可能没有可分配的地址或许可证了:请查看它的日志。",
-        ["The server closed the PPTP control connection (TCP 1723)."] = "服务器关闭了 PPTP 控制连接(TCP 1723)。",
-        ["Check the server's log; a NAT or firewall timeout can also cut idle TCP connections."] = "查看服务器的日志;NAT 或防火墙超时也会切断空闲的 TCP 连接。",
+        ["The server closed the PPTP control connection (TCP 1723) to {0}. pptp shares it with every profile dialing {0}: a failed call of another one there (a wrong password) ends this link too."] =
+            "服务器关闭了到 {0} 的 PPTP 控制连接(TCP 1723)。pptp 对所有拨号到 {0} 的配置共用这个连接:其中另一个配置的呼叫失败(例如密码错误)时,本链路也会随之结束。",
+        ["If another profile dialed {0} just before, that is why: dial one profile per PPTP server at a time ('ppptui explain' on it says why it failed). Otherwise check the server's log; a NAT or firewall timeout can also cut idle TCP connections."] =
+            "如果刚才有另一个配置拨号到 {0},原因就在于此:同一 PPTP 服务器一次只拨一个配置(对那个配置运行 'ppptui explain' 可看到它失败的原因)。否则请查看服务器的日志;NAT 或防火墙超时也会切断空闲的 TCP 连接。",
         ["The PPTP control connection stopped answering echo requests."] = "PPTP 控制连接不再应答 echo 请求。",
         ["Check the network path to the server; a NAT or firewall may have dropped the TCP connection."] = "检查到服务器的网络路径;NAT 或防火墙可能丢弃了该 TCP 连接。",
         ["A GRE packet was too big or not deliverable (ICMP destination unreachable): MTU trouble on the path."] = "有 GRE 数据包过大或无法送达(ICMP 目标不可达):路径上的 MTU 有问题。",
