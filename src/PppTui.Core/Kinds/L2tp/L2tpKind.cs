@@ -122,13 +122,35 @@ public sealed class L2tpKind : IProfileKind
         l2tp.Ipsec = TextFile.ReadIfReadable(context.Paths.Resolve(SwanctlConf.SystemPath(profile.Name))) is { } swan && SwanctlConf.Defines(swan);
     }
 
-    // The [lac NAME] section that names this peers file as its pppd options.
+    // The [lac NAME] section that names this peers file as its pppd options, or, when there is no
+    // peers file NAME, any options file (what a hand-made set-up often uses, such as
+    // /etc/ppp/options.l2tpd.client): the link is still NAME's.
     private static Xl2tpdConf? LacFor(string name, KindContext context)
     {
         var conf = Xl2tpdConf.Parse(TextFile.ReadIfReadable(context.Paths.Resolve(XlConfPath)));
         if (!conf.HasLac(name)) return null;
         var options = conf.Get(name, "pppoptfile");
-        return options is null || options == "/etc/ppp/peers/" + name ? conf : null;
+        return options is null || options == PeersPath(name) || !File.Exists(context.Paths.PeerFile(name)) ? conf : null;
+    }
+
+    private static string PeersPath(string name) => "/etc/ppp/peers/" + name;
+
+    /// <summary>
+    /// The <c>[lac NAME]</c> sections whose <c>pppoptfile</c> is not the peers file of NAME (and no
+    /// peers file NAME exists): imported from that options file. Applying the profile then moves
+    /// its options to /etc/ppp/peers/NAME and points the section there; the old file stays as it was.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OptionsElsewhere(KindContext context)
+    {
+        var conf = Xl2tpdConf.Parse(TextFile.ReadIfReadable(context.Paths.Resolve(XlConfPath)));
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in conf.LacNames())
+        {
+            if (ValueRules.CheckProfileName(name) is not null || File.Exists(context.Paths.PeerFile(name))) continue;
+            if (conf.Get(name, "pppoptfile") is { Length: > 0 } options && options.StartsWith('/') && options != PeersPath(name))
+                found.TryAdd(name, options);
+        }
+        return found;
     }
 
     /// <summary>
@@ -153,7 +175,7 @@ public sealed class L2tpKind : IProfileKind
         IReadOnlyList<CommandSpec> down = ipsec
             ? [new CommandSpec(swanctl, ["--terminate", "--ike", connection, "--timeout", "10"]) { Timeout = TimeSpan.FromSeconds(20) }]
             : [];
-        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down) { Server = conf.Get(name, "lns"), OptionsFile = "/etc/ppp/peers/" + name };
+        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down) { Server = conf.Get(name, "lns"), OptionsFile = conf.Get(name, "pppoptfile") ?? PeersPath(name) };
     }
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)
@@ -186,7 +208,7 @@ public sealed class L2tpKind : IProfileKind
         var oldConf = readDisk(confPath);
         var conf = Xl2tpdConf.Parse(oldConf);
         conf.Set(profile.Name, "lns", l2tp.Server ?? "");
-        conf.Set(profile.Name, "pppoptfile", "/etc/ppp/peers/" + profile.Name);
+        conf.Set(profile.Name, "pppoptfile", PeersPath(profile.Name));
         // Without the length bit some LNSes drop the data packets; every client sets it.
         conf.Set(profile.Name, "length bit", "yes");
         var text = oldConf is null
