@@ -78,9 +78,10 @@ ensure_packages() {
 # The packages: the PPP tools and servers, and what the guest scripts run (perl for the syslog
 # receiver, jq, socat, tmux, pgrep, unshare, script, hostname, ss).
 TRIXIE_ROOT=$REPO/.lab/roots/trixie
-TRIXIE_PACKAGES=ppp,pptp-linux,pptpd,pppoe,xl2tpd,iproute2,kmod,socat,jq,procps,util-linux,tmux,hostname,bsdutils,bsdextrautils,perl-base,ncurses-base,findutils
+TRIXIE_PACKAGES=ppp,pptp-linux,pptpd,pppoe,xl2tpd,strongswan-charon,strongswan-swanctl,strongswan-starter,iproute2,kmod,socat,jq,procps,util-linux,tmux,hostname,bsdutils,bsdextrautils,perl-base,ncurses-base,findutils
 ensure_trixie_root() {
-  [ -f "$TRIXIE_ROOT/.lab-root-ready" ] && [ -x "$TRIXIE_ROOT/usr/sbin/pppd" ] && return 0
+  # A root made before strongSwan joined the list is made again (the L2TP/IPsec scenarios need it).
+  [ -f "$TRIXIE_ROOT/.lab-root-ready" ] && [ -x "$TRIXIE_ROOT/usr/sbin/pppd" ] && [ -x "$TRIXIE_ROOT/usr/sbin/swanctl" ] && return 0
   [ "$(id -u)" = 0 ] || die "the pppd 2.5 root (${TRIXIE_ROOT#"$REPO"/}) is missing and making it needs root: run as root once (debootstrap)"
   local tmp=$TRIXIE_ROOT.partial started=$SECONDS
   rm -rf "$tmp" && mkdir -p "$(dirname "$TRIXIE_ROOT")"

@@ -385,7 +385,7 @@ public static partial class DiagnosisCatalog
         LineRule("ipsec-psk-wrong", Failure, 100, "decryption failed", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
         LineRule("ipsec-kernel-refused", Failure, 95, "SAD", IpsecKernelRefused(), (_, _) => (
             Msg.T("IKE agreed on the keys, but this kernel refused the IPsec security association (ESP): its IPsec (xfrm) support or a cipher module is missing."),
-            Msg.T("Load the modules: `modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg`, then connect again; `ip xfrm state` shows the SA once it is up."))),
+            Msg.T("Load the modules: `modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`, then connect again; `ip xfrm state` shows the SA once it is up."))),
         LineRule("ipsec-no-answer", Failure, 70, "retransmit", IpsecNoAnswer(), (_, ctx) => (
             Msg.F("The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there.", Server(ctx)),
             Msg.T("Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."))),
