@@ -229,7 +229,7 @@ esp_sas_up() { # NAME
   ip xfrm policy >"$SCEN_DIR/$1.xfrm-policy-up" 2>&1
   has_esp_sa "$states" 192.0.2.2 192.0.2.1 || fail "$1: no outbound ESP transport SA 192.0.2.2 -> 192.0.2.1 in ip xfrm state while up"
   has_esp_sa "$states" 192.0.2.1 192.0.2.2 || fail "$1: no inbound ESP transport SA 192.0.2.1 -> 192.0.2.2 in ip xfrm state while up"
-  SA_LINE=$(grep -m1 -o 'proto esp spi [^ ]* reqid [0-9]* mode transport' "$SCEN_DIR/$1.xfrm-up")
+  SA_LINE=$(grep -m1 -o 'proto esp spi [^ ]* reqid [^ ]* mode transport' "$SCEN_DIR/$1.xfrm-up")
 }
 
 # After NAME's disconnect: no ESP SA left between client and LNS (NAME.xfrm-down).

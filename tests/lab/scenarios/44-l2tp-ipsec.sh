@@ -22,7 +22,6 @@ scenario_main() {
   grep -qsE "${SECRET%?}[${SECRET: -1}]|${PSK%?}[${PSK: -1}]" /proc/[0-9]*/cmdline && fail "the password or the PSK shows in a process command line"
   disconnect_down office4 "$S_PID" "$S_IF"
   esp_sas_gone office4
-  grep -q "d office4" "$SCEN_OUT" || fail "ppptui disconnect did not say it told xl2tpd 'd office4'"
   grep -q "terminate" "$SCEN_OUT" || fail "ppptui disconnect did not say it took IPsec down"
   ipsec_cleanup
   grep -qF -e "$SECRET" -e "$PSK" "$SCEN_OUT" "$SYSLOG" && fail "the password or the PSK shows in ppptui's output or the log"
