@@ -249,7 +249,7 @@ lab_pppds() {
 # scenarios, and keeps the CI run (tests, both labs, benchmarks) inside its time budget. Not
 # tui-pptp: it sees a link up by the lab's ip-up.d marker, which pppd 2.5.2 does not leave here
 # (tests/lab/README.md).
-PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe
+PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe,l2tp,l2tp-badpass,l2tp-nolns,l2tp-ipsec-conf,l2tp-ipsec,l2tp-ipsec-badpsk,l2tp-ipsec-starter
 # user-mode Linux, with the FPU-state shim where it was built (see ensure_uml_shim).
 uml() {
   ensure_uml_shim
