@@ -78,9 +78,10 @@ ensure_packages() {
 # The packages: the PPP tools and servers, and what the guest scripts run (perl for the syslog
 # receiver, jq, socat, tmux, pgrep, unshare, script, hostname, ss).
 TRIXIE_ROOT=$REPO/.lab/roots/trixie
-TRIXIE_PACKAGES=ppp,pptp-linux,pptpd,pppoe,xl2tpd,iproute2,kmod,socat,jq,procps,util-linux,tmux,hostname,bsdutils,bsdextrautils,perl-base,ncurses-base,findutils
+TRIXIE_PACKAGES=ppp,pptp-linux,pptpd,pppoe,xl2tpd,strongswan-charon,strongswan-swanctl,strongswan-starter,iproute2,kmod,socat,jq,procps,util-linux,tmux,hostname,bsdutils,bsdextrautils,perl-base,ncurses-base,findutils
 ensure_trixie_root() {
-  [ -f "$TRIXIE_ROOT/.lab-root-ready" ] && [ -x "$TRIXIE_ROOT/usr/sbin/pppd" ] && return 0
+  # A root made before strongSwan joined the list is made again (the L2TP/IPsec scenarios need it).
+  [ -f "$TRIXIE_ROOT/.lab-root-ready" ] && [ -x "$TRIXIE_ROOT/usr/sbin/pppd" ] && [ -x "$TRIXIE_ROOT/usr/sbin/swanctl" ] && return 0
   [ "$(id -u)" = 0 ] || die "the pppd 2.5 root (${TRIXIE_ROOT#"$REPO"/}) is missing and making it needs root: run as root once (debootstrap)"
   local tmp=$TRIXIE_ROOT.partial started=$SECONDS
   rm -rf "$tmp" && mkdir -p "$(dirname "$TRIXIE_ROOT")"
@@ -245,9 +246,9 @@ lab_pppds() {
 # On pppd 2.5, when no scenario is named, the scenarios in LAB_PPPD25_SCENARIOS run (all: every
 # one). The default covers every kind (PPTP, PPPoE, modem, pair), the main faults (a bad
 # password, no listener, no access concentrator, no carrier), the import and both `new`
-# scenarios, split routes for every kind and the screen, and keeps the CI run (tests, both labs,
-# benchmarks) inside its time budget.
-PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe,split-routes,tui-pptp
+# scenarios, split routes for every kind, the screen, IPv6 on PPPoE and every L2TP scenario, and keeps the CI run
+# (tests, both labs, benchmarks) inside its time budget.
+PPPD25_DEFAULT=import,myvpn,pppoe,modem,pair,pptp-badpass,pptp-nolisten,pptp-drop,pppoe-noac,modem-nocarrier,new-pptp,new-pppoe,split-routes,tui-pptp,pppoe-ipv6,l2tp,l2tp-badpass,l2tp-nolns,l2tp-ipsec-conf,l2tp-ipsec,l2tp-ipsec-badpsk,l2tp-ipsec-starter
 # user-mode Linux, with the FPU-state shim where it was built (see ensure_uml_shim).
 uml() {
   ensure_uml_shim

@@ -390,6 +390,9 @@ public static partial class DiagnosisCatalog
         LineRule("ipsec-psk-wrong", Failure, 100, "INVALID_HASH_INFORMATION", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
         LineRule("ipsec-psk-wrong", Failure, 100, "AUTHENTICATION_FAILED", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
         LineRule("ipsec-psk-wrong", Failure, 100, "decryption failed", IpsecPskWrong(), (_, ctx) => IpsecPskWrongText(ctx)),
+        LineRule("ipsec-kernel-refused", Failure, 95, "SAD", IpsecKernelRefused(), (_, _) => (
+            Msg.T("IKE agreed on the keys, but this kernel refused the IPsec security association (ESP): its IPsec (xfrm) support or a cipher module is missing."),
+            Msg.T("Load the modules: `modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`, then connect again; `ip xfrm state` shows the SA once it is up."))),
         LineRule("ipsec-no-answer", Failure, 70, "retransmit", IpsecNoAnswer(), (_, ctx) => (
             Msg.F("The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there.", Server(ctx)),
             Msg.T("Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."))),
@@ -433,7 +436,7 @@ public static partial class DiagnosisCatalog
         "SIGHUP", "Connect time", "lugin", "connect: ", "control connection", "getaddrinfo", "GRE", "Negative reply",
         "been accepted", "peer has closed", "IPv6", "sif6addr", "world and/or", "Connect: ",
         "INVALID_HASH", "AUTHENTICATION_FAILED", "decryption failed", "retransmit", "Maximum retries", "peer closing",
-        "Connection closed to", "xl2tpd is not", "pppd exited for call",
+        "Connection closed to", "xl2tpd is not", "pppd exited for call", "SAD",
     ];
 
     private static readonly SearchValues<string> Keywords = SearchValues.Create(Anchors, StringComparison.Ordinal);
@@ -586,6 +589,7 @@ public static partial class DiagnosisCatalog
     // L2TP and IPsec lines (strongSwan's charon as printed by swanctl, xl2tpd's syslog).
     [GeneratedRegex(@"INVALID_HASH_INFORMATION|AUTHENTICATION_FAILED|invalid HASH_V1 payload length, decryption failed")] private static partial Regex IpsecPskWrong();
     [GeneratedRegex(@"giving up after \d+ retransmits|sending retransmit \d+ of request")] private static partial Regex IpsecNoAnswer();
+    [GeneratedRegex(@"unable to install inbound and outbound IPsec SA \(SAD\) in kernel|unable to add SAD entry")] private static partial Regex IpsecKernelRefused();
     [GeneratedRegex(@"Maximum retries exceeded for tunnel")] private static partial Regex L2tpNoAnswer();
     [GeneratedRegex(@"peer closing for reason \d+ \(([^)]*)\)")] private static partial Regex L2tpRefused();
     [GeneratedRegex(@"Connection closed to (\S+), port \d+ \((?!Goodbye)([^)]+)\)")] private static partial Regex L2tpClosed();

@@ -248,6 +248,10 @@ public sealed class LinkDialer
             foreach (var line in (result.StandardOutput + "\n" + result.StandardError).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 feed(new PppdOutput(line));
             if (!result.Succeeded) return (Down($"'{spec}' exited {result.ExitCode}"), null);
+            // `ipsec up` exits 0 even when the kernel refused the SA (seen in the lab): its output
+            // decides too, or xl2tpd would dial in the clear.
+            if (_diagnoser.Explain(machine.Lines, null, context) is { Severity: DiagnosisSeverity.Failure } failure)
+                return (Down(failure.Cause), null);
         }
         if (daemon.Tell(_paths, daemon.StartLine) is { } problem)
         {

@@ -265,6 +265,9 @@ public sealed class LinkManager
         if (outcome is null && (told || undone.Count > 0))
             outcome = new DisconnectOutcome(name, [], true, false,
                 $"{name} is down: {(told ? $"{daemon!.Daemon} was told '{daemon.StopLine}'" : "")}{(told && undone.Count > 0 ? "; " : "")}{string.Join("; ", undone)}", []);
+        // The link stopped as every link does; what else was undone (IPsec down) is said with it.
+        else if (outcome is not null && undone.Count > 0)
+            outcome = outcome with { Message = $"{outcome.Message}; {string.Join("; ", undone)}" };
         outcome = outcome
                ?? throw new LinkRefusedException(LinkRefusal.NotRunning, Msg.F("{0} is not running (no pppd for it, no pid file)", name),
                    Msg.T("Nothing to stop. 'ppptui status' lists the running links."));

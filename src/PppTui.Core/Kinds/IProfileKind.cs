@@ -74,6 +74,12 @@ public interface IProfileKind
     /// </summary>
     bool Recognises(string name, OptionFile peers, KindContext context) => Recognises(peers);
 
+    /// <summary>
+    /// Links of this kind whose pppd options live outside the peers folder (a daemon's configuration
+    /// naming another options file), by name, with that file's system path: import takes them too.
+    /// </summary>
+    IReadOnlyDictionary<string, string> OptionsElsewhere(KindContext context) => new Dictionary<string, string>();
+
     /// <summary>Sections this kind owns in files others share (a daemon's configuration): removed with the profile.</summary>
     IEnumerable<SectionEdit> OwnSections(Profile profile) => [];
 

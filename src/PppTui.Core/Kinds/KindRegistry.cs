@@ -36,6 +36,10 @@ public static class KindRegistry
     public static IProfileKind Detect(string name, OptionFile peers, KindContext context) =>
         All.First(k => k.Recognises(name, peers, context));
 
+    /// <summary>Every link some kind dials with options outside the peers folder: name and that file's system path.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> OptionsElsewhere(KindContext context) =>
+        All.SelectMany(k => k.OptionsElsewhere(context));
+
     /// <summary>A new profile of a kind with that kind's sensible defaults.</summary>
     public static Profile NewProfile(string name, ProfileKind kind)
     {

@@ -32,10 +32,12 @@ public sealed class PeersImporter
         if (!Directory.Exists(_paths.EtcPpp))
             throw new PppTuiException(Msg.F("{0} does not exist: pppd is not installed here", _paths.EtcPpp),
                 Msg.T("Install it (apt-get install ppp), or point --root at a folder holding etc/ppp."));
+        // Links whose options a daemon's configuration keeps elsewhere (an xl2tpd [lac NAME] section) are peers too.
+        var elsewhere = KindRegistry.OptionsElsewhere(new KindContext(_paths, null)).Select(p => p.Key);
         if (!Directory.Exists(_paths.PeersDir))
         {
             if (TextFile.IsHiddenByPermissions(_paths.PeersDir)) throw new NeedsRootException(Msg.T("Listing the peers files"), _paths.PeersDir, write: false);
-            return [];
+            return elsewhere.Distinct().Order(StringComparer.Ordinal).ToList();
         }
         try
         {
@@ -43,6 +45,8 @@ public sealed class PeersImporter
                 .Where(PeersFileRule.IsPeersFile)
                 .Select(Path.GetFileName)
                 .OfType<string>()
+                .Concat(elsewhere)
+                .Distinct()
                 .Order(StringComparer.Ordinal)
                 .ToList();
         }
@@ -55,10 +59,18 @@ public sealed class PeersImporter
     public ImportResult Import(string name)
     {
         var path = _paths.PeerFile(name);
-        var text = TextFile.ReadOrNull(path) ?? throw new PppTuiException(
-            Msg.F("{0} does not exist", path), Msg.T("See the peers files with 'ls /etc/ppp/peers', or create a profile with 'ppptui new'."), kind: FailureKind.NotFound);
-        return FromText(name, text);
+        var text = TextFile.ReadOrNull(path);
+        if (text is null && OptionsElsewhere(name) is { } other)
+            text = TextFile.ReadOrNull(_paths.Resolve(other)) ?? throw new PppTuiException(
+                Msg.F("{0}, the options file of {1}, does not exist", other, name),
+                Msg.F("Create it, or point {0}'s configuration at an existing pppd options file.", name), kind: FailureKind.NotFound);
+        return FromText(name, text ?? throw new PppTuiException(
+            Msg.F("{0} does not exist", path), Msg.T("See the peers files with 'ls /etc/ppp/peers', or create a profile with 'ppptui new'."), kind: FailureKind.NotFound));
     }
+
+    /// <summary>The options file a daemon names for <paramref name="name"/> outside the peers folder, or null.</summary>
+    public string? OptionsElsewhere(string name) =>
+        KindRegistry.OptionsElsewhere(new KindContext(_paths, null)).Where(p => p.Key == name).Select(p => p.Value).FirstOrDefault();
 
     public ImportResult FromText(string name, string text)
     {

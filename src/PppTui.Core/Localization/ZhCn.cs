@@ -384,7 +384,13 @@ internal static class ZhCn
         ["Authentication"] = "认证方式",
         ["the pre-shared key is shorter than 8 characters; most servers refuse it"] = "预共享密钥短于 8 个字符,多数服务器会拒绝",
         ["the pre-shared key holds a control character (a line break or tab)"] = "预共享密钥含有控制字符(换行或制表符)",
+        ["{0}, the options file of {1}, does not exist"] = "{0}({1} 的选项文件)不存在",
+        ["Create it, or point {0}'s configuration at an existing pppd options file."] = "请创建该文件,或让 {0} 的配置指向一个已有的 pppd 选项文件。",
         ["PPTP (MS-CHAPv2) can be broken offline: use L2TP/IPsec"] = "PPTP(MS-CHAPv2)可被离线破解:请改用 L2TP/IPsec",
+        ["IKE agreed on the keys, but this kernel refused the IPsec security association (ESP): its IPsec (xfrm) support or a cipher module is missing."] =
+            "IKE 已协商好密钥,但本机内核拒绝了 IPsec 安全关联(ESP):缺少内核的 IPsec(xfrm)支持或某个加密模块。",
+        ["Load the modules: `modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`, then connect again; `ip xfrm state` shows the SA once it is up."] =
+            "加载这些模块:`modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`,然后重新连接;建立后 `ip xfrm state` 会显示该安全关联。",
         ["The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there."] =
             "IPsec (IKE) 服务器 {0} 没有应答:UDP 500 和 4500 端口被阻断,或那里没有运行 IPsec 服务。",
         ["Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."] =

@@ -70,6 +70,10 @@ public class DaemonDialTests
     [InlineData("[IKE] sending retransmit 5 of request message ID 0, seq 1\n[IKE] giving up after 5 retransmits", "ipsec-no-answer")]
     [InlineData("[IKE] received INVALID_HASH_INFORMATION error notify\n[IKE] establishing connection 'ppptui-office2' failed", "ipsec-psk-wrong")]
     [InlineData("[ENC] invalid HASH_V1 payload length, decryption failed?\n[ENC] could not decrypt payloads", "ipsec-psk-wrong")]
+    // The lab's own charon lines when the guest kernel lacked a cipher module.
+    [InlineData("[KNL] received netlink error: No such file or directory (2)\n[KNL] unable to add SAD entry with SPI ce56b19c (FAILED)\n" +
+                "[IKE] unable to install inbound and outbound IPsec SA (SAD) in kernel\n[ENC] generating INFORMATIONAL_V1 request 2599089542 [ HASH N(NO_PROP) ]",
+        "ipsec-kernel-refused")]
     public async Task When_ipsec_fails_the_dial_ends_down_with_why_and_xl2tpd_is_never_told(string swanctlOutput, string code)
     {
         using var sys = L2tpPeer(ipsec: true);
@@ -115,6 +119,28 @@ public class DaemonDialTests
         Assert.True(outcome.Stopped);
         Assert.Equal("d office2\n", File.ReadAllText(sys.Paths.Resolve(Control)));
         Assert.Equal("--terminate --ike ppptui-office2 --timeout 10", string.Join(' ', runner.Specs.Single().Arguments));
+        Assert.Contains("--terminate --ike ppptui-office2", outcome.Message);
+    }
+
+    [Fact]
+    public async Task An_ipsec_command_that_exits_0_but_says_the_sa_failed_ends_the_dial_down_before_xl2tpd_is_told()
+    {
+        using var sys = L2tpPeer(ipsec: true);
+        // What `ipsec up` printed in the lab, with exit status 0, when the kernel refused the SA.
+        var runner = new FakeCommandRunner
+        {
+            Run = spec => spec.Arguments.Contains("--initiate")
+                ? new CommandResult(0, "[KNL] unable to add SAD entry with SPI c8555424 (FAILED)\n" +
+                    "[IKE] unable to install inbound and outbound IPsec SA (SAD) in kernel\n" +
+                    "establishing connection 'ppptui-office2' failed", "", TimeSpan.Zero)
+                : new CommandResult(0, "", "", TimeSpan.Zero),
+        };
+
+        var outcome = await Manager(sys.Paths, runner).ConnectAsync("office2", TimeSpan.FromSeconds(5));
+
+        Assert.Equal(LinkState.Down, outcome.State);
+        Assert.Equal("ipsec-kernel-refused", outcome.Diagnosis?.Code);
+        Assert.Equal("", File.ReadAllText(sys.Paths.Resolve(Control)));
     }
 
     [Fact]

@@ -113,6 +113,42 @@ public class L2tpKindTests
     }
 
     [Fact]
+    public void A_lac_section_whose_options_file_is_elsewhere_imports_with_that_files_options()
+    {
+        using var root = new SandboxRoot();
+        root.Write(L2tpKind.XlConfPath, OtherSections);
+        root.Write("/etc/ppp/options.branch", "ipcp-accept-local\nrefuse-eap\nrequire-mschap-v2\nname carol\nmtu 1410\nmru 1410\nlcp-echo-interval 30\n");
+        var importer = new PeersImporter(root.Paths);
+
+        Assert.Contains("branch", importer.PeerNames());
+        var imported = importer.Import("branch").Profile;
+
+        Assert.Equal(ProfileKind.L2tp, imported.Kind);
+        Assert.Equal("198.51.100.7", imported.L2tp!.Server);
+        Assert.Equal("carol", imported.Ppp.User);
+        Assert.Equal(1410, imported.Ppp.Mtu);
+        Assert.Contains("require-mschap-v2", imported.ExtraOptions);
+    }
+
+    [Fact]
+    public void Applying_an_imported_lac_with_options_elsewhere_moves_them_to_the_peers_file_and_leaves_the_old_file_as_it_was()
+    {
+        using var root = new SandboxRoot();
+        root.Write(L2tpKind.XlConfPath, OtherSections);
+        const string options = "name carol\nmtu 1410\nlcp-echo-interval 30\n";
+        root.Write("/etc/ppp/options.branch", options);
+        var service = new ProfileService(root.Paths);
+        service.Import(["branch"]);
+
+        service.Apply(service.Store.Load("branch"), new ProfileSecrets());
+
+        Assert.Equal("/etc/ppp/peers/branch", Xl2tpdConf.Parse(root.Read(L2tpKind.XlConfPath)).Get("branch", "pppoptfile"));
+        Assert.Contains("lcp-echo-interval 30", root.Read("/etc/ppp/peers/branch"));
+        Assert.Equal(options, root.Read("/etc/ppp/options.branch"));
+        Assert.Equal(ProfileKind.L2tp, new PeersImporter(root.Paths).Import("branch").Profile.Kind);
+    }
+
+    [Fact]
     public void A_peers_file_without_a_lac_section_is_not_taken_for_l2tp()
     {
         using var root = new SandboxRoot();

@@ -121,15 +121,143 @@ stop_client_xl2tpd() {
   return 0
 }
 
-# One L2TP scenario: a profile made with ppptui new (password from stdin), xl2tpd restarted,
-# then connect. Leaves PT_EXIT and the connect JSON in $SCEN_DIR/NAME.connect.json.
-l2tp_new_and_connect() { # NAME SERVER PASSWORD WAIT
-  pt_in "$3" new "$1" --kind l2tp --server "$2" --user alice --password-stdin ||
-    { fail "ppptui new $1 exited $PT_EXIT: $PT_ERR"; return 1; }
+# One L2TP scenario: a profile made with ppptui new (password, and with PSK the IPsec key, from
+# stdin), xl2tpd restarted, then connect. Leaves PT_EXIT and the connect JSON in
+# $SCEN_DIR/NAME.connect.json.
+l2tp_new_and_connect() { # NAME SERVER PASSWORD WAIT [PSK]
+  if [ -n "${5:-}" ]; then
+    pt_in "$(printf '%s\n%s' "$3" "$5")" new "$1" --kind l2tp --server "$2" --user alice --ipsec psk \
+      --password-stdin --psk-stdin
+  else
+    pt_in "$3" new "$1" --kind l2tp --server "$2" --user alice --password-stdin
+  fi || { fail "ppptui new $1 exited $PT_EXIT: $PT_ERR"; return 1; }
   cp /etc/xl2tpd/xl2tpd.conf "$SCEN_DIR/$1.xl2tpd.conf"; cp "/etc/ppp/peers/$1" "$SCEN_DIR/$1.peers"
   restart_client_xl2tpd || { fail "the client's xl2tpd did not start"; return 1; }
   pt connect "$1" --wait "$4" --json
   printf '%s\n' "$PT_OUT" >"$SCEN_DIR/$1.connect.json"
+  return 0
+}
+
+# --- IPsec (L2TP/IPsec scenarios) ------------------------------------------------------------
+# The guest kernel has no module loader of its own (modprobe looks in /lib/modules, where the UML
+# modules are not): xfrm, ESP and the algorithms both ends propose are loaded up front. drbg is
+# the kernel's "stdrng", and its preferred instance hashes with sha512: without both, ESP with a
+# CBC cipher cannot make its IVs (echainiv) and every SA is refused ("Kernel was unable to
+# initialize cryptographic operations"; dmesg: "DRBG: could not allocate digest TFM handle").
+IPSEC_MODULES="xfrm_user af_key esp4 authenc cbc hmac echainiv seqiv sha512_generic drbg"
+load_ipsec_modules() {
+  local m ok=0
+  for m in $IPSEC_MODULES; do load_module "$m" || ok=1; done
+  return $ok
+}
+
+# What the guest kernel offers IPsec, into FILE: the modules, the crypto it registered, and
+# whether it takes an ESP transport SA of the algorithms the lab's peers propose (in a netns of
+# its own, gone afterwards). The evidence when charon says "unable to add SAD entry".
+xfrm_kernel_probe() { # FILE
+  local hex32=0x00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff
+  local hex16=0x00112233445566778899aabbccddeeff hex20=0x00112233445566778899aabbccddeeff00112233
+  {
+    local m; for m in $IPSEC_MODULES; do [ -d "/sys/module/$m" ] && echo "module $m: loaded" || echo "module $m: NOT loaded"; done
+    echo "# /proc/crypto (name driver)"
+    awk '/^name/ { n = $3 } /^driver/ { print n, $3 }' /proc/crypto | sort -u | tr '\n' ' '; echo
+    ip netns add xfrmprobe
+    try() { echo "\$ ip xfrm state add ... $*"; ip -n xfrmprobe xfrm state add src 192.0.2.2 dst 192.0.2.1 proto esp spi 0x$((RANDOM + 256)) mode transport "$@"; echo "exit $?"; }
+    try enc 'cbc(aes)' "$hex32" auth-trunc 'hmac(sha256)' "$hex32" 128
+    try enc 'cbc(aes)' "$hex16" auth-trunc 'hmac(sha1)' "$hex20" 96
+    try aead 'rfc4106(gcm(aes))' "$hex20" 128
+    try enc 'ecb(cipher_null)' '' auth-trunc 'hmac(sha1)' "$hex20" 96
+    ip -n xfrmprobe xfrm state
+    ip netns del xfrmprobe
+    echo "# /proc/crypto, the algorithms ESP with AES-CBC needs"
+    awk -v RS= '/name *: (cbc|hmac|authenc|echainiv|seqiv|stdrng)/' /proc/crypto | grep -E '^(name|driver|module|selftest|type|internal)'
+    echo "# kernel messages"
+    dmesg 2>&1 | grep -iE 'alg|crypto|xfrm|esp|drbg|jitter' | tail -n 40
+  } >"$1" 2>&1
+}
+
+# The responder: charon in netns office with server/swanctl-responder.conf (IKEv1, PSK,
+# transport mode for UDP 1701), its own /run (server/ipsec-responder.sh).
+start_ipsec_responder() {
+  local log=$LAB_RUN/logs/ipsec-responder.out
+  load_ipsec_modules || return 1
+  : >"$log"
+  ip netns exec office /run/lab/bin/in-server-view "$LAB_DIR/server/ipsec-responder.sh" "$LAB_DIR" >>"$log" 2>&1 </dev/null &
+  IPSEC_RESPONDER_PID=$!
+  echo "$IPSEC_RESPONDER_PID" >>"$LAB_RUN/server.pids"
+  wait_for 20 grep -q 'ipsec-responder: ready' "$log"
+}
+
+stop_ipsec_responder() {
+  [ -n "${IPSEC_RESPONDER_PID:-}" ] || return 0
+  kill -TERM "$IPSEC_RESPONDER_PID" 2>/dev/null && wait_gone "$IPSEC_RESPONDER_PID" 10
+  IPSEC_RESPONDER_PID=
+  return 0
+}
+
+# The client's charon, as the strongswan service would run it: ppptui talks to it through swanctl.
+start_client_charon() { # OUTFILE
+  mkdir -p /var/run
+  /usr/lib/ipsec/charon >"$1" 2>&1 </dev/null &
+  CLIENT_CHARON_PID=$!
+  wait_for 15 test -S /var/run/charon.vici
+}
+
+stop_client_charon() {
+  [ -n "${CLIENT_CHARON_PID:-}" ] || return 0
+  kill -TERM "$CLIENT_CHARON_PID" 2>/dev/null && wait_gone "$CLIENT_CHARON_PID" 10
+  CLIENT_CHARON_PID=
+  return 0
+}
+
+# The ESP security associations between the client (192.0.2.2) and the LNS (192.0.2.1), as
+# `ip -s xfrm state` shows them: one "src A dst B ... mode transport" block per direction.
+esp_states() { ip -s xfrm state 2>&1; }
+has_esp_sa() { # XFRM_TEXT SRC DST
+  printf '%s\n' "$1" | awk -v s="$2" -v d="$3" '
+    /^src / { cur = ($2 == s && $4 == d); esp = 0 }
+    cur && /proto esp/ { esp = 1 }
+    cur && esp && /mode transport/ { found = 1 }
+    END { exit !found }'
+}
+
+# While NAME is up: an ESP transport SA each way between client and LNS, in NAME.xfrm-up (with
+# `ip xfrm policy` in NAME.xfrm-policy-up). Sets SA_LINE, the outbound SA's "proto esp" line.
+esp_sas_up() { # NAME
+  local states
+  states=$(esp_states); printf '%s\n' "$states" >"$SCEN_DIR/$1.xfrm-up"
+  ip xfrm policy >"$SCEN_DIR/$1.xfrm-policy-up" 2>&1
+  has_esp_sa "$states" 192.0.2.2 192.0.2.1 || fail "$1: no outbound ESP transport SA 192.0.2.2 -> 192.0.2.1 in ip xfrm state while up"
+  has_esp_sa "$states" 192.0.2.1 192.0.2.2 || fail "$1: no inbound ESP transport SA 192.0.2.1 -> 192.0.2.2 in ip xfrm state while up"
+  SA_LINE=$(grep -m1 -o 'proto esp spi [^ ]* reqid [^ ]* mode transport' "$SCEN_DIR/$1.xfrm-up")
+}
+
+# After NAME's disconnect: no ESP SA left between client and LNS (NAME.xfrm-down).
+esp_sas_gone() { # NAME
+  local states
+  wait_for 10 sh -c "! ip xfrm state | grep -q 'proto esp'"
+  states=$(esp_states); printf '%s\n' "$states" >"$SCEN_DIR/$1.xfrm-down"
+  has_esp_sa "$states" 192.0.2.2 192.0.2.1 && fail "$1: the ESP SA 192.0.2.2 -> 192.0.2.1 is still there after ppptui disconnect"
+  has_esp_sa "$states" 192.0.2.1 192.0.2.2 && fail "$1: the ESP SA 192.0.2.1 -> 192.0.2.2 is still there after ppptui disconnect"
+  return 0
+}
+
+# After l2tp_new_and_connect: connect said Up (exit 0), status agrees, ip shows the address and
+# MTU ppptui reports: 198.51.100.2x peer 198.51.100.1 from the LNS, mtu 1403 (the L2TP default).
+# Leaves the S_* facts; returns 1 (after a fail) when the link did not come up.
+l2tp_is_up() { # NAME
+  local f=$SCEN_DIR/$1.connect.json
+  if [ "$PT_EXIT" != 0 ] || [ "$(json "$f" .state)" != Up ]; then
+    fail "ppptui connect $1: exit $PT_EXIT, state '$(json "$f" .state)', expected 0 and Up ($(json "$f" .reason); $(json "$f" .diagnosis.code))"
+    return 1
+  fi
+  read_status "$1" up
+  [ "$S_STATE" = Up ] || fail "ppptui status $1 says '$S_STATE' right after connect"
+  link_matches_ip "$1" "$S_IF" "$S_LOCAL" "$S_PEER" "$S_MTU"
+  [[ $S_LOCAL =~ ^198\.51\.100\.2[0-9]$ ]] && [ "$S_PEER" = 198.51.100.1 ] ||
+    fail "$1 got $S_LOCAL peer $S_PEER, expected 198.51.100.2x peer 198.51.100.1"
+  # 1500 - 20 IPv4 - 57 ESP at worst - 8 UDP - 8 L2TP - 4 PPP: fits with or without IPsec.
+  [ "$S_MTU" = 1403 ] || fail "$1 came up with mtu $S_MTU, expected the L2TP default 1403"
   return 0
 }
 

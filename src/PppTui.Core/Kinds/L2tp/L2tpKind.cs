@@ -88,7 +88,11 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
     public IEnumerable<string> OwnFilePaths(Profile profile) => Of(profile).Ipsec ? [SwanctlConf.SystemPath(profile.Name)] : [];
 
     public IEnumerable<SectionEdit> OwnSections(Profile profile) =>
-        [new SectionEdit(XlConfPath, text => { var conf = Xl2tpdConf.Parse(text); conf.RemoveLac(profile.Name); return conf.Text; })];
+    [
+        new SectionEdit(XlConfPath, text => { var conf = Xl2tpdConf.Parse(text); conf.RemoveLac(profile.Name); return conf.Text; }),
+        new SectionEdit(IpsecConf.ConfPath, text => IpsecConf.WithConn(text, profile.Name, null)),
+        new SectionEdit(IpsecConf.SecretsPath, text => IpsecConf.WithSecret(text, profile.Name, null, null)),
+    ];
 
     public string? ProbeHost(Profile profile) => null;
 
@@ -105,16 +109,56 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
         var l2tp = Of(profile);
         var conf = LacFor(profile.Name, context);
         l2tp.Server = conf?.Get(profile.Name, "lns");
-        l2tp.Ipsec = TextFile.ReadIfReadable(context.Paths.Resolve(SwanctlConf.SystemPath(profile.Name))) is { } swan && SwanctlConf.Defines(swan);
+        l2tp.Ipsec = SwanctlDefines(profile.Name, context) || IpsecConf.HasConn(TextFile.ReadIfReadable(context.Paths.Resolve(IpsecConf.ConfPath)), profile.Name);
     }
 
-    // The [lac NAME] section that names this peers file as its pppd options.
+    private static bool SwanctlDefines(string name, KindContext context) =>
+        TextFile.ReadIfReadable(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan);
+
+    /// <summary>
+    /// True when the profile's IPsec lives in /etc/ipsec.conf and /etc/ipsec.secrets: its conn
+    /// section is there already, or the box has ipsec.conf and no swanctl (its strongSwan is run
+    /// by the ipsec starter). A swanctl file of the profile wins: what was written stays where it is.
+    /// </summary>
+    private static bool UsesIpsecConf(string name, KindContext context, Func<string, string?> read)
+    {
+        if (read(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan)) return false;
+        var conf = read(context.Paths.Resolve(IpsecConf.ConfPath));
+        if (IpsecConf.HasConn(conf, name)) return true;
+        return conf is not null && !Directory.Exists(context.Paths.Resolve(SwanctlDir));
+    }
+
+    private const string SwanctlDir = "/etc/swanctl";
+
+    // The [lac NAME] section that names this peers file as its pppd options, or, when there is no
+    // peers file NAME, any options file (what a hand-made set-up often uses, such as
+    // /etc/ppp/options.l2tpd.client): the link is still NAME's.
     private static Xl2tpdConf? LacFor(string name, KindContext context)
     {
         var conf = Xl2tpdConf.Parse(TextFile.ReadIfReadable(context.Paths.Resolve(XlConfPath)));
         if (!conf.HasLac(name)) return null;
         var options = conf.Get(name, "pppoptfile");
-        return options is null || options == "/etc/ppp/peers/" + name ? conf : null;
+        return options is null || options == PeersPath(name) || !File.Exists(context.Paths.PeerFile(name)) ? conf : null;
+    }
+
+    private static string PeersPath(string name) => "/etc/ppp/peers/" + name;
+
+    /// <summary>
+    /// The <c>[lac NAME]</c> sections whose <c>pppoptfile</c> is not the peers file of NAME (and no
+    /// peers file NAME exists): imported from that options file. Applying the profile then moves
+    /// its options to /etc/ppp/peers/NAME and points the section there; the old file stays as it was.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> OptionsElsewhere(KindContext context)
+    {
+        var conf = Xl2tpdConf.Parse(TextFile.ReadIfReadable(context.Paths.Resolve(XlConfPath)));
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in conf.LacNames())
+        {
+            if (ValueRules.CheckProfileName(name) is not null || File.Exists(context.Paths.PeerFile(name))) continue;
+            if (conf.Get(name, "pppoptfile") is { Length: > 0 } options && options.StartsWith('/') && options != PeersPath(name))
+                found.TryAdd(name, options);
+        }
+        return found;
     }
 
     /// <summary>
@@ -125,21 +169,32 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
     public DaemonDial? DaemonDial(string name, KindContext context)
     {
         if (LacFor(name, context) is not { } conf) return null;
-        var ipsec = TextFile.ReadIfReadable(context.Paths.Resolve(SwanctlConf.SystemPath(name))) is { } swan && SwanctlConf.Defines(swan);
         var connection = SwanctlConf.ConnectionName(name);
-        var swanctl = File.Exists("/usr/sbin/swanctl") ? "/usr/sbin/swanctl" : "swanctl";
-        IReadOnlyList<CommandSpec> up = ipsec
-            ?
+        IReadOnlyList<CommandSpec> up = [], down = [];
+        if (SwanctlDefines(name, context))
+        {
+            var swanctl = File.Exists("/usr/sbin/swanctl") ? "/usr/sbin/swanctl" : "swanctl";
+            // charon reads conf.d only when told: the profile's file may be new since it started.
+            up =
             [
-                // charon reads conf.d only when told: the profile's file may be new since it started.
                 new CommandSpec(swanctl, ["--load-all", "--noprompt"]) { Timeout = TimeSpan.FromSeconds(30) },
                 new CommandSpec(swanctl, ["--initiate", "--child", connection, "--timeout", "30"]) { Timeout = TimeSpan.FromSeconds(40) },
-            ]
-            : [];
-        IReadOnlyList<CommandSpec> down = ipsec
-            ? [new CommandSpec(swanctl, ["--terminate", "--ike", connection, "--timeout", "10"]) { Timeout = TimeSpan.FromSeconds(20) }]
-            : [];
-        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down) { Server = conf.Get(name, "lns"), OptionsFile = "/etc/ppp/peers/" + name };
+            ];
+            down = [new CommandSpec(swanctl, ["--terminate", "--ike", connection, "--timeout", "10"]) { Timeout = TimeSpan.FromSeconds(20) }];
+        }
+        else if (IpsecConf.HasConn(TextFile.ReadIfReadable(context.Paths.Resolve(IpsecConf.ConfPath)), name))
+        {
+            var ipsec = File.Exists("/usr/sbin/ipsec") ? "/usr/sbin/ipsec" : "ipsec";
+            // The starter reads ipsec.conf and charon ipsec.secrets only when told: either may be new.
+            up =
+            [
+                new CommandSpec(ipsec, ["rereadsecrets"]) { Timeout = TimeSpan.FromSeconds(20) },
+                new CommandSpec(ipsec, ["update"]) { Timeout = TimeSpan.FromSeconds(20) },
+                new CommandSpec(ipsec, ["up", connection]) { Timeout = TimeSpan.FromSeconds(60) },
+            ];
+            down = [new CommandSpec(ipsec, ["down", connection]) { Timeout = TimeSpan.FromSeconds(20) }];
+        }
+        return new DaemonDial("xl2tpd", ControlPath, "c " + name, "d " + name, up, down) { Server = conf.Get(name, "lns"), OptionsFile = conf.Get(name, "pppoptfile") ?? PeersPath(name) };
     }
 
     public void Render(PeersEditor peers, Profile profile, KindContext context)
@@ -172,7 +227,7 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
         var oldConf = readDisk(confPath);
         var conf = Xl2tpdConf.Parse(oldConf);
         conf.Set(profile.Name, "lns", l2tp.Server ?? "");
-        conf.Set(profile.Name, "pppoptfile", "/etc/ppp/peers/" + profile.Name);
+        conf.Set(profile.Name, "pppoptfile", PeersPath(profile.Name));
         // Without the length bit some LNSes drop the data packets; every client sets it.
         conf.Set(profile.Name, "length bit", "yes");
         var text = oldConf is null
@@ -181,6 +236,11 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
         if (oldConf is not null && !text.EndsWith('\n') && text != oldConf) text += "\n";
         yield return Planned(XlConfPath, confPath, FileRole.Options, oldConf, text, null);
 
+        if (UsesIpsecConf(profile.Name, context, readDisk))
+        {
+            foreach (var file in RenderIpsecConf(profile, context, readDisk)) yield return file;
+            yield break;
+        }
         var swanPath = SwanctlConf.SystemPath(profile.Name);
         var swanFull = context.Paths.Resolve(swanPath);
         var oldSwan = readDisk(swanFull);
@@ -194,6 +254,23 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
         var psk = string.IsNullOrEmpty(context.Secrets?.Psk) ? SwanctlConf.ReadPsk(oldSwan) : context.Secrets.Psk;
         yield return Planned(swanPath, swanFull, FileRole.IpsecConfig, oldSwan, SwanctlConf.Render(profile.Name, l2tp.Server ?? "", psk),
             SwanctlConf.MaskPsk);
+    }
+
+    // The ipsec.conf variant: the conn section and the secrets record, or neither when IPsec is off.
+    private static IEnumerable<PlannedFile> RenderIpsecConf(Profile profile, KindContext context, Func<string, string?> readDisk)
+    {
+        var l2tp = Of(profile);
+        var confFull = context.Paths.Resolve(IpsecConf.ConfPath);
+        var secretsFull = context.Paths.Resolve(IpsecConf.SecretsPath);
+        var oldConf = readDisk(confFull);
+        var oldSecrets = readDisk(secretsFull);
+        var server = l2tp.Ipsec ? l2tp.Server ?? "" : null;
+        var psk = string.IsNullOrEmpty(context.Secrets?.Psk) ? IpsecConf.ReadPsk(oldSecrets, profile.Name) : context.Secrets.Psk;
+        var conf = IpsecConf.WithConn(oldConf, profile.Name, server);
+        if (conf != (oldConf ?? "")) yield return Planned(IpsecConf.ConfPath, confFull, FileRole.Options, oldConf, conf, null);
+        var secrets = IpsecConf.WithSecret(oldSecrets, profile.Name, server, psk);
+        if (secrets != (oldSecrets ?? ""))
+            yield return Planned(IpsecConf.SecretsPath, secretsFull, FileRole.IpsecConfig, oldSecrets, secrets, IpsecConf.MaskPsk);
     }
 
     private static PlannedFile Planned(string systemPath, string fullPath, FileRole role, string? old, string text, Func<string, string>? mask) =>
