@@ -18,6 +18,11 @@ if [ "$log" != - ]; then
   echo "$(date '+%b %e %H:%M:%S') bench pppd[4242]: sent [LCP EchoReq id=0x1 magic=0x5f3e]" >> "$log"
   sleep 3; logline=$(( $(size) - before ))
 fi
+# Closing tmux does not end `script`: it reads EOF on its input and goes on waiting for the
+# program, which then lives on. End the program first, then tmux.
+pane=$(tmux -L "$socket" list-panes -F '#{pane_pid}' 2>/dev/null || true)
+[ -n "$pane" ] && pkill -TERM -P "$pane" 2>/dev/null; sleep 0.5
+[ -n "$pane" ] && kill -TERM "$pane" 2>/dev/null
 tmux -L "$socket" kill-server 2>/dev/null || true
 # script's own header line ("Script started on ...") is not the program's output.
 header=$(head -n 1 "$out" | wc -c)

@@ -14,6 +14,8 @@ public sealed class LinkStateMachine
     private readonly List<string> _lines = [];
     private int _attemptStart;
     private bool _upPending;
+    /// <summary>ppptui asked this pppd to stop (a SIGTERM of someone else is not a request).</summary>
+    private bool _stopRequested;
     private bool _upAnnounced;
 
     /// <summary>
@@ -64,6 +66,7 @@ public sealed class LinkStateMachine
                 OnExit(events, exited.ExitStatus);
                 break;
             case DisconnectRequested request:
+                _stopRequested = true;
                 if (State != LinkState.Down) MoveTo(events, LinkState.Disconnecting, request.Reason);
                 break;
             case QuietPeriod:
@@ -163,9 +166,9 @@ public sealed class LinkStateMachine
         }
         _upPending = false;
         var diagnosis = _diagnoser.Explain(_lines, status, _context) ?? _diagnoser.ForExitStatus(status, _context);
-        var reason = State == LinkState.Disconnecting && status == 5
-            ? "disconnected on request"
-            : diagnosis.Cause;
+        // pppd ends with 5 on any SIGTERM: only ours is a request. xl2tpd, for one, stops its pppd
+        // that way after a failed authentication, and the failure is the reason then.
+        var reason = _stopRequested && status == 5 ? Msg.T("disconnected on request") : diagnosis.Cause;
         GoDown(events, reason, status, diagnosis);
     }
 
@@ -176,9 +179,9 @@ public sealed class LinkStateMachine
         {
             if (State == LinkState.Down) return;
             _upPending = false;
-            if (State == LinkState.Disconnecting)
+            if (_stopRequested)
             {
-                GoDown(events, "disconnected on request", null, null);
+                GoDown(events, Msg.T("disconnected on request"), null, null);
                 return;
             }
             if (probe.StaleEvidence is { } stale)

@@ -160,6 +160,31 @@ public class LinkStateMachineTests
     }
 
     [Fact]
+    public void A_sigterm_from_someone_else_after_a_failed_authentication_is_that_failure_not_a_request()
+    {
+        // xl2tpd stops its pppd with SIGTERM right after the authentication fails (lab: l2tp-badpass).
+        var (_, events) = Dial([.. PppdLogs.PptpUp.Take(3), "MS-CHAP authentication failed: E=691 Authentication failure",
+            "Terminating on signal 15"], exit: 5);
+
+        var down = events.OfType<LinkDown>().Single();
+        Assert.Equal("auth-failed", down.Diagnosis!.Code);
+        Assert.Equal("auth-failed for myvpn", down.Reason);
+    }
+
+    [Fact]
+    public void A_pppd_someone_else_stopped_and_that_vanished_is_not_down_on_request()
+    {
+        var (machine, _) = Dial(PppdLogs.PptpUp, exit: 0);
+        machine.Observe(new PppdOutput("Modem hangup"));
+        machine.Observe(new PppdOutput("Terminating on signal 15"));
+
+        var down = machine.Observe(new LinkProbed(new LinkProbe(ProcessAlive: false, Pid: 4242, Interface: null, InterfaceUp: false, LocalAddress: null, PeerAddress: null, Mtu: null))).OfType<LinkDown>().Single();
+
+        Assert.NotEqual("disconnected on request", down.Reason);
+        Assert.Equal("hangup", down.Diagnosis!.Code);
+    }
+
+    [Fact]
     public void A_hangup_signal_means_redialing_with_persist_and_disconnecting_without()
     {
         var (withPersist, _) = Dial(PppdLogs.PptpUp, exit: 0, persist: true);
