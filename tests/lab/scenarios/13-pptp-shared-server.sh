@@ -28,5 +28,8 @@ scenario_main() {
   [[ $reason == *"control connection"*"every profile dialing 192.0.2.1"* ]] ||
     fail "myvpn dropped with pptp-badpass; ppptui says '$reason' ($code), not that the control connection it shared closed"
   DETAIL="myvpn dropped with pptp-badpass: '$reason' ($code)"
+  # With persist its pppd dials again: stop it, as the admin would.
+  pt disconnect myvpn
+  wait_gone "$pid" 15 || fail "myvpn's pppd (pid $pid) still runs after ppptui disconnect"
   return 0
 }
