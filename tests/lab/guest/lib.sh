@@ -124,12 +124,12 @@ stop_client_xl2tpd() {
 # One L2TP scenario: a profile made with ppptui new (password, and with PSK the IPsec key, from
 # stdin), xl2tpd restarted, then connect. Leaves PT_EXIT and the connect JSON in
 # $SCEN_DIR/NAME.connect.json.
-l2tp_new_and_connect() { # NAME SERVER PASSWORD WAIT [PSK]
+l2tp_new_and_connect() { # NAME SERVER PASSWORD WAIT [PSK]   (L2TP_NEW_EXTRA: more `new` arguments, without a PSK)
   if [ -n "${5:-}" ]; then
     pt_in "$(printf '%s\n%s' "$3" "$5")" new "$1" --kind l2tp --server "$2" --user alice --ipsec psk \
       --password-stdin --psk-stdin
   else
-    pt_in "$3" new "$1" --kind l2tp --server "$2" --user alice --password-stdin
+    pt_in "$3" new "$1" --kind l2tp --server "$2" --user alice --password-stdin ${L2TP_NEW_EXTRA[@]+"${L2TP_NEW_EXTRA[@]}"}
   fi || { fail "ppptui new $1 exited $PT_EXIT: $PT_ERR"; return 1; }
   cp /etc/xl2tpd/xl2tpd.conf "$SCEN_DIR/$1.xl2tpd.conf"; cp "/etc/ppp/peers/$1" "$SCEN_DIR/$1.peers"
   restart_client_xl2tpd || { fail "the client's xl2tpd did not start"; return 1; }
