@@ -68,6 +68,19 @@ public class EditorTests
     }
 
     [Fact]
+    public void A_message_too_long_for_the_room_beside_its_field_goes_whole_under_it_not_cut_over_narrow_rows()
+    {
+        // 160x48: the editor has room beside its fields (about 25 columns), too little for this one.
+        using var h = ScreenHost.Start(160, 48);
+        Replace(h, "password", "");
+
+        var rows = h.Rows;
+        int passwordRow = Array.FindIndex(rows, r => r.Contains("Password "));
+        Assert.DoesNotContain("Give the", rows[passwordRow]);
+        Assert.Contains("Give the password (stored only in chap-secrets).", rows[passwordRow + 1]);
+    }
+
+    [Fact]
     public void On_a_narrow_editor_the_message_goes_under_the_field()
     {
         // 100x30 puts list, editor and preview across: the editor is about 36 columns.

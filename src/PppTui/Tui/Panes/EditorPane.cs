@@ -309,9 +309,11 @@ public sealed class EditorPane : Pane
                 continue;
             }
             row.Message.Visible = true;
-            if (beside)
+            // Beside the field only when each message fits there on one line: a path such as
+            // "set in /etc/ppp/chap-secrets:1" cut over two narrow rows reads worse than under the field.
+            int messageWidth = width - labelWidth - controlWidth - 1;
+            if (beside && messages.All(m => Columns.Width(m.Text) <= messageWidth))
             {
-                int messageWidth = width - labelWidth - controlWidth - 1;
                 var lines = messages.SelectMany(m => Columns.Wrap(m.Text, messageWidth)).ToList();
                 row.Message.X = labelWidth + controlWidth + 1;
                 row.Message.Y = y;
