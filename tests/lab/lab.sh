@@ -11,6 +11,7 @@
 # Environment: LAB_PPPD=2.4|2.5|both (which pppd: Debian 12's 2.4.9 on the host's root, Debian 13's
 # 2.5.2 on a trixie root made with debootstrap; default both for test, 2.4 for interactive),
 # LAB_PPPD25_SCENARIOS (the scenarios of a 2.5 run when none is named; all: every one),
+# LAB_SKIP (scenarios to leave out, comma separated: counted and said as skipped),
 # LAB_CLIENT=ppptui|pppd (who dials; default ppptui), LAB_PPPTUI=aot|debug|PATH
 # (which ppptui; default aot when a C compiler is there), LAB_TIMEOUT (seconds for the whole
 # guest, default 900), LAB_UI=shell|tui (interactive), LAB_KEEP_RUNS (default 5).
@@ -210,6 +211,7 @@ boot_args() { # RUN_DIR MODE PPPD
   [ -n "${PPPTUI_BIN:-}" ] && args+=("LAB_PPPTUI_BIN=$PPPTUI_BIN")
   args+=("LAB_HOST_LOAD=$(cut -d' ' -f1 /proc/loadavg)") # for the figures: how busy the host was
   [ -n "${LAB_ONLY:-}" ] && args+=("LAB_ONLY=$LAB_ONLY")
+  [ -n "${LAB_SKIP:-}" ] && args+=("LAB_SKIP=$LAB_SKIP")
   [ -n "${LAB_SCENARIO_LIMIT:-}" ] && args+=("LAB_SCENARIO_LIMIT=$LAB_SCENARIO_LIMIT")
   printf '%s\n' "${args[@]}"
 }
@@ -331,7 +333,7 @@ run_guest() { # PPPD(2.4|2.5)
     case "$verdict" in
       PASS) passed=$((passed + 1)) ;;
       FAIL) failed=$((failed + 1)) ;;
-      SKIP) skipped=$((skipped + 1)) ;; # a scenario for the other client
+      SKIP) skipped=$((skipped + 1)) ;; # a scenario for the other client, or named in LAB_SKIP
       *) failed=$((failed + 1)); say "FAIL $name: no result (the guest stopped early; see ${run#"$REPO"/}/console.log)" ;;
     esac
   done

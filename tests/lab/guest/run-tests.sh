@@ -1,12 +1,14 @@
 #!/bin/bash
-# Runs every scenario (or those named in LAB_ONLY) one after another, each bounded in time.
+# Runs every scenario (or those named in LAB_ONLY, less those named in LAB_SKIP) one after
+# another, each bounded in time.
 # With LAB_CLIENT=ppptui the lab's peers files first become ppptui profiles (ppptui import, then
 # ppptui apply writes them back through ppptui's renderer), so every dial uses what ppptui wrote.
-# Usage: run-tests.sh   (LAB_DIR, LAB_CLIENT, LAB_ONLY, LAB_SCENARIO_LIMIT in the environment)
+# Usage: run-tests.sh   (LAB_DIR, LAB_CLIENT, LAB_ONLY, LAB_SKIP, LAB_SCENARIO_LIMIT in the environment)
 set -u
 # shellcheck source=lib.sh
 . "$LAB_DIR/guest/lib.sh"
 limit=${LAB_SCENARIO_LIMIT:-120}
+LAB_SKIP=${LAB_SKIP:-}
 : >"$LAB_OUT/results.tsv"
 
 # The lab's profiles as ppptui profiles. What happened is kept in prepare.out; the import
@@ -31,6 +33,10 @@ prepare_ppptui() {
 for file in "$LAB_DIR"/scenarios/[0-9][0-9]-*.sh; do
   name=$(basename "$file" .sh); name=${name#[0-9][0-9]-}
   if [ -n "${LAB_ONLY:-}" ] && [[ " ${LAB_ONLY//,/ } " != *" $name "* ]]; then continue; fi
+  if [[ " ${LAB_SKIP//,/ } " == *" $name "* ]]; then
+    printf '%s\tSKIP\t0\t\tnamed in LAB_SKIP\n' "$name" >>"$LAB_OUT/results.tsv"
+    say "SKIP $name: named in LAB_SKIP"; continue
+  fi
   # A scenario may need longer than the others (SCENARIO_LIMIT in its file).
   own=$(SCENARIO_LIMIT=; . "$file" >/dev/null 2>&1; echo "${SCENARIO_LIMIT:-}")
   timeout -k 5 "${own:-$limit}" bash "$LAB_DIR/guest/scenario.sh" "$file"
