@@ -97,6 +97,14 @@ public sealed class PppSettings
     public string? LinkName { get; set; }
     public string? IpParam { get; set; }
 
+    /// <summary>
+    /// Names the link after its profile, as a new profile of a dialing kind has it: remotename gives
+    /// the profile a secrets record of its own ("user NAME secret", not a shared "user *"), linkname
+    /// makes pppd write /run/ppp-NAME.pid (how the link is found again, whoever started pppd), and
+    /// ipparam tells the profile's route script its own link.
+    /// </summary>
+    public void NameLinkAfter(string profileName) => RemoteName = LinkName = IpParam = profileName;
+
     /// <summary><c>noauth</c>: do not require the server to authenticate itself (what clients want).</summary>
     public bool NoAuth { get; set; }
 

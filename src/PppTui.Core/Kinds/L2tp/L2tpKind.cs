@@ -204,12 +204,8 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
     public void ApplyDefaults(Profile profile)
     {
         var ppp = profile.Ppp;
-        // The secrets record is "user NAME secret", matched through remotename, as for PPTP.
-        ppp.RemoteName = profile.Name;
-        // linkname: pppd (started by xl2tpd, not by ppptui) writes /run/ppp-NAME.pid, which is
-        // how the link is found again, by this ppptui or the next one.
-        ppp.LinkName = profile.Name;
-        ppp.IpParam = profile.Name;
+        // linkname matters most here: pppd is started by xl2tpd, not by ppptui.
+        ppp.NameLinkAfter(profile.Name);
         ppp.NoAuth = true;
         SetAuth(ppp, AuthMsChapV2);
         ppp.Mtu = ppp.Mru = SafeMtu;

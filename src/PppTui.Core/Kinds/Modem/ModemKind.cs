@@ -158,11 +158,7 @@ public sealed partial class ModemKind() : SettingsKind<ModemSettings>(TomlKeys),
         modem.Number = "*99#";
         modem.ChatScript = SystemPaths.ChatScriptSystemPath(profile.Name);
         var ppp = profile.Ppp;
-        ppp.LinkName = profile.Name;
-        // The secrets record is "user NAME secret": pppd matches it through remotename, and a
-        // second profile with the same user gets a record of its own instead of sharing "user *".
-        ppp.RemoteName = profile.Name;
-        ppp.IpParam = profile.Name;
+        ppp.NameLinkAfter(profile.Name);
         ppp.NoAuth = true;
         ppp.DefaultRoute = DefaultRouteMode.Add;
         ppp.UsePeerDns = true;

@@ -95,11 +95,7 @@ public sealed class PppoeKind() : SettingsKind<PppoeSettings>(TomlKeys), IProfil
     {
         var ppp = profile.Ppp;
         ppp.UserKeyword = "user";
-        ppp.LinkName = profile.Name;
-        // The secrets record is "user NAME secret": pppd matches it through remotename, and a
-        // second profile with the same user gets a record of its own instead of sharing "user *".
-        ppp.RemoteName = profile.Name;
-        ppp.IpParam = profile.Name;
+        ppp.NameLinkAfter(profile.Name);
         ppp.NoAuth = true;
         ppp.Persist = true;
         ppp.MaxFail = 0;

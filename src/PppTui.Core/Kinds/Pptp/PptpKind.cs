@@ -102,9 +102,7 @@ public sealed class PptpKind() : SettingsKind<PptpSettings>(TomlKeys), IProfileK
     public void ApplyDefaults(Profile profile)
     {
         var ppp = profile.Ppp;
-        ppp.RemoteName = profile.Name;
-        ppp.LinkName = profile.Name;
-        ppp.IpParam = profile.Name;
+        ppp.NameLinkAfter(profile.Name);
         ppp.NoAuth = true;
         ppp.RefusePap = ppp.RefuseEap = ppp.RefuseChap = ppp.RefuseMsChap = true;
         ppp.Mppe = MppeMode.Required128;
