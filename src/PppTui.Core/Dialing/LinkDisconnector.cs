@@ -108,8 +108,8 @@ public sealed class LinkDisconnector
             return new DisconnectOutcome(name, pids, false, forced, message, removedFiles);
         }
         Emit(onEvent, new LinkStateChanged(name, _time.GetUtcNow(), LinkState.Disconnecting, LinkState.Down,
-            forced ? "pppd killed (SIGKILL)" : "disconnected on request"));
-        Emit(onEvent, new LinkDown(name, _time.GetUtcNow(), forced ? "pppd killed (SIGKILL) on request" : "disconnected on request",
+            forced ? Msg.T("pppd killed (SIGKILL)") : Msg.T("disconnected on request")));
+        Emit(onEvent, new LinkDown(name, _time.GetUtcNow(), forced ? Msg.T("pppd killed (SIGKILL) on request") : Msg.T("disconnected on request"),
             null, null));
         var how = forced ? "killed with SIGKILL after it ignored SIGTERM" : "stopped";
         return new DisconnectOutcome(name, pids, true, forced,

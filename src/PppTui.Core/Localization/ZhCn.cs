@@ -773,6 +773,8 @@ internal static class ZhCn
         ["'{0}' is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead"] =
             "'{0}' 会被 PPPoE 插件当作网络接口:请改为把它设为接口(--interface {0})",
         ["disconnected on request"] = "已按请求断开",
+        ["pppd killed (SIGKILL)"] = "pppd 已被强制结束(SIGKILL)",
+        ["pppd killed (SIGKILL) on request"] = "已按请求强制结束 pppd(SIGKILL)",
         ["redialing; the link went down: {0}"] = "正在重拨;链路曾断开:{0}",
         ["The PPTP call closed: pptp's control connection to {0} ended. pptp shares that connection with every profile dialing {0}, so another one failing or hanging up there (a wrong password) takes this link down with it."] =
             "PPTP 呼叫已关闭:pptp 到 {0} 的控制连接结束了。pptp 对所有拨号到 {0} 的配置共用这一个控制连接,其中一个失败或挂断(例如密码错误)时,本链路也会随之断开。",
