@@ -11,22 +11,18 @@ public static class DoctorVerbs
         var probe = new Option<bool>("--probe") { Description = Msg.T("Also connect to each PPTP server on TCP 1723 (the only check that uses the network)") };
         var timeout = new Option<int>("--timeout") { Description = Msg.T("Seconds to wait for the --probe connection"), DefaultValueFactory = _ => 5, HelpName = "SECONDS" };
         var command = new Command("doctor", Msg.T("Check kernel PPP support, tools, secrets, DNS, locks and profile options; each finding with its fix")) { name, probe, timeout };
-        command.SetAction((parse, token) =>
+        command.SetGuardedAction(app, async (parse, ctx, token) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.GuardAsync(ctx, async () =>
+            var request = new DoctorRequest
             {
-                var request = new DoctorRequest
-                {
-                    Profile = parse.GetValue(name),
-                    Probe = parse.GetValue(probe),
-                    ProbeTimeout = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeout), 1, 120)),
-                };
-                var report = await new DoctorService(ctx.Paths, ctx.Runner).RunAsync(request, token).ConfigureAwait(false);
-                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(ToJson(report)));
-                else Print(ctx.Out, report);
-                return report.HasFailures ? ExitCodes.CheckFailed : ExitCodes.Ok;
-            });
+                Profile = parse.GetValue(name),
+                Probe = parse.GetValue(probe),
+                ProbeTimeout = TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(timeout), 1, 120)),
+            };
+            var report = await new DoctorService(ctx.Paths, ctx.Runner).RunAsync(request, token).ConfigureAwait(false);
+            if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(ToJson(report)));
+            else Print(ctx.Out, report);
+            return report.HasFailures ? ExitCodes.CheckFailed : ExitCodes.Ok;
         });
         yield return command;
     }

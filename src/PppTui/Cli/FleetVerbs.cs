@@ -19,39 +19,35 @@ public static class FleetVerbs
         var names = new Argument<string[]>("NAME") { Description = Msg.T("Profiles to export (all when none given)"), Arity = ArgumentArity.ZeroOrMore };
         var dir = new Option<string?>("--dir") { Description = Msg.T("Write NAME.toml files into DIR instead of printing"), HelpName = "DIR" };
         var command = new Command("export", Msg.T("Print a profile as TOML (never a password), to copy to other machines")) { names, dir };
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            var service = new ProfileService(ctx.Paths);
+            var exchange = new ProfileExchange(service);
+            var wanted = parse.GetValue(names) is { Length: > 0 } given ? given : service.List().Profiles.Select(p => p.Name).ToArray();
+            var target = parse.GetValue(dir);
+            if (target is null && !ctx.Json && wanted.Length != 1)
+                return ctx.Fail(ExitCodes.Usage, Msg.F("export prints one profile; give one NAME, or --dir DIR for {0} files", wanted.Length));
+            var exported = wanted.Select(n => (Name: n, Toml: exchange.Export(n))).ToList();
+            if (target is not null)
             {
-                var service = new ProfileService(ctx.Paths);
-                var exchange = new ProfileExchange(service);
-                var wanted = parse.GetValue(names) is { Length: > 0 } given ? given : service.List().Profiles.Select(p => p.Name).ToArray();
-                var target = parse.GetValue(dir);
-                if (target is null && !ctx.Json && wanted.Length != 1)
-                    return ctx.Fail(ExitCodes.Usage, Msg.F("export prints one profile; give one NAME, or --dir DIR for {0} files", wanted.Length));
-                var exported = wanted.Select(n => (Name: n, Toml: exchange.Export(n))).ToList();
-                if (target is not null)
+                Directory.CreateDirectory(target);
+                foreach (var (n, toml) in exported)
                 {
-                    Directory.CreateDirectory(target);
-                    foreach (var (n, toml) in exported)
-                    {
-                        var path = Path.Join(target, n + ".toml");
-                        File.WriteAllText(path, toml);
-                        if (!ctx.Json) ctx.Out.WriteLine(Msg.F("wrote {0}", path));
-                    }
+                    var path = Path.Join(target, n + ".toml");
+                    File.WriteAllText(path, toml);
+                    if (!ctx.Json) ctx.Out.WriteLine(Msg.F("wrote {0}", path));
                 }
-                if (ctx.Json)
-                    ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(exported.Select(e => (JsonNode?)new JsonObject
-                    {
-                        ["name"] = e.Name,
-                        ["toml"] = e.Toml,
-                        ["file"] = target is null ? null : Path.Join(target, e.Name + ".toml"),
-                    }).ToArray())));
-                else if (target is null)
-                    ctx.Out.Write(exported[0].Toml);
-                return ExitCodes.Ok;
-            });
+            }
+            if (ctx.Json)
+                ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(exported.Select(e => (JsonNode?)new JsonObject
+                {
+                    ["name"] = e.Name,
+                    ["toml"] = e.Toml,
+                    ["file"] = target is null ? null : Path.Join(target, e.Name + ".toml"),
+                }).ToArray())));
+            else if (target is null)
+                ctx.Out.Write(exported[0].Toml);
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -32,46 +32,42 @@ public static class LinkVerbs
             name,
             wait,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetGuardedAction(app, async (parse, ctx, cancellationToken) =>
         {
-            var ctx = app.ContextFor(parse);
             var link = parse.GetValue(name)!;
             var seconds = parse.GetValue(wait);
             if (seconds <= 0) return ctx.Fail(ExitCodes.Usage, Msg.T("--wait must be a positive number of seconds"));
             // Under --json the progress lines go to stderr as notices, one JSON object each.
             var progress = ctx.Json ? new NoticeWriter(ctx) : ctx.Out;
-            return await Guard(ctx, async () =>
+            ctx.RequireLiveSystem("connect");
+            var manager = managerFor(ctx);
+            foreach (var other in manager.SharingPptpServer(link)) ctx.Notice(LinkManager.SharedServerWarning(link, other));
+            // The final block explains a Down and lists the warnings; progress would only repeat them.
+            var outcome = await manager.ConnectAsync(link, TimeSpan.FromSeconds(seconds),
+                e => PrintProgress(progress, e, finalBlockFollows: true), cancellationToken);
+            var status = outcome.Status ?? new LinkStatus
             {
-                ctx.RequireLiveSystem("connect");
-                var manager = managerFor(ctx);
-                foreach (var other in manager.SharingPptpServer(link)) ctx.Notice(LinkManager.SharedServerWarning(link, other));
-                // The final block explains a Down and lists the warnings; progress would only repeat them.
-                var outcome = await manager.ConnectAsync(link, TimeSpan.FromSeconds(seconds),
-                    e => PrintProgress(progress, e, finalBlockFollows: true), cancellationToken);
-                var status = outcome.Status ?? new LinkStatus
-                {
-                    Name = link,
-                    State = outcome.State,
-                    Reason = outcome.Reason,
-                    Diagnosis = outcome.Diagnosis,
-                };
-                if (ctx.Json)
-                {
-                    ctx.Out.WriteLine(JsonSerializer.Serialize(status, LinkStatusJsonContext.Default.LinkStatus));
-                }
-                else if (outcome.IsUp)
-                {
-                    WriteStatus(ctx.Out, status);
-                }
-                else
-                {
-                    ctx.Out.WriteLine($"{link}: {outcome.State.Describe()}: {outcome.Reason}");
-                    if (outcome.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
-                    if (outcome.ExitStatus is { } exit && exit != 0) ctx.Out.WriteLine(Msg.F("  pppd exit status {0}", exit));
-                }
-                return outcome.IsUp ? ExitCodes.Ok : ExitCodes.LinkDown;
-            });
-        });
+                Name = link,
+                State = outcome.State,
+                Reason = outcome.Reason,
+                Diagnosis = outcome.Diagnosis,
+            };
+            if (ctx.Json)
+            {
+                ctx.Out.WriteLine(JsonSerializer.Serialize(status, LinkStatusJsonContext.Default.LinkStatus));
+            }
+            else if (outcome.IsUp)
+            {
+                WriteStatus(ctx.Out, status);
+            }
+            else
+            {
+                ctx.Out.WriteLine($"{link}: {outcome.State.Describe()}: {outcome.Reason}");
+                if (outcome.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
+                if (outcome.ExitStatus is { } exit && exit != 0) ctx.Out.WriteLine(Msg.F("  pppd exit status {0}", exit));
+            }
+            return outcome.IsUp ? ExitCodes.Ok : ExitCodes.LinkDown;
+        }, Guard);
         return command;
     }
 
@@ -90,19 +86,15 @@ public static class LinkVerbs
             name,
             force,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetGuardedAction(app, async (parse, ctx, cancellationToken) =>
         {
-            var ctx = app.ContextFor(parse);
-            return await Guard(ctx, async () =>
-            {
-                ctx.RequireLiveSystem("disconnect");
-                var outcome = await managerFor(ctx).DisconnectAsync(parse.GetValue(name)!, parse.GetValue(force), null,
-                    e => PrintProgress(ctx.Json ? ctx.Error : ctx.Out, e), cancellationToken);
-                if (ctx.Json) ctx.Out.WriteLine(JsonSerializer.Serialize(outcome, LinkStatusJsonContext.Default.DisconnectOutcome));
-                else ctx.Out.WriteLine(outcome.Message);
-                return outcome.Stopped ? ExitCodes.Ok : ExitCodes.Failure;
-            });
-        });
+            ctx.RequireLiveSystem("disconnect");
+            var outcome = await managerFor(ctx).DisconnectAsync(parse.GetValue(name)!, parse.GetValue(force), null,
+                e => PrintProgress(ctx.Json ? ctx.Error : ctx.Out, e), cancellationToken);
+            if (ctx.Json) ctx.Out.WriteLine(JsonSerializer.Serialize(outcome, LinkStatusJsonContext.Default.DisconnectOutcome));
+            else ctx.Out.WriteLine(outcome.Message);
+            return outcome.Stopped ? ExitCodes.Ok : ExitCodes.Failure;
+        }, Guard);
         return command;
     }
 
@@ -115,19 +107,15 @@ public static class LinkVerbs
             name,
             watch,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetGuardedAction(app, async (parse, ctx, cancellationToken) =>
         {
-            var ctx = app.ContextFor(parse);
             var only = parse.GetValue(name);
-            return await Guard(ctx, async () =>
-            {
-                var manager = managerFor(ctx);
-                if (parse.GetValue(watch)) return await WatchAsync(ctx, manager, only, cancellationToken);
-                var sample = await manager.StatusAsync(only, null, cancellationToken);
-                PrintSample(ctx, sample.Links, only, watch: false);
-                return ExitCodeOf(sample.Links, only);
-            });
-        });
+            var manager = managerFor(ctx);
+            if (parse.GetValue(watch)) return await WatchAsync(ctx, manager, only, cancellationToken);
+            var sample = await manager.StatusAsync(only, null, cancellationToken);
+            PrintSample(ctx, sample.Links, only, watch: false);
+            return ExitCodeOf(sample.Links, only);
+        }, Guard);
         return command;
     }
 
@@ -185,33 +173,29 @@ public static class LinkVerbs
     {
         var name = NameArgument(Msg.T("The profile whose last failure to explain"));
         var command = new Command("explain", Msg.T("Explain the last failure of a profile from its logs: cause, fix, evidence")) { name };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetGuardedAction(app, (parse, ctx, cancellationToken) =>
         {
-            var ctx = app.ContextFor(parse);
             var link = parse.GetValue(name)!;
-            return await Guard(ctx, () =>
+            var explanation = managerFor(ctx).Explain(link);
+            if (explanation is null)
+                return Task.FromResult(ctx.Fail(ExitCodes.NotFound,
+                    Msg.F("no attempt of {0} found (no ppptui record, no logfile, nothing in the syslog)", link),
+                    Msg.F("dial it once with 'ppptui connect {0}', or add 'logfile /var/log/ppp-{0}.log' to its peers file", link)));
+            if (ctx.Json)
             {
-                var explanation = managerFor(ctx).Explain(link);
-                if (explanation is null)
-                    return Task.FromResult(ctx.Fail(ExitCodes.NotFound,
-                        Msg.F("no attempt of {0} found (no ppptui record, no logfile, nothing in the syslog)", link),
-                        Msg.F("dial it once with 'ppptui connect {0}', or add 'logfile /var/log/ppp-{0}.log' to its peers file", link)));
-                if (ctx.Json)
-                {
-                    ctx.Out.WriteLine(JsonSerializer.Serialize(explanation, LinkStatusJsonContext.Default.LinkExplanation));
-                    return Task.FromResult(ExitCodes.Ok);
-                }
-                var when = explanation.When is { } t ? Msg.F(" at {0}", t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)) : "";
-                ctx.Out.WriteLine(Msg.F("{0}: last attempt{1}, from {2}", link, when, explanation.Source));
-                if (explanation.Note is { } note) ctx.Out.WriteLine(Msg.F("  note: {0}", note));
-                if (explanation.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
-                else ctx.Out.WriteLine(Msg.T("  no failure in these lines: the last attempt looks fine"));
-                if (explanation.ExitStatus is { } exit) ctx.Out.WriteLine(Msg.F("  pppd exit status {0}", exit));
-                ctx.Out.WriteLine(Msg.T("  log:"));
-                foreach (var line in explanation.Lines.TakeLast(40)) ctx.Out.WriteLine("    " + line);
+                ctx.Out.WriteLine(JsonSerializer.Serialize(explanation, LinkStatusJsonContext.Default.LinkExplanation));
                 return Task.FromResult(ExitCodes.Ok);
-            });
-        });
+            }
+            var when = explanation.When is { } t ? Msg.F(" at {0}", t.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)) : "";
+            ctx.Out.WriteLine(Msg.F("{0}: last attempt{1}, from {2}", link, when, explanation.Source));
+            if (explanation.Note is { } note) ctx.Out.WriteLine(Msg.F("  note: {0}", note));
+            if (explanation.Diagnosis is { } d) WriteDiagnosis(ctx.Out, d, "  ");
+            else ctx.Out.WriteLine(Msg.T("  no failure in these lines: the last attempt looks fine"));
+            if (explanation.ExitStatus is { } exit) ctx.Out.WriteLine(Msg.F("  pppd exit status {0}", exit));
+            ctx.Out.WriteLine(Msg.T("  log:"));
+            foreach (var line in explanation.Lines.TakeLast(40)) ctx.Out.WriteLine("    " + line);
+            return Task.FromResult(ExitCodes.Ok);
+        }, Guard);
         return command;
     }
 

@@ -15,30 +15,26 @@ public static class ProbeVerbs
         var command = new Command("probe",
             Msg.T("Find the largest packet that passes an up link end to end (ICMP echo, DF set), compare it with the link's MTU, recommend MTU/MRU and an MSS clamp"))
             { name, apply };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetGuardedAction(app, async (parse, ctx, cancellationToken) =>
         {
-            var ctx = app.ContextFor(parse);
             var link = parse.GetValue(name)!;
-            return await LinkVerbs.Guard(ctx, async () =>
+            ctx.RequireLiveSystem("probe");
+            if (!ctx.Json) ctx.Out.WriteLine(Msg.F("{0}: sending echoes with DF set to the peer…", link));
+            var result = await managerFor(ctx).ProbeAsync(link, cancellationToken: cancellationToken);
+            if (parse.GetValue(apply) && result.ProfileMtu is { } mtu)
             {
-                ctx.RequireLiveSystem("probe");
-                if (!ctx.Json) ctx.Out.WriteLine(Msg.F("{0}: sending echoes with DF set to the peer…", link));
-                var result = await managerFor(ctx).ProbeAsync(link, cancellationToken: cancellationToken);
-                if (parse.GetValue(apply) && result.ProfileMtu is { } mtu)
-                {
-                    PathMtuProfile.Write(new ProfileService(ctx.Paths), link, mtu);
-                    result = result with { Applied = true };
-                }
-                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(Json(result)));
-                else Write(ctx.Out, result, parse.GetValue(apply));
-                return result switch
-                {
-                    { LargestPassing: null } => ExitCodes.Failure,
-                    { MtuFits: true } or { Applied: true } => ExitCodes.Ok,
-                    _ => ExitCodes.CheckFailed,
-                };
-            });
-        });
+                PathMtuProfile.Write(new ProfileService(ctx.Paths), link, mtu);
+                result = result with { Applied = true };
+            }
+            if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(Json(result)));
+            else Write(ctx.Out, result, parse.GetValue(apply));
+            return result switch
+            {
+                { LargestPassing: null } => ExitCodes.Failure,
+                { MtuFits: true } or { Applied: true } => ExitCodes.Ok,
+                _ => ExitCodes.CheckFailed,
+            };
+        }, LinkVerbs.Guard);
         return command;
     }
 

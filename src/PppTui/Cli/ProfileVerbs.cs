@@ -73,48 +73,44 @@ public static class ProfileVerbs
     {
         var name = NameArgument();
         var command = new Command("show", Msg.T("Show a profile's settings")) { name };
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            var service = Service(ctx);
+            var profile = service.Load(parse.GetValue(name)!);
+            var secretsFile = FindSecretsFile(service, profile, out var unreadable);
+            var inherited = InheritedOrNone(service, profile.Name);
+            if (ctx.Json)
             {
-                var service = Service(ctx);
-                var profile = service.Load(parse.GetValue(name)!);
-                var secretsFile = FindSecretsFile(service, profile, out var unreadable);
-                var inherited = InheritedOrNone(service, profile.Name);
-                if (ctx.Json)
+                var json = ProfileJson.Profile(profile, secretsFile);
+                json["inherited"] = new JsonArray(inherited.Select(i => (JsonNode?)new JsonObject
                 {
-                    var json = ProfileJson.Profile(profile, secretsFile);
-                    json["inherited"] = new JsonArray(inherited.Select(i => (JsonNode?)new JsonObject
-                    {
-                        ["field"] = i.FieldKey, ["option"] = i.Text, ["source"] = i.Option.Source,
-                    }).ToArray());
-                    ctx.Out.WriteLine(ProfileJson.Write(json));
-                    return ExitCodes.Ok;
-                }
-                var draft = new ProfileDraft(profile);
-                // The keys stay as typed (they are the --KEY options of 'set').
-                ctx.Out.WriteLine("name".PadRight(18) + " " + profile.Name);
-                ctx.Out.WriteLine("kind".PadRight(18) + " " + KindRegistry.Get(profile.Kind).DisplayName);
-                foreach (var field in ProfileFields.For(profile.Kind))
-                {
-                    var value = field.Type == FieldType.Secret
-                        ? field.Key == "password"
-                            ? secretsFile is not null ? Msg.F("(set, in {0})", secretsFile)
-                            : service.Renderer.PeersFileHoldsPassword(profile.Name) ? Msg.F("(set, by the password option in /etc/ppp/peers/{0})", profile.Name)
-                            : unreadable is not null ? Msg.F("(unknown: {0} is readable by root only)", unreadable) : Msg.T("(not set)")
-                            : Msg.T("(not shown)")
-                        : field.Get(draft);
-                    if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {TerminalSafeWriter.OneLine(value)}");
-                    // What pppd takes from another file on top of the profile's own value, with where.
-                    foreach (var from in inherited.Where(i => i.FieldKey == field.Key))
-                        ctx.Out.WriteLine($"{field.Key,-18} {Msg.F("inherited: {0} from {1}", from.Text, from.Option.Source)}");
-                }
-                var refused = ProfileJson.Refused(profile.Ppp).ToList();
-                if (refused.Count > 0) ctx.Out.WriteLine("refuse".PadRight(18) + " " + string.Join(", ", refused));
-                foreach (var extra in profile.ExtraOptions) ctx.Out.WriteLine("option".PadRight(18) + " " + TerminalSafeWriter.OneLine(extra));
+                    ["field"] = i.FieldKey, ["option"] = i.Text, ["source"] = i.Option.Source,
+                }).ToArray());
+                ctx.Out.WriteLine(ProfileJson.Write(json));
                 return ExitCodes.Ok;
-            });
+            }
+            var draft = new ProfileDraft(profile);
+            // The keys stay as typed (they are the --KEY options of 'set').
+            ctx.Out.WriteLine("name".PadRight(18) + " " + profile.Name);
+            ctx.Out.WriteLine("kind".PadRight(18) + " " + KindRegistry.Get(profile.Kind).DisplayName);
+            foreach (var field in ProfileFields.For(profile.Kind))
+            {
+                var value = field.Type == FieldType.Secret
+                    ? field.Key == "password"
+                        ? secretsFile is not null ? Msg.F("(set, in {0})", secretsFile)
+                        : service.Renderer.PeersFileHoldsPassword(profile.Name) ? Msg.F("(set, by the password option in /etc/ppp/peers/{0})", profile.Name)
+                        : unreadable is not null ? Msg.F("(unknown: {0} is readable by root only)", unreadable) : Msg.T("(not set)")
+                        : Msg.T("(not shown)")
+                    : field.Get(draft);
+                if (!string.IsNullOrEmpty(value)) ctx.Out.WriteLine($"{field.Key,-18} {TerminalSafeWriter.OneLine(value)}");
+                // What pppd takes from another file on top of the profile's own value, with where.
+                foreach (var from in inherited.Where(i => i.FieldKey == field.Key))
+                    ctx.Out.WriteLine($"{field.Key,-18} {Msg.F("inherited: {0} from {1}", from.Text, from.Option.Source)}");
+            }
+            var refused = ProfileJson.Refused(profile.Ppp).ToList();
+            if (refused.Count > 0) ctx.Out.WriteLine("refuse".PadRight(18) + " " + string.Join(", ", refused));
+            foreach (var extra in profile.ExtraOptions) ctx.Out.WriteLine("option".PadRight(18) + " " + TerminalSafeWriter.OneLine(extra));
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -194,31 +190,27 @@ public static class ProfileVerbs
         var fields = new FieldOptions();
         var command = new Command("new", Msg.T("Create a profile and write its files (like pptpsetup --create, for every kind)")) { name, kind, noApply, check };
         fields.AddTo(command);
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            if (!ProfileToml.TryParseKind(parse.GetValue(kind) ?? "", out var k))
+                return ctx.Fail(ExitCodes.Usage, Msg.F("unknown kind '{0}': use {1}", parse.GetValue(kind), KindRegistry.IdList));
+            var service = Service(ctx);
+            var draft = new ProfileDraft(service.Create(parse.GetValue(name)!, k));
+            var errors = fields.ApplyTo(parse, draft, ctx.IO);
+            errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
+            if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
+            if (parse.GetValue(check)) return PrintCheck(ctx, service, draft);
+            if (parse.GetValue(noApply))
             {
-                if (!ProfileToml.TryParseKind(parse.GetValue(kind) ?? "", out var k))
-                    return ctx.Fail(ExitCodes.Usage, Msg.F("unknown kind '{0}': use {1}", parse.GetValue(kind), KindRegistry.IdList));
-                var service = Service(ctx);
-                var draft = new ProfileDraft(service.Create(parse.GetValue(name)!, k));
-                var errors = fields.ApplyTo(parse, draft, ctx.IO);
-                errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
-                if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
-                if (parse.GetValue(check)) return PrintCheck(ctx, service, draft);
-                if (parse.GetValue(noApply))
-                {
-                    service.Save(draft.Profile);
-                    if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(SavedJson(draft.Profile.Name, [])));
-                    else ctx.Out.WriteLine(Msg.F("Saved profile {0}; write its files with 'ppptui apply {0}'.", draft.Profile.Name));
-                    return ExitCodes.Ok;
-                }
-                var result = service.Apply(draft.Profile, draft.Secrets);
-                draft.Secrets.Clear();
-                PrintApply(ctx, result);
+                service.Save(draft.Profile);
+                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(SavedJson(draft.Profile.Name, [])));
+                else ctx.Out.WriteLine(Msg.F("Saved profile {0}; write its files with 'ppptui apply {0}'.", draft.Profile.Name));
                 return ExitCodes.Ok;
-            });
+            }
+            var result = service.Apply(draft.Profile, draft.Secrets);
+            draft.Secrets.Clear();
+            PrintApply(ctx, result);
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -231,39 +223,35 @@ public static class ProfileVerbs
         var fields = new FieldOptions();
         var command = new Command("set", Msg.T("Change a profile's settings (then 'ppptui diff' and 'ppptui apply')")) { name, apply, check };
         fields.AddTo(command);
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            var service = Service(ctx);
+            var draft = new ProfileDraft(service.Load(parse.GetValue(name)!));
+            var errors = fields.ApplyTo(parse, draft, ctx.IO);
+            errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
+            if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
+            if (parse.GetValue(check)) return PrintCheck(ctx, service, draft);
+            // A secret is never kept anywhere to be applied later, so it is written now.
+            if (parse.GetValue(apply) || !draft.Secrets.IsEmpty)
             {
-                var service = Service(ctx);
-                var draft = new ProfileDraft(service.Load(parse.GetValue(name)!));
-                var errors = fields.ApplyTo(parse, draft, ctx.IO);
-                errors.AddRange(ProfileValidator.Validate(draft.Profile, draft.Secrets));
-                if (errors.Count > 0) throw InvalidInput(draft.Profile.Name, errors);
-                if (parse.GetValue(check)) return PrintCheck(ctx, service, draft);
-                // A secret is never kept anywhere to be applied later, so it is written now.
-                if (parse.GetValue(apply) || !draft.Secrets.IsEmpty)
+                var result = service.Apply(draft.Profile, draft.Secrets);
+                draft.Secrets.Clear();
+                PrintApply(ctx, result);
+            }
+            else
+            {
+                service.Save(draft.Profile);
+                var plan = service.Preview(draft.Profile);
+                if (ctx.Json)
                 {
-                    var result = service.Apply(draft.Profile, draft.Secrets);
-                    draft.Secrets.Clear();
-                    PrintApply(ctx, result);
+                    ctx.Out.WriteLine(ProfileJson.Write(SavedJson(draft.Profile.Name, plan.Changed.Select(f => f.SystemPath))));
+                    return ExitCodes.Ok;
                 }
-                else
-                {
-                    service.Save(draft.Profile);
-                    var plan = service.Preview(draft.Profile);
-                    if (ctx.Json)
-                    {
-                        ctx.Out.WriteLine(ProfileJson.Write(SavedJson(draft.Profile.Name, plan.Changed.Select(f => f.SystemPath))));
-                        return ExitCodes.Ok;
-                    }
-                    ctx.Out.WriteLine(plan.HasChanges
-                        ? Msg.F("Saved profile {0}. Pending changes to {1}: see 'ppptui diff {0}', write with 'ppptui apply {0}'.", draft.Profile.Name, string.Join(", ", plan.Changed.Select(f => f.SystemPath)))
-                        : Msg.F("Saved profile {0}; its files already say this.", draft.Profile.Name));
-                }
-                return ExitCodes.Ok;
-            });
+                ctx.Out.WriteLine(plan.HasChanges
+                    ? Msg.F("Saved profile {0}. Pending changes to {1}: see 'ppptui diff {0}', write with 'ppptui apply {0}'.", draft.Profile.Name, string.Join(", ", plan.Changed.Select(f => f.SystemPath)))
+                    : Msg.F("Saved profile {0}; its files already say this.", draft.Profile.Name));
+            }
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -274,28 +262,24 @@ public static class ProfileVerbs
         var keep = new Option<bool>("--keep-files") { Description = Msg.T("Keep the peers file and chat script; remove only the profile and its secrets records") };
         var force = new Option<bool>("--force") { Description = Msg.T("Also remove a secrets record other profiles share") };
         var command = new Command("delete", Msg.T("Delete a profile, its files (backed up) and only its own secrets record")) { name, keep, force };
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            var result = Service(ctx).Delete(parse.GetValue(name)!, parse.GetValue(keep), parse.GetValue(force));
+            if (ctx.Json)
             {
-                var result = Service(ctx).Delete(parse.GetValue(name)!, parse.GetValue(keep), parse.GetValue(force));
-                if (ctx.Json)
+                ctx.Out.WriteLine(ProfileJson.Write(new JsonObject
                 {
-                    ctx.Out.WriteLine(ProfileJson.Write(new JsonObject
-                    {
-                        ["name"] = result.Name,
-                        ["removed"] = new JsonArray(result.Removed.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
-                        ["kept"] = new JsonArray(result.Kept.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
-                    }));
-                    return ExitCodes.Ok;
-                }
-                ctx.Out.WriteLine(Msg.F("Deleted profile {0}:", result.Name));
-                foreach (var r in result.Removed) ctx.Out.WriteLine(Msg.F("  removed {0}", r));
-                foreach (var k in result.Kept) ctx.Out.WriteLine(Msg.F("  kept    {0}", k));
-                ctx.Out.WriteLine(Msg.T("Previous versions are in /var/backups/ppptui/."));
+                    ["name"] = result.Name,
+                    ["removed"] = new JsonArray(result.Removed.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
+                    ["kept"] = new JsonArray(result.Kept.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
+                }));
                 return ExitCodes.Ok;
-            });
+            }
+            ctx.Out.WriteLine(Msg.F("Deleted profile {0}:", result.Name));
+            foreach (var r in result.Removed) ctx.Out.WriteLine(Msg.F("  removed {0}", r));
+            foreach (var k in result.Kept) ctx.Out.WriteLine(Msg.F("  kept    {0}", k));
+            ctx.Out.WriteLine(Msg.T("Previous versions are in /var/backups/ppptui/."));
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -307,49 +291,45 @@ public static class ProfileVerbs
         var command = new Command("import", Msg.T("Turn existing /etc/ppp/peers files (or, with --toml, exported profiles) into profiles")) { names, replace };
         var toml = new FleetVerbs.TomlImportOptions();
         toml.AddTo(command);
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            if (toml.Requested(parse)) return FleetVerbs.ImportToml(ctx, parse, toml, parse.GetValue(replace), parse.GetValue(names) ?? []);
+            var service = Service(ctx);
+            var wanted = parse.GetValue(names) ?? [];
+            if (wanted.Length == 0 && !parse.GetValue(replace))
             {
-                if (toml.Requested(parse)) return FleetVerbs.ImportToml(ctx, parse, toml, parse.GetValue(replace), parse.GetValue(names) ?? []);
-                var service = Service(ctx);
-                var wanted = parse.GetValue(names) ?? [];
-                if (wanted.Length == 0 && !parse.GetValue(replace))
+                // Importing everything skips what is already a profile rather than failing on it.
+                var existing = service.List().Profiles.Select(p => p.Name).ToHashSet();
+                wanted = service.Importer.PeerNames().Where(n => !existing.Contains(n)).ToArray();
+                if (wanted.Length == 0)
                 {
-                    // Importing everything skips what is already a profile rather than failing on it.
-                    var existing = service.List().Profiles.Select(p => p.Name).ToHashSet();
-                    wanted = service.Importer.PeerNames().Where(n => !existing.Contains(n)).ToArray();
-                    if (wanted.Length == 0)
-                    {
-                        ctx.Out.WriteLine(ctx.Json ? ProfileJson.Write(new JsonArray()) : Msg.T("Nothing to import: every peers file is already a profile."));
-                        return ExitCodes.Ok;
-                    }
-                }
-                var results = service.Import(wanted, parse.GetValue(replace));
-                if (ctx.Json)
-                {
-                    ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(results.Select(r =>
-                    {
-                        var json = ProfileJson.Profile(r.Profile, r.SecretsFile is null ? null : $"{r.SecretsFile}:{r.SecretsLine}");
-                        // The same warnings the text prints: fields apply will refuse, and a secrets record shared with other profiles.
-                        json["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode?)new JsonObject { ["field"] = w.Field, ["message"] = w.Message }).ToArray());
-                        json["shares_record_with"] = new JsonArray(r.SharesRecordWith.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
-                        return (JsonNode?)json;
-                    }).ToArray())));
+                    ctx.Out.WriteLine(ctx.Json ? ProfileJson.Write(new JsonArray()) : Msg.T("Nothing to import: every peers file is already a profile."));
                     return ExitCodes.Ok;
                 }
-                foreach (var r in results)
+            }
+            var results = service.Import(wanted, parse.GetValue(replace));
+            if (ctx.Json)
+            {
+                ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(results.Select(r =>
                 {
-                    ctx.Out.WriteLine(Msg.F("Imported {0} ({1}), {2} option(s) kept verbatim", r.Profile.Name, KindRegistry.Get(r.Profile.Kind).DisplayName, r.Profile.ExtraOptions.Count) +
-                                      (r.HasSecret ? Msg.F(", password in {0} line {1}", r.SecretsFile, r.SecretsLine) : r.Profile.Ppp.User is null ? "" : Msg.T(", no password record found")));
-                    foreach (var w in r.Warnings) ctx.Out.WriteLine(Msg.F("  warning: {0} (apply will refuse until it is fixed)", w));
-                    if (r.SharesRecordWith.Count > 0)
-                        ctx.Out.WriteLine(Msg.F("  warning: {0} shares its secrets record {1}/{2} with {3}: ppptui will not change or delete it without --force",
-                                          r.Profile.Name, r.Profile.Ppp.User, r.Profile.SecretsServer, string.Join(", ", r.SharesRecordWith)));
-                }
+                    var json = ProfileJson.Profile(r.Profile, r.SecretsFile is null ? null : $"{r.SecretsFile}:{r.SecretsLine}");
+                    // The same warnings the text prints: fields apply will refuse, and a secrets record shared with other profiles.
+                    json["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode?)new JsonObject { ["field"] = w.Field, ["message"] = w.Message }).ToArray());
+                    json["shares_record_with"] = new JsonArray(r.SharesRecordWith.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+                    return (JsonNode?)json;
+                }).ToArray())));
                 return ExitCodes.Ok;
-            });
+            }
+            foreach (var r in results)
+            {
+                ctx.Out.WriteLine(Msg.F("Imported {0} ({1}), {2} option(s) kept verbatim", r.Profile.Name, KindRegistry.Get(r.Profile.Kind).DisplayName, r.Profile.ExtraOptions.Count) +
+                                  (r.HasSecret ? Msg.F(", password in {0} line {1}", r.SecretsFile, r.SecretsLine) : r.Profile.Ppp.User is null ? "" : Msg.T(", no password record found")));
+                foreach (var w in r.Warnings) ctx.Out.WriteLine(Msg.F("  warning: {0} (apply will refuse until it is fixed)", w));
+                if (r.SharesRecordWith.Count > 0)
+                    ctx.Out.WriteLine(Msg.F("  warning: {0} shares its secrets record {1}/{2} with {3}: ppptui will not change or delete it without --force",
+                                      r.Profile.Name, r.Profile.Ppp.User, r.Profile.SecretsServer, string.Join(", ", r.SharesRecordWith)));
+            }
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -386,18 +366,14 @@ public static class ProfileVerbs
     {
         var name = NameArgument();
         var command = new Command(verb, description) { name };
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
-            {
-                var service = Service(ctx);
-                var plan = service.Preview(service.Load(parse.GetValue(name)!));
-                if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
-                writeText(ctx, plan);
-                foreach (var note in plan.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
-                return ExitCodes.Ok;
-            });
+            var service = Service(ctx);
+            var plan = service.Preview(service.Load(parse.GetValue(name)!));
+            if (ctx.Json) { ctx.Out.WriteLine(ProfileJson.Write(ProfileJson.Plan(plan))); return ExitCodes.Ok; }
+            writeText(ctx, plan);
+            foreach (var note in plan.Notes) ctx.Out.WriteLine(Msg.F("note: {0}", note));
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -408,57 +384,53 @@ public static class ProfileVerbs
         var force = new Option<bool>("--force") { Description = Msg.T("Overwrite files changed on disk since ppptui read or wrote them") };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = Msg.T("Also set the password, read from stdin") };
         var command = new Command("apply", Msg.T("Write the profile's files atomically, with backups (idempotent)")) { names, force, passwordStdin };
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            var service = Service(ctx);
+            var problems = new List<CliError>();
+            string[] wanted;
+            if (parse.GetValue(names) is { Length: > 0 } given) wanted = given;
+            else
             {
-                var service = Service(ctx);
-                var problems = new List<CliError>();
-                string[] wanted;
-                if (parse.GetValue(names) is { Length: > 0 } given) wanted = given;
-                else
+                // A profile file that does not load is a failure of "apply everything" too.
+                var catalog = service.List();
+                wanted = catalog.Profiles.Select(p => p.Name).ToArray();
+                problems.AddRange(catalog.Problems.Select(p => new CliError(ExitCodes.Invalid, p.ToString(),
+                    Msg.T("Fix the file (it is plain TOML), or delete it."), p.Message, p.File, p.Line > 0 ? p.Line : null)));
+            }
+            var secrets = new ProfileSecrets();
+            if (parse.GetValue(passwordStdin))
+            {
+                if (wanted.Length != 1) return ctx.Fail(ExitCodes.Usage, Msg.T("--password-stdin needs exactly one profile name"));
+                secrets.Password = SecretInput.Read(ctx.IO, "password");
+            }
+            // Each profile is tried and reported, whatever happened to the one before it.
+            var outcomes = new JsonArray();
+            var codes = problems.Select(p => CliErrors.Write(ctx.Error, ctx.Json, p)).ToList();
+            foreach (var n in wanted)
+            {
+                try
                 {
-                    // A profile file that does not load is a failure of "apply everything" too.
-                    var catalog = service.List();
-                    wanted = catalog.Profiles.Select(p => p.Name).ToArray();
-                    problems.AddRange(catalog.Problems.Select(p => new CliError(ExitCodes.Invalid, p.ToString(),
-                        Msg.T("Fix the file (it is plain TOML), or delete it."), p.Message, p.File, p.Line > 0 ? p.Line : null)));
+                    var profile = service.Load(n);
+                    // A password typed now that does not pass is bad input, like a field value.
+                    if (ProfileValidator.Validate(profile, secrets).Where(e => e.Field is "password").ToList() is { Count: > 0 } typed)
+                        throw InvalidInput(n, typed);
+                    var result = service.Apply(profile, secrets, parse.GetValue(force));
+                    if (ctx.Json) outcomes.Add((JsonNode)ApplyJson(result));
+                    else PrintApply(ctx, result);
                 }
-                var secrets = new ProfileSecrets();
-                if (parse.GetValue(passwordStdin))
+                catch (Exception ex) when (ex is Core.PppTuiException or IOException or UnauthorizedAccessException)
                 {
-                    if (wanted.Length != 1) return ctx.Fail(ExitCodes.Usage, Msg.T("--password-stdin needs exactly one profile name"));
-                    secrets.Password = SecretInput.Read(ctx.IO, "password");
+                    codes.Add(CliErrors.Report(ctx, ex));
+                    if (ctx.Json) outcomes.Add((JsonNode)new JsonObject { ["profile"] = n, ["failed"] = true });
                 }
-                // Each profile is tried and reported, whatever happened to the one before it.
-                var outcomes = new JsonArray();
-                var codes = problems.Select(p => CliErrors.Write(ctx.Error, ctx.Json, p)).ToList();
-                foreach (var n in wanted)
-                {
-                    try
-                    {
-                        var profile = service.Load(n);
-                        // A password typed now that does not pass is bad input, like a field value.
-                        if (ProfileValidator.Validate(profile, secrets).Where(e => e.Field is "password").ToList() is { Count: > 0 } typed)
-                            throw InvalidInput(n, typed);
-                        var result = service.Apply(profile, secrets, parse.GetValue(force));
-                        if (ctx.Json) outcomes.Add((JsonNode)ApplyJson(result));
-                        else PrintApply(ctx, result);
-                    }
-                    catch (Exception ex) when (ex is Core.PppTuiException or IOException or UnauthorizedAccessException)
-                    {
-                        codes.Add(CliErrors.Report(ctx, ex));
-                        if (ctx.Json) outcomes.Add((JsonNode)new JsonObject { ["profile"] = n, ["failed"] = true });
-                    }
-                }
-                secrets.Clear();
-                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(outcomes));
-                if (codes.Count == 0) return ExitCodes.Ok;
-                if (!ctx.Json && wanted.Length + problems.Count > 1)
-                    ctx.Error.WriteLine("ppptui: " + Msg.F("{0} of {1} profile(s) not applied", codes.Count, wanted.Length + problems.Count));
-                return codes.Distinct().Count() == 1 ? codes[0] : ExitCodes.Failure;
-            });
+            }
+            secrets.Clear();
+            if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(outcomes));
+            if (codes.Count == 0) return ExitCodes.Ok;
+            if (!ctx.Json && wanted.Length + problems.Count > 1)
+                ctx.Error.WriteLine("ppptui: " + Msg.F("{0} of {1} profile(s) not applied", codes.Count, wanted.Length + problems.Count));
+            return codes.Distinct().Count() == 1 ? codes[0] : ExitCodes.Failure;
         });
         return command;
     }
@@ -529,32 +501,28 @@ public static class ProfileVerbs
         var name = NameArgument();
         var all = new Option<bool>("--all") { Description = Msg.T("Also list the options later lines override") };
         var command = new Command("effective", Msg.T("The options pppd really runs with for a profile, and where each comes from")) { name, all };
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
+            var options = Service(ctx).Effective(parse.GetValue(name)!);
+            if (ctx.Json)
             {
-                var options = Service(ctx).Effective(parse.GetValue(name)!);
-                if (ctx.Json)
+                ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(options.Select(o => (JsonNode?)new JsonObject
                 {
-                    ctx.Out.WriteLine(ProfileJson.Write(new JsonArray(options.Select(o => (JsonNode?)new JsonObject
-                    {
-                        ["option"] = o.Name,
-                        ["argument"] = o.Name == "password" && o.Argument is not null ? Core.PppConfig.SecretsFile.Mask : o.Argument,
-                        ["source"] = o.Source,
-                        ["overridden_by"] = o.OverriddenBy,
-                    }).ToArray())));
-                    return ExitCodes.Ok;
-                }
-                foreach (var o in options.Where(o => o.TakesEffect || parse.GetValue(all)))
-                {
-                    var text = o.Argument is null ? o.Name : $"{o.Name} {o.Argument}";
-                    if (o.Name == "password") text = "password ********";
-                    var suffix = o.TakesEffect ? "" : "   " + Msg.F("(overridden by {0})", o.OverriddenBy);
-                    ctx.Out.WriteLine($"{text,-40} {o.Source}{suffix}");
-                }
+                    ["option"] = o.Name,
+                    ["argument"] = o.Name == "password" && o.Argument is not null ? Core.PppConfig.SecretsFile.Mask : o.Argument,
+                    ["source"] = o.Source,
+                    ["overridden_by"] = o.OverriddenBy,
+                }).ToArray())));
                 return ExitCodes.Ok;
-            });
+            }
+            foreach (var o in options.Where(o => o.TakesEffect || parse.GetValue(all)))
+            {
+                var text = o.Argument is null ? o.Name : $"{o.Name} {o.Argument}";
+                if (o.Name == "password") text = "password ********";
+                var suffix = o.TakesEffect ? "" : "   " + Msg.F("(overridden by {0})", o.OverriddenBy);
+                ctx.Out.WriteLine($"{text,-40} {o.Source}{suffix}");
+            }
+            return ExitCodes.Ok;
         });
         return command;
     }

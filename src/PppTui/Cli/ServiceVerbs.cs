@@ -28,16 +28,12 @@ public static class ServiceVerbs
         var noStart = new Option<bool>("--no-start") { Description = Msg.T("Enable for the next boot only; do not start it now") };
         var wait = new Option<int>("--wait") { Description = Msg.T("Seconds to wait for the link to come up"), DefaultValueFactory = _ => 30, HelpName = "SECONDS" };
         var command = new Command("enable", Msg.T("Write the unit, enable it at boot and start it now (systemctl enable --now)")) { name, noStart, wait };
-        command.SetAction((parse, token) =>
+        command.SetGuardedAction(app, async (parse, ctx, token) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.GuardAsync(ctx, async () =>
-            {
-                var result = await Manager(ctx).EnableAsync(parse.GetValue(name)!, !parse.GetValue(noStart),
-                    TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(wait), 0, 600)), token).ConfigureAwait(false);
-                Print(ctx, result, "enabled");
-                return ExitCodes.Ok;
-            });
+            var result = await Manager(ctx).EnableAsync(parse.GetValue(name)!, !parse.GetValue(noStart),
+                TimeSpan.FromSeconds(Math.Clamp(parse.GetValue(wait), 0, 600)), token).ConfigureAwait(false);
+            Print(ctx, result, "enabled");
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -47,15 +43,11 @@ public static class ServiceVerbs
         var name = NameArgument();
         var keep = new Option<bool>("--keep-running") { Description = Msg.T("Only stop starting it at boot; leave the running link up") };
         var command = new Command("disable", Msg.T("Stop the link and stop starting it at boot (systemctl disable --now)")) { name, keep };
-        command.SetAction((parse, token) =>
+        command.SetGuardedAction(app, async (parse, ctx, token) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.GuardAsync(ctx, async () =>
-            {
-                var result = await Manager(ctx).DisableAsync(parse.GetValue(name)!, !parse.GetValue(keep), token).ConfigureAwait(false);
-                Print(ctx, result, "disabled");
-                return ExitCodes.Ok;
-            });
+            var result = await Manager(ctx).DisableAsync(parse.GetValue(name)!, !parse.GetValue(keep), token).ConfigureAwait(false);
+            Print(ctx, result, "disabled");
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -64,36 +56,32 @@ public static class ServiceVerbs
     {
         var name = new Argument<string?>("NAME") { Description = Msg.T("Profile name (default: every profile and every enabled unit)"), Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("status", Msg.T("Show whether systemd keeps the link up, and its state")) { name };
-        command.SetAction((parse, token) =>
+        command.SetGuardedAction(app, async (parse, ctx, token) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.GuardAsync(ctx, async () =>
+            var manager = Manager(ctx);
+            if (manager.Presence == SystemdPresence.Absent)
             {
-                var manager = Manager(ctx);
-                if (manager.Presence == SystemdPresence.Absent)
-                {
-                    var profile = parse.GetValue(name) ?? "NAME";
-                    if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["systemd"] = "absent", ["alternative"] = SystemdAlternative.For(profile) }));
-                    return ctx.Fail(ExitCodes.Failure, Msg.T("systemd is not running on this system (no /run/systemd/system), so no link is kept up as a service."),
-                        SystemdAlternative.For(profile));
-                }
-                List<string> names = parse.GetValue(name) is { } one ? [one] : AllNames(ctx, manager);
-                var statuses = new List<ServiceStatus>();
-                foreach (var n in names) statuses.Add(await manager.StatusAsync(n, token).ConfigureAwait(false));
-                if (ctx.Json)
-                {
-                    var json = statuses.Select(s => (JsonNode?)StatusJson(s)).ToArray();
-                    ctx.Out.WriteLine(ProfileJson.Write(parse.GetValue(name) is null ? new JsonArray(json) : json[0]!));
-                }
-                else if (statuses.Count == 0)
-                    ctx.Out.WriteLine(Msg.T("No profiles and no ppptui units. Make a link a service with 'ppptui service enable NAME'."));
-                else
-                    foreach (var s in statuses) ctx.Out.WriteLine($"{s.Profile,-20} {s.Unit,-32} {s.Describe()}");
-                // One link asked about: its exit code says whether systemd keeps it up now.
-                if (parse.GetValue(name) is not null && manager.Presence == SystemdPresence.Running && !statuses[0].Active)
-                    return ExitCodes.LinkDown;
-                return ExitCodes.Ok;
-            });
+                var profile = parse.GetValue(name) ?? "NAME";
+                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["systemd"] = "absent", ["alternative"] = SystemdAlternative.For(profile) }));
+                return ctx.Fail(ExitCodes.Failure, Msg.T("systemd is not running on this system (no /run/systemd/system), so no link is kept up as a service."),
+                    SystemdAlternative.For(profile));
+            }
+            List<string> names = parse.GetValue(name) is { } one ? [one] : AllNames(ctx, manager);
+            var statuses = new List<ServiceStatus>();
+            foreach (var n in names) statuses.Add(await manager.StatusAsync(n, token).ConfigureAwait(false));
+            if (ctx.Json)
+            {
+                var json = statuses.Select(s => (JsonNode?)StatusJson(s)).ToArray();
+                ctx.Out.WriteLine(ProfileJson.Write(parse.GetValue(name) is null ? new JsonArray(json) : json[0]!));
+            }
+            else if (statuses.Count == 0)
+                ctx.Out.WriteLine(Msg.T("No profiles and no ppptui units. Make a link a service with 'ppptui service enable NAME'."));
+            else
+                foreach (var s in statuses) ctx.Out.WriteLine($"{s.Profile,-20} {s.Unit,-32} {s.Describe()}");
+            // One link asked about: its exit code says whether systemd keeps it up now.
+            if (parse.GetValue(name) is not null && manager.Presence == SystemdPresence.Running && !statuses[0].Active)
+                return ExitCodes.LinkDown;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -108,16 +96,12 @@ public static class ServiceVerbs
     private static Command Unit(CliApp app)
     {
         var command = new Command("unit", Msg.T("Print the systemd template unit ppptui writes (ppptui@.service)"));
-        command.SetAction(parse =>
+        command.SetGuardedAction(app, (parse, ctx) =>
         {
-            var ctx = app.ContextFor(parse);
-            return CliErrors.Guard(ctx, () =>
-            {
-                var text = SystemdUnits.RenderTemplate(SystemdUnits.FindPppd(ctx.Paths));
-                if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["unit"] = "ppptui@.service", ["text"] = text }));
-                else ctx.Out.Write(text);
-                return ExitCodes.Ok;
-            });
+            var text = SystemdUnits.RenderTemplate(SystemdUnits.FindPppd(ctx.Paths));
+            if (ctx.Json) ctx.Out.WriteLine(ProfileJson.Write(new JsonObject { ["unit"] = "ppptui@.service", ["text"] = text }));
+            else ctx.Out.Write(text);
+            return ExitCodes.Ok;
         });
         return command;
     }

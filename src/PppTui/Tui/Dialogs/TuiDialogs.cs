@@ -162,24 +162,14 @@ public static class DialogFactory
         list.SetSource(new System.Collections.ObjectModel.ObservableCollection<string>(names));
         list.SelectedItem = Math.Max(0, names.ToList().IndexOf(current));
         string? chosen = null;
-        list.Accepting += (_, e) =>
+        void Choose()
         {
-            e.Handled = true;
             chosen = list.SelectedItem is { } i ? names[i] : null;
             dialog.RequestStop();
-        };
+        }
+        OnAccept(list, Choose);
         dialog.Add(list);
-        var ok = new Button { Text = "Use", IsDefault = true };
-        ok.Accepting += (_, e) =>
-        {
-            e.Handled = true;
-            chosen = list.SelectedItem is { } i ? names[i] : null;
-            dialog.RequestStop();
-        };
-        var cancel = new Button { Text = "Cancel" };
-        cancel.Accepting += (_, e) => { e.Handled = true; dialog.RequestStop(); };
-        dialog.AddButton(cancel);
-        dialog.AddButton(ok);
+        AddCancelAnd(dialog, new Button { Text = "Use", IsDefault = true }, Choose);
         return (dialog, () => chosen);
     }
 
@@ -232,35 +222,36 @@ public static class DialogFactory
             result = new NewProfileRequest(kinds[selector.Value!.Value].Id, text);
             dialog.RequestStop();
         }
-        var create = new Button { Text = "Create", IsDefault = true };
-        create.Accepting += (_, e) =>
-        {
-            e.Handled = true;
-            TryCreate();
-        };
         // Enter in the name field or on a kind means Create, not "close the dialog".
-        name.Accepting += (_, e) =>
-        {
-            e.Handled = true;
-            TryCreate();
-        };
-        selector.Accepting += (_, e) =>
-        {
-            e.Handled = true;
-            TryCreate();
-        };
+        OnAccept(name, TryCreate);
+        OnAccept(selector, TryCreate);
         name.SetFocus();
-        var cancel = new Button { Text = "Cancel" };
-        cancel.Accepting += (_, e) => { e.Handled = true; dialog.RequestStop(); };
-        dialog.AddButton(cancel);
-        dialog.AddButton(create);
+        AddCancelAnd(dialog, new Button { Text = "Create", IsDefault = true }, TryCreate);
         return (dialog, () => result);
+    }
+
+    // Accepting (Enter, a click) does the dialog's own action instead of its default handling.
+    private static void OnAccept(View view, Action action) =>
+        view.Accepting += (_, e) =>
+        {
+            e.Handled = true;
+            action();
+        };
+
+    // Cancel first, then the dialog's action, as every dialog here lays its buttons out.
+    private static void AddCancelAnd(Dialog dialog, Button action, Action onAction)
+    {
+        var cancel = new Button { Text = "Cancel" };
+        OnAccept(cancel, () => dialog.RequestStop());
+        OnAccept(action, onAction);
+        dialog.AddButton(cancel);
+        dialog.AddButton(action);
     }
 
     private static void AddClose(Dialog dialog)
     {
         var close = new Button { Text = "Close", IsDefault = true };
-        close.Accepting += (_, e) => { e.Handled = true; dialog.RequestStop(); };
+        OnAccept(close, () => dialog.RequestStop());
         dialog.AddButton(close);
     }
 }
