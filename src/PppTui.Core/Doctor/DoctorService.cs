@@ -6,22 +6,14 @@ namespace PppTui.Core.Doctor;
 /// server's TCP port). Every check says ok / warn / fail / skip, what it saw, and the fix.
 /// Reads files under the root and runs commands only through <see cref="ICommandRunner"/>.
 /// </summary>
-public sealed partial class DoctorService
+public sealed partial class DoctorService(SystemPaths paths, ICommandRunner runner, ITcpProbe? probe = null, SystemdPresence? systemd = null)
 {
     private static readonly string[] BinDirs = ["/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/sbin", "/usr/local/bin"];
 
-    private readonly SystemPaths _paths;
-    private readonly ICommandRunner _runner;
-    private readonly ITcpProbe _probe;
-    private readonly SystemdPresence _systemd;
-
-    public DoctorService(SystemPaths paths, ICommandRunner runner, ITcpProbe? probe = null, SystemdPresence? systemd = null)
-    {
-        _paths = paths;
-        _runner = runner;
-        _probe = probe ?? new SocketTcpProbe();
-        _systemd = systemd ?? ServiceManager.Detect(paths);
-    }
+    private readonly SystemPaths _paths = paths;
+    private readonly ICommandRunner _runner = runner;
+    private readonly ITcpProbe _probe = probe ?? new SocketTcpProbe();
+    private readonly SystemdPresence _systemd = systemd ?? ServiceManager.Detect(paths);
 
     /// <summary>A profile to check: the stored profile, or only a peers file not imported yet.</summary>
     private sealed record Target(string Name, Profile? Profile)

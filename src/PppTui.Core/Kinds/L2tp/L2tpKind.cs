@@ -6,7 +6,7 @@ namespace PppTui.Core.Kinds.L2tp;
 /// and xl2tpd starts pppd when told <c>c NAME</c> on its control file. With IPsec, a swanctl
 /// connection (IKEv1, PSK, transport mode) protects the tunnel's UDP port 1701.
 /// </summary>
-public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileKind
+public sealed class L2tpKind() : SettingsKind<L2tpSettings>(Id, TomlKeys), IProfileKind
 {
     /// <summary>The kind's id in profile files and on the command line.</summary>
     public static readonly ProfileKind Id = new("l2tp");
@@ -21,14 +21,12 @@ public sealed class L2tpKind() : SettingsKind<L2tpSettings>(TomlKeys), IProfileK
     private const string AuthChap = "chap";
     private const string AuthOther = "other";
 
-    public ProfileKind Kind => Id;
     public string DisplayName => "L2TP/IPsec VPN";
     public string Description => Msg.T("An L2TP VPN server (xl2tpd), optionally inside IPsec with a pre-shared key (strongSwan)");
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
-        ProfileFields.Text("server", "Server", "L2TP server (LNS) host name or IP address",
-            d => Of(d.Profile).Server, (d, v) => Of(d.Profile).Server = v) with { Section = ProfileFields.Connection },
+        ConnectionText("server", "Server", "L2TP server (LNS) host name or IP address", s => s.Server, (s, v) => s.Server = v),
         ProfileFields.Choice("ipsec", "IPsec", "psk: L2TP inside IPsec (IKEv1, pre-shared key, strongSwan); none: plain L2TP, unencrypted",
             ["psk", "none"], d => Of(d.Profile).Ipsec ? "psk" : "none", (d, v) => Of(d.Profile).Ipsec = v == "psk")
             with { Section = ProfileFields.Connection },

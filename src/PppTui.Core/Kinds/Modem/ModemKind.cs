@@ -5,27 +5,22 @@ namespace PppTui.Core.Kinds.Modem;
 /// and the chat script with the APN, the optional SIM PIN and the number. A connect command that
 /// is not ours (inline chat, a shell script) is kept exactly as written.
 /// </summary>
-public sealed partial class ModemKind() : SettingsKind<ModemSettings>(TomlKeys), IProfileKind
+public sealed partial class ModemKind() : SettingsKind<ModemSettings>(Id, TomlKeys), IProfileKind
 {
     private const string ChatProgram = "/usr/sbin/chat";
 
     /// <summary>The kind's id in profile files and on the command line.</summary>
     public static readonly ProfileKind Id = new("modem");
 
-    public ProfileKind Kind => Id;
     public string DisplayName => Msg.T("Modem");
     public string Description => Msg.T("A cellular (3G/4G) or dial-up modem on a serial port, dialled by chat");
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
-        ProfileFields.Text("device", "Device", "Serial device of the modem (e.g. /dev/ttyUSB2)",
-            d => Of(d.Profile).Device, (d, v) => Of(d.Profile).Device = v) with { Section = ProfileFields.Connection },
-        ProfileFields.Number("speed", "Speed", "Serial speed in bit/s (115200 for most modems)",
-            d => Of(d.Profile).Speed, (d, v) => Of(d.Profile).Speed = v) with { Section = ProfileFields.Connection },
-        ProfileFields.Text("apn", "APN", "Access point name from the mobile operator (e.g. internet)",
-            d => Of(d.Profile).Apn, (d, v) => Of(d.Profile).Apn = v) with { Section = ProfileFields.Connection },
-        ProfileFields.Text("number", "Number", "Number to dial (*99# for cellular data)",
-            d => Of(d.Profile).Number, (d, v) => Of(d.Profile).Number = v) with { Section = ProfileFields.Connection },
+        ConnectionText("device", "Device", "Serial device of the modem (e.g. /dev/ttyUSB2)", s => s.Device, (s, v) => s.Device = v),
+        ConnectionNumber("speed", "Speed", "Serial speed in bit/s (115200 for most modems)", s => s.Speed, (s, v) => s.Speed = v),
+        ConnectionText("apn", "APN", "Access point name from the mobile operator (e.g. internet)", s => s.Apn, (s, v) => s.Apn = v),
+        ConnectionText("number", "Number", "Number to dial (*99# for cellular data)", s => s.Number, (s, v) => s.Number = v),
         new("pin", "SIM PIN", "Written only into the chat script (mode 0600); leave empty if the SIM has none", FieldType.Secret,
             d => d.Secrets.Pin, (d, v) => { d.Secrets.Pin = string.IsNullOrEmpty(v) ? null : v; return null; }) { Section = ProfileFields.Connection },
     ];

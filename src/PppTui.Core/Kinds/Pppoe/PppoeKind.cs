@@ -4,7 +4,7 @@ namespace PppTui.Core.Kinds.Pppoe;
 /// PPPoE through pppd's rp-pppoe plugin: <c>plugin rp-pppoe.so</c> (<c>pppoe.so</c> since pppd 2.5)
 /// and the Ethernet interface as a bare word (on its own line or after the plugin).
 /// </summary>
-public sealed class PppoeKind() : SettingsKind<PppoeSettings>(TomlKeys), IProfileKind
+public sealed class PppoeKind() : SettingsKind<PppoeSettings>(Id, TomlKeys), IProfileKind
 {
     private static readonly string[] ServiceOptions = ["pppoe-service", "rp_pppoe_service"];
     private static readonly string[] AcOptions = ["pppoe-ac", "rp_pppoe_ac"];
@@ -12,18 +12,14 @@ public sealed class PppoeKind() : SettingsKind<PppoeSettings>(TomlKeys), IProfil
     /// <summary>The kind's id in profile files and on the command line.</summary>
     public static readonly ProfileKind Id = new("pppoe");
 
-    public ProfileKind Kind => Id;
     public string DisplayName => "PPPoE";
     public string Description => Msg.T("DSL or fibre via PPP over Ethernet (rp-pppoe plugin)");
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
-        ProfileFields.Text("interface", "Interface", "Ethernet interface (e.g. eth0) toward the modem or ONT",
-            d => Of(d.Profile).Interface, (d, v) => Of(d.Profile).Interface = v) with { Section = ProfileFields.Connection },
-        ProfileFields.Text("service", "Service name", "PPPoE service name, if the ISP requires one",
-            d => Of(d.Profile).ServiceName, (d, v) => Of(d.Profile).ServiceName = v) with { Section = ProfileFields.Connection },
-        ProfileFields.Text("ac", "Access concentrator", "PPPoE access concentrator name, if several answer",
-            d => Of(d.Profile).AccessConcentrator, (d, v) => Of(d.Profile).AccessConcentrator = v) with { Section = ProfileFields.Connection },
+        ConnectionText("interface", "Interface", "Ethernet interface (e.g. eth0) toward the modem or ONT", s => s.Interface, (s, v) => s.Interface = v),
+        ConnectionText("service", "Service name", "PPPoE service name, if the ISP requires one", s => s.ServiceName, (s, v) => s.ServiceName = v),
+        ConnectionText("ac", "Access concentrator", "PPPoE access concentrator name, if several answer", s => s.AccessConcentrator, (s, v) => s.AccessConcentrator = v),
     ];
 
     private static readonly KindTomlKey<PppoeSettings>[] TomlKeys =

@@ -5,12 +5,11 @@ namespace PppTui.Core.Kinds.Pptp;
 /// and encrypts with MPPE. The server goes into a command pppd hands to /bin/sh, so it must be a
 /// plain host name or address (the validator makes sure).
 /// </summary>
-public sealed class PptpKind() : SettingsKind<PptpSettings>(TomlKeys), IProfileKind
+public sealed class PptpKind() : SettingsKind<PptpSettings>(Id, TomlKeys), IProfileKind
 {
     /// <summary>The kind's id in profile files and on the command line.</summary>
     public static readonly ProfileKind Id = new("pptp");
 
-    public ProfileKind Kind => Id;
     public string DisplayName => "PPTP VPN";
     public string Description => Msg.T("A PPTP VPN server (pptp-linux), MS-CHAPv2 with MPPE encryption");
 
@@ -20,8 +19,7 @@ public sealed class PptpKind() : SettingsKind<PptpSettings>(TomlKeys), IProfileK
 
     public IReadOnlyList<ProfileField> Fields { get; } =
     [
-        ProfileFields.Text("server", "Server", "PPTP server host name or IP address", d => Of(d.Profile).Server, (d, v) => Of(d.Profile).Server = v)
-            with { Section = ProfileFields.Connection },
+        ConnectionText("server", "Server", "PPTP server host name or IP address", s => s.Server, (s, v) => s.Server = v),
         ProfileFields.List("pptp-args", "pptp arguments", "Extra pptp arguments, comma separated (e.g. --loglevel,0)",
             d => Of(d.Profile).PptpArguments, (d, v) => Of(d.Profile).PptpArguments = v),
     ];
