@@ -35,22 +35,10 @@ public static class PppQuoting
         builder.Append('"');
         foreach (char ch in value)
         {
-            switch (ch)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\a': builder.Append("\\a"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                default:
-                    // Always two hex digits, so a following hex letter cannot join the escape.
-                    if (ch < 0x20 || ch == 0x7F) builder.Append("\\x").Append(((int)ch).ToString("x2"));
-                    else builder.Append(ch);
-                    break;
-            }
+            if (BackslashEscape.Named(ch, "nrtabf") is { } escape) builder.Append(escape);
+            // Always two hex digits, so a following hex letter cannot join the escape.
+            else if (ch < 0x20 || ch == 0x7F) builder.Append("\\x").Append(((int)ch).ToString("x2"));
+            else builder.Append(ch);
         }
         builder.Append('"');
         encoded = builder.ToString();

@@ -166,18 +166,10 @@ public static class ProfileToml
         var sb = new StringBuilder(value.Length + 2).Append('"');
         foreach (var rune in value.EnumerateRunes())
         {
-            switch (rune.Value)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\r': sb.Append("\\r"); break;
-                default:
-                    if (Rune.IsControl(rune)) sb.Append("\\u").Append(rune.Value.ToString("X4", CultureInfo.InvariantCulture));
-                    else sb.Append(rune.ToString());
-                    break;
-            }
+            // TOML names \b and \f too; they stay \u escapes: the files ppptui writes do not change.
+            if (BackslashEscape.Named(rune.Value, "ntr") is { } escape) sb.Append(escape);
+            else if (Rune.IsControl(rune)) sb.Append("\\u").Append(rune.Value.ToString("X4", CultureInfo.InvariantCulture));
+            else sb.Append(rune.ToString());
         }
         return sb.Append('"').ToString();
     }
