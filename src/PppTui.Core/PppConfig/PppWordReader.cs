@@ -67,6 +67,18 @@ public static class PppWordReader
     }
 
     /// <summary>
+    /// Applies <paramref name="edits"/> to <paramref name="text"/> and reads the result again: only
+    /// from just before the first edit to just past the last, as the rest reads as it did (see
+    /// <see cref="ReadEdited"/>).
+    /// </summary>
+    internal static (string Text, PppWordReadResult Read) ReadAfterEdits(PppWordReadResult previous, string text, IReadOnlyList<TextEdit> edits)
+    {
+        var newText = TextEdits.Apply(text, edits);
+        int start = edits.Min(e => e.Start), oldEnd = edits.Max(e => e.End);
+        return (newText, ReadEdited(previous, newText, start, oldEnd, oldEnd + newText.Length - text.Length));
+    }
+
+    /// <summary>
     /// The reading of <paramref name="text"/>, which is the text <paramref name="previous"/> was
     /// read from with the characters from <paramref name="editStart"/> to <paramref name="oldEditEnd"/>
     /// replaced by those up to <paramref name="newEditEnd"/>. Exactly what <see cref="Read"/> gives,

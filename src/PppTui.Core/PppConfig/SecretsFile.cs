@@ -73,20 +73,18 @@ public sealed class SecretsFile
     }
 
     /// <summary>Reads a secrets file. Never throws for odd content: see <see cref="Problems"/>.</summary>
-    public static SecretsFile Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return new SecretsFile(text, Analyse(text));
-    }
+    public static SecretsFile Parse(string text) => Read(text, remember: false);
 
     /// <summary>
     /// As <see cref="Parse"/>, for a text that will be parsed again as the very same string (a file
     /// in the editor's snapshot of the disk, rendered on every key): it is read only the first time.
     /// </summary>
-    internal static SecretsFile ParseRemembered(string text)
+    internal static SecretsFile ParseRemembered(string text) => Read(text, remember: true);
+
+    private static SecretsFile Read(string text, bool remember)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new SecretsFile(text, Analyses.Get(text));
+        return new SecretsFile(text, remember ? Analyses.Get(text) : Analyse(text));
     }
 
     /// <summary>
@@ -345,16 +343,10 @@ public sealed class SecretsFile
             (cause is null ? "." : $" ({cause}). Fix that first."));
     }
 
-    /// <summary>
-    /// Applies the edits and reads the result again: only from just before the first edit to just
-    /// past the last, as the rest reads as it did (see <see cref="PppWordReader.ReadEdited"/>).
-    /// </summary>
+    /// <summary>Applies the edits and reads again only what they touched (see <see cref="PppWordReader.ReadAfterEdits"/>).</summary>
     private void LoadEdited(IReadOnlyList<TextEdit> edits)
     {
-        var newText = TextEdits.Apply(_text, edits);
-        int start = edits.Min(e => e.Start), oldEnd = edits.Max(e => e.End);
-        var read = PppWordReader.ReadEdited(_analysis.Read, newText, start, oldEnd, oldEnd + newText.Length - _text.Length);
-        _text = newText;
+        (_text, var read) = PppWordReader.ReadAfterEdits(_analysis.Read, _text, edits);
         _analysis = Analyse(read, _analysis.Records);
     }
 
