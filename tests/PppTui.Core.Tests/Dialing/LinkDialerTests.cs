@@ -21,15 +21,18 @@ public class LinkDialerTests
         new(sys.Paths, runner, new PeerOptionsFileReader(sys.Paths), diagnoser ?? new FakeLinkDiagnoser(),
             new PppdCommands("pppd"), timings: Fast);
 
+    // ip answers as on a box whose ppp0 is up with the field report's addresses and holds the default route.
+    private static FakeCommandRunner Ppp0UpRunner() => new()
+    {
+        Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
+    };
+
     [Fact]
     public async Task Connect_runs_pppd_call_and_reports_every_state_until_up_with_the_live_status()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer).File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n")
             .File_("/etc/resolv.conf", "nameserver 198.51.100.53\n");
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         runner.Stream = (_, _) => FakeCommandRunner.Script(Run(900, PppdLogs.PptpUp, 0), () => Detached(sys, "myvpn", 901, "ppp0"));
         var events = new List<LinkEvent>();
 
@@ -61,10 +64,7 @@ public class LinkDialerTests
     public async Task Up_is_reported_from_pppds_lines_even_while_a_pty_helper_keeps_the_output_open()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         var helperEnds = new TaskCompletionSource();
         // The parent pppd (905) hands over to its child (906) and exits; pptp still holds the pipe.
         runner.Stream = (_, _) =>
@@ -128,10 +128,7 @@ public class LinkDialerTests
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
         Detached(sys, "myvpn", 920, "ppp0");
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
 
         var outcome = await Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(5));
 
@@ -146,10 +143,7 @@ public class LinkDialerTests
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer).Pppd(925, "call", "myvpn", "updetach", "linkname", "myvpn")
             .LinkPidFile("myvpn", 925, null);
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         var events = new List<LinkEvent>();
         var dial = Dialer(sys, runner).ConnectAsync("myvpn", TimeSpan.FromSeconds(10), events.Add);
         await Task.Delay(100);
@@ -315,10 +309,7 @@ public class LinkDialerTests
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer).File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n")
             .File_("/etc/resolv.conf", "nameserver 192.0.2.53\n");
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         var scriptDone = false;
         runner.Stream = (_, _) => FakeCommandRunner.Script(Run(980, PppdLogs.PptpUp, 0), () =>
         {
@@ -341,10 +332,7 @@ public class LinkDialerTests
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer).File_("/etc/ppp/ip-up", "#!/bin/sh\nrun-parts /etc/ppp/ip-up.d\n")
             .File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n").File_("/etc/resolv.conf", "nameserver 192.0.2.53\n");
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         var scriptDone = false;
         runner.Stream = (_, _) => FakeCommandRunner.Script(Run(990, PppdLogs.PptpUp, 0), () =>
         {
@@ -385,10 +373,7 @@ public class LinkDialerTests
     public async Task A_link_whose_pid_files_appear_a_moment_after_pppds_parent_exited_is_up_not_gone()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         // The parent printed the Up lines and exited; the detached child writes its pid files later.
         runner.Stream = (_, _) => FakeCommandRunner.Script(Run(980, PppdLogs.PptpUp, 0), () =>
             _ = Task.Run(async () =>
@@ -407,10 +392,7 @@ public class LinkDialerTests
     public async Task A_pppd_that_detaches_when_IPv6_comes_up_first_is_followed_to_up_though_its_pipe_stays_open()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         // IPV6CP up first: pppd's parent detaches before any IPv4 line, and pptp keeps its stdout open.
         string[] lines = ["Using interface ppp0", "Connect: ppp0 <--> /dev/pts/1", "CHAP authentication succeeded",
             "MPPE 128-bit stateless compression enabled", "local  LL address fe80::1", "remote LL address fe80::2"];
@@ -459,10 +441,7 @@ public class LinkDialerTests
     public async Task A_hung_ip_up_script_holds_up_the_answer_only_until_the_wait_ends()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer);
-        var runner = new FakeCommandRunner
-        {
-            Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1")),
-        };
+        var runner = Ppp0UpRunner();
         runner.Stream = (_, _) => FakeCommandRunner.Script(Run(985, PppdLogs.PptpUp, 0), () =>
         {
             // The script first: once the link can be found, its ip-up child is already there.

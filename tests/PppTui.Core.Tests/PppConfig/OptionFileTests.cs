@@ -74,12 +74,23 @@ public class OptionFileTests
         Assert.Equal("1400", file.GetArgument("mtu"));
     }
 
-    [Fact]
-    public void Setting_the_last_occurrence_leaves_earlier_ones_alone()
+    [Theory]
+    [InlineData("Setting the last occurrence leaves earlier ones alone", "mtu 1400\nnoauth\nmtu 1300\n", "mtu", "1200", "mtu 1400\nnoauth\nmtu 1200\n")]
+    [InlineData("A new option is appended in the file's line ending style (CRLF)", "noauth\r\n", "mtu", "1400", "noauth\r\nmtu 1400\r\n")]
+    [InlineData("A new option is appended in the file's line ending style (LF)", "noauth\n", "usepeerdns", null, "noauth\nusepeerdns\n")]
+    [InlineData("Appending to a file without final newline keeps it without one", "noauth\r\ndebug # last", "mtu", "1400", "noauth\r\ndebug # last\r\nmtu 1400")]
+    [InlineData("An empty value at the end of a file gets the line break pppd needs", "noauth", "user", "", "noauth\nuser \"\"\n")]
+    [InlineData("An empty value in place of the last line's gets the line break pppd needs", "user bob", "user", "", "user \"\"\n")]
+    [InlineData("A missing argument at the end is filled in", "noauth\nmtu", "mtu", "1400", "noauth\nmtu 1400")]
+    public void Setting_an_option_writes_it_where_and_as_pppd_reads_it_back(string rule, string before, string option, string? value, string after)
     {
-        var file = OptionFile.Parse("mtu 1400\nnoauth\nmtu 1300\n");
-        file.Set("mtu", "1200");
-        Assert.Equal("mtu 1400\nnoauth\nmtu 1200\n", file.Text);
+        var file = OptionFile.Parse(before);
+        if (value is null) file.Set(option);
+        else file.Set(option, value);
+        // The case's sentence stands in the failure next to the texts.
+        Assert.Equal((rule, after), (rule, file.Text));
+        if (value is null) Assert.True(file.Has(option));
+        else Assert.Equal(value, file.GetArgument(option));
     }
 
     [Fact]
@@ -115,27 +126,6 @@ public class OptionFileTests
     }
 
     [Fact]
-    public void A_new_option_is_appended_in_the_file_line_ending_style()
-    {
-        var crlf = OptionFile.Parse("noauth\r\n");
-        crlf.Set("mtu", "1400");
-        Assert.Equal("noauth\r\nmtu 1400\r\n", crlf.Text);
-
-        var lf = OptionFile.Parse("noauth\n");
-        lf.Set("usepeerdns");
-        Assert.Equal("noauth\nusepeerdns\n", lf.Text);
-    }
-
-    [Fact]
-    public void Appending_to_a_file_without_final_newline_keeps_it_without_one()
-    {
-        var file = OptionFile.Parse("noauth\r\ndebug # last");
-        file.Set("mtu", "1400");
-        Assert.Equal("noauth\r\ndebug # last\r\nmtu 1400", file.Text);
-        Assert.Equal("1400", file.GetArgument("mtu"));
-    }
-
-    [Fact]
     public void Appending_to_an_empty_file_writes_one_line()
     {
         var file = OptionFile.Parse("");
@@ -143,28 +133,6 @@ public class OptionFileTests
         file.Add("ms-dns", "10.0.0.1");
         file.Add("ms-dns", "10.0.0.2");
         Assert.Equal("noauth\nms-dns 10.0.0.1\nms-dns 10.0.0.2\n", file.Text);
-    }
-
-    [Fact]
-    public void An_empty_value_at_the_end_of_a_file_gets_the_line_break_pppd_needs()
-    {
-        var file = OptionFile.Parse("noauth");
-        file.Set("user", "");
-        Assert.Equal("noauth\nuser \"\"\n", file.Text);
-        Assert.Equal("", file.GetArgument("user"));
-
-        var inPlace = OptionFile.Parse("user bob");
-        inPlace.Set("user", "");
-        Assert.Equal("user \"\"\n", inPlace.Text);
-        Assert.Equal("", inPlace.GetArgument("user"));
-    }
-
-    [Fact]
-    public void A_missing_argument_at_the_end_is_filled_in()
-    {
-        var file = OptionFile.Parse("noauth\nmtu");
-        file.Set("mtu", "1400");
-        Assert.Equal("noauth\nmtu 1400", file.Text);
     }
 
     [Fact]
@@ -206,40 +174,19 @@ public class OptionFileTests
         Assert.Equal(["noauth", "debug", "persist", "defaultroute"], file.Entries.Select(e => e.Name));
     }
 
-    [Fact]
-    public void Removing_an_option_whose_argument_is_on_the_next_line_drops_both_lines()
+    [Theory]
+    [InlineData("Removing an option whose argument is on the next line drops both lines", "noauth\nmtu\n1400\ndebug\n", "mtu", "noauth\ndebug\n")]
+    [InlineData("Removing the last line keeps a missing final newline missing", "noauth\r\nmtu 1400 # x", "mtu", "noauth")]
+    [InlineData("Removing the last line of repeated options keeps a missing final newline missing", "mtu 1\nmtu 2", "mtu", "")]
+    [InlineData("Removing repeated options on one line drops the line", "a\nmtu 1400 mtu 1300\nb\n", "mtu", "a\nb\n")]
+    [InlineData("Removing an absent option changes nothing", Peer, "persist", Peer)]
+    public void Removing_an_option_takes_its_words_and_only_lines_left_empty(string rule, string before, string option, string after)
     {
-        var file = OptionFile.Parse("noauth\nmtu\n1400\ndebug\n");
-        file.Remove("mtu");
-        Assert.Equal("noauth\ndebug\n", file.Text);
-    }
-
-    [Fact]
-    public void Removing_the_last_line_keeps_a_missing_final_newline_missing()
-    {
-        var file = OptionFile.Parse("noauth\r\nmtu 1400 # x");
-        file.Remove("mtu");
-        Assert.Equal("noauth", file.Text);
-
-        var repeated = OptionFile.Parse("mtu 1\nmtu 2");
-        repeated.Remove("mtu");
-        Assert.Equal("", repeated.Text);
-    }
-
-    [Fact]
-    public void Removing_repeated_options_on_one_line_drops_the_line()
-    {
-        var file = OptionFile.Parse("a\nmtu 1400 mtu 1300\nb\n");
-        file.Remove("mtu");
-        Assert.Equal("a\nb\n", file.Text);
-    }
-
-    [Fact]
-    public void Removing_an_absent_option_changes_nothing()
-    {
-        var file = OptionFile.Parse(Peer);
-        file.Remove("persist");
-        Assert.Equal(Peer, file.Text);
+        var file = OptionFile.Parse(before);
+        file.Remove(option);
+        // The case's sentence stands in the failure next to the texts.
+        Assert.Equal((rule, after), (rule, file.Text));
+        Assert.False(file.Has(option));
     }
 
     [Fact]
