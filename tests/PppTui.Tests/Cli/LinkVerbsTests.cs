@@ -6,17 +6,6 @@ public sealed class LinkVerbsTests : IDisposable
 {
     private const string SeedPeer = "linkname myvpn\npty \"pptp vpn.example.com --nolaunchpppd\"\nusepeerdns\nrequire-mppe-128\ndefaultroute\nmtu 1416\n";
 
-    private static readonly string[] PptpUp =
-    [
-        "Using interface ppp0",
-        "Connect: ppp0 <--> /dev/pts/1",
-        "CHAP authentication succeeded",
-        "MPPE 128-bit stateless compression enabled",
-        "local  IP address 198.51.100.10",
-        "remote IP address 198.51.100.1",
-        "primary   DNS address 198.51.100.53",
-    ];
-
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ppptui-cli-" + Guid.NewGuid().ToString("N"));
     private readonly ScriptedRunner _runner = new();
     private readonly FakeSignals _signals = new();
@@ -74,7 +63,7 @@ public sealed class LinkVerbsTests : IDisposable
     [Fact]
     public void Connect_prints_each_state_and_the_up_status_and_exits_0()
     {
-        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.Dial = FakeDialRunner.PptpDialUp;
         _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
 
         var (code, output, _) = Run("--root", _root, "connect", "myvpn", "--wait", "10");
@@ -94,7 +83,7 @@ public sealed class LinkVerbsTests : IDisposable
     [Fact]
     public void Connect_with_json_prints_only_the_final_status_on_stdout()
     {
-        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.Dial = FakeDialRunner.PptpDialUp;
         _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
 
         var (code, output, error) = Run("--root", _root, "--json", "connect", "myvpn");
@@ -111,7 +100,7 @@ public sealed class LinkVerbsTests : IDisposable
     [Fact]
     public void Connect_with_json_prints_its_progress_on_stderr_as_one_json_object_a_line()
     {
-        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.Dial = FakeDialRunner.PptpDialUp;
         _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
 
         var (code, _, error) = Run("--root", _root, "--json", "connect", "myvpn");
@@ -131,7 +120,7 @@ public sealed class LinkVerbsTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_root, "etc/ppp/peers/office"), "pty \"pptp vpn.example.com --nolaunchpppd\"\nname alice\n");
         RunningPppd(201, "office", "ppp1");
-        _runner.Dial = [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.Dial = FakeDialRunner.PptpDialUp;
         _runner.BeforeExit = () => RunningPppd(101, "myvpn", "ppp0");
 
         var (_, _, error) = Run("--root", _root, "connect", "myvpn");

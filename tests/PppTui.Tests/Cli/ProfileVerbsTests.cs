@@ -5,19 +5,29 @@ public class ProfileVerbsTests
     private const string SeedPeers =
         "remotename myvpn\nlinkname myvpn\nipparam myvpn\npty \"pptp 192.0.2.1 --nolaunchpppd --loglevel 0\"\nlock\nnodeflate\nname alice\nusepeerdns\nrequire-mppe\nnoauth\nrequire-mppe-128\ndefaultroute\nmtu 1416 #critical!!!\n";
 
-    private static void WriteSeed(CliRunner cli)
+    // The field report's files on a fresh root.
+    private static CliRunner SeededCli()
     {
+        var cli = new CliRunner();
         cli.Write("/etc/ppp/peers/myvpn", SeedPeers);
         cli.Write("/etc/ppp/chap-secrets", "alice myvpn s3cret *\n", UnixFileMode.UserRead | UnixFileMode.UserWrite);
         cli.Write("/etc/ppp/options", "lcp-echo-failure 10\nlcp-echo-interval 10\nlock\ncrtscts\nnodeflate\npersist\nasyncmap 0\nnoauth\nhide-password\nnoipx\n");
         cli.Write("/etc/ppp/options.pptp", "lock\nnoauth\nrefuse-pap\nrefuse-eap\nrefuse-chap\nrefuse-mschap\nnobsdcomp\nnodeflate\nrequire-mppe-128\nipparam myvpn\ndefaultroute\n");
+        return cli;
+    }
+
+    // The field report's profile, imported.
+    private static CliRunner ImportedSeed()
+    {
+        var cli = SeededCli();
+        cli.Run("import");
+        return cli;
     }
 
     [Fact]
     public void I_can_import_the_field_report_profile_and_show_it_as_json()
     {
-        using var cli = new CliRunner();
-        WriteSeed(cli);
+        using var cli = SeededCli();
 
         var import = cli.Run("import");
         var show = cli.Run("show", "myvpn", "--json");
@@ -39,9 +49,7 @@ public class ProfileVerbsTests
     [Fact]
     public void Setting_the_mtu_then_diff_shows_exactly_one_changed_line()
     {
-        using var cli = new CliRunner();
-        WriteSeed(cli);
-        cli.Run("import");
+        using var cli = ImportedSeed();
 
         var set = cli.Run("set", "myvpn", "--mtu", "1400");
         var diff = cli.Run("diff", "myvpn");
@@ -55,9 +63,7 @@ public class ProfileVerbsTests
     [Fact]
     public void Applying_twice_changes_nothing_the_second_time()
     {
-        using var cli = new CliRunner();
-        WriteSeed(cli);
-        cli.Run("import");
+        using var cli = ImportedSeed();
         cli.Run("set", "myvpn", "--mtu", "1400");
 
         var first = cli.Run("apply", "myvpn");
@@ -106,9 +112,7 @@ public class ProfileVerbsTests
     [Fact]
     public void A_hand_edit_after_import_makes_apply_refuse_with_the_difference_until_forced()
     {
-        using var cli = new CliRunner();
-        WriteSeed(cli);
-        cli.Run("import");
+        using var cli = ImportedSeed();
         cli.Run("set", "myvpn", "--mtu", "1400");
         cli.Write("/etc/ppp/peers/myvpn", SeedPeers + "debug\n");
 
@@ -181,8 +185,7 @@ public class ProfileVerbsTests
     [Fact]
     public void Effective_shows_where_each_option_comes_from_and_what_overrides_it()
     {
-        using var cli = new CliRunner();
-        WriteSeed(cli);
+        using var cli = SeededCli();
         cli.Write("/etc/ppp/peers/myvpn", SeedPeers + "file /etc/ppp/options.pptp\n");
 
         var effective = cli.Run("effective", "myvpn", "--all");

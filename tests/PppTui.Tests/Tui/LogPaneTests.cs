@@ -63,14 +63,27 @@ public class LogPaneTests
 
     private static readonly TimeSpan LogPaneTestsPump = TimeSpan.FromMilliseconds(100);
 
+    // Posts "line FROM" up to "line TO-1" and lets the pane take them in.
+    private static void PostLines(ScreenHost h, int from, int to)
+    {
+        for (int i = from; i < to; i++) h.Log.Post(Line(i, "line " + i));
+        h.Advance(LogPaneTestsPump);
+    }
+
+    // A screen whose log pane (Alt-6) holds "line 0" up to "line N-1" and has the focus.
+    private static ScreenHost WithFocusedLogPane(int width, int height, int lines)
+    {
+        var h = ScreenHost.Start(width, height);
+        PostLines(h, 0, lines);
+        h.Press(Key.D6.WithAlt);
+        h.Screen.Log.List.SetFocus();
+        return h;
+    }
+
     [Fact]
     public void Zooming_the_small_log_pane_at_80x24_fills_it_with_the_older_lines_not_blank_rows()
     {
-        using var h = ScreenHost.Start(80, 24);
-        for (int i = 0; i < 11; i++) h.Log.Post(Line(i, "line " + i));
-        h.Advance(LogPaneTestsPump);
-        h.Press(Key.D6.WithAlt);
-        h.Screen.Log.List.SetFocus();
+        using var h = WithFocusedLogPane(80, 24, lines: 11);
         Assert.DoesNotContain("line 0 ", h.Text + " ");
         h.Press(Key.F11);
         h.Draw();
@@ -82,15 +95,10 @@ public class LogPaneTests
     [Fact]
     public void Moving_up_pauses_following_and_f_resumes_it()
     {
-        using var h = ScreenHost.Start(120, 40);
-        for (int i = 0; i < 100; i++) h.Log.Post(Line(i, "line " + i));
-        h.Advance(LogPaneTestsPump);
-        h.Press(Key.D6.WithAlt);
-        h.Screen.Log.List.SetFocus();
+        using var h = WithFocusedLogPane(120, 40, lines: 100);
         h.Press(Key.PageUp);
         Assert.False(h.Screen.Log.Following);
-        for (int i = 100; i < 110; i++) h.Log.Post(Line(i, "line " + i));
-        h.Advance(LogPaneTestsPump);
+        PostLines(h, 100, 110);
         Assert.DoesNotContain("line 109", h.Text);
         Assert.Contains("paused", h.Text);
 

@@ -4,6 +4,16 @@ namespace PppTui.Tests.Tui;
 
 public class ProfileListTests
 {
+    // A screen started with no profiles, to which these (all down) arrive afterwards, drawn.
+    private static ScreenHost ArrivingAfterStart(int width, int height, params (string Name, string Kind)[] profiles)
+    {
+        var h = ScreenHost.Start(width, height, seed: _ => { });
+        foreach (var (name, kind) in profiles) h.Profiles.Items.Add(new ProfileSummary(name, kind, LinkPhase.Down));
+        h.Profiles.Raise();
+        h.Draw();
+        return h;
+    }
+
     [Fact]
     public void Each_row_shows_the_name_and_a_live_state_badge()
     {
@@ -50,12 +60,7 @@ public class ProfileListTests
     [Fact]
     public void Typing_a_name_jumps_to_that_profile_even_when_the_profiles_arrived_after_the_screen()
     {
-        using var h = ScreenHost.Start(80, 24, seed: _ => { });
-        h.Profiles.Items.Add(new ProfileSummary("dsl-provider", "custom", LinkPhase.Down));
-        h.Profiles.Items.Add(new ProfileSummary("modem", "modem", LinkPhase.Down));
-        h.Profiles.Items.Add(new ProfileSummary("myvpn", "pptp", LinkPhase.Down));
-        h.Profiles.Raise();
-        h.Draw();
+        using var h = ArrivingAfterStart(80, 24, ("dsl-provider", "custom"), ("modem", "modem"), ("myvpn", "pptp"));
         foreach (var c in "myvpn") h.Press(new Key(c));
         Assert.Equal("myvpn", h.Screen.Profiles.Selected?.Name);
         Assert.Equal("myvpn", h.Screen.Editor.Editor?.ProfileName);
@@ -64,11 +69,7 @@ public class ProfileListTests
     [Fact]
     public void Names_that_do_not_fit_beside_the_kind_push_the_kind_out_so_no_two_rows_look_alike()
     {
-        using var h = ScreenHost.Start(120, 36, seed: _ => { });
-        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass", "pptp", LinkPhase.Down));
-        h.Profiles.Items.Add(new ProfileSummary("pptp-badpass-debug", "pptp", LinkPhase.Down));
-        h.Profiles.Raise();
-        h.Draw();
+        using var h = ArrivingAfterStart(120, 36, ("pptp-badpass", "pptp"), ("pptp-badpass-debug", "pptp"));
         Assert.Contains(h.Rows, r => r.Contains("pptp-badpass-debug down"));
         Assert.Contains(h.Rows, r => r.Contains("pptp-badpass       down"));
 

@@ -14,7 +14,7 @@ public sealed class LinkStatusAdapterTests : IDisposable
 
     private void DialsUp()
     {
-        _runner.Dial = [new CommandStarted(100), .. FakeDialRunner.PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        _runner.Dial = FakeDialRunner.PptpDialUp;
         _runner.BeforeExit = () => _sandbox.RunningPppd(101, "myvpn");
     }
 

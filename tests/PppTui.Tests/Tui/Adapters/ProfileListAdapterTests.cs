@@ -100,15 +100,8 @@ public sealed class ProfileListAdapterTests : IDisposable
 
         Assert.Equal(["myvpn", "second"], list.Profiles.Select(p => p.Name));
     }
-}
 
-public sealed class KindCautionTests : IDisposable
-{
-    private readonly Sandbox _sandbox = new Sandbox().WithMyVpn();
-    private readonly ErrorLog _errors = new();
-
-    public void Dispose() => _sandbox.Dispose();
-
+    // The kinds' cautions, as the adapter hands them to New and the editor.
     [Fact]
     public void New_and_the_editor_say_pptps_weakness_once_and_offer_l2tp_without_one()
     {

@@ -48,7 +48,7 @@ public sealed class WiredScreenTests : IDisposable
     {
         _sandbox.WithMyVpn();
         using var h = new WiredHost(_sandbox);
-        h.Runner.Dial = [new CommandStarted(100), .. FakeDialRunner.PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
+        h.Runner.Dial = FakeDialRunner.PptpDialUp;
         h.Runner.BeforeExit = () => _sandbox.RunningPppd(101, "myvpn");
         h.Until(() => h.Screen.Profiles.Selected?.State == LinkPhase.Down);
 

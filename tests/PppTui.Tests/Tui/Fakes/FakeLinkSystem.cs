@@ -125,6 +125,9 @@ public sealed class FakeDialRunner : ICommandRunner
         "remote IP address 198.51.100.1",
         "primary   DNS address 198.51.100.53",
     ];
+
+    /// <summary>A pppd (pid 100) that prints <see cref="PptpUp"/> and exits 0, as pppd's parent does once the link is up.</summary>
+    public static CommandEvent[] PptpDialUp => [new CommandStarted(100), .. PptpUp.Select(l => new CommandOutputLine(l, false)), new CommandExited(0)];
 }
 
 /// <summary>Signals that only record; a hook plays the process's death.</summary>
