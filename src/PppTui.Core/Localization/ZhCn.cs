@@ -6,6 +6,7 @@ namespace PppTui.Core.Localization;
 /// Simplified Chinese, keyed by the English text. Words follow docs/glossary.zh-CN.md (拨号, 隧道,
 /// 路由, 默认路由, 认证失败, 对端, 密钥, 链路): the same word for the same thing everywhere.
 /// Option names, file paths and commands in backquotes stay as they are: they are typed as written.
+/// One entry a line, however long: a change to an entry is one line of a diff, and the table reads as one.
 /// </summary>
 internal static class ZhCn
 {
@@ -360,21 +361,16 @@ internal static class ZhCn
         ["New profile"] = "新建配置",
 
         // Files ppptui refuses to keep or load.
-        ["{0}: the profile would be {1} characters long, and ppptui loads profiles of at most {2} (its peers file has too many options kept verbatim)"] =
-            "{0}:配置文件将有 {1} 个字符,而 ppptui 最多加载 {2} 个字符的配置(其 peers 文件中原样保留的选项过多)",
-        ["Leave this peers file unmanaged (pppd reads it as it is), or move most of its options into a file it includes with 'file PATH'."] =
-            "让此 peers 文件保持不受管理(pppd 照原样读取它),或把其大部分选项移到用 'file PATH' 引入的文件中。",
-        ["{0} is a symbolic link to {1}, outside --root {2}: ppptui writes nothing outside the root"] =
-            "{0} 是指向 {1} 的符号链接,位于 --root {2} 之外:ppptui 不会写入根目录之外的任何内容",
-        ["Replace the link with a copy of the file (cp --remove-destination {0} {1}), or work on the real root."] =
-            "用文件的副本替换该链接(cp --remove-destination {0} {1}),或在真实的根目录上操作。",
+        ["{0}: the profile would be {1} characters long, and ppptui loads profiles of at most {2} (its peers file has too many options kept verbatim)"] = "{0}:配置文件将有 {1} 个字符,而 ppptui 最多加载 {2} 个字符的配置(其 peers 文件中原样保留的选项过多)",
+        ["Leave this peers file unmanaged (pppd reads it as it is), or move most of its options into a file it includes with 'file PATH'."] = "让此 peers 文件保持不受管理(pppd 照原样读取它),或把其大部分选项移到用 'file PATH' 引入的文件中。",
+        ["{0} is a symbolic link to {1}, outside --root {2}: ppptui writes nothing outside the root"] = "{0} 是指向 {1} 的符号链接,位于 --root {2} 之外:ppptui 不会写入根目录之外的任何内容",
+        ["Replace the link with a copy of the file (cp --remove-destination {0} {1}), or work on the real root."] = "用文件的副本替换该链接(cp --remove-destination {0} {1}),或在真实的根目录上操作。",
         ["/etc/ppp/peers/{0} is a folder, not a peers file"] = "/etc/ppp/peers/{0} 是文件夹,不是 peers 文件",
         ["See the peers files with 'ppptui list'; move other files out of /etc/ppp/peers."] = "用 'ppptui list' 查看 peers 文件;把其他文件移出 /etc/ppp/peers。",
         ["{0} is a named pipe or a socket, not a file: reading it would wait for a writer forever"] = "{0} 是命名管道或套接字,不是文件:读取它会永远等待写入方",
         ["Move it aside (ls -l shows a 'p' or 's' first); pppd's files are plain files."] = "把它移走(ls -l 的第一个字符为 'p' 或 's');pppd 的文件都是普通文件。",
         ["a named pipe or a socket, not a file"] = "命名管道或套接字,不是文件",
-        ["warning: {0} dials the PPTP server {1} is connected to; pptp shares one control connection per server, so if {0} fails (a wrong password), {1} can drop with it (pppd logs \"Modem hangup\")"] =
-            "警告:{0} 拨号的 PPTP 服务器正被 {1} 使用;pptp 对每个服务器只用一个控制连接,{0} 失败(例如密码错误)时 {1} 可能随之断开(pppd 记录 \"Modem hangup\")",
+        ["warning: {0} dials the PPTP server {1} is connected to; pptp shares one control connection per server, so if {0} fails (a wrong password), {1} can drop with it (pppd logs \"Modem hangup\")"] = "警告:{0} 拨号的 PPTP 服务器正被 {1} 使用;pptp 对每个服务器只用一个控制连接,{0} 失败(例如密码错误)时 {1} 可能随之断开(pppd 记录 \"Modem hangup\")",
         ["Shared PPTP server"] = "共用的 PPTP 服务器",
         ["inherited: {0} from {1}"] = "继承:{0},来自 {1}",
         ["the profile file is empty: it has no kind and no settings"] = "配置文件为空:没有类型,也没有任何设置",
@@ -387,33 +383,21 @@ internal static class ZhCn
         ["{0}, the options file of {1}, does not exist"] = "{0}({1} 的选项文件)不存在",
         ["Create it, or point {0}'s configuration at an existing pppd options file."] = "请创建该文件,或让 {0} 的配置指向一个已有的 pppd 选项文件。",
         ["PPTP (MS-CHAPv2) can be broken offline: use L2TP/IPsec"] = "PPTP(MS-CHAPv2)可被离线破解:请改用 L2TP/IPsec",
-        ["IKE agreed on the keys, but this kernel refused the IPsec security association (ESP): its IPsec (xfrm) support or a cipher module is missing."] =
-            "IKE 已协商好密钥,但本机内核拒绝了 IPsec 安全关联(ESP):缺少内核的 IPsec(xfrm)支持或某个加密模块。",
-        ["Load the modules: `modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`, then connect again; `ip xfrm state` shows the SA once it is up."] =
-            "加载这些模块:`modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`,然后重新连接;建立后 `ip xfrm state` 会显示该安全关联。",
-        ["The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there."] =
-            "IPsec (IKE) 服务器 {0} 没有应答:UDP 500 和 4500 端口被阻断,或那里没有运行 IPsec 服务。",
-        ["Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."] =
-            "检查服务器地址;确认服务器运行 IPsec(strongSwan、libreswan、Windows RRAS);确认沿途每个防火墙都放行 UDP 500、4500 和 ESP(IP 协议 50)。",
-        ["The L2TP server {0} does not answer on UDP port 1701: xl2tpd gave up on the tunnel."] =
-            "L2TP 服务器 {0} 在 UDP 1701 端口上没有应答:xl2tpd 已放弃建立隧道。",
-        ["Check the server address and that an L2TP server (xl2tpd or another LNS) runs there; with IPsec, that the security association is up (`ip xfrm state`); many servers take L2TP only inside IPsec."] =
-            "检查服务器地址,并确认那里运行着 L2TP 服务器(xl2tpd 或其他 LNS);使用 IPsec 时,确认安全关联已建立(`ip xfrm state`);许多服务器只接受 IPsec 内的 L2TP。",
+        ["IKE agreed on the keys, but this kernel refused the IPsec security association (ESP): its IPsec (xfrm) support or a cipher module is missing."] = "IKE 已协商好密钥,但本机内核拒绝了 IPsec 安全关联(ESP):缺少内核的 IPsec(xfrm)支持或某个加密模块。",
+        ["Load the modules: `modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`, then connect again; `ip xfrm state` shows the SA once it is up."] = "加载这些模块:`modprobe -a xfrm_user esp4 authenc cbc hmac echainiv drbg sha512_generic`,然后重新连接;建立后 `ip xfrm state` 会显示该安全关联。",
+        ["The IPsec (IKE) server {0} does not answer: UDP ports 500 and 4500 are blocked, or no IPsec daemon listens there."] = "IPsec (IKE) 服务器 {0} 没有应答:UDP 500 和 4500 端口被阻断,或那里没有运行 IPsec 服务。",
+        ["Check the server address; that the server runs IPsec (strongSwan, libreswan, Windows RRAS); that UDP 500 and 4500 and ESP (IP protocol 50) pass every firewall on the way."] = "检查服务器地址;确认服务器运行 IPsec(strongSwan、libreswan、Windows RRAS);确认沿途每个防火墙都放行 UDP 500、4500 和 ESP(IP 协议 50)。",
+        ["The L2TP server {0} does not answer on UDP port 1701: xl2tpd gave up on the tunnel."] = "L2TP 服务器 {0} 在 UDP 1701 端口上没有应答:xl2tpd 已放弃建立隧道。",
+        ["Check the server address and that an L2TP server (xl2tpd or another LNS) runs there; with IPsec, that the security association is up (`ip xfrm state`); many servers take L2TP only inside IPsec."] = "检查服务器地址,并确认那里运行着 L2TP 服务器(xl2tpd 或其他 LNS);使用 IPsec 时,确认安全关联已建立(`ip xfrm state`);许多服务器只接受 IPsec 内的 L2TP。",
         ["The L2TP server {0} refused the tunnel: {1}."] = "L2TP 服务器 {0} 拒绝了隧道:{1}。",
         ["The L2TP server {0} closed the tunnel: {1}."] = "L2TP 服务器 {0} 关闭了隧道:{1}。",
-        ["The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."] =
-            "服务器不接受此客户端:检查其访问列表([lns] 段中的 lac =)、IPsec 要求以及它期望的主机名。",
-        ["The pppd xl2tpd started for the call ended with exit status {0} before the link came up."] =
-            "xl2tpd 为此呼叫启动的 pppd 在链路建立前以退出状态 {0} 结束。",
-        ["Read pppd's lines just before this one (`ppptui explain NAME`): they say why."] =
-            "查看紧挨在这一行之前的 pppd 日志行(`ppptui explain NAME`):它们说明了原因。",
+        ["The server does not accept this client: check its access list (lac = in its [lns] section), its IPsec requirement, and the host name it expects."] = "服务器不接受此客户端:检查其访问列表([lns] 段中的 lac =)、IPsec 要求以及它期望的主机名。",
+        ["The pppd xl2tpd started for the call ended with exit status {0} before the link came up."] = "xl2tpd 为此呼叫启动的 pppd 在链路建立前以退出状态 {0} 结束。",
+        ["Read pppd's lines just before this one (`ppptui explain NAME`): they say why."] = "查看紧挨在这一行之前的 pppd 日志行(`ppptui explain NAME`):它们说明了原因。",
         ["xl2tpd is not running: nothing reads its control file {0}."] = "xl2tpd 未运行:没有进程读取其控制文件 {0}。",
-        ["Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."] =
-            "启动它:`systemctl start xl2tpd`(用 `apt-get install xl2tpd` 安装),然后重新拨号。",
-        ["The IPsec server {0} rejected the pre-shared key (IKE could not decrypt or authenticate): the PSK is wrong."] =
-            "IPsec 服务器 {0} 拒绝了预共享密钥(IKE 无法解密或认证):预共享密钥错误。",
-        ["Set the key the server expects: ppptui set {0} --psk-stdin, then apply and connect again."] =
-            "设置服务器要求的密钥:ppptui set {0} --psk-stdin,然后应用并重新拨号。",
+        ["Start it: `systemctl start xl2tpd` (install it with `apt-get install xl2tpd`), then connect again."] = "启动它:`systemctl start xl2tpd`(用 `apt-get install xl2tpd` 安装),然后重新拨号。",
+        ["The IPsec server {0} rejected the pre-shared key (IKE could not decrypt or authenticate): the PSK is wrong."] = "IPsec 服务器 {0} 拒绝了预共享密钥(IKE 无法解密或认证):预共享密钥错误。",
+        ["Set the key the server expects: ppptui set {0} --psk-stdin, then apply and connect again."] = "设置服务器要求的密钥:ppptui set {0} --psk-stdin,然后应用并重新拨号。",
 
         // Diagnoses, second half: kernel, options, locks, chat, MPPE, IP, PPPoE, PPTP and link-up lines (DiagnosisCatalog.cs).
         ["The peer stopped answering keepalives: {0} LCP echo requests in a row went unanswered (the link was up, then the other end went silent)."] = "对端不再应答保活请求:连续 {0} 个 LCP echo 请求没有应答(链路曾经建立,之后对端没有了回应)。",
@@ -517,10 +501,8 @@ internal static class ZhCn
         ["The server may limit tunnels per client or be misconfigured: check its log."] = "服务器可能限制了每个客户端的隧道数,或配置有误:请查看它的日志。",
         ["The PPTP server {0} did not accept our call request."] = "PPTP 服务器 {0} 没有接受本端的呼叫请求。",
         ["The server may be out of addresses or licences: check its log."] = "服务器可能没有可分配的地址或许可证了:请查看它的日志。",
-        ["The server closed the PPTP control connection (TCP 1723) to {0}. pptp shares it with every profile dialing {0}: a failed call of another one there (a wrong password) ends this link too."] =
-            "服务器关闭了到 {0} 的 PPTP 控制连接(TCP 1723)。pptp 对所有拨号到 {0} 的配置共用这个连接:其中另一个配置的呼叫失败(例如密码错误)时,本链路也会随之结束。",
-        ["If another profile dialed {0} just before, that is why: dial one profile per PPTP server at a time ('ppptui explain' on it says why it failed). Otherwise check the server's log; a NAT or firewall timeout can also cut idle TCP connections."] =
-            "如果刚才有另一个配置拨号到 {0},原因就在于此:同一 PPTP 服务器一次只拨一个配置(对那个配置运行 'ppptui explain' 可看到它失败的原因)。否则请查看服务器的日志;NAT 或防火墙超时也会切断空闲的 TCP 连接。",
+        ["The server closed the PPTP control connection (TCP 1723) to {0}. pptp shares it with every profile dialing {0}: a failed call of another one there (a wrong password) ends this link too."] = "服务器关闭了到 {0} 的 PPTP 控制连接(TCP 1723)。pptp 对所有拨号到 {0} 的配置共用这个连接:其中另一个配置的呼叫失败(例如密码错误)时,本链路也会随之结束。",
+        ["If another profile dialed {0} just before, that is why: dial one profile per PPTP server at a time ('ppptui explain' on it says why it failed). Otherwise check the server's log; a NAT or firewall timeout can also cut idle TCP connections."] = "如果刚才有另一个配置拨号到 {0},原因就在于此:同一 PPTP 服务器一次只拨一个配置(对那个配置运行 'ppptui explain' 可看到它失败的原因)。否则请查看服务器的日志;NAT 或防火墙超时也会切断空闲的 TCP 连接。",
         ["The PPTP control connection stopped answering echo requests."] = "PPTP 控制连接不再应答 echo 请求。",
         ["Check the network path to the server; a NAT or firewall may have dropped the TCP connection."] = "检查到服务器的网络路径;NAT 或防火墙可能丢弃了该 TCP 连接。",
         ["A GRE packet was too big or not deliverable (ICMP destination unreachable): MTU trouble on the path."] = "有 GRE 数据包过大或无法送达(ICMP 目标不可达):路径上的 MTU 有问题。",
@@ -768,18 +750,14 @@ internal static class ZhCn
         ["No profiles yet.\nF7 creates one."] = "还没有配置。\nF7 新建一个。",
         ["F1 help · F9 menu · F6 or Alt+1…6 panes · F11 zoom"] = "F1 帮助 · F9 菜单 · F6 或 Alt+1…6 切换窗格 · F11 放大",
         ["Looking for ppp links…"] = "正在查找 ppp 链路…",
-        ["'{0}' is not running (no {1} and no `pppd call {0}` process) and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line."] =
-            "'{0}' 未在运行(没有 {1},也没有 `pppd call {0}` 进程),且其 peers 文件未设置 logfile,无法区分它的日志行:显示所有 PPP 日志行。",
-        ["'{0}' is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead"] =
-            "'{0}' 会被 PPPoE 插件当作网络接口:请改为把它设为接口(--interface {0})",
+        ["'{0}' is not running (no {1} and no `pppd call {0}` process) and its peers file sets no logfile, so its lines cannot be told apart: showing every PPP line."] = "'{0}' 未在运行(没有 {1},也没有 `pppd call {0}` 进程),且其 peers 文件未设置 logfile,无法区分它的日志行:显示所有 PPP 日志行。",
+        ["'{0}' is read by the PPPoE plugin as the interface: set it as the interface (--interface {0}) instead"] = "'{0}' 会被 PPPoE 插件当作网络接口:请改为把它设为接口(--interface {0})",
         ["disconnected on request"] = "已按请求断开",
         ["pppd killed (SIGKILL)"] = "pppd 已被强制结束(SIGKILL)",
         ["pppd killed (SIGKILL) on request"] = "已按请求强制结束 pppd(SIGKILL)",
         ["redialing; the link went down: {0}"] = "正在重拨;链路曾断开:{0}",
-        ["The PPTP call closed: pptp's control connection to {0} ended. pptp shares that connection with every profile dialing {0}, so another one failing or hanging up there (a wrong password) takes this link down with it."] =
-            "PPTP 呼叫已关闭:pptp 到 {0} 的控制连接结束了。pptp 对所有拨号到 {0} 的配置共用这一个控制连接,其中一个失败或挂断(例如密码错误)时,本链路也会随之断开。",
-        ["Dial one profile per PPTP server at a time; 'ppptui status' shows which other link uses {0}, and 'ppptui explain' on it says why it failed. With persist, pppd redials by itself."] =
-            "同一 PPTP 服务器一次只拨一个配置;'ppptui status' 显示还有哪条链路在用 {0},对它运行 'ppptui explain' 可看到它失败的原因。设置了 persist 时,pppd 会自行重拨。",
+        ["The PPTP call closed: pptp's control connection to {0} ended. pptp shares that connection with every profile dialing {0}, so another one failing or hanging up there (a wrong password) takes this link down with it."] = "PPTP 呼叫已关闭:pptp 到 {0} 的控制连接结束了。pptp 对所有拨号到 {0} 的配置共用这一个控制连接,其中一个失败或挂断(例如密码错误)时,本链路也会随之断开。",
+        ["Dial one profile per PPTP server at a time; 'ppptui status' shows which other link uses {0}, and 'ppptui explain' on it says why it failed. With persist, pppd redials by itself."] = "同一 PPTP 服务器一次只拨一个配置;'ppptui status' 显示还有哪条链路在用 {0},对它运行 'ppptui explain' 可看到它失败的原因。设置了 persist 时,pppd 会自行重拨。",
         ["the line ends in a backslash, which joins it to the next line in pppd"] = "该行以反斜杠结尾,pppd 会把它与下一行连在一起",
 
         // Editor: sections, field help of every kind, the header's markers, buttons and scroll hints.
@@ -821,10 +799,8 @@ internal static class ZhCn
         [" (empty keeps the one on disk)"] = "(留空则保留磁盘上的密码)",
         ["set in {0}:{1}"] = "已在 {0}:{1} 中设置",
         ["may be set: {0} is readable by root only"] = "可能已设置:{0} 只有 root 能读",
-        ["A new PPTP profile gets mtu/mru {0}: a {1}-byte path - {2} outer IPv4 - {3} GRE (8 + sequence 4 + ack 4) - {4} PPP (address/control 2 + protocol 2) = {0}; MPPE then takes {5} (header 2 + inner protocol 2), so the link shows {6}. pppd's default leaves 1496 and large packets hang. Over a PPPoE uplink (1492) use {7}."] =
-            "新的 PPTP 配置使用 mtu/mru {0}:{1} 字节的路径 - {2} 外层 IPv4 - {3} GRE(8 + 序号 4 + 确认号 4)- {4} PPP(地址/控制 2 + 协议 2)= {0};MPPE 再占 {5}(头部 2 + 内层协议 2),所以链路显示 {6}。pppd 的默认值留下 1496,大包会卡住。上行是 PPPoE(1492)时用 {7}。",
-        ["A new L2TP profile gets mtu/mru {0}: a {1}-byte path - {2} outer IPv4 - {3} ESP at worst (SPI 4 + sequence 4 + IV 16 + padding up to 15 + trailer 2 + ICV 16) - {4} UDP - {5} L2TP - {6} PPP (address/control 2 + protocol 2) = {0}. Without IPsec {7} fits. Over a PPPoE uplink (1492) use 8 less."] =
-            "新的 L2TP 配置使用 mtu/mru {0}:{1} 字节的路径 - {2} 外层 IPv4 - 最多 {3} ESP(SPI 4 + 序号 4 + IV 16 + 填充最多 15 + 尾部 2 + ICV 16)- {4} UDP - {5} L2TP - {6} PPP(地址/控制 2 + 协议 2)= {0}。不用 IPsec 时 {7} 即可。上行是 PPPoE(1492)时再减 8。",
+        ["A new PPTP profile gets mtu/mru {0}: a {1}-byte path - {2} outer IPv4 - {3} GRE (8 + sequence 4 + ack 4) - {4} PPP (address/control 2 + protocol 2) = {0}; MPPE then takes {5} (header 2 + inner protocol 2), so the link shows {6}. pppd's default leaves 1496 and large packets hang. Over a PPPoE uplink (1492) use {7}."] = "新的 PPTP 配置使用 mtu/mru {0}:{1} 字节的路径 - {2} 外层 IPv4 - {3} GRE(8 + 序号 4 + 确认号 4)- {4} PPP(地址/控制 2 + 协议 2)= {0};MPPE 再占 {5}(头部 2 + 内层协议 2),所以链路显示 {6}。pppd 的默认值留下 1496,大包会卡住。上行是 PPPoE(1492)时用 {7}。",
+        ["A new L2TP profile gets mtu/mru {0}: a {1}-byte path - {2} outer IPv4 - {3} ESP at worst (SPI 4 + sequence 4 + IV 16 + padding up to 15 + trailer 2 + ICV 16) - {4} UDP - {5} L2TP - {6} PPP (address/control 2 + protocol 2) = {0}. Without IPsec {7} fits. Over a PPPoE uplink (1492) use 8 less."] = "新的 L2TP 配置使用 mtu/mru {0}:{1} 字节的路径 - {2} 外层 IPv4 - 最多 {3} ESP(SPI 4 + 序号 4 + IV 16 + 填充最多 15 + 尾部 2 + ICV 16)- {4} UDP - {5} L2TP - {6} PPP(地址/控制 2 + 协议 2)= {0}。不用 IPsec 时 {7} 即可。上行是 PPPoE(1492)时再减 8。",
         [" (new)"] = "(新建)",
         [" (not imported)"] = "(未导入)",
         [" (modified)"] = "(已修改)",
