@@ -16,50 +16,70 @@ public class OptionRuleTests
 
     private static readonly DnsState Resolved = new(DnsManager.SystemdResolved, ["127.0.0.53"], [], "../run/systemd/resolve/stub-resolv.conf");
 
-    [Fact]
-    public void Auth_in_the_global_options_without_noauth_fails_with_the_file_and_line()
+    /// <summary>Option files as pppd reads them, and what the auth or MPPE rule must say of them.</summary>
+    public sealed record RuleCase(string Rule, string GlobalOptions, string Peers, CheckStatus Status)
     {
-        var check = OptionRules.Auth("vpn", Options("lock\nauth\n", "name alice\n"));
-        Assert.Equal(CheckStatus.Fail, check.Status);
-        Assert.Contains("/etc/ppp/options:2", check.Detail);
-        Assert.Equal("/etc/ppp/options:2", check.Evidence);
-        Assert.Contains("ppptui set vpn --noauth yes", check.Fix);
+        public string? Include { get; init; }
+        public string[] DetailHas { get; init; } = [];
+        public string? Evidence { get; init; }
+        public string? FixHas { get; init; }
+        public string? Fix { get; init; }
+    }
+
+    public static TheoryData<string, RuleCase> AuthAndMppeCases => new()
+    {
+        {
+            "Auth in the global options without noauth fails with the file and line",
+            new("auth", "lock\nauth\n", "name alice\n", CheckStatus.Fail)
+            {
+                DetailHas = ["/etc/ppp/options:2"], Evidence = "/etc/ppp/options:2", FixHas = "ppptui set vpn --noauth yes",
+            }
+        },
+        {
+            "Auth cancelled by a later noauth is ok",
+            new("auth", "auth\n", "name alice\nnoauth\n", CheckStatus.Ok) { DetailHas = ["cancelled by 'noauth' at /etc/ppp/peers/vpn:2"] }
+        },
+        {
+            "Noauth before auth does not cancel it",
+            new("auth", "noauth\n", "auth\n", CheckStatus.Fail) { DetailHas = ["/etc/ppp/peers/vpn:1"] }
+        },
+        {
+            "MPPE with both MS-CHAP versions refused fails",
+            new("mppe-auth", "", "file /etc/ppp/options.pptp\nrequire-mppe-128\n", CheckStatus.Fail)
+            {
+                Include = "refuse-mschap\nrefuse-mschap-v2\n",
+                DetailHas = ["'require-mppe-128' (/etc/ppp/peers/vpn:2)", "/etc/ppp/options.pptp:2", "MPPE required, but MS-CHAP[v2] auth not performed"],
+                Fix = "Remove 'refuse-mschap-v2' from /etc/ppp/options.pptp:2 (keep refusing pap, chap and eap).",
+            }
+        },
+        {
+            "MPPE with only MS-CHAPv2 refused warns",
+            new("mppe-auth", "", "require-mppe\nrefuse-mschap-v2\n", CheckStatus.Warn) { DetailHas = ["only MS-CHAP v1"] }
+        },
+        {
+            "MPPE not required is not judged",
+            new("mppe-auth", "", "refuse-mschap-v2\nrefuse-mschap\n", CheckStatus.Skip)
+        },
+        {
+            "MPPE turned off again by nomppe is not judged",
+            new("mppe-auth", "", "require-mppe\nnomppe\nrefuse-mschap-v2\nrefuse-mschap\n", CheckStatus.Skip)
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(AuthAndMppeCases))]
+    public void The_auth_and_mppe_rules_judge_the_options_pppd_ends_up_with(string sentence, RuleCase rule)
+    {
+        var options = Options(rule.GlobalOptions, rule.Peers, rule.Include);
+        var check = rule.Rule == "auth" ? OptionRules.Auth("vpn", options) : OptionRules.MppeAuth("vpn", options);
+
+        // The case's sentence stands in a failure next to the status.
+        Assert.Equal((sentence, rule.Status), (sentence, check.Status));
         Assert.Equal("vpn", check.Profile);
-    }
-
-    [Fact]
-    public void Auth_cancelled_by_a_later_noauth_is_ok()
-    {
-        var check = OptionRules.Auth("vpn", Options("auth\n", "name alice\nnoauth\n"));
-        Assert.Equal(CheckStatus.Ok, check.Status);
-        Assert.Contains("cancelled by 'noauth' at /etc/ppp/peers/vpn:2", check.Detail);
-    }
-
-    [Fact]
-    public void Noauth_before_auth_does_not_cancel_it()
-    {
-        var check = OptionRules.Auth("vpn", Options("noauth\n", "auth\n"));
-        Assert.Equal(CheckStatus.Fail, check.Status);
-        Assert.Contains("/etc/ppp/peers/vpn:1", check.Detail);
-    }
-
-    [Fact]
-    public void MPPE_with_both_MS_CHAP_versions_refused_fails()
-    {
-        var check = OptionRules.MppeAuth("vpn", Options("", "file /etc/ppp/options.pptp\nrequire-mppe-128\n", "refuse-mschap\nrefuse-mschap-v2\n"));
-        Assert.Equal(CheckStatus.Fail, check.Status);
-        Assert.Contains("'require-mppe-128' (/etc/ppp/peers/vpn:2)", check.Detail);
-        Assert.Contains("/etc/ppp/options.pptp:2", check.Detail);
-        Assert.Contains("MPPE required, but MS-CHAP[v2] auth not performed", check.Detail);
-        Assert.Equal("Remove 'refuse-mschap-v2' from /etc/ppp/options.pptp:2 (keep refusing pap, chap and eap).", check.Fix);
-    }
-
-    [Fact]
-    public void MPPE_with_only_MS_CHAPv2_refused_warns()
-    {
-        var check = OptionRules.MppeAuth("vpn", Options("", "require-mppe\nrefuse-mschap-v2\n"));
-        Assert.Equal(CheckStatus.Warn, check.Status);
-        Assert.Contains("only MS-CHAP v1", check.Detail);
+        Assert.All(rule.DetailHas, part => Assert.Contains(part, check.Detail));
+        if (rule.Evidence is not null) Assert.Equal(rule.Evidence, check.Evidence);
+        if (rule.FixHas is not null) Assert.Contains(rule.FixHas, check.Fix);
+        if (rule.Fix is not null) Assert.Equal(rule.Fix, check.Fix);
     }
 
     [Fact]
@@ -70,13 +90,6 @@ public class OptionRuleTests
         var options = EffectiveOptions.For(sandbox.Paths, "myvpn");
         Assert.Equal(CheckStatus.Ok, OptionRules.MppeAuth("myvpn", options).Status);
         Assert.Equal(CheckStatus.Ok, OptionRules.Auth("myvpn", options).Status);
-    }
-
-    [Fact]
-    public void MPPE_not_required_is_not_judged()
-    {
-        Assert.Equal(CheckStatus.Skip, OptionRules.MppeAuth("vpn", Options("", "refuse-mschap-v2\nrefuse-mschap\n")).Status);
-        Assert.Equal(CheckStatus.Skip, OptionRules.MppeAuth("vpn", Options("", "require-mppe\nnomppe\nrefuse-mschap-v2\nrefuse-mschap\n")).Status);
     }
 
     [Fact]

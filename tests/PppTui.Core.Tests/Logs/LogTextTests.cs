@@ -2,23 +2,15 @@ namespace PppTui.Core.Tests.Logs;
 
 public class LogTextTests
 {
-    [Fact]
-    public void An_escape_sequence_never_reaches_the_terminal_raw()
+    [Theory]
+    [InlineData("An escape sequence never reaches the terminal raw", "evil \x1b[2J\x1b]0;pwned\x07 done", "evil ^[[2J^[]0;pwned^G done")]
+    [InlineData("Tabs become spaces and delete and C1 controls are spelled out", "a\tb\u007fc\u009bd", "a b^?c\\u009Bd")]
+    [InlineData("Bidi overrides are spelled out so a line cannot disguise itself", "user \u202etxt.exe", "user \\u202Etxt.exe")]
+    [InlineData("A clean line is kept as it is", "Nov 24 14:12:01 gw pppd[1]: Modem hangup", "Nov 24 14:12:01 gw pppd[1]: Modem hangup")]
+    public void A_line_reaches_the_screen_only_as_printable_text(string rule, string line, string shown)
     {
-        var clean = LogText.Clean("evil \x1b[2J\x1b]0;pwned\x07 done");
-        Assert.Equal("evil ^[[2J^[]0;pwned^G done", clean);
-    }
-
-    [Fact]
-    public void Tabs_become_spaces_and_delete_and_c1_controls_are_spelled_out()
-    {
-        Assert.Equal("a b^?c\\u009Bd", LogText.Clean("a\tb\u007fc\u009bd"));
-    }
-
-    [Fact]
-    public void Bidi_overrides_are_spelled_out_so_a_line_cannot_disguise_itself()
-    {
-        Assert.Equal("user \\u202Etxt.exe", LogText.Clean("user \u202etxt.exe"));
+        // The case's sentence stands in the failure next to the texts.
+        Assert.Equal((rule, shown), (rule, LogText.Clean(line)));
     }
 
     [Fact]
@@ -45,12 +37,6 @@ public class LogTextTests
         var clean = LogText.Clean(line);
         Assert.False(char.IsHighSurrogate(clean[LogText.MaxLineLength - 2 + 1]) && !char.IsLowSurrogate(clean[LogText.MaxLineLength]));
         Assert.DoesNotContain("\uD83D [", clean);
-    }
-
-    [Fact]
-    public void A_clean_line_is_kept_as_it_is()
-    {
-        Assert.Equal("Nov 24 14:12:01 gw pppd[1]: Modem hangup", LogText.Clean("Nov 24 14:12:01 gw pppd[1]: Modem hangup"));
     }
 
     [Fact]

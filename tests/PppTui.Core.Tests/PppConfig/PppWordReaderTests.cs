@@ -51,51 +51,34 @@ public class PppWordReaderTests
     }
 
     [Theory]
-    [InlineData("\\a", "\a")]
-    [InlineData("\\b", "\b")]
-    [InlineData("\\f", "\f")]
-    [InlineData("\\n", "\n")]
-    [InlineData("\\r", "\r")]
-    [InlineData("\\s", " ")]
-    [InlineData("\\t", "\t")]
-    [InlineData("x\\\\y", "x\\y")]
-    [InlineData("\\\"q\\'", "\"q'")]
-    [InlineData("a\\ b", "a b")]
-    [InlineData("a\\#b", "a#b")]
-    [InlineData("\\z\\.", "z.")]
-    public void Backslash_escapes_work_outside_quotes(string raw, string value)
+    [InlineData("Backslash escapes work outside quotes", "\\a", "\a")]
+    [InlineData("Backslash escapes work outside quotes", "\\b", "\b")]
+    [InlineData("Backslash escapes work outside quotes", "\\f", "\f")]
+    [InlineData("Backslash escapes work outside quotes", "\\n", "\n")]
+    [InlineData("Backslash escapes work outside quotes", "\\r", "\r")]
+    [InlineData("Backslash escapes work outside quotes", "\\s", " ")]
+    [InlineData("Backslash escapes work outside quotes", "\\t", "\t")]
+    [InlineData("Backslash escapes work outside quotes", "x\\\\y", "x\\y")]
+    [InlineData("Backslash escapes work outside quotes", "\\\"q\\'", "\"q'")]
+    [InlineData("Backslash escapes work outside quotes", "a\\ b", "a b")]
+    [InlineData("Backslash escapes work outside quotes", "a\\#b", "a#b")]
+    [InlineData("Backslash escapes work outside quotes", "\\z\\.", "z.")]
+    [InlineData("Backslash escapes work inside quotes", "\"\\t\\s\\\\\"", "\t \\")]
+    [InlineData("Backslash escapes work inside quotes", "'a\\'b'", "a'b")]
+    [InlineData("Backslash escapes work inside quotes", "\"a\\\"b\"", "a\"b")]
+    [InlineData("Backslash escapes work inside quotes", "\"\\101\\x42\"", "AB")]
+    [InlineData("Octal escapes take at most three octal digits", "\\101", "A")]
+    [InlineData("Octal escapes take at most three octal digits", "\\1011", "A1")]
+    [InlineData("Octal escapes take at most three octal digits", "\\18", "\u0001" + "8")]
+    [InlineData("Octal escapes take at most three octal digits", "\\060x", "0x")]
+    [InlineData("Hex escapes take at most two hex digits", "\\x41", "A")]
+    [InlineData("Hex escapes take at most two hex digits", "\\x414", "A4")]
+    [InlineData("Hex escapes take at most two hex digits", "\\x4g", "\u0004g")]
+    [InlineData("Hex escapes take at most two hex digits", "\\x6A", "j")]
+    public void An_escape_reads_as_pppd_reads_it(string rule, string raw, string value)
     {
-        Assert.Equal([value], Values(raw));
-    }
-
-    [Theory]
-    [InlineData("\"\\t\\s\\\\\"", "\t \\")]
-    [InlineData("'a\\'b'", "a'b")]
-    [InlineData("\"a\\\"b\"", "a\"b")]
-    [InlineData("\"\\101\\x42\"", "AB")]
-    public void Backslash_escapes_work_inside_quotes(string raw, string value)
-    {
-        Assert.Equal([value], Values(raw));
-    }
-
-    [Theory]
-    [InlineData("\\101", "A")]
-    [InlineData("\\1011", "A1")]
-    [InlineData("\\18", "\u0001" + "8")]
-    [InlineData("\\060x", "0x")]
-    public void Octal_escapes_take_at_most_three_octal_digits(string raw, string value)
-    {
-        Assert.Equal([value], Values(raw));
-    }
-
-    [Theory]
-    [InlineData("\\x41", "A")]
-    [InlineData("\\x414", "A4")]
-    [InlineData("\\x4g", "\u0004g")]
-    [InlineData("\\x6A", "j")]
-    public void Hex_escapes_take_at_most_two_hex_digits(string raw, string value)
-    {
-        Assert.Equal([value], Values(raw));
+        // The case's sentence stands in the failure next to the words.
+        Assert.Equal((rule, value), (rule, Assert.Single(Values(raw))));
     }
 
     [Fact]

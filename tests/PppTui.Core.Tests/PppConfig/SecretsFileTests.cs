@@ -130,35 +130,19 @@ public class SecretsFileTests
         Assert.Equal("Пароль 密码", file.Find("dave", "*")!.Secret);
     }
 
-    [Fact]
-    public void A_new_record_follows_tab_separated_columns()
+    [Theory]
+    [InlineData("A new record follows tab-separated columns", "alice\t*\tpw\n", "bob", "pw2", "*", "alice\t*\tpw\nbob\t*\tpw2\t*\n")]
+    [InlineData("A new record in a CRLF file without final newline follows its style", "alice * pw *\r\nbob * pw2", "carol", "pw3", null, "alice * pw *\r\nbob * pw2\r\ncarol * pw3")]
+    [InlineData("An empty secret is written so pppd still sees it", "alice * pw", "bob", "", null, "alice * pw\nbob * \"\"\n")]
+    [InlineData("An empty secret in place is written so pppd still sees it", "alice * pw", "alice", "", null, "alice * \"\"\n")]
+    public void Setting_a_record_for_any_server_writes_it_as_pppd_reads_it_back(string rule, string before, string client, string secret, string? address, string after)
     {
-        var file = SecretsFile.Parse("alice\t*\tpw\n");
-        file.Set("bob", "*", "pw2", ["*"]);
-        Assert.Equal("alice\t*\tpw\nbob\t*\tpw2\t*\n", file.Text);
-    }
-
-    [Fact]
-    public void A_new_record_in_a_crlf_file_without_final_newline_follows_its_style()
-    {
-        const string text = "alice * pw *\r\nbob * pw2";
-        var file = SecretsFile.Parse(text);
-        file.Set("carol", "*", "pw3");
-        Assert.Equal(text + "\r\ncarol * pw3", file.Text);
-    }
-
-    [Fact]
-    public void An_empty_secret_is_written_so_pppd_still_sees_it()
-    {
-        var file = SecretsFile.Parse("alice * pw");
-        file.Set("bob", "*", "");
-        Assert.Equal("alice * pw\nbob * \"\"\n", file.Text);
-        Assert.Equal("", file.Find("bob", "*")!.Secret);
-
-        var inPlace = SecretsFile.Parse("alice * pw");
-        inPlace.Set("alice", "*", "");
-        Assert.Equal("alice * \"\"\n", inPlace.Text);
-        Assert.Equal("", inPlace.Find("alice", "*")!.Secret);
+        var file = SecretsFile.Parse(before);
+        if (address is null) file.Set(client, "*", secret);
+        else file.Set(client, "*", secret, [address]);
+        // The case's sentence stands in the failure next to the texts.
+        Assert.Equal((rule, after), (rule, file.Text));
+        Assert.Equal(secret, file.Find(client, "*")!.Secret);
     }
 
     [Fact]
@@ -181,20 +165,15 @@ public class SecretsFileTests
         Assert.False(file.Remove("nobody", "*"));
     }
 
-    [Fact]
-    public void Removing_the_last_record_of_a_crlf_file_without_final_newline_keeps_it_that_way()
+    [Theory]
+    [InlineData("Removing the last record of a CRLF file without final newline keeps it that way", "alice * pw\r\nbob * pw2", "bob", "alice * pw")]
+    [InlineData("Removing removes duplicate records too", "a * 1\nb * 2\na * 3\n", "a", "b * 2\n")]
+    public void Removing_a_client_for_any_server_takes_its_lines_and_keeps_the_files_style(string rule, string before, string client, string after)
     {
-        var file = SecretsFile.Parse("alice * pw\r\nbob * pw2");
-        file.Remove("bob", "*");
-        Assert.Equal("alice * pw", file.Text);
-    }
-
-    [Fact]
-    public void Removing_removes_duplicate_records_too()
-    {
-        var file = SecretsFile.Parse("a * 1\nb * 2\na * 3\n");
-        file.Remove("a", "*");
-        Assert.Equal("b * 2\n", file.Text);
+        var file = SecretsFile.Parse(before);
+        Assert.True(file.Remove(client, "*"));
+        Assert.Equal((rule, after), (rule, file.Text));
+        Assert.Null(file.Find(client, "*"));
     }
 
     [Fact]
