@@ -8,6 +8,12 @@ public class LinkManagerTests
             new FakeLinkDiagnoser(), logs ?? new FakeLogReader(), new PppdCommands("pppd"), () => isRoot, TimeProvider.System,
             new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))));
 
+    // myvpn up on ppp0 (pppd PID) under systemd-resolved's stub, with the server's DNS in /etc/ppp/resolv.conf.
+    private static FakeSystem MyVpnUpUnderResolved(int pid, string peers) =>
+        new FakeSystem().Peer("myvpn", peers)
+            .Pppd(pid, "call", "myvpn").LinkPidFile("myvpn", pid, "ppp0").Interface("ppp0")
+            .File_("/etc/resolv.conf", "nameserver 127.0.0.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+
     [Fact]
     public async Task Connect_and_disconnect_on_the_live_system_refuse_without_root_and_say_how()
     {
@@ -217,9 +223,7 @@ public class LinkManagerTests
     [Fact]
     public async Task Peer_dns_ignored_by_systemd_resolved_can_be_applied_to_the_link()
     {
-        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\n")
-            .Pppd(9003, "call", "myvpn").LinkPidFile("myvpn", 9003, "ppp0").Interface("ppp0")
-            .File_("/etc/resolv.conf", "nameserver 127.0.0.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+        using var sys = MyVpnUpUnderResolved(9003, "usepeerdns\n");
         var runner = new FakeCommandRunner
         {
             Run = FakeCommandRunner.Ip(IpJson.Routes(), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"), "Link 5 (ppp0):\n"),
@@ -281,9 +285,7 @@ public class LinkManagerTests
     [Fact]
     public async Task Under_systemd_resolved_connect_gives_the_link_its_servers_and_the_routing_domain_when_it_carries_the_default_route()
     {
-        using var sys = new FakeSystem().Peer("myvpn", "usepeerdns\ndefaultroute\n")
-            .Pppd(9005, "call", "myvpn").LinkPidFile("myvpn", 9005, "ppp0").Interface("ppp0")
-            .File_("/etc/resolv.conf", "nameserver 127.0.0.53\n").File_("/etc/ppp/resolv.conf", "nameserver 198.51.100.53\n");
+        using var sys = MyVpnUpUnderResolved(9005, "usepeerdns\ndefaultroute\n");
         var runner = new FakeCommandRunner
         {
             Run = FakeCommandRunner.Ip(IpJson.Routes(IpJson.DefaultVia("ppp0")), i => IpJson.PppAddress(i, "198.51.100.10", "198.51.100.1"), "Link 5 (ppp0):\n"),

@@ -32,12 +32,15 @@ public class PeerOptionsTests
         noipx
         """;
 
+    // The options pppd runs the peer with, read as the dialer reads them.
+    private static PeerOptions OptionsOf(FakeSystem sys, string name) => new(new PeerOptionsFileReader(sys.Paths).Read(name));
+
     [Fact]
     public void I_can_read_the_seed_profile_with_its_global_options()
     {
         using var sys = new FakeSystem().Peer("myvpn", SeedPeer).File_("/etc/ppp/options", SeedOptions);
 
-        var options = new PeerOptions(new PeerOptionsFileReader(sys.Paths).Read("myvpn"));
+        var options = OptionsOf(sys, "myvpn");
 
         Assert.Equal("myvpn", options.LinkName);
         Assert.Equal(1416, options.Mtu);
@@ -60,7 +63,7 @@ public class PeerOptionsTests
             .File_("/etc/ppp/options.pptp", "require-mppe-128\ndefaultroute\nmtu 1400\n")
             .Peer("work", "file /etc/ppp/options.pptp\nmtu 1380\n");
 
-        var options = new PeerOptions(new PeerOptionsFileReader(sys.Paths).Read("work"));
+        var options = OptionsOf(sys, "work");
 
         Assert.True(options.RequiresMppe);
         Assert.True(options.DefaultRoute);
@@ -74,7 +77,7 @@ public class PeerOptionsTests
             .File_("/etc/ppp/options", "defaultroute\npersist\n")
             .Peer("dsl", "nodefaultroute\nnopersist\nplugin rp-pppoe.so\nnic-eth0\n");
 
-        var options = new PeerOptions(new PeerOptionsFileReader(sys.Paths).Read("dsl"));
+        var options = OptionsOf(sys, "dsl");
 
         Assert.False(options.DefaultRoute);
         Assert.False(options.Persist);
@@ -102,7 +105,7 @@ public class PeerOptionsTests
         foreach (var (name, text) in files)
         {
             sys.Peer(name, text);
-            var options = new PeerOptions(new PeerOptionsFileReader(sys.Paths).Read(name));
+            var options = OptionsOf(sys, name);
             Assert.True(options.All.Count > 0, $"{name}: no options read");
             if (text.Contains("pty") && text.Contains("pptp ") && !text.Contains("#pty"))
                 Assert.False(string.IsNullOrEmpty(options.PptpServer), $"{name}: no PPTP server found in {options.Pty}");

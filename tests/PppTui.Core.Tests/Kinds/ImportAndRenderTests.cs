@@ -2,6 +2,15 @@ namespace PppTui.Core.Tests.Kinds;
 
 public class ImportAndRenderTests
 {
+    // A new PPTP profile as the New dialog makes it, with its server and user filled in.
+    private static Profile NewOfficePptp()
+    {
+        var profile = KindRegistry.NewProfile("office", ProfileKind.Pptp);
+        profile.Pptp!.Server = "vpn.example.com";
+        profile.Ppp.User = "alice";
+        return profile;
+    }
+
     [Fact]
     public void The_field_report_profile_imports_as_pptp_with_its_settings()
     {
@@ -56,9 +65,7 @@ public class ImportAndRenderTests
     public void A_new_pptp_profile_gets_an_mtu_and_mru_whose_gre_packet_fits_a_1500_byte_path()
     {
         using var root = new SandboxRoot();
-        var profile = KindRegistry.NewProfile("office", ProfileKind.Pptp);
-        profile.Pptp!.Server = "vpn.example.com";
-        profile.Ppp.User = "alice";
+        var profile = NewOfficePptp();
 
         var peers = new ProfileRenderer(root.Paths).Plan(profile, new ProfileSecrets { Password = "pw" })
             .Files.Single(f => f.Role == Core.Apply.FileRole.Peers).NewText;
@@ -91,9 +98,7 @@ public class ImportAndRenderTests
         var pptp = ProfileFields.PageFor(ProfileKind.Pptp).Single(f => f.Key == "mtu");
         var pppoe = ProfileFields.PageFor(ProfileKind.Pppoe).Single(f => f.Key == "mtu");
 
-        Assert.Contains("1500-byte path - 20 outer IPv4 - 16 GRE", pptp.ShownHelp);
-        Assert.Contains("= 1460", pptp.ShownHelp);
-        Assert.Contains("link shows 1456", pptp.ShownHelp);
+        Assert.All(["1500-byte path - 20 outer IPv4 - 16 GRE", "= 1460", "link shows 1456"], part => Assert.Contains(part, pptp.ShownHelp));
         Assert.DoesNotContain("GRE", pppoe.ShownHelp);
     }
 
@@ -101,9 +106,7 @@ public class ImportAndRenderTests
     public void A_new_pptp_profile_renders_the_pty_the_user_and_mppe_and_a_masked_secret()
     {
         using var root = new SandboxRoot();
-        var profile = KindRegistry.NewProfile("office", ProfileKind.Pptp);
-        profile.Pptp!.Server = "vpn.example.com";
-        profile.Ppp.User = "alice";
+        var profile = NewOfficePptp();
 
         var plan = new ProfileRenderer(root.Paths).Plan(profile, new ProfileSecrets { Password = "p\"a ss#w0rd" });
 

@@ -51,12 +51,19 @@ public class FileFollowerTests
 
     private static List<string> Real(List<string> lines) => lines.Where(l => !l.StartsWith("--", StringComparison.Ordinal)).ToList();
 
+    // A syslog file in dir holding text, as the follower finds it.
+    private static string SyslogIn(TempDir dir, string text)
+    {
+        var path = dir.File("syslog");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     [Fact]
     public async Task Appended_lines_arrive_in_order()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        File.WriteAllText(path, "old\n");
+        var path = SyslogIn(dir, "old\n");
         await using var follow = new Follow(path, offset: 4);
 
         Append(path, "one", "two");
@@ -69,8 +76,7 @@ public class FileFollowerTests
     public async Task A_line_written_in_pieces_arrives_whole()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        File.WriteAllText(path, "");
+        var path = SyslogIn(dir, "");
         await using var follow = new Follow(path);
 
         File.AppendAllText(path, "half a ");
@@ -85,8 +91,7 @@ public class FileFollowerTests
     public async Task Rotation_loses_no_line_written_before_or_after_it()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        File.WriteAllText(path, "");
+        var path = SyslogIn(dir, "");
         await using var follow = new Follow(path);
         Append(path, "ready");
         await follow.WaitFor(l => l.Count >= 1);
@@ -109,8 +114,7 @@ public class FileFollowerTests
     public async Task A_rotation_between_backlog_and_follow_is_caught_up_from_the_old_file()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        File.WriteAllText(path, "in backlog\n");
+        var path = SyslogIn(dir, "in backlog\n");
         var backlog = new LogFileSource(path).ReadNewest(10, LogFilter.All);
         Append(path, "after backlog, before rotation");
         File.Move(path, dir.File("syslog.1"));
@@ -132,8 +136,7 @@ public class FileFollowerTests
     public async Task Truncation_is_followed_from_the_start_of_the_file()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        File.WriteAllText(path, "");
+        var path = SyslogIn(dir, "");
         await using var follow = new Follow(path);
         Append(path, "a long first line before copytruncate", "second");
         await follow.WaitFor(l => l.Count >= 2);
@@ -164,8 +167,7 @@ public class FileFollowerTests
     public async Task Following_applies_the_filter()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        File.WriteAllText(path, "");
+        var path = SyslogIn(dir, "");
         await using var follow = new Follow(path, filter: new LogFilter { Pattern = LogFilter.CompilePattern(@"pppd\[") });
 
         Append(path, "Nov 24 14:12:01 gw kernel: x", "Nov 24 14:12:01 gw pppd[1]: y", "Nov 24 14:12:01 gw sshd[2]: z", "Nov 24 14:12:02 gw pppd[1]: w");

@@ -10,13 +10,20 @@ public class LogFileSourceTests
 
     private static LogFilter Grep(string pattern) => new() { Pattern = LogFilter.CompilePattern(pattern) };
 
+    // A syslog of COUNT lines in dir, every PPPDEVERY-th of them pppd's and the rest the kernel's.
+    private static (string Path, List<string> Lines) MixedSyslog(TempDir dir, int count, int pppdEvery)
+    {
+        var path = dir.File("syslog");
+        var lines = Enumerable.Range(0, count).Select(i => SyslogLine(i, i % pppdEvery == 0 ? "pppd" : "kernel")).ToList();
+        File.WriteAllLines(path, lines);
+        return (path, lines);
+    }
+
     [Fact]
     public void The_newest_matching_lines_equal_grep_then_tail()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        var lines = Enumerable.Range(0, 5000).Select(i => SyslogLine(i, i % 5 == 0 ? "pppd" : "kernel")).ToList();
-        File.WriteAllLines(path, lines);
+        var (path, lines) = MixedSyslog(dir, 5000, pppdEvery: 5);
 
         var backlog = new LogFileSource(path).ReadNewest(100, Grep(@"pppd\["));
 
@@ -99,9 +106,7 @@ public class LogFileSourceTests
     public void Reading_everything_streams_the_matching_lines_in_order()
     {
         using var dir = new TempDir();
-        var path = dir.File("syslog");
-        var lines = Enumerable.Range(0, 30_000).Select(i => SyslogLine(i, i % 3 == 0 ? "pppd" : "kernel")).ToList();
-        File.WriteAllLines(path, lines);
+        var (path, lines) = MixedSyslog(dir, 30_000, pppdEvery: 3);
         var source = new LogFileSource(path);
 
         var all = source.ReadAll(new LogFilter { Pattern = LogFilter.CompilePattern(@"kernel\[\d+\]: line \d*7$") }).Select(l => l.Text).ToList();

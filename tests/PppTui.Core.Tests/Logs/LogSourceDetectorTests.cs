@@ -10,13 +10,20 @@ public class LogSourceDetectorTests
         Func<string, bool>? canRead = null, IReadOnlyList<string>? systemJournal = null) =>
         new(paths, who, _ => journalctl, canRead ?? (_ => true), systemJournal);
 
+    // The root in dir, with these files (a line each) in its /var/log.
+    private static SystemPaths VarLogWith(TempDir dir, params string[] files)
+    {
+        var paths = new SystemPaths(dir.Path);
+        Directory.CreateDirectory(paths.VarLog);
+        foreach (var file in files) File.WriteAllText(Path.Join(paths.VarLog, file), "x\n");
+        return paths;
+    }
+
     [Fact]
     public void Auto_reads_the_syslog_file_when_there_is_no_journal()
     {
         using var dir = new TempDir();
-        var paths = new SystemPaths(dir.Path);
-        Directory.CreateDirectory(paths.VarLog);
-        File.WriteAllText(Path.Join(paths.VarLog, "syslog"), "x\n");
+        var paths = VarLogWith(dir, "syslog");
 
         var decision = Detector(paths, Root).Decide("auto");
 
@@ -28,10 +35,7 @@ public class LogSourceDetectorTests
     public void Auto_prefers_the_more_recently_written_of_syslog_and_messages()
     {
         using var dir = new TempDir();
-        var paths = new SystemPaths(dir.Path);
-        Directory.CreateDirectory(paths.VarLog);
-        File.WriteAllText(Path.Join(paths.VarLog, "syslog"), "x\n");
-        File.WriteAllText(Path.Join(paths.VarLog, "messages"), "x\n");
+        var paths = VarLogWith(dir, "syslog", "messages");
         File.SetLastWriteTimeUtc(Path.Join(paths.VarLog, "syslog"), DateTime.UtcNow.AddDays(-3));
 
         Assert.EndsWith("messages", Detector(paths, Root).Decide("auto").Plan!.FilePath);
@@ -41,12 +45,10 @@ public class LogSourceDetectorTests
     public void Auto_prefers_a_journal_under_the_root()
     {
         using var dir = new TempDir();
-        var paths = new SystemPaths(dir.Path);
+        var paths = VarLogWith(dir, "syslog");
         var machine = Path.Join(paths.Under("/var/log/journal"), "0123abcd");
         Directory.CreateDirectory(machine);
         File.WriteAllText(Path.Join(machine, "system.journal"), "");
-        Directory.CreateDirectory(paths.VarLog);
-        File.WriteAllText(Path.Join(paths.VarLog, "syslog"), "x\n");
 
         var plan = Detector(paths, Root).Decide("auto").Plan!;
 
@@ -61,19 +63,14 @@ public class LogSourceDetectorTests
         var decision = Detector(new SystemPaths(dir.Path), Root).Decide("auto");
 
         Assert.Null(decision.Plan);
-        Assert.Contains("No readable log source", decision.Problem);
-        Assert.Contains("no journal", decision.Problem);
-        Assert.Contains("syslog", decision.Problem);
-        Assert.Contains("rsyslog", decision.Problem);
+        Assert.All(["No readable log source", "no journal", "syslog", "rsyslog"], part => Assert.Contains(part, decision.Problem));
     }
 
     [Fact]
     public void An_unreadable_syslog_names_the_adm_group()
     {
         using var dir = new TempDir();
-        var paths = new SystemPaths(dir.Path);
-        Directory.CreateDirectory(paths.VarLog);
-        File.WriteAllText(Path.Join(paths.VarLog, "syslog"), "x\n");
+        var paths = VarLogWith(dir, "syslog");
 
         var decision = Detector(paths, Alice, canRead: _ => false).Decide("auto");
 

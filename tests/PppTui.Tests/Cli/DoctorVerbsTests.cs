@@ -72,9 +72,7 @@ public class DoctorVerbsTests
         var outcome = ServiceCli.Run(cli, Tools(), null, "doctor", "office");
 
         Assert.True(outcome.ExitCode == ExitCodes.Ok, outcome.ToString());
-        Assert.Contains("This machine:\n", outcome.Out);
-        Assert.Contains("Profile office:\n", outcome.Out);
-        Assert.Contains("OK    options.auth", outcome.Out);
+        Assert.All(["This machine:\n", "Profile office:\n", "OK    options.auth"], part => Assert.Contains(part, outcome.Out));
     }
 
     [Fact]
