@@ -293,6 +293,12 @@ if want soak; then
   "${BENCH[@]}" soak --seconds "$SOAK" --rate 1000 --log "$SOAK_ROOT/var/log/syslog" --keys M-6 --settle-ms $SETTLE_MS \
     --samples "$RAW/soak-samples" --cols $COLS --rows $ROWS --screen "$RAW/screen-soak.txt" "${MS[@]}" -- "${PPPTUI_ARGV[@]}" --root "$REPO/$SOAK_ROOT" \
     > "$RAW/soak" 2> "$RAW/soak.err" || echo "failed" > "$RAW/soak"
+  # An hour or more is kept (table.py shows it beside later, shorter soaks), with where it came from.
+  if [ "$SOAK" -ge 3600 ] && grep -q "=" "$RAW/soak"; then
+    mkdir -p docs/soak-1h
+    cp "$RAW/soak" "$RAW/soak-samples" docs/soak-1h/
+    echo "run $(date -u '+%Y-%m-%d %H:%M') UTC at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $BUILD_TEXT" > docs/soak-1h/origin
+  fi
 fi
 
 # ---- lab: figures from the real-kernel lab --------------------------------------------------------
