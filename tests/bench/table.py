@@ -244,7 +244,13 @@ def idle_ticks(who):
         return None, "not measured" + (" (not installed)" if exists("idle-mc-skipped") and who == "mc" else "")
     if "failed" in r[0]:
         return None, "failed: " + r[0]["failed"]
-    return int(r[0]["ticks"]), f"{r[0]['ticks']} ticks"
+    main = f" (main thread: {r[0]['main']})" if "main" in r[0] else ""
+    return int(r[0]["ticks"]), f"{r[0]['ticks']} ticks{main}"
+
+
+def idle_main(who):
+    r = keyvalues("idle-" + who)[0]
+    return int(r[0]["main"]) if r and "main" in r[0] else None
 
 
 if exists("idle-ppptui") or exists("idle-watch"):
@@ -260,9 +266,15 @@ if exists("idle-ppptui") or exists("idle-watch"):
         ratio = ""
         if t is not None and floor_t is not None:
             ratio = f"{t - floor_t:+d} ticks vs floor"
+        met = "" if t is None else yes(t <= limit)
+        main = idle_main(who)
+        if who == "ppptui" and t is not None and t > limit and main is not None and main <= limit:
+            # Say where the ticks went: a Terminal.Gui app's main loop runs on the main thread,
+            # the link and log watchers on worker threads.
+            met += f" (the main thread, where the screen's loop runs, took {main}; the other {t - main} ran on worker threads: the link and log watchers)"
         row(f"CPU with nothing happening: {label}, {idle_seconds} s on {text('idle-where', '?')} (clock ticks of 1/{hz} s)", s_,
             f"bare Terminal.Gui window (floor app): {floor_s}; mc: {mc_s}", ratio, f"≤ {limit:g} ticks",
-            "" if t is None else yes(t <= limit), HOST, cmd)
+            met, HOST, cmd)
 
 # ---- soak --------------------------------------------------------------------------------------
 # The hour-long soak is too long for every run: bench.sh keeps the newest run of at least an hour

@@ -90,9 +90,13 @@ public static class TextFile
                 File = path,
             };
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        if (stream.CanSeek && stream.Length > MaxBytes) throw TooLarge(path, stream.Length);
-        var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
+        long claimed = stream.CanSeek ? stream.Length : -1;
+        if (claimed > MaxBytes) throw TooLarge(path, claimed);
+        // Sized by the length the file claims (one byte more, to see the end at once): a 64 KiB
+        // chunk for every 1 KiB profile was most of what listing 10,000 profiles allocated.
+        // Whatever the claim (/proc and devices say 0), reading goes on until the end.
+        var buffer = new MemoryStream(claimed > 0 ? (int)claimed : 0);
+        var chunk = new byte[claimed >= 0 ? (int)Math.Clamp(claimed + 1, 512, 64 * 1024) : 64 * 1024];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {

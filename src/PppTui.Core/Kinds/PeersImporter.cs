@@ -27,7 +27,9 @@ public sealed class PeersImporter
 
     /// <summary>The peers files on the system, by name: the files of the peers folder that
     /// <see cref="PeersFileRule"/> takes for peers files (not READMEs, backups or chat scripts).</summary>
-    public IReadOnlyList<string> PeerNames()
+    /// <param name="skip">Names left out without reading their files (those a profile manages
+    /// already: judging them would read every managed peers file for a list that drops them).</param>
+    public IReadOnlyList<string> PeerNames(IReadOnlySet<string>? skip = null)
     {
         if (!Directory.Exists(_paths.EtcPpp))
             throw new PppTuiException(Msg.F("{0} does not exist: pppd is not installed here", _paths.EtcPpp),
@@ -37,15 +39,16 @@ public sealed class PeersImporter
         if (!Directory.Exists(_paths.PeersDir))
         {
             if (TextFile.IsHiddenByPermissions(_paths.PeersDir)) throw new NeedsRootException(Msg.T("Listing the peers files"), _paths.PeersDir, write: false);
-            return elsewhere.Distinct().Order(StringComparer.Ordinal).ToList();
+            return elsewhere.Where(name => skip is null || !skip.Contains(name)).Distinct().Order(StringComparer.Ordinal).ToList();
         }
         try
         {
             return Directory.EnumerateFiles(_paths.PeersDir)
+                .Where(path => skip is null || !skip.Contains(Path.GetFileName(path)))
                 .Where(PeersFileRule.IsPeersFile)
                 .Select(Path.GetFileName)
                 .OfType<string>()
-                .Concat(elsewhere)
+                .Concat(elsewhere.Where(name => skip is null || !skip.Contains(name)))
                 .Distinct()
                 .Order(StringComparer.Ordinal)
                 .ToList();

@@ -47,7 +47,7 @@ public sealed class ProfileService
     {
         denied = null;
         var managed = catalog.Profiles.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        try { return Importer.PeerNames().Where(n => !managed.Contains(n)).ToList(); }
+        try { return Importer.PeerNames(skip: managed).ToList(); }
         catch (NeedsRootException e) { denied = e; return []; }
         catch (PppTuiException) { return []; }
     }

@@ -23,6 +23,9 @@ public sealed class ProfileStore
 
     public string PathOf(string name) => _paths.ProfileFile(name);
 
+    /// <summary>From this many profile files on, <see cref="LoadAll"/> parses them in parallel.</summary>
+    internal const int ParallelFrom = 256;
+
     public ProfileCatalog LoadAll()
     {
         var profiles = new List<Profile>();
@@ -33,7 +36,7 @@ public sealed class ProfileStore
                 problems.Add(new TomlProblem(_paths.ProfilesDir, 0, 0, "permission denied: run as root to see the profiles"));
             return new ProfileCatalog(profiles, problems);
         }
-        IEnumerable<string> files;
+        List<string> files;
         try
         {
             files = Directory.EnumerateFiles(_paths.ProfilesDir, "*.toml").Order(StringComparer.Ordinal).ToList();
@@ -43,13 +46,26 @@ public sealed class ProfileStore
             problems.Add(new TomlProblem(_paths.ProfilesDir, 0, 0, "permission denied: run as root to see the profiles"));
             return new ProfileCatalog(profiles, problems);
         }
-        foreach (var file in files)
+        // Each file is parsed on its own: a large folder is parsed on every core (in file order
+        // still); for a few files starting the worker threads would cost more than it saves.
+        var loaded = files.Count >= ParallelFrom ? LoadInParallel(files) : files.Select(LoadFile).ToList();
+        foreach (var (profile, fileProblems) in loaded)
         {
-            var (profile, fileProblems) = LoadFile(file);
             problems.AddRange(fileProblems);
             if (profile is not null) profiles.Add(profile);
         }
         return new ProfileCatalog(profiles, problems);
+    }
+
+    private static List<(Profile?, IReadOnlyList<TomlProblem>)> LoadInParallel(List<string> files)
+    {
+        try { return files.AsParallel().AsOrdered().Select(LoadFile).ToList(); }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // What one file threw, as the one-by-one read would have thrown it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            throw;
+        }
     }
 
     /// <summary>Loads one profile by name.</summary>

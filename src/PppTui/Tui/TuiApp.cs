@@ -16,6 +16,12 @@ public static class TuiApp
         if (!context.IO.InputIsTerminal)
             return context.Fail(ExitCodes.Usage, Msg.T("the full-screen app needs a terminal; for scripts use the verbs (see 'ppptui --help')"));
 
+        // What Terminal.Gui's module initializer does, which the Native AOT binary leaves out so
+        // that the CLI verbs start without it (TerminalGuiStartup.xml). Run again in a JIT build, it
+        // sets the same defaults; a failure is kept where Terminal.Gui keeps its own.
+        try { Terminal.Gui.Configuration.TuiConfigurationBuilder.Shared.ApplyToStaticFacades(); }
+        catch (Exception e) { Terminal.Gui.Configuration.TuiJsonErrors.Add(e.Message); }
+
         // Terminal.Gui's own strings (dialog buttons) come from its resources for the UI culture.
         var culture = new System.Globalization.CultureInfo(Core.Localization.UiLanguage.CultureName(Core.Localization.UiLanguage.Current));
         System.Globalization.CultureInfo.CurrentUICulture = culture;
@@ -41,7 +47,8 @@ public static class TuiApp
         try
         {
             using IApplication app = Application.Create();
-            if (!QuietTerminal.Install(app, TerminalCapabilities.FromEnvironment()))
+            using var idle = QuietTerminal.Install(app, TerminalCapabilities.FromEnvironment());
+            if (idle is null)
                 errors.Report(new UserError(Msg.T("Start the screen"), Msg.T("the quiet terminal output could not be installed; the screen redraws more than it needs"), Msg.T("Report this with the Terminal.Gui version.")));
             app.Init();
             var themes = StartThemes(catalog.GetAwaiter().GetResult(), settings.Settings, errors);

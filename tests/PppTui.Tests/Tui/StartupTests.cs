@@ -8,25 +8,45 @@ public sealed class StartupTests : IDisposable
     public void Dispose() => _sandbox.Dispose();
 
     [Fact]
-    public void The_screen_is_drawn_while_a_slow_profile_folder_is_still_being_read_and_the_profiles_arrive_after()
+    public void The_screen_lists_the_profiles_by_name_while_a_slow_profile_folder_is_still_being_read_and_their_kinds_arrive_after()
     {
         using var folder = new FakeSlowProfileFolder(_sandbox.Service);
         using var h = new WiredHost(_sandbox, readProfiles: folder.Read, waitForProfiles: false);
+        Assert.Contains("Quit", h.Text);
 
-        Assert.False(folder.Finished, "the folder read should still be held back when the first frame is drawn");
+        // The names come from the folder listing, before any file is parsed.
+        h.Until(() => h.Screen.Profiles.Rows.Count == 1);
+        Assert.False(folder.Finished, "the folder read should still be held back when the names are shown");
+        Assert.False(h.Wiring.Profiles.IsLoaded);
+        Assert.Contains("Profiles · 1", h.Text);
+        Assert.Contains("myvpn", h.Text);
+        Assert.DoesNotContain(ProfileListPane.LoadingText, h.Text);
+        Assert.Equal("", h.Screen.Profiles.Rows.Single().Kind);
+
+        folder.Release();
+        h.Until(() => h.Screen.Profiles.Rows.SingleOrDefault()?.Kind == "pptp");
+
+        Assert.False(folder.TimedOut);
+        Assert.True(h.Wiring.Profiles.IsLoaded);
+        Assert.Contains("Profiles · 1", h.Text);
+        Assert.Equal("myvpn", h.Screen.Profiles.Selected?.Name);
+        h.Until(() => h.Screen.Editor.Editor?.ProfileName == "myvpn");
+    }
+
+    [Fact]
+    public void A_slow_profile_folder_with_no_profile_files_says_it_is_loading_until_it_has_been_read()
+    {
+        using var peersOnly = new Sandbox();
+        using var folder = new FakeSlowProfileFolder(peersOnly.Service);
+        using var h = new WiredHost(peersOnly, readProfiles: folder.Read, waitForProfiles: false);
+
         Assert.Contains("Profiles · loading…", h.Text);
         Assert.Contains(ProfileListPane.LoadingText, h.Text);
-        Assert.Contains("Quit", h.Text);
-        Assert.DoesNotContain("myvpn", h.Text);
         Assert.Null(h.Screen.Profiles.Selected);
 
         folder.Release();
-        h.Until(() => h.Screen.Profiles.Selected?.Name == "myvpn");
-
+        h.Until(() => h.Text.Contains("No profiles yet."));
         Assert.False(folder.TimedOut);
-        Assert.Contains("Profiles · 1", h.Text);
-        Assert.DoesNotContain(ProfileListPane.LoadingText, h.Text);
-        Assert.Equal("myvpn", h.Screen.Editor.Editor?.ProfileName);
     }
 
     [Fact]
@@ -48,7 +68,7 @@ public sealed class StartupTests : IDisposable
     {
         using var folder = new FakeSlowProfileFolder(_sandbox.Service);
         using var h = new WiredHost(_sandbox, readProfiles: folder.Read, waitForProfiles: false);
-        Assert.Contains("Profiles · loading…", h.Text);
+        Assert.False(h.Wiring.Profiles.IsLoaded);
         Assert.False(h.Wiring.PollingStarted);
 
         folder.Release();

@@ -67,6 +67,7 @@ public sealed class ProfileListAdapter : IProfileListModel
     {
         var read = Interlocked.Increment(ref _readsStarted);
         var stamp = FolderStamp();
+        if (!IsLoaded) ShowNamesFirst(read);
         ProfileCatalog catalog;
         try
         {
@@ -91,14 +92,15 @@ public sealed class ProfileListAdapter : IProfileListModel
             if (rows.Any(r => r.Name == name)) continue;
             rows.Add(new Row(name, "?", null, $"{problem.Message} ({Path.GetFileName(problem.File)}:{problem.Line})"));
         }
-        foreach (var name in _service.NotImported(catalog))
+        var notImported = _service.NotImported(catalog, out var peersDenied);
+        foreach (var name in notImported)
         {
             // A profile that does not load keeps its own row: its peers file is not a second one.
             if (rows.Any(r => r.Name == name)) continue;
             rows.Add(new Row(name, DetectKind(name), Msg.F("/etc/ppp/peers/{0}, not imported", name), null, NotImported: true));
         }
         rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        Unreadable = UnreadableFolder(catalog);
+        Unreadable = UnreadableFolder(catalog, peersDenied);
         // The link states are read outside this lock: the link adapter asks this list (under its
         // own lock) whether a name is a profile, so the two locks are never taken the other way round.
         var profiles = Summaries(rows);
@@ -109,6 +111,40 @@ public sealed class ProfileListAdapter : IProfileListModel
             _readShown = read;
             _loaded = true;
             _folderStamp = stamp;
+            _rows = rows;
+            _profiles = profiles;
+            _statesKey = StatesKey(profiles);
+        }
+        Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    /// <summary>
+    /// Before the first full read: the profiles by their file names, so the list (and its count) is
+    /// on the screen while every file is parsed (10,000 profiles take most of a second). Their kind
+    /// and description follow with the full read, which also adds the peers files not imported.
+    /// </summary>
+    private void ShowNamesFirst(long read)
+    {
+        List<Row> rows;
+        try
+        {
+            rows = Directory.EnumerateFiles(_service.Paths.ProfilesDir, "*.toml")
+                .Select(Path.GetFileNameWithoutExtension)
+                .OfType<string>()
+                .Order(StringComparer.Ordinal)
+                .Select(name => new Row(name, "", null, null))
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return; // the full read says what is wrong with the folder
+        }
+        if (rows.Count == 0) return;
+        var profiles = Summaries(rows);
+        lock (_gate)
+        {
+            if (_loaded || read < _readShown) return;
+            _readShown = read;
             _rows = rows;
             _profiles = profiles;
             _statesKey = StatesKey(profiles);
@@ -207,24 +243,13 @@ public sealed class ProfileListAdapter : IProfileListModel
     /// <inheritdoc/>
     public string? Unreadable { get; private set; }
 
-    // The same folders `ppptui list` reads: the profiles, and the peers files still to import.
-    private string? UnreadableFolder(ProfileCatalog catalog)
+    // The same folders `ppptui list` reads: the profiles, and the peers files still to import
+    // (whose folder the not-imported list just tried: read once, not twice).
+    private string? UnreadableFolder(ProfileCatalog catalog, NeedsRootException? peersDenied)
     {
         if (catalog.Problems.FirstOrDefault(p => !p.File.EndsWith(".toml", StringComparison.Ordinal)) is { } folder)
             return Denied(folder.File);
-        try
-        {
-            _service.Importer.PeerNames();
-            return null;
-        }
-        catch (NeedsRootException)
-        {
-            return Denied(_service.Paths.PeersDir);
-        }
-        catch (PppTuiException)
-        {
-            return null;
-        }
+        return peersDenied is null ? null : Denied(_service.Paths.PeersDir);
     }
 
     // Short lines: the list pane is narrow.

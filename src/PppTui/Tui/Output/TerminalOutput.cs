@@ -114,10 +114,14 @@ public sealed class TerminalOutput : AnsiOutput, IOutput
     }
 }
 
-/// <summary>Terminal.Gui's ANSI driver with <see cref="TerminalOutput"/> as its output.</summary>
-public sealed class QuietAnsiComponentFactory(TerminalCapabilities capabilities) : AnsiComponentFactory()
+/// <summary>Terminal.Gui's ANSI driver with <see cref="TerminalOutput"/> as its output and
+/// <see cref="TerminalInput"/> (read when bytes arrive, waking <paramref name="idle"/>) as its input.</summary>
+public sealed class QuietAnsiComponentFactory(TerminalCapabilities capabilities, IdleWait idle) : AnsiComponentFactory()
 {
     public override IOutput CreateOutput() => new TerminalOutput(capabilities, AppModel);
+
+    public override IInput<char> CreateInput() =>
+        base.CreateInput() is AnsiInput ansi ? new TerminalInput(ansi, idle.Wake) : base.CreateInput();
 }
 
 /// <summary>
@@ -129,18 +133,22 @@ public sealed class QuietAnsiComponentFactory(TerminalCapabilities capabilities)
 /// </summary>
 public static class QuietTerminal
 {
-    /// <summary>Whether the quiet output was installed; call before <c>Init()</c>.</summary>
-    public static bool Install(IApplication app, TerminalCapabilities capabilities)
+    /// <summary>Installs the quiet output, the quiet input and the idle wait; call before <c>Init()</c>.
+    /// Null when they could not be installed; dispose the result when the app has ended.</summary>
+    public static IdleWait? Install(IApplication app, TerminalCapabilities capabilities)
     {
+        var idle = new IdleWait();
         try
         {
-            ComponentFactory(app) = new QuietAnsiComponentFactory(capabilities);
-            return true;
+            ComponentFactory(app) = new QuietAnsiComponentFactory(capabilities, idle);
+            idle.Attach(app);
+            return idle;
         }
         catch (Exception e) when (e is MissingMemberException or TypeLoadException or NotSupportedException or InvalidProgramException)
         {
             // A Terminal.Gui update (or a runtime that cannot reach the field) must not keep the screen from starting.
-            return false;
+            idle.Dispose();
+            return null;
         }
     }
 

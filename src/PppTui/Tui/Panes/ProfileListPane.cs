@@ -68,7 +68,8 @@ public sealed class ProfileListPane : Pane
         _rows.SetItems(profiles);
         _empty.Visible = profiles.Count == 0;
         _empty.Text = !loaded ? Msg.T(LoadingText) : _model.Unreadable is { } why ? why : Msg.T(NoProfilesText);
-        TitleDetail = !loaded ? "loading…" : profiles.Count == 0 ? null : profiles.Count.ToString();
+        // Names may come before the rest of each profile: their count is known then.
+        TitleDetail = profiles.Count > 0 ? profiles.Count.ToString() : !loaded ? "loading…" : null;
         if (profiles.Count == 0) List.SelectedItem = null;
         else
         {
