@@ -221,12 +221,25 @@ public sealed class LinkDialer
         var since = _time.GetUtcNow().AddSeconds(-1);
         var pids = new HashSet<int>();
         var seen = new HashSet<(DateTimeOffset?, int?, string)>();
+        // xl2tpd logs each argument of the pppd it starts, ours naming our options file, just
+        // before that pppd's first line. A pppd refused at once (wrong password, fast server) can
+        // be gone before its pid file is seen: the first pppd to log after that argument, and not
+        // before it, is ours too, or the dial would only say that pppd exited.
+        var startArgument = daemon.OptionsFile is { } optionsFile ? $"\"{optionsFile}\"" : null;
         void ReadLines()
         {
             if (_logs is null) return;
+            var started = false;
+            var earlier = new HashSet<int>();
             foreach (var entry in _logs.ReadRecent(500))
             {
                 if (entry.Time is { } time && time < since) continue;
+                if (entry.Program == daemon.Daemon && entry.Message.Trim() == startArgument) started = true;
+                if (entry.Program == "pppd" && entry.Pid is { } logged && !pids.Contains(logged))
+                {
+                    if (started && !earlier.Contains(logged)) { pids.Add(logged); started = false; }
+                    else earlier.Add(logged);
+                }
                 // pppd may fail on its options before it writes a pid file: a line naming our options file is ours too.
                 var ours = entry.Program == daemon.Daemon || (entry.Program == "pppd" &&
                     (entry.Pid is { } pid && pids.Contains(pid) ||

@@ -176,4 +176,59 @@ public class DaemonDialLabLinesTests
         Assert.Equal(LinkState.Down, outcome.State);
         Assert.Equal("unrecognized-option", outcome.Diagnosis?.Code);
     }
+
+    // As the lab showed under load: a wrong password, and xl2tpd's pppd was refused and gone
+    // within the second it started, before a pid file could be seen.
+    private static PppLogEntry[] RefusedBeforeItsPidFile(DateTimeOffset at, params PppLogEntry[] before) =>
+    [
+        .. before,
+        new(at, "xl2tpd", 1362, "start_pppd: I'm running: "),
+        new(at, "xl2tpd", 1362, "\"/usr/sbin/pppd\" "),
+        new(at, "xl2tpd", 1362, "\"file\" "),
+        new(at, "xl2tpd", 1362, "\"/etc/ppp/peers/office2\" "),
+        new(at, "pppd", 1373, "Plugin pppol2tp.so loaded."),
+        new(at, "pppd", 1373, "pppd 2.4.9 started by root, uid 0"),
+        new(at, "pppd", 1373, "MS-CHAP authentication failed: Access denied"),
+        new(at, "pppd", 1373, "CHAP authentication failed"),
+        new(at, "pppd", 1373, "Exit."),
+        new(at, "xl2tpd", 1362, "control_finish: Connection closed to 192.0.2.1, serial 1 ()"),
+        new(at, "xl2tpd", 1362, "child_handler : pppd exited for call 51156 with code 19"),
+    ];
+
+    private static Task<ConnectOutcome> DialWith(params PppLogEntry[] lines)
+    {
+        var sys = new FakeSystem().Peer("office2", "linkname office2\nuser alice\n")
+            .File_("/etc/xl2tpd/xl2tpd.conf", "[lac office2]\nlns = 192.0.2.1\npppoptfile = /etc/ppp/peers/office2\n")
+            .File_("/var/run/xl2tpd/l2tp-control", "");
+        var manager = new LinkManager(new LinkServices(sys.Paths, new FakeCommandRunner(), new FakeProcessSignals(),
+            new PeerOptionsFileReader(sys.Paths), new CatalogDiagnoser(), new FakeLogReader(lines), new PppdCommands("pppd"), () => true,
+            TimeProvider.System, new DialTimings(TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(20))));
+        return DisposeAfter(sys, manager.ConnectAsync("office2", TimeSpan.FromSeconds(5)));
+    }
+
+    private static async Task<ConnectOutcome> DisposeAfter(FakeSystem sys, Task<ConnectOutcome> dial)
+    {
+        using (sys) return await dial;
+    }
+
+    [Fact]
+    public async Task A_pppd_that_xl2tpd_started_and_that_ended_before_its_pid_file_was_seen_still_gives_the_dial_its_reason()
+    {
+        var outcome = await DialWith(RefusedBeforeItsPidFile(DateTimeOffset.UtcNow.AddSeconds(1)));
+
+        Assert.Equal(LinkState.Down, outcome.State);
+        Assert.Equal("auth-rejected", outcome.Diagnosis?.Code);
+    }
+
+    [Fact]
+    public async Task A_pppd_of_another_link_that_logs_before_xl2tpd_starts_the_dials_own_is_not_taken_for_it()
+    {
+        var at = DateTimeOffset.UtcNow.AddSeconds(1);
+        var outcome = await DialWith(RefusedBeforeItsPidFile(at,
+            new PppLogEntry(at, "pppd", 900, "In file /etc/ppp/peers/other: unrecognized option 'lock'"),
+            new PppLogEntry(at, "pppd", 900, "Plugin pppol2tp.so loaded.")));
+
+        Assert.Equal("auth-rejected", outcome.Diagnosis?.Code);
+        Assert.DoesNotContain(outcome.Lines, line => line.Contains("unrecognized option"));
+    }
 }

@@ -105,6 +105,30 @@ start_lns() {
     xl2tpd -D -c "$LAB_DIR/server/xl2tpd-lns.conf" -p "$LAB_RUN/xl2tpd-lns.pid" -C "$LAB_RUN/xl2tpd-lns.control"
 }
 
+# The LNS's tunnels to the client as the kernel holds them, one line each: with kernel-mode L2TP
+# xl2tpd gives every tunnel a UDP socket of its own, bound to 192.0.2.1:1701 and connected to the
+# peer's address and port (`ss` shows it ESTAB; the listening socket has no peer).
+lns_tunnels_to_client() { ip netns exec office ss -Huanp 'sport = :1701' 2>&1 | grep -F '192.0.2.2:1701'; }
+
+# An L2TP dial meets an LNS with no tunnel left from an earlier scenario. One is left when the LNS
+# drops the client xl2tpd's StopCCN as out of order (after l2tp-badpass, whose CDNs cross), and it
+# lives until its Hello goes unanswered, about 90 s. Over ESP the LNS's kernel then hands the next
+# tunnel's data, which comes from the same 192.0.2.2:1701, to that older socket: xl2tpd drops it
+# ("write_packet: tty is not open yet") and LCP goes unanswered both ways (tests/lab/README.md).
+# The stale tunnel is kept in NAME.lns-stale and the LNS started afresh, as a server restart.
+lns_without_stale_tunnel() { # NAME
+  local stale pid
+  stale=$(lns_tunnels_to_client) || return 0
+  printf '%s\n' "$stale" >"$SCEN_DIR/$1.lns-stale"
+  say "the LNS still holds a tunnel to 192.0.2.2:1701 from an earlier scenario: restarting it ($(printf '%s' "$stale" | tr -s ' \n' ' '))"
+  pid=$(cat "$LAB_RUN/xl2tpd-lns.pid" 2>/dev/null) && kill -TERM "$pid" 2>/dev/null && wait_gone "$pid" 10
+  start_lns
+  wait_for 10 sh -c "ip netns exec office ss -Huan 'sport = :1701' | grep -qF 192.0.2.1:1701" ||
+    { fail "the LNS did not listen on 192.0.2.1:1701 again after its restart"; return 1; }
+  lns_tunnels_to_client >/dev/null && { fail "the LNS still holds a tunnel to the client after its restart"; return 1; }
+  return 0
+}
+
 # The client's xl2tpd (the LAC), started again as an admin would after ppptui changed its
 # configuration (xl2tpd reads it only when it starts). It daemonizes and logs to syslog.
 restart_client_xl2tpd() {
@@ -132,6 +156,7 @@ l2tp_new_and_connect() { # NAME SERVER PASSWORD WAIT [PSK]   (L2TP_NEW_EXTRA: mo
     pt_in "$3" new "$1" --kind l2tp --server "$2" --user alice --password-stdin ${L2TP_NEW_EXTRA[@]+"${L2TP_NEW_EXTRA[@]}"}
   fi || { fail "ppptui new $1 exited $PT_EXIT: $PT_ERR"; return 1; }
   cp /etc/xl2tpd/xl2tpd.conf "$SCEN_DIR/$1.xl2tpd.conf"; cp "/etc/ppp/peers/$1" "$SCEN_DIR/$1.peers"
+  [ "$2" = 192.0.2.1 ] && { lns_without_stale_tunnel "$1" || return 1; }
   restart_client_xl2tpd || { fail "the client's xl2tpd did not start"; return 1; }
   pt connect "$1" --wait "$4" --json
   printf '%s\n' "$PT_OUT" >"$SCEN_DIR/$1.connect.json"
