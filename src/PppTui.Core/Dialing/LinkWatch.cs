@@ -53,7 +53,7 @@ public sealed class LinkWatch : IDisposable
     private DateTimeOffset _networkRead = DateTimeOffset.MinValue;
     private string _fingerprint = "";
     private bool _polled;
-    private KernelWatch? _kernel;
+    private IKernelNotices? _kernel;
     private FileSystemWatcher? _pidFiles;
 
     public LinkWatch(LinkManager manager)
@@ -134,6 +134,10 @@ public sealed class LinkWatch : IDisposable
     /// <summary>Whether the loop is woken by the kernel's notices rather than polling (see the class summary).</summary>
     public bool EventDriven => _kernel is not null;
 
+    /// <summary>Where the links' addresses and routes come from, for a debug line: rtnetlink, or <c>ip</c> and why.</summary>
+    public string Source => _kernel is not null ? "rtnetlink" :
+        Manager.Services.KernelSource == "rtnetlink" ? "ip (the rtnetlink socket could not be opened, or it failed)" : Manager.Services.KernelSource;
+
     /// <summary>Starts the loop in the background: event-driven where the kernel's notices can be opened, else polling.</summary>
     public void Start()
     {
@@ -141,6 +145,8 @@ public sealed class LinkWatch : IDisposable
         _loop = new CancellationTokenSource();
         var token = _loop.Token;
         StartEvents();
+        // Our log says which source is in use: a box where rtnetlink is refused runs `ip` instead.
+        Serilog.Log.Logger.Information("Links: addresses and routes from {Source}", Source);
         _ = Task.Run(async () =>
         {
             while (!token.IsCancellationRequested)
@@ -187,6 +193,7 @@ public sealed class LinkWatch : IDisposable
         kernel.Failed += e =>
         {
             _kernel = null;
+            Serilog.Log.Logger.Warning("Links: the rtnetlink socket failed ({Error}); reading them with ip from now on", e.Message);
             PollFailed?.Invoke(e);
             RequestPoll();
         };
