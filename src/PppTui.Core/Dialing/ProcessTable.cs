@@ -68,26 +68,30 @@ public sealed class ProcessTable
     /// <summary>The live processes whose parent is <paramref name="pid"/>.</summary>
     public IEnumerable<ProcessInfo> ChildrenOf(int pid)
     {
-        // The kernel's list of a (single-threaded) process's children, where it keeps one
-        // (CONFIG_PROC_CHILDREN): a few processes read instead of every one, which matters when
-        // a dial looks for pppd's ip-up every 20 ms on a busy single-CPU box.
-        var listed = Path.Join(_paths.Proc, pid.ToString(CultureInfo.InvariantCulture), "task",
-            pid.ToString(CultureInfo.InvariantCulture), "children");
-        string? text = null;
+        // The kernel's lists of a process's children, one per thread, where it keeps them
+        // (CONFIG_PROC_CHILDREN): a few processes read instead of every one, which matters when a
+        // dial looks for pppd's ip-up every 20 ms on a busy single-CPU box.
+        var listed = new List<int>();
         try
         {
-            if (File.Exists(listed)) text = File.ReadAllText(listed);
+            var tasks = Path.Join(_paths.Proc, pid.ToString(CultureInfo.InvariantCulture), "task");
+            foreach (var task in Directory.Exists(tasks) ? Directory.EnumerateDirectories(tasks) : [])
+            {
+                var children = Path.Join(task, "children");
+                if (!File.Exists(children)) return Scanned(pid);
+                foreach (var word in File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    if (int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var child)) listed.Add(child);
+            }
+            if (!Directory.Exists(tasks)) return Scanned(pid);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            return Scanned(pid);
         }
-        if (text is null) return All().Where(p => p.ParentPid == pid && !p.IsZombie);
-        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var child) ? Get(child) : null)
-            .OfType<ProcessInfo>()
-            .Where(p => p.ParentPid == pid && !p.IsZombie)
-            .ToList();
+        return listed.Select(Get).OfType<ProcessInfo>().Where(p => p.ParentPid == pid && !p.IsZombie).ToList();
     }
+
+    private IEnumerable<ProcessInfo> Scanned(int pid) => All().Where(p => p.ParentPid == pid && !p.IsZombie);
 
     /// <summary>
     /// The network namespace of a process (the target of /proc/PID/ns/net, e.g. "net:[4026531840]"),

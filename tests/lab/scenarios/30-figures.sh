@@ -32,6 +32,17 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # Epoch seconds of an `ip -ts` line ("[2026-11-24T15:55:12.123456] ...").
 ip_ts_epoch() { local ts; ts=$(sed -n 's/^\[\([^]]*\)\].*/\1/p' <<<"$1"); [ -n "$ts" ] && date -d "${ts/T/ }" +%s.%N; }
 
+# The kernel's time of the first change of a ppp interface at or after T, in an `ip -ts monitor` log.
+kernel_change_after() { # FILE T
+  local line t
+  while IFS= read -r line; do
+    t=$(ip_ts_epoch "$line") || continue
+    [[ $line == *ppp* ]] || continue
+    awk -v a="$t" -v b="$2" 'BEGIN { exit !(a >= b) }' && { echo "$t"; return 0; }
+  done <"$1"
+  return 1
+}
+
 link_pid() { sed -n 1p "/run/ppp-${1:-$PROFILE}.pid" 2>/dev/null; }
 
 # Ends the link pppd runs now (SIGTERM, as poff does) and waits until it is gone.
@@ -101,12 +112,7 @@ latency_run() { # N
   [ -n "$ui" ] && UP_WATCH+=("$(secs "$kernel" "$ui")") || fail "latency run $n: ppptui status --watch never showed $LATENCY_PROFILE Up"
 
   # Down: the interface's first change after SIGTERM (it goes down, then away) -> the watch drops Up.
-  kernel=
-  while IFS= read -r line; do
-    t=$(ip_ts_epoch "$line") || continue
-    [[ $line == *ppp* ]] || continue
-    awk -v a="$t" -v b="$t_kill" 'BEGIN { exit !(a >= b) }' && { kernel=$t; break; }
-  done <"$dir/ip"
+  kernel=$(kernel_change_after "$dir/ip" "$t_kill")
   if [ -z "$kernel" ]; then fail "latency run $n: ip monitor saw no change of the ppp interface after SIGTERM"; return; fi
   ui=$(while read -r t json; do
         awk -v a="$t" -v b="$kernel" 'BEGIN { exit !(a >= b) }' || continue
@@ -145,7 +151,7 @@ tui_watch_screen() { # OUT FIFO
 
 # One connect and hang-up of LATENCY_PROFILE with the TUI open; adds one sample to UP_TUI and DOWN_TUI.
 latency_tui_run() { # N
-  local n=$1 dir=$LAB_RUN/tmp/latency-tui-$1 sock mon reader fifo pid t_kill kernel ui line t
+  local n=$1 dir=$LAB_RUN/tmp/latency-tui-$1 sock mon reader fifo pid t_kill kernel ui line
   mkdir -p "$dir"; sock=$(tui_sock); fifo=$dir/ctl
   rm -f "$sock" "$fifo"; mkfifo "$fifo"
   # Its own tmux server; the window keeps its size whoever attaches (the control client has none).
@@ -181,12 +187,7 @@ latency_tui_run() { # N
   ui=$(awk -v k="$kernel" '$1 >= k && $2 == 1 { print $1; exit }' "$dir/screen")
   [ -n "$ui" ] && UP_TUI+=("$(secs "$kernel" "$ui")") || fail "TUI run $n: the screen never showed $LATENCY_PROFILE UP"
 
-  kernel=
-  while IFS= read -r line; do
-    t=$(ip_ts_epoch "$line") || continue
-    [[ $line == *ppp* ]] || continue
-    awk -v a="$t" -v b="$t_kill" 'BEGIN { exit !(a >= b) }' && { kernel=$t; break; }
-  done <"$dir/ip"
+  kernel=$(kernel_change_after "$dir/ip" "$t_kill")
   [ -n "$kernel" ] || { fail "TUI run $n: ip monitor saw no change of the ppp interface after SIGTERM"; return; }
   ui=$(awk -v k="$kernel" '$1 >= k && $2 == 0 { print $1; exit }' "$dir/screen")
   [ -n "$ui" ] && DOWN_TUI+=("$(secs "$kernel" "$ui")") || fail "TUI run $n: the screen kept showing $LATENCY_PROFILE UP"
