@@ -108,6 +108,32 @@ public sealed class KernelNoticesTests : IDisposable
     }
 
     [Fact]
+    public async Task An_up_link_whose_interface_loses_its_address_in_the_kernel_s_tables_reads_disconnecting()
+    {
+        PppdWithInterface(7004);
+        var kernel = new FakeKernelNotices();
+        Ppp0Up(kernel.Tables);
+        using var watch = new LinkWatch(new LinkManager(Services(kernel, null))) { Interval = TimeSpan.FromHours(1) };
+        var up = new TaskCompletionSource();
+        var going = new TaskCompletionSource();
+        watch.Changed += (_, _) =>
+        {
+            var view = watch.Find("myvpn");
+            if (view?.Phase == LinkPhase.Up) up.TrySetResult();
+            if (view?.Phase == LinkPhase.Disconnecting && up.Task.IsCompleted) going.TrySetResult();
+        };
+        watch.Start();
+        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // pppd took the address away (SIGTERM): /sys still shows ppp0 up, only the kernel's notice tells.
+        kernel.Tables.Apply(new RtMessage(RtMessageKind.DelAddress, 0, Address: new RtAddress(Ppp0, "inet", 32, "198.51.100.10", "198.51.100.1")));
+        kernel.RaiseChanged();
+        await going.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.DoesNotContain(_runner.Specs, s => s.Program == "ip");
+    }
+
+    [Fact]
     public void Without_the_kernel_s_notices_the_watch_says_it_reads_the_links_with_ip()
     {
         using var watch = new LinkWatch(new LinkManager(Services(null, null) with { KernelSource = "rtnetlink" }));

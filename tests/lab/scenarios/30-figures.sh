@@ -5,7 +5,7 @@ PROFILE=myvpn       # connect-to-Up: the field report's PPTP profile
 LATENCY_PROFILE=pair # latency: the quickest link to take down (PPTP makes pppd wait 5 s for pptp)
 RUNS=${LAB_FIGURE_RUNS:-5}
 LATENCY_RUNS=${LAB_LATENCY_RUNS:-5}
-SCENARIO_LIMIT=300
+SCENARIO_LIMIT=900 # 10 connects, 5 latency runs for the watch and 5 for the TUI
 
 # How it is measured (also written into figures.txt):
 # - connect-to-Up: wall time from starting the command to its exit, in the guest.
@@ -144,7 +144,8 @@ tui_watch_screen() { # OUT FIFO
           # Output that came after the read was asked for may not be on it: read again.
           if (( ${last/./} > ${asked/./} )); then echo "capture-pane -p" >&"$w"; pending=1; asked=$now; fi
         fi ;;
-      *) [ "$inblock" = 1 ] && [[ $line =~ (^|[^[:alpha:]])UP[^[:alpha:]]+$LATENCY_PROFILE([^[:alnum:]_-]|$) ]] && up=1 ;;
+      # The list's row: the name, then its badge ("pair               UP").
+      *) [ "$inblock" = 1 ] && [[ $line =~ (^|[^[:alnum:]_-])$LATENCY_PROFILE[[:space:]]+UP([^[:alpha:]]|$) ]] && up=1 ;;
     esac
   done >"$out"
 }
@@ -160,7 +161,7 @@ latency_tui_run() { # N
   reader=$!
   # Until the list is drawn (the app starts slowly in the guest).
   local deadline=$(( $(date +%s) + 60 ))
-  until tmux -S "$sock" capture-pane -p -t fig 2>/dev/null | grep -qE "(^|[^[:alpha:]])(down|file)[^[:alpha:]]+$LATENCY_PROFILE"; do
+  until tmux -S "$sock" capture-pane -p -t fig 2>/dev/null | grep -qE "(^|[^[:alnum:]_-])$LATENCY_PROFILE[[:space:]]+(down|file)"; do
     [ "$(date +%s)" -ge "$deadline" ] && { fail "TUI run $n: the list never showed $LATENCY_PROFILE"; break; }
     sleep 0.3
   done
