@@ -161,13 +161,16 @@ latency_tui_run() { # N
   reader=$!
   # Until the list is drawn (the app starts slowly in the guest).
   local deadline=$(( $(date +%s) + 60 ))
+  echo "# TUI run $n: started $(date +%T.%N)" >>"$SCEN_OUT"
   until tmux -S "$sock" capture-pane -p -t fig 2>/dev/null | grep -qE "(^|[^[:alnum:]_-])$LATENCY_PROFILE[[:space:]]+(down|file)"; do
-    [ "$(date +%s)" -ge "$deadline" ] && { fail "TUI run $n: the list never showed $LATENCY_PROFILE"; break; }
+    [ "$(date +%s)" -ge "$deadline" ] && { fail "TUI run $n: the list never showed $LATENCY_PROFILE"; tmux -S "$sock" capture-pane -p -t fig >"$SCEN_DIR/$NAME.tui$n.screen-start.txt" 2>&1; break; }
     sleep 0.3
   done
+  echo "# TUI run $n: list shown $(date +%T.%N)" >>"$SCEN_OUT"
   stdbuf -oL ip -ts monitor link address >"$dir/ip" 2>&1 & mon=$!
   sleep 2
   "$PPPTUI" connect "$LATENCY_PROFILE" --wait 40 </dev/null >"$dir/connect" 2>&1
+  echo "# TUI run $n: connected $(date +%T.%N)" >>"$SCEN_OUT"
   sleep 2
   pid=$(link_pid "$LATENCY_PROFILE")
   if [ -n "$pid" ]; then
@@ -176,6 +179,7 @@ latency_tui_run() { # N
     wait_gone "$pid" 20
     sleep 2
   fi
+  echo "# TUI run $n: hung up $(date +%T.%N)" >>"$SCEN_OUT"
   tmux -S "$sock" capture-pane -p -t fig >"$dir/screen-end.txt" 2>&1
   tmux -S "$sock" kill-server 2>/dev/null
   stop_bg "$mon"; stop_bg "$reader"
@@ -195,19 +199,33 @@ latency_tui_run() { # N
 }
 
 scenario_main() {
-  UI_TIMES=() PPPD_TIMES=() PPPD_IPUP_TIMES=() UP_CONNECT=() UP_WATCH=() DOWN_WATCH=() UP_TUI=() DOWN_TUI=()
-  local i start=() t0
+  UI_TIMES=() PPPD_TIMES=() PPPD_IPUP_TIMES=() UP_CONNECT=() UP_WATCH=() DOWN_WATCH=() UP_TUI=() DOWN_TUI=() START=()
+  local i t0
+  FIGURES_START=$SECONDS
   for i in $(seq 5); do
-    t0=$EPOCHREALTIME; "$PPPTUI" --version >/dev/null 2>&1; start+=("$(secs "$t0" "$EPOCHREALTIME")")
+    t0=$EPOCHREALTIME; "$PPPTUI" --version >/dev/null 2>&1; START+=("$(secs "$t0" "$EPOCHREALTIME")")
   done
   for i in $(seq "$RUNS"); do
     if (( i % 2 )); then time_ppptui "$i"; time_pppd "$i"; else time_pppd "$i"; time_ppptui "$i"; fi
   done
   for i in $(seq "$LATENCY_RUNS"); do latency_run "$i"; done
-  local tui_note="under tmux, a control-mode client"
-  if command -v tmux >/dev/null; then for i in $(seq "$LATENCY_RUNS"); do latency_tui_run "$i"; done
-  else tui_note="not measured: no tmux in this root"; fi
+  # Written now and again after the TUI's runs, so a scenario cut off by its limit keeps these.
+  TUI_NOTE="under tmux, a control-mode client; runs not finished"
+  write_figures
+  TUI_NOTE="under tmux, a control-mode client"
+  if command -v tmux >/dev/null; then
+    for i in $(seq "$LATENCY_RUNS"); do
+      # The TUI's runs are the slowest part: none starts once the scenario is near its limit.
+      (( SECONDS - FIGURES_START < SCENARIO_LIMIT - 150 )) || { TUI_NOTE="under tmux, a control-mode client; $((i - 1)) runs, the rest left out near the scenario's limit"; break; }
+      latency_tui_run "$i"
+    done
+  else TUI_NOTE="not measured: no tmux in this root"; fi
+  write_figures
+  cat "$LAB_OUT/figures.txt" >>"$SCEN_OUT"
+  DETAIL="ppptui $(median "${UI_TIMES[@]}")s vs pppd $(median "${PPPD_TIMES[@]}")s (ip-up done $(median "${PPPD_IPUP_TIMES[@]}")s); latency up $(median "${UP_CONNECT[@]}")s (connect), $(median "${UP_WATCH[@]}")s (watch), down $(median "${DOWN_WATCH[@]}")s (watch); TUI up $(median "${UP_TUI[@]}")s, down $(median "${DOWN_TUI[@]}")s; figures.txt"
+}
 
+write_figures() {
   local binary repo; repo=$(cat "$LAB_RUN/repo")
   binary=$(cat "$LAB_RUN/ppptui-bin" 2>/dev/null); binary=${binary#"$repo"/}
   case "$binary" in *.dll) binary="$binary (dotnet)" ;; "") binary="default (see guest/helpers/ppptui)" ;; *) binary="$binary (Native AOT)" ;; esac
@@ -217,7 +235,7 @@ scenario_main() {
     echo "# ppptui binary: $binary, $("$PPPTUI" --version 2>/dev/null); host load average at the start: ${LAB_HOST_LOAD:-unknown}"
     echo "# links read from: $(grep -h 'Links: addresses and routes from' /var/log/ppptui/ppptui.log 2>/dev/null | tail -n 1 | sed 's/.*routes from //')"
     echo "# medians in seconds (every sample in brackets)"
-    echo "ppptui start (ppptui --version)          $(median "${start[@]}")  [${start[*]}]"
+    echo "ppptui start (ppptui --version)          $(median "${START[@]}")  [${START[*]}]"
     echo "connect-to-Up, ppptui connect            $(median "${UI_TIMES[@]}")  [${UI_TIMES[*]}]"
     echo "connect-to-Up, pppd updetach (detached)  $(median "${PPPD_TIMES[@]}")  [${PPPD_TIMES[*]}]"
     echo "connect-to-Up, pppd until ip-up done     $(median "${PPPD_IPUP_TIMES[@]}")  [${PPPD_IPUP_TIMES[*]}]"
@@ -232,9 +250,7 @@ scenario_main() {
     echo "# latency: kernel timestamps from 'ip -ts monitor link address' against the guest clock when ppptui's"
     echo "#   line was read. connect is driven by pppd's own lines (plus 60 ms of quiet before Up);"
     echo "#   status --watch is woken by the kernel's rtnetlink notices (link, address, route) and inotify on /run/*.pid, then reads the status (no ip)."
-    echo "#   TUI: $tui_note; the time of the last output burst before the screen (capture-pane) showed the change."
+    echo "#   TUI: $TUI_NOTE; the time of the last output burst before the screen (capture-pane) showed the change."
     echo "# connect-to-Up runs alternate which goes first (ppptui first in odd runs)."
   } >"$LAB_OUT/figures.txt"
-  cat "$LAB_OUT/figures.txt" >>"$SCEN_OUT"
-  DETAIL="ppptui $(median "${UI_TIMES[@]}")s vs pppd $(median "${PPPD_TIMES[@]}")s (ip-up done $(median "${PPPD_IPUP_TIMES[@]}")s); latency up $(median "${UP_CONNECT[@]}")s (connect), $(median "${UP_WATCH[@]}")s (watch), down $(median "${DOWN_WATCH[@]}")s (watch); TUI up $(median "${UP_TUI[@]}")s, down $(median "${DOWN_TUI[@]}")s; figures.txt"
 }
