@@ -46,6 +46,17 @@ public sealed class KernelNoticesTests : IDisposable
             KernelSource = "rtnetlink",
         };
 
+    // Completes once the watch shows myvpn as wanted.
+    private static Task Shows(LinkWatch watch, Func<LinkView, bool> wanted)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        watch.Changed += (_, _) =>
+        {
+            if (watch.Find("myvpn") is { } view && wanted(view)) seen.TrySetResult();
+        };
+        return seen.Task;
+    }
+
     [Fact]
     public async Task A_status_read_takes_addresses_and_routes_from_one_read_of_the_kernel_s_tables_and_runs_no_ip()
     {
@@ -86,22 +97,16 @@ public sealed class KernelNoticesTests : IDisposable
         var kernel = new FakeKernelNotices();
         kernel.Tables.Apply(new RtMessage(RtMessageKind.NewLink, 0, Link: new RtLink(Ppp0, "ppp0", 0x10d1, 1412, 0)));
         using var watch = new LinkWatch(new LinkManager(Services(kernel, null))) { Interval = TimeSpan.FromHours(1) };
-        var connecting = new TaskCompletionSource();
-        var up = new TaskCompletionSource();
-        watch.Changed += (_, _) =>
-        {
-            var view = watch.Find("myvpn");
-            if (view?.Phase == LinkPhase.Connecting) connecting.TrySetResult();
-            if (view?.Phase == LinkPhase.Up && view.Status.LocalAddress is not null) up.TrySetResult();
-        };
+        var connecting = Shows(watch, v => v.Phase == LinkPhase.Connecting);
+        var up = Shows(watch, v => v.Phase == LinkPhase.Up && v.Status.LocalAddress is not null);
         watch.Start();
-        await connecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await connecting.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(watch.EventDriven);
         Assert.Equal("rtnetlink", watch.Source);
 
         Ppp0Up(kernel.Tables);
         kernel.RaiseChanged();
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await up.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal("198.51.100.1", watch.Find("myvpn")!.Status.PeerAddress);
         Assert.DoesNotContain(_runner.Specs, s => s.Program == "ip");
@@ -114,21 +119,15 @@ public sealed class KernelNoticesTests : IDisposable
         var kernel = new FakeKernelNotices();
         Ppp0Up(kernel.Tables);
         using var watch = new LinkWatch(new LinkManager(Services(kernel, null))) { Interval = TimeSpan.FromHours(1) };
-        var up = new TaskCompletionSource();
-        var going = new TaskCompletionSource();
-        watch.Changed += (_, _) =>
-        {
-            var view = watch.Find("myvpn");
-            if (view?.Phase == LinkPhase.Up) up.TrySetResult();
-            if (view?.Phase == LinkPhase.Disconnecting && up.Task.IsCompleted) going.TrySetResult();
-        };
+        var up = Shows(watch, v => v.Phase == LinkPhase.Up);
+        var going = Shows(watch, v => v.Phase == LinkPhase.Disconnecting);
         watch.Start();
-        await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await up.WaitAsync(TimeSpan.FromSeconds(30));
 
         // pppd took the address away (SIGTERM): /sys still shows ppp0 up, only the kernel's notice tells.
         kernel.Tables.Apply(new RtMessage(RtMessageKind.DelAddress, 0, Address: new RtAddress(Ppp0, "inet", 32, "198.51.100.10", "198.51.100.1")));
         kernel.RaiseChanged();
-        await going.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await going.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.DoesNotContain(_runner.Specs, s => s.Program == "ip");
     }
