@@ -242,8 +242,9 @@ write_figures() {
     echo "latency Up, kernel address -> connect    $(median "${UP_CONNECT[@]}")  [${UP_CONNECT[*]}]"
     echo "latency Up, kernel address -> watch      $(median "${UP_WATCH[@]}")  [${UP_WATCH[*]}]"
     echo "latency Down, kernel change -> watch     $(median "${DOWN_WATCH[@]}")  [${DOWN_WATCH[*]}]"
-    echo "latency Up, kernel address -> TUI        $(median "${UP_TUI[@]}")  [${UP_TUI[*]}]"
-    echo "latency Down, kernel change -> TUI       $(median "${DOWN_TUI[@]}")  [${DOWN_TUI[*]}]"
+    # No sample, no row: an empty list would read as a median of 0.
+    (( ${#UP_TUI[@]} )) && echo "latency Up, kernel address -> TUI        $(median "${UP_TUI[@]}")  [${UP_TUI[*]}]"
+    (( ${#DOWN_TUI[@]} )) && echo "latency Down, kernel change -> TUI       $(median "${DOWN_TUI[@]}")  [${DOWN_TUI[*]}]"
     echo "# connect-to-Up: command start to exit. ppptui exits once the link is up and pppd's ip-up scripts"
     echo "#   are done (it waits for them, then reads one rtnetlink dump and /sys); pppd updetach exits at detach, before ip-up;"
     echo "#   'until ip-up done' waits for the lab's last ip-up.d hook, the same end point as ppptui's."
