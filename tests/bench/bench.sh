@@ -25,9 +25,10 @@
 #   BENCH_TUI_MARKERS      what the first full frame of ppptui must show, separated by '|'
 #                          (default: "Profiles · N|bench-00000|Quit": the list's title with its
 #                          count, the first profile, the status bar)
-# Lab figures come from .lab/last/figures.txt (written by the lab), one figure a line, either
-#   what<TAB>figure<TAB>baseline<TAB>ratio<TAB>target<TAB>met<TAB>command   (trailing fields optional)
-# or "what: figure"; blank lines and lines starting with # are skipped.
+# Lab figures come from .lab/last/figures.txt (written by the lab's figures scenario), one figure a
+# line: "LABEL  MEDIAN  [SAMPLE SAMPLE ...]" (seconds; two or more spaces after the label), e.g.
+#   latency Up, kernel address -> TUI        0.05  [0.048 0.052 0.050 0.061 0.044]
+# table.py turns the labels it knows into rows; blank lines and lines starting with # are skipped.
 # Output: .bench/perf-table.md (and .bench/raw/ with every run; the smoke run: perf-table-quick.md,
 # raw-quick/); the README between <!-- perf:begin --> and <!-- perf:end -->.
 set -euo pipefail

@@ -45,8 +45,10 @@ public sealed class LinkDialer
     private readonly IPppLogReader? _logs;
 
     /// <param name="logs">The system log, for the lines pppd's helpers send only there (chat -v).</param>
+    /// <param name="kernelTables">Reads the kernel's tables once for the status read after Up (see <see cref="LinkStatusReader.ReadKernelTables"/>); null runs <c>ip</c>.</param>
     public LinkDialer(SystemPaths paths, ICommandRunner runner, IPeerOptionsReader options, ILinkDiagnoser diagnoser,
-        PppdCommands commands, TimeProvider? time = null, DialTimings? timings = null, IPppLogReader? logs = null)
+        PppdCommands commands, TimeProvider? time = null, DialTimings? timings = null, IPppLogReader? logs = null,
+        Func<CancellationToken, Task<KernelTables?>>? kernelTables = null)
     {
         _logs = logs;
         _paths = paths;
@@ -58,6 +60,7 @@ public sealed class LinkDialer
         _timings = timings ?? DialTimings.Default;
         _discovery = new LinkDiscovery(paths);
         _status = new LinkStatusReader(paths, runner, options, _time);
+        if (kernelTables is not null) _status.ReadKernelTables = kernelTables;
         _attempts = new DialAttemptStore(paths);
     }
 

@@ -41,7 +41,16 @@ public sealed record LinkServices(
     /// Opens the kernel's change notices (rtnetlink) for a live view of the links; null keeps the
     /// views polling <c>ip</c>, as fakes do. The real system's opens <see cref="KernelWatch.TryStart"/>.
     /// </summary>
-    public Func<KernelWatch?> OpenKernelWatch { get; init; } = () => null;
+    public Func<IKernelNotices?> OpenKernelWatch { get; init; } = () => null;
+
+    /// <summary>
+    /// Reads the kernel's tables once for a single status read (a dial's, <c>status</c>'s); null
+    /// runs <c>ip</c>, as fakes do. The real system's is <see cref="KernelWatch.TryReadAsync"/>.
+    /// </summary>
+    public Func<CancellationToken, Task<KernelTables?>> ReadKernelTables { get; init; } = _ => Task.FromResult<KernelTables?>(null);
+
+    /// <summary>Where addresses and routes come from, in words for a debug line: rtnetlink, or <c>ip</c> and why.</summary>
+    public string KernelSource { get; init; } = "ip (no rtnetlink here)";
 }
 
 /// <summary>
@@ -56,11 +65,14 @@ public sealed class LinkManager
     {
         _s = services;
         Discovery = new LinkDiscovery(services.Paths);
-        Status = new LinkStatusReader(services.Paths, services.Runner, services.Options, services.Time);
+        Status = new LinkStatusReader(services.Paths, services.Runner, services.Options, services.Time)
+        {
+            ReadKernelTables = services.ReadKernelTables,
+        };
     }
 
     /// <summary>The real parts: kill(2), syslog files, pppd from PATH or sbin, the minimal peers reader and exit-status diagnoser.</summary>
-    public static LinkServices SystemServices(SystemPaths paths, ICommandRunner runner) => new(
+    public static LinkServices SystemServices(SystemPaths paths, ICommandRunner runner) => WithKernel(new(
         paths,
         runner,
         new ProcessSignals(),
@@ -70,15 +82,26 @@ public sealed class LinkManager
         PppdCommands.ForThisSystem(),
         () => ProcessSignals.IsRoot,
         TimeProvider.System,
-        DialTimings.Default)
+        DialTimings.Default));
+
+    /// <summary>
+    /// The live system reads interfaces, addresses and routes from rtnetlink: a watch for the live
+    /// views, one dump for a single read; where the socket cannot be opened (an old kernel, a
+    /// seccomp filter) both return null and <c>ip</c> runs instead. A sandbox's pid files and
+    /// interfaces are its own (tests fake them through the runner's <c>ip</c>), so it keeps
+    /// <c>ip</c>; so does PPPTUI_RTNETLINK=0, to compare the two.
+    /// </summary>
+    private static LinkServices WithKernel(LinkServices services)
     {
-        // A sandbox's pid files and interfaces are its own (tests fake them through the runner's
-        // `ip`); the kernel's notices are about the live system only. Off unless PPPTUI_RTNETLINK=1
-        // until the lab has dialed every kind with it on (its parser is tested on captured bytes
-        // only); until then links are read with `ip`, as every lab run has proven.
-        OpenKernelWatch = paths.IsSystemRoot && Environment.GetEnvironmentVariable("PPPTUI_RTNETLINK") == "1"
-            ? KernelWatch.TryStart : () => null,
-    };
+        if (!services.Paths.IsSystemRoot) return services with { KernelSource = "ip (a root other than /)" };
+        if (Environment.GetEnvironmentVariable("PPPTUI_RTNETLINK") == "0") return services with { KernelSource = "ip (PPPTUI_RTNETLINK=0)" };
+        return services with
+        {
+            OpenKernelWatch = KernelWatch.TryStart,
+            ReadKernelTables = KernelWatch.TryReadAsync,
+            KernelSource = "rtnetlink",
+        };
+    }
 
     public static LinkManager ForSystem(SystemPaths paths, ICommandRunner runner) => new(SystemServices(paths, runner));
 
@@ -101,7 +124,8 @@ public sealed class LinkManager
                 Msg.F("Create the profile first (ppptui new {0} ...), or list the peers with 'ppptui list'.", name));
         // A link that dropped without ppptui leaves its merged DNS block behind: take it out first.
         PeerDnsMerge.UndoGone(_s.Paths);
-        var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings, _s.Logs);
+        var dialer = new LinkDialer(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Commands, _s.Time, _s.Timings, _s.Logs,
+            _s.ReadKernelTables);
         var daemon = DaemonDialFor(name);
         ConnectOutcome outcome;
         if (monitor is null) outcome = await dialer.ConnectAsync(name, wait, onEvent, cancellationToken, daemon).ConfigureAwait(false);
@@ -336,7 +360,7 @@ public sealed class LinkManager
         return new LinkExplainer(_s.Paths, _s.Options, _s.Diagnoser, _s.Logs).Explain(name);
     }
 
-    public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time);
+    public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time) { ReadKernelTables = _s.ReadKernelTables };
 
     /// <summary>How the kind of peer <paramref name="name"/> dials through a daemon (xl2tpd), or null for <c>pppd call NAME</c>.</summary>
     private DaemonDial? DaemonDialFor(string name)

@@ -38,10 +38,17 @@ public sealed class LinkMonitor
     public event Action<LinkEvent>? Changed;
 
     /// <summary>The rtnetlink watch the status reads addresses and routes from (see <see cref="LinkStatusReader.Kernel"/>).</summary>
-    public KernelWatch? Kernel
+    public IKernelNotices? Kernel
     {
         get => _status.Kernel;
         set => _status.Kernel = value;
+    }
+
+    /// <summary>Reads the kernel's tables once while <see cref="Kernel"/> is not ready (see <see cref="LinkStatusReader.ReadKernelTables"/>).</summary>
+    public Func<CancellationToken, Task<KernelTables?>> ReadKernelTables
+    {
+        get => _status.ReadKernelTables;
+        set => _status.ReadKernelTables = value;
     }
 
     /// <summary>How long a cheap poll may reuse the last addresses, routes and DNS.</summary>
@@ -84,7 +91,9 @@ public sealed class LinkMonitor
     {
         var snapshot = _discovery.Scan();
         var now = _time.GetUtcNow();
-        var fingerprint = LinkChangeStamp.Of(_paths, snapshot, now);
+        // Addresses and routes are no part of the cheap stamp; with the kernel's notices their
+        // changes are counted for free, so a new address is read at once rather than at the next full read.
+        var fingerprint = LinkChangeStamp.Of(_paths, snapshot, now) + "\nkernel|" + _status.Kernel?.Tables.Version;
         IReadOnlyList<LinkStatus> statuses;
         if (fingerprint != _fingerprint || now - _lastFullRead >= FullRefresh)
         {

@@ -46,6 +46,9 @@ public sealed class LinkWatch : IDisposable
     private readonly Dictionary<string, Overlay> _overlay = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dialing = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stopping = new(StringComparer.Ordinal);
+    // The interface each running link was last seen on: while pppd rewrites its pid files (as it
+    // detaches) a status read may not name it, and the kernel's notices still refer to it.
+    private readonly Dictionary<string, string> _interfaces = new(StringComparer.Ordinal);
     private CancellationTokenSource? _loop;
     private IReadOnlyList<LinkStatus> _current = [];
     private IReadOnlyList<LinkView> _views = [];
@@ -53,7 +56,7 @@ public sealed class LinkWatch : IDisposable
     private DateTimeOffset _networkRead = DateTimeOffset.MinValue;
     private string _fingerprint = "";
     private bool _polled;
-    private KernelWatch? _kernel;
+    private IKernelNotices? _kernel;
     private FileSystemWatcher? _pidFiles;
 
     public LinkWatch(LinkManager manager)
@@ -134,6 +137,10 @@ public sealed class LinkWatch : IDisposable
     /// <summary>Whether the loop is woken by the kernel's notices rather than polling (see the class summary).</summary>
     public bool EventDriven => _kernel is not null;
 
+    /// <summary>Where the links' addresses and routes come from, for a debug line: rtnetlink, or <c>ip</c> and why.</summary>
+    public string Source => _kernel is not null ? "rtnetlink" :
+        Manager.Services.KernelSource == "rtnetlink" ? "ip (the rtnetlink socket could not be opened, or it failed)" : Manager.Services.KernelSource;
+
     /// <summary>Starts the loop in the background: event-driven where the kernel's notices can be opened, else polling.</summary>
     public void Start()
     {
@@ -141,6 +148,8 @@ public sealed class LinkWatch : IDisposable
         _loop = new CancellationTokenSource();
         var token = _loop.Token;
         StartEvents();
+        // Our log says which source is in use: a box where rtnetlink is refused runs `ip` instead.
+        Serilog.Log.Logger.Information("Links: addresses and routes from {Source}", Source);
         _ = Task.Run(async () =>
         {
             while (!token.IsCancellationRequested)
@@ -182,11 +191,12 @@ public sealed class LinkWatch : IDisposable
         _kernel = kernel;
         Monitor.Kernel = kernel;
         Manager.Status.Kernel = kernel;
-        kernel.Changed += RequestPoll;
+        kernel.Changed += OnKernelChanged;
         // Without the notices the loop must poll again, or it would never look.
         kernel.Failed += e =>
         {
             _kernel = null;
+            Serilog.Log.Logger.Warning("Links: the rtnetlink socket failed ({Error}); reading them with ip from now on", e.Message);
             PollFailed?.Invoke(e);
             RequestPoll();
         };
@@ -238,6 +248,10 @@ public sealed class LinkWatch : IDisposable
             lock (_gate)
             {
                 _current = Monitor.Current;
+                foreach (var status in _current)
+                    if (status.Interface is { } iface && status.State != LinkState.Down) _interfaces[status.Name] = iface;
+                foreach (var gone in _interfaces.Keys.Where(n => !_current.Any(s => s.Name == n && s.State != LinkState.Down)).ToList())
+                    _interfaces.Remove(gone);
                 if (network is not null) _network = network;
                 _polled = true;
                 // A hang-up is over once the system shows the link gone; a later drop is news again.
@@ -423,8 +437,9 @@ public sealed class LinkWatch : IDisposable
         lock (_gate)
         {
             var views = new List<LinkView>();
-            foreach (var status in _current)
+            foreach (var polled in _current)
             {
+                var status = WithKernel(polled);
                 var view = ViewOf(status);
                 if (_overlay.TryGetValue(status.Name, out var o) && (status.State != LinkState.Up || o.Phase == LinkPhase.Disconnecting))
                     view = new LinkView(status.Name, o.Phase, o.Detail ?? view.Detail,
@@ -445,6 +460,38 @@ public sealed class LinkWatch : IDisposable
             _views = views;
         }
         if (changed) Changed?.Invoke(this, EventArgs.Empty);
+    }
+
+    // The kernel told of a change: show what its tables already say about the links (a link whose
+    // interface got its address and came up is up; one whose interface lost them is going down)
+    // at once, and look at everything else (pid files, routes, DNS) right after.
+    private void OnKernelChanged()
+    {
+        Publish();
+        RequestPoll();
+    }
+
+    /// <summary>
+    /// The last poll's status of a link, corrected by the kernel's tables where they are newer: up
+    /// once its interface is up with an IPv4 address (what a status read calls up), disconnecting
+    /// once an up link's interface lost its address, went down or went away.
+    /// </summary>
+    private LinkStatus WithKernel(LinkStatus status)
+    {
+        if (_kernel is not { Ready: true } kernel || status.State is LinkState.Down or LinkState.Disconnecting) return status;
+        if ((status.Interface ?? _interfaces.GetValueOrDefault(status.Name)) is not { } iface) return status;
+        var now = kernel.Tables.Interface(iface);
+        var address = now?.FirstIPv4;
+        bool up = now is not null && now.Flags.Contains("UP") && address is not null;
+        if (up && status.State != LinkState.Up)
+            return status with
+            {
+                State = LinkState.Up, Interface = iface, LocalAddress = address!.Local, PeerAddress = address.Peer,
+                Mtu = now!.Mtu ?? status.Mtu, Reason = null,
+            };
+        if (!up && status.State == LinkState.Up)
+            return status with { State = LinkState.Disconnecting, Reason = $"disconnecting: {iface} lost its address or went down" };
+        return status;
     }
 
     private bool Shown(LinkView view) =>

@@ -13,37 +13,61 @@ public sealed class KernelTables
     private readonly SortedDictionary<int, RtLink> _links = new();
     private readonly Dictionary<string, RtAddress> _addresses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RtRoute> _routes = new(StringComparer.Ordinal);
+    private long _version;
+
+    /// <summary>Counts the changes applied: a reader that saw the same number saw the same tables.</summary>
+    public long Version
+    {
+        get { lock (_gate) return _version; }
+    }
 
     /// <summary>Applies what one message says; true when it changed an interface, address or main-table route.</summary>
     public bool Apply(RtMessage message)
     {
         lock (_gate)
         {
-            switch (message.Kind)
-            {
-                case RtMessageKind.NewLink when message.Link is { } link:
-                    // A change notice may leave out the name; keep the one known.
-                    if (link.Name is null && _links.TryGetValue(link.Index, out var known)) link = link with { Name = known.Name };
-                    _links[link.Index] = link;
-                    return true;
-                case RtMessageKind.DelLink when message.Link is { } link:
-                    foreach (var key in _addresses.Where(a => a.Value.Index == link.Index).Select(a => a.Key).ToList()) _addresses.Remove(key);
-                    return _links.Remove(link.Index);
-                case RtMessageKind.NewAddress when message.Address is { } address:
-                    _addresses[KeyOf(address)] = address;
-                    return true;
-                case RtMessageKind.DelAddress when message.Address is { } address:
-                    return _addresses.Remove(KeyOf(address));
-                case RtMessageKind.NewRoute when message.Route is { } route:
-                    if (!InMain(route)) return false;
-                    _routes[KeyOf(route)] = route;
-                    return true;
-                case RtMessageKind.DelRoute when message.Route is { } route:
-                    return InMain(route) && _routes.Remove(KeyOf(route));
-                default:
-                    return false;
-            }
+            bool changed = ApplyLocked(message);
+            if (changed) _version++;
+            return changed;
         }
+    }
+
+    private bool ApplyLocked(RtMessage message)
+    {
+        switch (message.Kind)
+        {
+            case RtMessageKind.NewLink when message.Link is { } link:
+                // A change notice may leave out the name; keep the one known.
+                if (link.Name is null && _links.TryGetValue(link.Index, out var known)) link = link with { Name = known.Name };
+                _links[link.Index] = link;
+                // The kernel flushes an interface's IPv4 routes when it goes down without a notice for each.
+                if ((link.Flags & 0x1) == 0) RemoveRoutesOf(link.Index, "inet");
+                return true;
+            case RtMessageKind.DelLink when message.Link is { } link:
+                foreach (var key in _addresses.Where(a => a.Value.Index == link.Index).Select(a => a.Key).ToList()) _addresses.Remove(key);
+                RemoveRoutesOf(link.Index, null);
+                return _links.Remove(link.Index);
+            case RtMessageKind.NewAddress when message.Address is { } address:
+                _addresses[KeyOf(address)] = address;
+                return true;
+            case RtMessageKind.DelAddress when message.Address is { } address:
+                return _addresses.Remove(KeyOf(address));
+            case RtMessageKind.NewRoute when message.Route is { } route:
+                if (!InMain(route)) return false;
+                _routes[KeyOf(route)] = route;
+                return true;
+            case RtMessageKind.DelRoute when message.Route is { } route:
+                return InMain(route) && _routes.Remove(KeyOf(route));
+            default:
+                return false;
+        }
+    }
+
+    private void RemoveRoutesOf(int index, string? family)
+    {
+        foreach (var key in _routes.Where(r => r.Value.OutputInterface == index && (family is null || r.Value.Family == family))
+                     .Select(r => r.Key).ToList())
+            _routes.Remove(key);
     }
 
     /// <summary>Forgets everything (before a fresh dump, after the socket lost messages).</summary>
@@ -54,6 +78,7 @@ public sealed class KernelTables
             _links.Clear();
             _addresses.Clear();
             _routes.Clear();
+            _version++;
         }
     }
 

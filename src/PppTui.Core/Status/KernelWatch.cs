@@ -5,6 +5,25 @@ using System.Runtime.InteropServices;
 namespace PppTui.Core.Status;
 
 /// <summary>
+/// The kernel's interfaces, addresses and routes, kept current by its change notices: what the
+/// link model wakes on instead of polling. <see cref="KernelWatch"/> is the real one.
+/// </summary>
+public interface IKernelNotices : IDisposable
+{
+    /// <summary>The kernel's tables, complete once <see cref="Ready"/>.</summary>
+    KernelTables Tables { get; }
+
+    /// <summary>True while <see cref="Tables"/> holds a whole dump and every change since.</summary>
+    bool Ready { get; }
+
+    /// <summary>Raised after the first dump and after every change of an interface, address or route.</summary>
+    event Action? Changed;
+
+    /// <summary>Raised when the notices stop for good (readers fall back to polling).</summary>
+    event Action<Exception>? Failed;
+}
+
+/// <summary>
 /// An rtnetlink socket (AF_NETLINK, NETLINK_ROUTE) subscribed to link, address and route changes
 /// of IPv4 and IPv6: it dumps the kernel's tables once into <see cref="Tables"/>, then applies each
 /// change the kernel sends and raises <see cref="Changed"/>. It sleeps in the socket's receive
@@ -12,7 +31,7 @@ namespace PppTui.Core.Status;
 /// instead of at the next poll of <c>ip</c>. .NET's Socket has no AF_NETLINK, so the socket is made
 /// and bound through libc and then handed to a Socket for asynchronous receives.
 /// </summary>
-public sealed partial class KernelWatch : IDisposable
+public sealed partial class KernelWatch : IKernelNotices
 {
     private const int AfNetlink = 16;
     private const int SockRaw = 3;
@@ -44,6 +63,37 @@ public sealed partial class KernelWatch : IDisposable
     /// <summary>Opens and subscribes the socket and starts reading it in the background; null where rtnetlink is not available (not Linux, a sandbox without it).</summary>
     public static KernelWatch? TryStart()
     {
+        if (Open(Groups) is not { } socket) return null;
+        var watch = new KernelWatch(socket);
+        _ = Task.Run(watch.RunAsync);
+        return watch;
+    }
+
+    /// <summary>
+    /// The kernel's tables read once (one socket, no subscription, closed again): what a single
+    /// status read takes instead of running <c>ip</c> several times. Null where rtnetlink is not
+    /// available or the kernel refused the dump, so the caller runs <c>ip</c> after all.
+    /// </summary>
+    public static async Task<KernelTables?> TryReadAsync(CancellationToken cancellationToken = default)
+    {
+        if (Open(0) is not { } socket) return null;
+        using var once = new KernelWatch(socket);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, once._stop.Token);
+        try
+        {
+            await once.DumpAsync(new byte[64 * 1024]).WaitAsync(linked.Token).ConfigureAwait(false);
+            return once.Tables;
+        }
+        catch (SocketException)
+        {
+            return null;
+        }
+    }
+
+    // Made and bound through libc: .NET's Socket cannot create an AF_NETLINK socket. Null when
+    // the kernel (or a seccomp filter) refuses it.
+    private static Socket? Open(uint groups)
+    {
         if (!OperatingSystem.IsLinux()) return null;
         int fd;
         try
@@ -59,15 +109,13 @@ public sealed partial class KernelWatch : IDisposable
         Span<byte> address = stackalloc byte[12];
         address.Clear();
         BinaryPrimitives.WriteUInt16LittleEndian(address, AfNetlink);
-        BinaryPrimitives.WriteUInt32LittleEndian(address[8..], Groups);
+        BinaryPrimitives.WriteUInt32LittleEndian(address[8..], groups);
         if (bind(fd, address, address.Length) != 0)
         {
             close(fd);
             return null;
         }
-        var watch = new KernelWatch(new Socket(new SafeSocketHandle(fd, ownsHandle: true)));
-        _ = Task.Run(watch.RunAsync);
-        return watch;
+        return new Socket(new SafeSocketHandle(fd, ownsHandle: true));
     }
 
     public void Dispose()
@@ -135,22 +183,30 @@ public sealed partial class KernelWatch : IDisposable
         while (true)
         {
             int n = await _socket.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
-            if (Apply(buffer.AsSpan(0, n), sequence).DumpDone) return;
+            var (_, done, error) = Apply(buffer.AsSpan(0, n), sequence);
+            // A refused dump leaves the tables incomplete: fail rather than show a partial view.
+            if (error != 0) throw new SocketException(-error);
+            if (done) return;
         }
     }
 
     // Applies every message of one receive (changes arrive between a dump's parts too); says
-    // whether the dump with that sequence number ended.
-    private (bool Changed, bool DumpDone) Apply(ReadOnlySpan<byte> received, uint dumpSequence)
+    // whether the dump with that sequence number ended, and its error (a negative errno) if the
+    // kernel refused it.
+    private (bool Changed, bool DumpDone, int DumpError) Apply(ReadOnlySpan<byte> received, uint dumpSequence)
     {
         bool changed = false, done = false;
+        int error = 0;
         foreach (var message in RtNetlinkParser.Parse(received))
         {
             if (dumpSequence != 0 && message.Sequence == dumpSequence && message.Kind is RtMessageKind.Done or RtMessageKind.Error)
+            {
                 done = true;
+                if (message.Kind == RtMessageKind.Error) error = message.Error;
+            }
             else changed |= Tables.Apply(message);
         }
-        return (changed, done);
+        return (changed, done, error);
     }
 
     [LibraryImport("libc", SetLastError = true)]

@@ -54,15 +54,24 @@ public sealed class LinkStatusReader
 
     /// <summary>
     /// The kernel's tables kept by an rtnetlink watch: while set and ready, addresses and routes
-    /// are read from it instead of running <c>ip</c>; null (or not ready yet) runs <c>ip</c>.
+    /// are read from it instead of running <c>ip</c>; null (or not ready yet) asks
+    /// <see cref="ReadKernelTables"/>.
     /// </summary>
-    public KernelWatch? Kernel { get; set; }
+    public IKernelNotices? Kernel { get; set; }
 
-    private KernelTables? Tables => Kernel is { Ready: true } k ? k.Tables : null;
+    /// <summary>
+    /// Reads the kernel's tables once (an rtnetlink dump) for a read without a watch; null from it
+    /// (no rtnetlink here, fakes) runs <c>ip</c>.
+    /// </summary>
+    public Func<CancellationToken, Task<KernelTables?>> ReadKernelTables { get; set; } = _ => Task.FromResult<KernelTables?>(null);
+
+    private async Task<KernelTables?> TablesAsync(CancellationToken cancellationToken) =>
+        Kernel is { Ready: true } k ? k.Tables : await ReadKernelTables(cancellationToken).ConfigureAwait(false);
 
     public async Task<NetworkView> ReadNetworkAsync(CancellationToken cancellationToken = default)
     {
-        if (Tables is { } tables) return new NetworkView(tables.Routes(), DnsState.Read(_paths), true);
+        if (await TablesAsync(cancellationToken).ConfigureAwait(false) is { } tables)
+            return new NetworkView(tables.Routes(), DnsState.Read(_paths), true);
         var routes = await _runner.RunAsync(IpCommands.MainRoutes(), cancellationToken).ConfigureAwait(false);
         var parsed = routes.Succeeded ? IpOutput.ParseRoutes(routes.StandardOutput) : [];
         return new NetworkView(parsed, DnsState.Read(_paths), routes.Succeeded);
@@ -74,7 +83,7 @@ public sealed class LinkStatusReader
     /// </summary>
     public async Task<IReadOnlyList<InterfaceAddresses>> ReadInterfacesAsync(CancellationToken cancellationToken = default)
     {
-        if (Tables is { } tables) return tables.Interfaces().OrderBy(i => i.IsPpp ? 0 : 1).ToList();
+        if (await TablesAsync(cancellationToken).ConfigureAwait(false) is { } tables) return tables.Interfaces().OrderBy(i => i.IsPpp ? 0 : 1).ToList();
         var result = await _runner.RunAsync(IpCommands.AllAddresses(), cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded) return [];
         return IpOutput.ParseAddresses(result.StandardOutput).OrderBy(i => i.IsPpp ? 0 : 1).ToList();
@@ -109,7 +118,9 @@ public sealed class LinkStatusReader
         if (!counters.Exists)
             return (status with { State = WaitingState(link, options), Reason = $"{iface} does not exist yet" }, null);
 
-        var addresses = await AddressesAsync(iface, cancellationToken).ConfigureAwait(false);
+        // One read of the kernel's tables serves the addresses and the IPv6 routes.
+        var tables = await TablesAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = await AddressesAsync(tables, iface, cancellationToken).ConfigureAwait(false);
         var address = addresses?.FirstIPv4;
         var rates = previous is null ? null : TrafficRates.Between(previous, counters);
         var upSince = UpSince(link);
@@ -140,7 +151,7 @@ public sealed class LinkStatusReader
         {
             State = LinkState.Up,
             Reason = null,
-            Ipv6 = LinkIpv6.Of(iface, addresses, await Ipv6RoutesAsync(addresses, cancellationToken).ConfigureAwait(false),
+            Ipv6 = LinkIpv6.Of(iface, addresses, await Ipv6RoutesAsync(tables, addresses, cancellationToken).ConfigureAwait(false),
                 options.AsksIpv6, dial?.Lines),
             Dns = effectiveDns,
             PeerDns = peerDns,
@@ -152,9 +163,9 @@ public sealed class LinkStatusReader
         }, counters);
     }
 
-    private async Task<InterfaceAddresses?> AddressesAsync(string iface, CancellationToken cancellationToken)
+    private async Task<InterfaceAddresses?> AddressesAsync(KernelTables? tables, string iface, CancellationToken cancellationToken)
     {
-        if (Tables is { } tables) return tables.Interface(iface);
+        if (tables is not null) return tables.Interface(iface);
         var addresses = await _runner.RunAsync(IpCommands.AddressesOf(iface), cancellationToken).ConfigureAwait(false);
         return addresses.Succeeded
             ? IpOutput.ParseAddresses(addresses.StandardOutput).FirstOrDefault(a => a.Name == iface)
@@ -162,10 +173,11 @@ public sealed class LinkStatusReader
     }
 
     // Read only for an interface with IPv6 addresses: an IPv4-only link (most) costs no extra ip run.
-    private async Task<IReadOnlyList<RouteEntry>> Ipv6RoutesAsync(InterfaceAddresses? addresses, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RouteEntry>> Ipv6RoutesAsync(KernelTables? tables, InterfaceAddresses? addresses,
+        CancellationToken cancellationToken)
     {
         if (addresses is null || addresses.Addresses.All(a => a.Family != "inet6")) return [];
-        if (Tables is { } tables) return tables.Ipv6Routes().Where(r => r.Device == addresses.Name).ToList();
+        if (tables is not null) return tables.Ipv6Routes().Where(r => r.Device == addresses.Name).ToList();
         var result = await _runner.RunAsync(IpCommands.Ipv6RoutesOf(addresses.Name), cancellationToken).ConfigureAwait(false);
         // Filtered by dev, ip leaves the device out of each route: it is this interface.
         return result.Succeeded

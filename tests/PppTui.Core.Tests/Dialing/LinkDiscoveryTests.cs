@@ -171,17 +171,31 @@ public class ProcessTableTests
         Assert.Null(table.Get(5002));
     }
 
+    // pppd 5010 with ip-up (5011), pptp (5012), a finished ip-up (zombie 5013) and a grandchild (5014).
+    private static FakeSystem PppdWithChildren() => new FakeSystem()
+        .Pppd(5010, "call", "myvpn")
+        .Process(5011, ["/bin/sh", "/etc/ppp/ip-up", "ppp0"], parentPid: 5010)
+        .Process(5012, ["pptp", "vpn.example.com", "--nolaunchpppd"], parentPid: 5010)
+        .Process(5013, ["/bin/sh", "/etc/ppp/ip-up", "ppp1"], parentPid: 5010, state: 'Z')
+        .Process(5014, ["sleep", "1"], parentPid: 5011);
+
     [Fact]
     public void I_can_list_the_children_of_a_process()
     {
-        using var sys = new FakeSystem()
-            .Pppd(5010, "call", "myvpn")
-            .Process(5011, ["/bin/sh", "/etc/ppp/ip-up", "ppp0"], parentPid: 5010)
-            .Process(5012, ["pptp", "vpn.example.com", "--nolaunchpppd"], parentPid: 5010)
-            .Process(5013, ["/bin/sh", "/etc/ppp/ip-up", "ppp1"], parentPid: 5010, state: 'Z')
-            .Process(5014, ["sleep", "1"], parentPid: 5011);
+        using var sys = PppdWithChildren();
 
         Assert.Equal([5011, 5012], new ProcessTable(sys.Paths).ChildrenOf(5010).Select(p => p.Pid).Order());
+    }
+
+    [Fact]
+    public void Where_the_kernel_lists_a_process_s_children_only_those_are_read()
+    {
+        // 5012 claims 5010 as its parent but is in no task's list: the kernel's lists are taken, not a scan.
+        using var sys = PppdWithChildren()
+            .File_("/proc/5010/task/5010/children", "5011 5013 ")
+            .File_("/proc/5010/task/5020/children", "");
+
+        Assert.Equal([5011], new ProcessTable(sys.Paths).ChildrenOf(5010).Select(p => p.Pid));
     }
 
     [Fact]

@@ -415,6 +415,19 @@ read_status() { # NAME TAG
     < <(jq -r '[.state, .interface, .pid, .localAddress, .peerAddress, .mtu, .mtuNote, .reason, .diagnosis.code,
           .diagnosis.cause, ([.peerDns[]?] | unique | join(" ")), ([.notices[]?.code] | join(" "))]
           | map(if . == null then "" else tostring end) | join("\u001f")' "$f" 2>/dev/null || echo)
+  if [ "$S_STATE" = Up ]; then same_from_ip "$1" "$2"; fi
+  return 0
+}
+
+# ppptui reads interfaces, addresses and routes from rtnetlink; with PPPTUI_RTNETLINK=0 it runs
+# `ip -j` as before. Both must tell the same link: interface, both ends, MTU, its routes (IPv4
+# and IPv6), the default route's owner and the IPv6 addresses. Kept as NAME.status-TAG.ip.json.
+same_from_ip() { # NAME TAG
+  local f="$SCEN_DIR/$1.status-$2.json" g="$SCEN_DIR/$1.status-$2.ip.json" pick a b
+  PPPTUI_RTNETLINK=0 ppptui_to 30 "$g" "${SCEN_OUT:-$SCEN_DIR/$1.out}" status "$1" --json
+  pick='{state, interface, localAddress, peerAddress, mtu, routes, ownsDefaultRoute, defaultRouteDevice, ipv6}'
+  a=$(jq -cS "$pick" "$f" 2>/dev/null); b=$(jq -cS "$pick" "$g" 2>/dev/null)
+  [ -n "$a" ] && [ "$a" = "$b" ] || fail "status of $1 from rtnetlink differs from ip's: rtnetlink $a; ip $b"
 }
 
 # `ppptui explain NAME`, as text into NAME.explain and as JSON: E_EXIT, E_DIAG_CODE, E_DIAG_CAUSE.

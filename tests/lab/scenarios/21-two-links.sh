@@ -9,6 +9,13 @@ scenario_main() {
   [ "$vpn_if" != "$pair_if" ] || fail "both links report interface $vpn_if"
   pt status --json || fail "ppptui status (every link) exited $PT_EXIT"
   printf '%s\n' "$PT_OUT" >"$SCEN_DIR/$NAME.status-all.json"
+  # Every link as rtnetlink told it, and as `ip -j` tells it (PPPTUI_RTNETLINK=0): the same.
+  local both='[.[] | {name, state, interface, localAddress, peerAddress, mtu, routes, ownsDefaultRoute, defaultRouteDevice, ipv6}]'
+  PPPTUI_RTNETLINK=0 pt status --json
+  printf '%s\n' "$PT_OUT" >"$SCEN_DIR/$NAME.status-all.ip.json"
+  [ "$(jq -cS "$both" "$SCEN_DIR/$NAME.status-all.json")" = "$(jq -cS "$both" <<<"$PT_OUT")" ] ||
+    fail "status of both links from rtnetlink differs from ip's (status-all.json, status-all.ip.json)"
+  pt status --json
   local name ifc routes_ppptui routes_ip summary=""
   for name in myvpn pair; do
     ifc=$(jq -r --arg n "$name" '.[] | select(.name == $n and .state == "Up") | .interface' <<<"$PT_OUT")
