@@ -149,7 +149,7 @@ public sealed class LinkWatch : IDisposable
         var token = _loop.Token;
         StartEvents();
         // Our log says which source is in use: a box where rtnetlink is refused runs `ip` instead.
-        Serilog.Log.Logger.Information("Links: addresses and routes from {Source}", Source);
+        Serilog.Log.Logger.Debug("Links: addresses and routes from {Source}", Source);
         _ = Task.Run(async () =>
         {
             while (!token.IsCancellationRequested)
