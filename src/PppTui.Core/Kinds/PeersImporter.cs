@@ -12,6 +12,9 @@ public sealed record ImportResult(
     /// <summary>Profiles already there whose password is the same secrets record: ppptui then
     /// neither changes nor deletes that record without --force.</summary>
     public IReadOnlyList<string> SharesRecordWith { get; init; } = [];
+
+    /// <summary>What the user should know that is no fault: names pppd cuts, and the name it uses.</summary>
+    public IReadOnlyList<string> Notes => PppdNames.Notes(Profile.Ppp);
 }
 
 /// <summary>
@@ -100,7 +103,7 @@ public sealed class PeersImporter
     public (string? File, int? Line) FindSecret(Profile profile, out string? unreadable)
     {
         unreadable = null;
-        if (profile.Ppp.User is not { } user) return (null, null);
+        if (profile.SecretsClient is not { } user) return (null, null);
         foreach (var (system, full) in _paths.SecretsFiles)
         {
             string? text;

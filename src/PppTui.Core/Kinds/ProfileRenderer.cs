@@ -27,7 +27,7 @@ public sealed class ProfileRenderer
         var kind = KindRegistry.Get(profile.Kind);
         var context = new KindContext(_paths, secrets) { Pppd = _pppd };
         var files = new List<PlannedFile>();
-        var notes = new List<string>();
+        var notes = new List<string>(PppdNames.Notes(profile.Ppp));
 
         var peersSystemPath = SystemPaths.PeerSystemPath(profile.Name);
         var peersPath = _paths.PeerFile(profile.Name);
@@ -128,11 +128,13 @@ public sealed class ProfileRenderer
     private IEnumerable<PlannedFile> PlanSecrets(Profile profile, ProfileSecrets? secrets, OptionFile? previous,
         Func<string, string?> readDisk, List<string> notes, bool peersHoldPassword)
     {
-        var user = profile.Ppp.User;
-        if (string.IsNullOrEmpty(user)) yield break;
+        if (profile.SecretsClient is not { } user) yield break;
+        if (secrets?.Password is not null && (PppdNames.CutsCharacter(profile.Ppp.User) || PppdNames.CutsCharacter(profile.Ppp.RemoteName)))
+            throw new PppTuiException(PppdNames.Notes(profile.Ppp)[0], Msg.T("Shorten the name to at most 255 bytes, then set the password again."));
         var server = profile.SecretsServer;
-        var oldUser = previous?.GetArgument("user") ?? previous?.GetArgument("name");
-        var oldServer = previous?.GetArgument("remotename") ?? "*";
+        // The record follows the names as pppd kept them from the old peers file.
+        var oldUser = PppdNames.Kept(previous?.GetArgument("user") ?? previous?.GetArgument("name"));
+        var oldServer = PppdNames.Kept(previous?.GetArgument("remotename")) ?? "*";
 
         foreach (var (system, full) in _paths.SecretsFilesFor(profile.Ppp.RefusePap))
         {

@@ -1218,5 +1218,8 @@ internal static class ZhCn
         ["{0} lines follow"] = "{0} 行 跟随中",
         ["{0} lines paused"] = "{0} 行 已暂停",
         ["pppd exit status {0}"] = "pppd 退出状态 {0}",
+        ["'{0}' is {1} bytes long; pppd keeps only the first {2} bytes, which end inside a character, so no chap-secrets or pap-secrets record can match it: shorten it."] = "'{0}' 长 {1} 字节;pppd 只保留前 {2} 字节,而截断处落在一个字符中间,因此没有任何 chap-secrets 或 pap-secrets 记录能与之匹配:请缩短它。",
+        ["'{0}' is {1} bytes long; pppd keeps only the first {2} bytes and uses that name, \"{3}\", also to look up chap-secrets and pap-secrets: ppptui reads and writes the record under that name."] = "'{0}' 长 {1} 字节;pppd 只保留前 {2} 字节,并用这个名字 \"{3}\" 查找 chap-secrets 和 pap-secrets:ppptui 也按这个名字读写密钥记录。",
+        ["Shorten the name to at most 255 bytes, then set the password again."] = "把名字缩短到不超过 255 字节,然后重新设置密码。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

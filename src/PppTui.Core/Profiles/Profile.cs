@@ -68,8 +68,11 @@ public sealed class Profile
     /// <summary>Option lines of the peers file we do not model, verbatim, in file order.</summary>
     public List<string> ExtraOptions { get; set; } = [];
 
-    /// <summary>Who the secrets record is for: the client is the user, the server the remote name or <c>*</c>.</summary>
-    public string SecretsServer => string.IsNullOrEmpty(Ppp.RemoteName) ? "*" : Ppp.RemoteName!;
+    /// <summary>The secrets record's client: the user name as pppd keeps it (cut to 255 bytes), or null.</summary>
+    public string? SecretsClient => string.IsNullOrEmpty(Ppp.User) ? null : PppdNames.Kept(Ppp.User);
+
+    /// <summary>The secrets record's server: the remote name as pppd keeps it, or <c>*</c>.</summary>
+    public string SecretsServer => string.IsNullOrEmpty(Ppp.RemoteName) ? "*" : PppdNames.Kept(Ppp.RemoteName)!;
 
     public Profile Clone()
     {

@@ -120,10 +120,11 @@ public static partial class ValueRules
     public static string? CheckRange(int? value, int min, int max) =>
         value is null || (value >= min && value <= max) ? null : Msg.F("must be between {0} and {1}", min, max);
 
-    /// <summary>A user name or password as it goes into a secrets file: any printable text of at
-    /// most <paramref name="maxBytes"/> bytes in UTF-8 (pppd compares names of 255 bytes and uses
-    /// secrets of 256).</summary>
-    public static string? CheckSecretWord(string? value, string what, int maxBytes = 255)
+    /// <summary>A word of a peers or secrets file: any printable text of at most
+    /// <paramref name="maxBytes"/> bytes in UTF-8, by default what pppd reads as one word. A longer
+    /// name is not refused: pppd cuts user, name and remotename to 255 bytes itself (see
+    /// <see cref="PppdNames"/>), and takes ipparam and the PPPoE names whole.</summary>
+    public static string? CheckSecretWord(string? value, string what, int maxBytes = PppWordReader.MaxWordBytes)
     {
         if (value is null) return null;
         if (CheckPlainText(value, what) is { } problem) return problem;
