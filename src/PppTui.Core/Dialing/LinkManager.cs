@@ -196,6 +196,17 @@ public sealed class LinkManager
     /// </summary>
     private async Task<ConnectOutcome> PeerDnsAfterUpAsync(ConnectOutcome outcome, CancellationToken cancellationToken)
     {
+        // A profile whose ip-up.d hook sets the DNS servers is left to it, the one mechanism that
+        // also serves a persist redial and a pppd started by hand. pppd runs ip-up just after the
+        // interface is up: the status is read again once the hook has left its record.
+        if (outcome is { IsUp: true, Status: { Interface: { } up } upStatus } && LinkHookScripts.SetsDns(_s.Paths, upStatus.Name))
+        {
+            for (var i = 0; i < 50 && PeerDnsMerge.RecordFor(_s.Paths, up) is null; i++)
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _s.Time, cancellationToken).ConfigureAwait(false);
+            var again = (await StatusAsync(upStatus.Name, null, cancellationToken).ConfigureAwait(false)).Links
+                .FirstOrDefault(l => l.Interface == up && l.State == LinkState.Up);
+            return again is null ? outcome : outcome with { Status = again };
+        }
         if (outcome is not { IsUp: true, Status: { PeerDnsApplied: false, Interface: not null } status }
             || !status.Notices.Any(n => n.Code.StartsWith("peer-dns-", StringComparison.Ordinal)))
             return outcome;

@@ -137,6 +137,13 @@ public sealed class PppSettings
     /// <summary>Networks routed through the link when it is up (CIDR), by an ip-up.d script.</summary>
     public List<string> Routes { get; set; } = [];
 
+    /// <summary>DNS domains whose lookups go to the link's servers (systemd-resolved routing
+    /// domains, set by the profile's ip-up.d hook as <c>~DOMAIN</c>).</summary>
+    public List<string> DnsDomains { get; set; } = [];
+
+    /// <summary>True when the profile's ip-up.d hook hands the peer's DNS servers to the resolver.</summary>
+    public bool HookSetsDns => UsePeerDns || DnsDomains.Count > 0;
+
     // Values of shared options without a property of their own: a row added to the option table
     // needs no change here. Values are immutable (numbers, strings, flags), so a copy shares them.
     private Dictionary<string, object?> _more = new(StringComparer.Ordinal);
@@ -150,6 +157,7 @@ public sealed class PppSettings
     {
         var copy = (PppSettings)MemberwiseClone();
         copy.Routes = [.. Routes];
+        copy.DnsDomains = [.. DnsDomains];
         copy._more = new Dictionary<string, object?>(_more, StringComparer.Ordinal);
         return copy;
     }

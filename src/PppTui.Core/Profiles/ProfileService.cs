@@ -204,7 +204,7 @@ public sealed class ProfileService
                     removed.Add($"{system}: the record for {user}/{profile.SecretsServer}");
                 }
             }
-            var ownFiles = new List<string> { SystemPaths.PeerSystemPath(name), SystemPaths.RoutesScriptSystemPath(name) };
+            var ownFiles = new List<string> { SystemPaths.PeerSystemPath(name), SystemPaths.RoutesScriptSystemPath(name), SystemPaths.DownScriptSystemPath(name) };
             ownFiles.AddRange(Kinds.KindRegistry.Get(profile.Kind).OwnFilePaths(profile));
             foreach (var section in Kinds.KindRegistry.Get(profile.Kind).OwnSections(profile))
             {

@@ -173,6 +173,12 @@ public static partial class ValueRules
         return net.ToString() == route ? null : Msg.F("'{0}' has host bits set: did you mean {1}?", route, net);
     }
 
+    /// <summary>A DNS domain for a routing domain: a host name's shape ("." alone means every
+    /// lookup). It goes into the ip-up.d hook, so nothing a shell would read is let through.</summary>
+    public static string? CheckDnsDomain(string? domain) =>
+        domain is "." || (domain is not null && HostNamePattern().IsMatch(domain)) ? null
+        : Msg.F("'{0}' is not a DNS domain (e.g. corp.example, or . for every lookup)", domain);
+
     public static string? CheckOptionLine(string? line)
     {
         if (string.IsNullOrWhiteSpace(line)) return Msg.T("an empty option line");

@@ -145,7 +145,7 @@ public sealed class LinkStatusReader
             Dns = effectiveDns,
             PeerDns = peerDns,
             PeerDnsApplied = peerDns.Count == 0 ? null : applied,
-            DnsNote = DnsNote(network.Dns.Manager, iface, peerDns, applied, PeerDnsMerge.MergedFor(_paths, iface) is not null),
+            DnsNote = DnsNote(network.Dns.Manager, iface, peerDns, applied, PeerDnsMerge.RecordFor(_paths, iface)),
             Notices = notices,
             // pppd chdirs to / once it runs in the background, so a relative file is under /.
             KeepaliveRoundTrip = options.LcpRttFile is { } rtt ? LcpRoundTrip.Read(_paths.Under(rtt)) : null,
@@ -215,10 +215,22 @@ public sealed class LinkStatusReader
     };
 
     /// <summary>Why the servers in effect are these: the peer's (and who put them there) or the system's.</summary>
-    public static string DnsNote(DnsManager manager, string iface, IReadOnlyList<string> peer, bool applied, bool mergedByPpptui)
+    /// <param name="record">What ppptui left for the link (a profile's ip-up.d hook, or its own merge), or null.</param>
+    public static string DnsNote(DnsManager manager, string iface, IReadOnlyList<string> peer, bool applied, PeerDnsRecord? record)
     {
         if (peer.Count == 0) return Msg.T("the system's servers: the peer offered none (usepeerdns is off, or the server sends none)");
         if (!applied) return Msg.F("the system's servers: the peer's ({0}) are not in effect", string.Join(' ', peer));
+        var mergedByPpptui = record is { Manager: DnsManager.Plain };
+        if (record is { How: not null })
+        {
+            var where = record.Manager switch
+            {
+                DnsManager.SystemdResolved => Msg.F("set on {0} in systemd-resolved", iface),
+                DnsManager.Resolvconf => Msg.F("registered with resolvconf as {0}", iface + ".ppptui"),
+                _ => Msg.F("merged into {0}", "/etc/resolv.conf"),
+            };
+            return Msg.F("the peer's servers, {0} by {1}'s hook {2} (taken out again when the link goes down)", where, record.Name, SystemPaths.RoutesScriptSystemPath(record.Name));
+        }
         return manager switch
         {
             DnsManager.SystemdResolved => Msg.F("the peer's servers, set on {0} in systemd-resolved", iface),
