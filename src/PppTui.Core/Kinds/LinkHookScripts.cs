@@ -26,7 +26,7 @@ public static class LinkHookScripts
             : "routes through the link once it is up.");
         if (profile.Ppp.Routes.Count == 0) script.Append("# (no routes)\n");
         foreach (var route in profile.Ppp.Routes)
-            script.Append("ip route replace ").Append(route).Append(" dev \"$iface\"\n");
+            script.Append("ip route replace ").Append(route).Append(" dev \"${PPP_IFACE:-$1}\"\n");
         if (profile.Ppp.HookSetsDns) AppendDnsUp(script, profile);
         return script.ToString();
     }

@@ -89,6 +89,8 @@ public sealed class PeersImporter
             .Select(editor.RawText)
             .ToList();
         profile.Ppp.Routes = ImportRoutes(name, profile.Ppp.IpParam ?? name);
+        // A DNS hook ppptui installed before (the ip-down.d script is there) stays.
+        profile.Ppp.DnsHook = File.Exists(_paths.Resolve(SystemPaths.DownScriptSystemPath(name)));
 
         var (secretsFile, secretsLine) = FindSecret(profile);
         var warnings = ProfileValidator.Validate(profile);

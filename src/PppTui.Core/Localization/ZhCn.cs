@@ -1220,6 +1220,8 @@ internal static class ZhCn
         ["pppd exit status {0}"] = "pppd 退出状态 {0}",
         ["'{0}' is not a DNS domain (e.g. corp.example, or . for every lookup)"] = "'{0}' 不是 DNS 域(例如 corp.example,或用 . 表示所有查询)",
         ["DNS domains"] = "DNS 域",
+        ["DNS on the link"] = "链路上的 DNS",
+        ["With usepeerdns: an ip-up.d hook gives the peer's DNS servers to systemd-resolved, resolvconf or resolv.conf, and ip-down.d takes them out"] = "配合 usepeerdns:由 ip-up.d 脚本把对端的 DNS 服务器交给 systemd-resolved、resolvconf 或 resolv.conf,ip-down.d 再把它们移除",
         ["Lookups of these domains go to the link's DNS servers (systemd-resolved routing domains; comma separated, . for all)"] = "这些域的查询发往链路的 DNS 服务器(systemd-resolved 路由域;用逗号分隔,. 表示全部)",
         ["set on {0} in systemd-resolved"] = "已在 systemd-resolved 中设置到 {0}",
         ["registered with resolvconf as {0}"] = "已以 {0} 登记到 resolvconf",

@@ -141,8 +141,13 @@ public sealed class PppSettings
     /// domains, set by the profile's ip-up.d hook as <c>~DOMAIN</c>).</summary>
     public List<string> DnsDomains { get; set; } = [];
 
+    /// <summary>The profile's ip-up.d hook hands the peer's DNS servers to the resolver (new
+    /// profiles; an imported one only when its hook was installed before, so that applying an
+    /// import writes nothing the admin did not have).</summary>
+    public bool DnsHook { get; set; }
+
     /// <summary>True when the profile's ip-up.d hook hands the peer's DNS servers to the resolver.</summary>
-    public bool HookSetsDns => UsePeerDns || DnsDomains.Count > 0;
+    public bool HookSetsDns => (DnsHook && UsePeerDns) || DnsDomains.Count > 0;
 
     // Values of shared options without a property of their own: a row added to the option table
     // needs no change here. Values are immutable (numbers, strings, flags), so a copy shares them.

@@ -35,7 +35,7 @@ public sealed class LinkHookScriptsTests : IDisposable
     private static Profile Office(params string[] domains)
     {
         var profile = new Profile("office", ProfileKind.Pptp);
-        profile.Ppp.UsePeerDns = true;
+        profile.Ppp.UsePeerDns = profile.Ppp.DnsHook = true;
         profile.Ppp.IpParam = "office";
         profile.Ppp.DnsDomains = [.. domains];
         return profile;
@@ -163,6 +163,21 @@ public sealed class LinkHookScriptsTests : IDisposable
         Run(LinkHookScripts.Up(Office("corp.example")), withDns: false);
 
         Assert.Equal("", Calls);
+    }
+
+    [Fact]
+    public void An_imported_profile_gets_no_dns_hook_unless_its_hook_was_installed_before()
+    {
+        _root.Write("/etc/ppp/peers/office", "pty \"pptp 192.0.2.1 --nolaunchpppd\"\nname alice\nusepeerdns\n");
+        var importer = new PeersImporter(_root.Paths);
+
+        var plain = importer.Import("office").Profile;
+        _root.Write("/etc/ppp/ip-down.d/ppptui-office", LinkHookScripts.Down(Office()));
+        var hooked = importer.Import("office").Profile;
+
+        Assert.False(plain.Ppp.HookSetsDns);
+        Assert.DoesNotContain(new ProfileRenderer(_root.Paths).Plan(plain, null, _ => null).Files, f => f.Role == FileRole.RoutesScript);
+        Assert.True(hooked.Ppp.HookSetsDns);
     }
 
     [Fact]
