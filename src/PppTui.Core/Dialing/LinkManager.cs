@@ -56,7 +56,7 @@ public sealed class LinkManager
     {
         _s = services;
         Discovery = new LinkDiscovery(services.Paths);
-        Status = new LinkStatusReader(services.Paths, services.Runner, services.Options, services.Time);
+        Status = new LinkStatusReader(services.Paths, services.Runner, services.Options, services.Time) { ExplainDrop = ExplainDrop };
     }
 
     /// <summary>The real parts: kill(2), syslog files, pppd from PATH or sbin, the minimal peers reader and exit-status diagnoser.</summary>
@@ -295,7 +295,6 @@ public sealed class LinkManager
         if (name is not null) CheckName(name);
         var snapshot = Scan(name);
         var sample = await Status.ReadAllAsync(snapshot, previous, cancellationToken).ConfigureAwait(false);
-        if (sample.Links.Any(IsRedialing)) sample = sample with { Links = sample.Links.Select(WithDropReason).ToList() };
         if (name is null || sample.Links.Count > 0) return sample;
         if (!File.Exists(_s.Paths.PeerFile(name)))
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, Msg.F("no link or peers file named {0}", name),
@@ -315,20 +314,6 @@ public sealed class LinkManager
     }
 
     /// <summary>A running pppd without its interface: dialing, or dialing again after a drop (persist).</summary>
-    private static bool IsRedialing(LinkStatus link) => link.Interface is null && link.State is not (LinkState.Up or LinkState.Down);
-
-    /// <summary>
-    /// A link that came up and is now dialing again dropped in between: pppd with <c>persist</c>
-    /// redials by itself, and "dialing" alone would hide why it went down (a PPTP link whose
-    /// control connection another profile closed, say). The reason and diagnosis explain gives.
-    /// </summary>
-    private LinkStatus WithDropReason(LinkStatus link)
-    {
-        if (!IsRedialing(link) || new DialAttemptStore(_s.Paths).Load(link.Name) is not { Outcome: LinkState.Up }) return link;
-        if (Explain(link.Name)?.Diagnosis is not { Severity: DiagnosisSeverity.Failure } diagnosis) return link;
-        return link with { Reason = Msg.F("redialing; the link went down: {0}", diagnosis.Cause), Diagnosis = diagnosis };
-    }
-
     /// <summary>
     /// The cheap <see cref="LinkChangeStamp"/> of every link (or only <paramref name="name"/>):
     /// poll it often, and read the full status when it changes.
@@ -347,7 +332,10 @@ public sealed class LinkManager
         return new LinkExplainer(_s.Paths, _s.Options, _s.Diagnoser, _s.Logs).Explain(name);
     }
 
-    public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time);
+    public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time, ExplainDrop);
+
+    // How the status reader learns why a redialing link went down: the diagnosis explain gives.
+    private Diagnosis? ExplainDrop(string name) => Explain(name)?.Diagnosis;
 
     /// <summary>How the kind of peer <paramref name="name"/> dials through a daemon (xl2tpd), or null for <c>pppd call NAME</c>.</summary>
     private DaemonDial? DaemonDialFor(string name)

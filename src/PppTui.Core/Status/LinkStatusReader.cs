@@ -49,7 +49,28 @@ public sealed class LinkStatusReader
         }
         var running = links.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         links.AddRange(snapshot.Stale.Where(s => !running.Contains(s.Name)).Select(Stale));
-        return new StatusSample(links, counters);
+        return new StatusSample(links.Select(WithDropReason).ToList(), counters);
+    }
+
+    /// <summary>
+    /// Why a link that came up went down (the diagnosis explain gives), for the reason of a link
+    /// that is redialing; null leaves such a link's reason as it is.
+    /// </summary>
+    public Func<string, Diagnosis?>? ExplainDrop { get; init; }
+
+    private static bool IsRedialing(LinkStatus link) => link.Interface is null && link.State is not (LinkState.Up or LinkState.Down);
+
+    /// <summary>
+    /// A link that came up and is now dialing again dropped in between: pppd with <c>persist</c>
+    /// redials by itself, and "dialing" alone would hide why it went down (a PPTP link whose
+    /// control connection another profile closed, say). Every reader of the status (the CLI, the
+    /// TUI's link watch) gets the same reason and diagnosis.
+    /// </summary>
+    private LinkStatus WithDropReason(LinkStatus link)
+    {
+        if (ExplainDrop is null || !IsRedialing(link) || new DialAttemptStore(_paths).Load(link.Name) is not { Outcome: LinkState.Up }) return link;
+        if (ExplainDrop(link.Name) is not { Severity: DiagnosisSeverity.Failure } diagnosis) return link;
+        return link with { Reason = Msg.F("redialing; the link went down: {0}", diagnosis.Cause), Diagnosis = diagnosis };
     }
 
     /// <summary>
