@@ -187,15 +187,7 @@ public class LinkManagerTests
     {
         // persist: pppd lives on after the drop and dials again, without an interface for a while.
         using var sys = new FakeSystem().Peer("myvpn", "noauth\npersist\n");
-        sys.Pppd(955, "call", "myvpn");
-        var started = DateTimeOffset.Now.AddMinutes(-1);
-        new DialAttemptStore(sys.Paths).Save(new DialAttempt
-        {
-            Name = "myvpn", StartedAt = started, EndedAt = started, Outcome = LinkState.Up, Pid = 954, DaemonPid = 955,
-            Lines = [.. PppdLogs.PptpUp],
-        });
-        var syslog = new FakeLogReader(new PppLogEntry(started.AddSeconds(30), "pppd", 955, "Modem hangup"));
-        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+        var manager = RedialingAfterADrop(sys);
 
         var status = (await manager.StatusAsync("myvpn")).Links.Single();
 
