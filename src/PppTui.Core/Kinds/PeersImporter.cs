@@ -89,8 +89,8 @@ public sealed class PeersImporter
             .Select(editor.RawText)
             .ToList();
         profile.Ppp.Routes = ImportRoutes(name, profile.Ppp.IpParam ?? name);
-        // A DNS hook ppptui installed before (the ip-down.d script is there) stays.
-        profile.Ppp.DnsHook = File.Exists(_paths.Resolve(SystemPaths.DownScriptSystemPath(name)));
+        // A DNS hook ppptui installed before (its ip-up.d script sets DNS servers) stays.
+        profile.Ppp.DnsHook = LinkHookScripts.SetsDns(_paths, name);
 
         var (secretsFile, secretsLine) = FindSecret(profile);
         var warnings = ProfileValidator.Validate(profile);

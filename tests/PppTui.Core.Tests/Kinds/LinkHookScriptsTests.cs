@@ -172,7 +172,7 @@ public sealed class LinkHookScriptsTests : IDisposable
         var importer = new PeersImporter(_root.Paths);
 
         var plain = importer.Import("office").Profile;
-        _root.Write("/etc/ppp/ip-down.d/ppptui-office", LinkHookScripts.Down(Office()));
+        _root.Write("/etc/ppp/ip-up.d/ppptui-office", LinkHookScripts.Up(Office()));
         var hooked = importer.Import("office").Profile;
 
         Assert.False(plain.Ppp.HookSetsDns);
