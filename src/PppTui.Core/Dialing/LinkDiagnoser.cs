@@ -4,7 +4,7 @@ namespace PppTui.Core.Dialing;
 public static class DiagnosisContexts
 {
     public static DiagnosisContext For(string name, PeerOptions options) =>
-        new(name, options.User, options.RemoteName, null, options.PptpServer)
+        new(name, PppdNames.Kept(options.User), PppdNames.Kept(options.RemoteName), null, options.PptpServer)
         {
             LcpEchoInterval = options.LcpEchoInterval,
             LcpEchoFailure = options.LcpEchoFailure,

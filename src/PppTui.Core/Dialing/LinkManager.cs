@@ -68,6 +68,7 @@ public sealed class LinkManager
         Status = new LinkStatusReader(services.Paths, services.Runner, services.Options, services.Time)
         {
             ReadKernelTables = services.ReadKernelTables,
+            ExplainDrop = ExplainDrop,
         };
     }
 
@@ -220,6 +221,17 @@ public sealed class LinkManager
     /// </summary>
     private async Task<ConnectOutcome> PeerDnsAfterUpAsync(ConnectOutcome outcome, CancellationToken cancellationToken)
     {
+        // A profile whose ip-up.d hook sets the DNS servers is left to it, the one mechanism that
+        // also serves a persist redial and a pppd started by hand. pppd runs ip-up just after the
+        // interface is up: the status is read again once the hook has left its record.
+        if (outcome is { IsUp: true, Status: { Interface: { } up } upStatus } && LinkHookScripts.SetsDns(_s.Paths, upStatus.Name))
+        {
+            for (var i = 0; i < 50 && PeerDnsMerge.RecordFor(_s.Paths, up) is null; i++)
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _s.Time, cancellationToken).ConfigureAwait(false);
+            var again = (await StatusAsync(upStatus.Name, null, cancellationToken).ConfigureAwait(false)).Links
+                .FirstOrDefault(l => l.Interface == up && l.State == LinkState.Up);
+            return again is null ? outcome : outcome with { Status = again };
+        }
         if (outcome is not { IsUp: true, Status: { PeerDnsApplied: false, Interface: not null } status }
             || !status.Notices.Any(n => n.Code.StartsWith("peer-dns-", StringComparison.Ordinal)))
             return outcome;
@@ -308,7 +320,6 @@ public sealed class LinkManager
         if (name is not null) CheckName(name);
         var snapshot = Scan(name);
         var sample = await Status.ReadAllAsync(snapshot, previous, cancellationToken).ConfigureAwait(false);
-        if (sample.Links.Any(IsRedialing)) sample = sample with { Links = sample.Links.Select(WithDropReason).ToList() };
         if (name is null || sample.Links.Count > 0) return sample;
         if (!File.Exists(_s.Paths.PeerFile(name)))
             throw new LinkRefusedException(LinkRefusal.NoSuchPeer, Msg.F("no link or peers file named {0}", name),
@@ -328,20 +339,6 @@ public sealed class LinkManager
     }
 
     /// <summary>A running pppd without its interface: dialing, or dialing again after a drop (persist).</summary>
-    private static bool IsRedialing(LinkStatus link) => link.Interface is null && link.State is not (LinkState.Up or LinkState.Down);
-
-    /// <summary>
-    /// A link that came up and is now dialing again dropped in between: pppd with <c>persist</c>
-    /// redials by itself, and "dialing" alone would hide why it went down (a PPTP link whose
-    /// control connection another profile closed, say). The reason and diagnosis explain gives.
-    /// </summary>
-    private LinkStatus WithDropReason(LinkStatus link)
-    {
-        if (!IsRedialing(link) || new DialAttemptStore(_s.Paths).Load(link.Name) is not { Outcome: LinkState.Up }) return link;
-        if (Explain(link.Name)?.Diagnosis is not { Severity: DiagnosisSeverity.Failure } diagnosis) return link;
-        return link with { Reason = Msg.F("redialing; the link went down: {0}", diagnosis.Cause), Diagnosis = diagnosis };
-    }
-
     /// <summary>
     /// The cheap <see cref="LinkChangeStamp"/> of every link (or only <paramref name="name"/>):
     /// poll it often, and read the full status when it changes.
@@ -360,7 +357,10 @@ public sealed class LinkManager
         return new LinkExplainer(_s.Paths, _s.Options, _s.Diagnoser, _s.Logs).Explain(name);
     }
 
-    public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time) { ReadKernelTables = _s.ReadKernelTables };
+    public LinkMonitor CreateMonitor() => new(_s.Paths, _s.Runner, _s.Options, _s.Diagnoser, _s.Time, ExplainDrop) { ReadKernelTables = _s.ReadKernelTables };
+
+    // How the status reader learns why a redialing link went down: the diagnosis explain gives.
+    private Diagnosis? ExplainDrop(string name) => Explain(name)?.Diagnosis;
 
     /// <summary>How the kind of peer <paramref name="name"/> dials through a daemon (xl2tpd), or null for <c>pppd call NAME</c>.</summary>
     private DaemonDial? DaemonDialFor(string name)

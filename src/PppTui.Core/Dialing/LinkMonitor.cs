@@ -23,15 +23,16 @@ public sealed class LinkMonitor
     private string _fingerprint = "";
     private DateTimeOffset _lastFullRead = DateTimeOffset.MinValue;
 
+    /// <param name="explainDrop">Why a link that came up went down (see <see cref="LinkStatusReader.ExplainDrop"/>), or null.</param>
     public LinkMonitor(SystemPaths paths, ICommandRunner runner, IPeerOptionsReader options, ILinkDiagnoser diagnoser,
-        TimeProvider? time = null)
+        TimeProvider? time = null, Func<string, Diagnosis?>? explainDrop = null)
     {
         _paths = paths;
         _options = options;
         _diagnoser = diagnoser;
         _time = time ?? TimeProvider.System;
         _discovery = new LinkDiscovery(paths);
-        _status = new LinkStatusReader(paths, runner, options, _time);
+        _status = new LinkStatusReader(paths, runner, options, _time) { ExplainDrop = explainDrop };
     }
 
     /// <summary>Raised for every event, on the polling thread (a view marshals it to its UI thread).</summary>

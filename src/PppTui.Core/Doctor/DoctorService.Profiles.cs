@@ -36,7 +36,7 @@ public sealed partial class DoctorService
     {
         const string id = "profile.secret";
         var title = Msg.T("password record");
-        if (profile.Ppp.User is not { } user)
+        if (profile.SecretsClient is not { } user)
             return DoctorCheck.Skip(id, title, Msg.T("the profile has no user name")) with { Profile = profile.Name };
         foreach (var (system, full) in _paths.SecretsFiles)
         {

@@ -75,10 +75,16 @@ public sealed class SystemPaths
     /// never starts with '-'). "a.b" and "a_b" thus get scripts of their own, and a name without
     /// '.' keeps the script name it always had.
     /// </summary>
-    public static string RoutesScriptSystemPath(string profile) =>
-        "/etc/ppp/ip-up.d/" + (profile.Contains('.')
+    public static string RoutesScriptSystemPath(string profile) => "/etc/ppp/ip-up.d/" + HookName(profile);
+
+    /// <summary>The system path of a profile's ip-down.d script, which takes out again what its
+    /// ip-up.d script put in (the peer's DNS servers); named as <see cref="RoutesScriptSystemPath"/>.</summary>
+    public static string DownScriptSystemPath(string profile) => "/etc/ppp/ip-down.d/" + HookName(profile);
+
+    private static string HookName(string profile) =>
+        profile.Contains('.')
             ? "ppptui--" + profile.Replace("_", "_5f", StringComparison.Ordinal).Replace(".", "_2e", StringComparison.Ordinal)
-            : "ppptui-" + profile);
+            : "ppptui-" + profile;
 
     /// <summary>
     /// Resolves a path as pppd would see it on the target system (for example the argument of

@@ -45,6 +45,9 @@ public static class KindRegistry
     {
         var profile = new Profile(name, kind);
         Get(kind).ApplyDefaults(profile);
+        // The peer's DNS servers, where the profile asks for them, come from the profile's own
+        // ip-up.d hook: the one way that also serves a persist redial and "pppd call NAME" by hand.
+        profile.Ppp.DnsHook = true;
         return profile;
     }
 }

@@ -12,6 +12,9 @@ public sealed record ImportResult(
     /// <summary>Profiles already there whose password is the same secrets record: ppptui then
     /// neither changes nor deletes that record without --force.</summary>
     public IReadOnlyList<string> SharesRecordWith { get; init; } = [];
+
+    /// <summary>What the user should know that is no fault: names pppd cuts, and the name it uses.</summary>
+    public IReadOnlyList<string> Notes => PppdNames.Notes(Profile.Ppp);
 }
 
 /// <summary>
@@ -89,6 +92,8 @@ public sealed class PeersImporter
             .Select(editor.RawText)
             .ToList();
         profile.Ppp.Routes = ImportRoutes(name, profile.Ppp.IpParam ?? name);
+        // A DNS hook ppptui installed before (its ip-up.d script sets DNS servers) stays.
+        profile.Ppp.DnsHook = LinkHookScripts.SetsDns(_paths, name);
 
         var (secretsFile, secretsLine) = FindSecret(profile);
         var warnings = ProfileValidator.Validate(profile);
@@ -103,7 +108,7 @@ public sealed class PeersImporter
     public (string? File, int? Line) FindSecret(Profile profile, out string? unreadable)
     {
         unreadable = null;
-        if (profile.Ppp.User is not { } user) return (null, null);
+        if (profile.SecretsClient is not { } user) return (null, null);
         foreach (var (system, full) in _paths.SecretsFiles)
         {
             string? text;

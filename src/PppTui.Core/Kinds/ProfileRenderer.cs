@@ -27,7 +27,7 @@ public sealed class ProfileRenderer
         var kind = KindRegistry.Get(profile.Kind);
         var context = new KindContext(_paths, secrets) { Pppd = _pppd };
         var files = new List<PlannedFile>();
-        var notes = new List<string>();
+        var notes = new List<string>(PppdNames.Notes(profile.Ppp));
 
         var peersSystemPath = SystemPaths.PeerSystemPath(profile.Name);
         var peersPath = _paths.PeerFile(profile.Name);
@@ -49,7 +49,7 @@ public sealed class ProfileRenderer
             files.Add(own with { });
 
         files.AddRange(PlanSecrets(profile, secrets, previous, readDisk, notes, peersHoldPassword));
-        if (PlanRoutes(profile, readDisk) is { } routes) files.Add(routes);
+        files.AddRange(PlanLinkScripts(profile, readDisk));
         return new ChangePlan(profile.Name, files.Select(f => WithDriftCheck(profile.Name, f, readDisk)).ToList(), notes);
     }
 
@@ -128,11 +128,13 @@ public sealed class ProfileRenderer
     private IEnumerable<PlannedFile> PlanSecrets(Profile profile, ProfileSecrets? secrets, OptionFile? previous,
         Func<string, string?> readDisk, List<string> notes, bool peersHoldPassword)
     {
-        var user = profile.Ppp.User;
-        if (string.IsNullOrEmpty(user)) yield break;
+        if (profile.SecretsClient is not { } user) yield break;
+        if (secrets?.Password is not null && (PppdNames.CutsCharacter(profile.Ppp.User) || PppdNames.CutsCharacter(profile.Ppp.RemoteName)))
+            throw new PppTuiException(PppdNames.Notes(profile.Ppp)[0], Msg.T("Shorten the name to at most 255 bytes, then set the password again."));
         var server = profile.SecretsServer;
-        var oldUser = previous?.GetArgument("user") ?? previous?.GetArgument("name");
-        var oldServer = previous?.GetArgument("remotename") ?? "*";
+        // The record follows the names as pppd kept them from the old peers file.
+        var oldUser = PppdNames.Kept(previous?.GetArgument("user") ?? previous?.GetArgument("name"));
+        var oldServer = PppdNames.Kept(previous?.GetArgument("remotename")) ?? "*";
 
         foreach (var (system, full) in _paths.SecretsFilesFor(profile.Ppp.RefusePap))
         {
@@ -159,33 +161,21 @@ public sealed class ProfileRenderer
         }
     }
 
-    private PlannedFile? PlanRoutes(Profile profile, Func<string, string?> readDisk)
+    /// <summary>The profile's ip-up.d script (routes, the peer's DNS servers) and the ip-down.d
+    /// script that takes the DNS servers out again; a script no longer needed is emptied to a no-op.</summary>
+    private IEnumerable<PlannedFile> PlanLinkScripts(Profile profile, Func<string, string?> readDisk)
     {
-        var systemPath = SystemPaths.RoutesScriptSystemPath(profile.Name);
-        var fullPath = _paths.Resolve(systemPath);
-        var old = readDisk(fullPath);
-        if (profile.Ppp.Routes.Count == 0 && old is null) return null;
-        return Planned(profile, systemPath, fullPath, FileRole.RoutesScript, old, RoutesScript(profile), null);
+        var scripts = new[]
+        {
+            (SystemPaths.RoutesScriptSystemPath(profile.Name), profile.Ppp.Routes.Count > 0 || profile.Ppp.HookSetsDns, LinkHookScripts.Up(profile)),
+            (SystemPaths.DownScriptSystemPath(profile.Name), profile.Ppp.HookSetsDns, LinkHookScripts.Down(profile)),
+        };
+        foreach (var (systemPath, needed, text) in scripts)
+        {
+            var fullPath = _paths.Resolve(systemPath);
+            var old = readDisk(fullPath);
+            if (!needed && old is null) continue;
+            yield return Planned(profile, systemPath, fullPath, FileRole.RoutesScript, old, text, null);
+        }
     }
-
-    /// <summary>
-    /// The ip-up.d script adding the profile's routes through its interface. pppd passes the
-    /// interface as $1 and ipparam as $6; Debian's wrapper exports PPP_IFACE and PPP_IPPARAM.
-    /// </summary>
-    private static string RoutesScript(Profile profile)
-    {
-        var tag = profile.Ppp.IpParam ?? profile.Name;
-        var script = new StringBuilder();
-        script.Append("#!/bin/sh\n");
-        script.Append("# ppptui profile ").Append(profile.Name).Append(": routes through the link once it is up.\n");
-        // The tag comes from ipparam, which may hold any printable text: single quotes keep the
-        // shell from expanding $(...), `...` or a closing quote inside it.
-        script.Append("[ \"${PPP_IPPARAM:-$6}\" = ").Append(ShellQuote(tag)).Append(" ] || exit 0\n");
-        if (profile.Ppp.Routes.Count == 0) script.Append("# (no routes)\n");
-        foreach (var route in profile.Ppp.Routes)
-            script.Append("ip route replace ").Append(route).Append(" dev \"${PPP_IFACE:-$1}\"\n");
-        return script.ToString();
-    }
-
-    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

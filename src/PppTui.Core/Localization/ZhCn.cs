@@ -1194,5 +1194,17 @@ internal static class ZhCn
         ["{0} lines follow"] = "{0} 行 跟随中",
         ["{0} lines paused"] = "{0} 行 已暂停",
         ["pppd exit status {0}"] = "pppd 退出状态 {0}",
+        ["'{0}' is not a DNS domain (e.g. corp.example, or . for every lookup)"] = "'{0}' 不是 DNS 域(例如 corp.example,或用 . 表示所有查询)",
+        ["DNS domains"] = "DNS 域",
+        ["DNS on the link"] = "链路上的 DNS",
+        ["With usepeerdns: an ip-up.d hook gives the peer's DNS servers to systemd-resolved, resolvconf or resolv.conf, and ip-down.d takes them out"] = "配合 usepeerdns:由 ip-up.d 脚本把对端的 DNS 服务器交给 systemd-resolved、resolvconf 或 resolv.conf,ip-down.d 再把它们移除",
+        ["Lookups of these domains go to the link's DNS servers (systemd-resolved routing domains; comma separated, . for all)"] = "这些域的查询发往链路的 DNS 服务器(systemd-resolved 路由域;用逗号分隔,. 表示全部)",
+        ["set on {0} in systemd-resolved"] = "已在 systemd-resolved 中设置到 {0}",
+        ["registered with resolvconf as {0}"] = "已以 {0} 登记到 resolvconf",
+        ["merged into {0}"] = "已合并到 {0}",
+        ["the peer's servers, {0} by {1}'s hook {2} (taken out again when the link goes down)"] = "对端的服务器,{0},由 {1} 的 ip-up 脚本 {2} 完成(链路断开时再移除)",
+        ["'{0}' is {1} bytes long; pppd keeps only the first {2} bytes, which end inside a character, so no chap-secrets or pap-secrets record can match it: shorten it."] = "'{0}' 长 {1} 字节;pppd 只保留前 {2} 字节,而截断处落在一个字符中间,因此没有任何 chap-secrets 或 pap-secrets 记录能与之匹配:请缩短它。",
+        ["'{0}' is {1} bytes long; pppd keeps only the first {2} bytes and uses that name, \"{3}\", also to look up chap-secrets and pap-secrets: ppptui reads and writes the record under that name."] = "'{0}' 长 {1} 字节;pppd 只保留前 {2} 字节,并用这个名字 \"{3}\" 查找 chap-secrets 和 pap-secrets:ppptui 也按这个名字读写密钥记录。",
+        ["Shorten the name to at most 255 bytes, then set the password again."] = "把名字缩短到不超过 255 字节,然后重新设置密码。",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -68,8 +68,11 @@ public sealed class Profile
     /// <summary>Option lines of the peers file we do not model, verbatim, in file order.</summary>
     public List<string> ExtraOptions { get; set; } = [];
 
-    /// <summary>Who the secrets record is for: the client is the user, the server the remote name or <c>*</c>.</summary>
-    public string SecretsServer => string.IsNullOrEmpty(Ppp.RemoteName) ? "*" : Ppp.RemoteName!;
+    /// <summary>The secrets record's client: the user name as pppd keeps it (cut to 255 bytes), or null.</summary>
+    public string? SecretsClient => string.IsNullOrEmpty(Ppp.User) ? null : PppdNames.Kept(Ppp.User);
+
+    /// <summary>The secrets record's server: the remote name as pppd keeps it, or <c>*</c>.</summary>
+    public string SecretsServer => string.IsNullOrEmpty(Ppp.RemoteName) ? "*" : PppdNames.Kept(Ppp.RemoteName)!;
 
     public Profile Clone()
     {
@@ -134,6 +137,18 @@ public sealed class PppSettings
     /// <summary>Networks routed through the link when it is up (CIDR), by an ip-up.d script.</summary>
     public List<string> Routes { get; set; } = [];
 
+    /// <summary>DNS domains whose lookups go to the link's servers (systemd-resolved routing
+    /// domains, set by the profile's ip-up.d hook as <c>~DOMAIN</c>).</summary>
+    public List<string> DnsDomains { get; set; } = [];
+
+    /// <summary>The profile's ip-up.d hook hands the peer's DNS servers to the resolver (new
+    /// profiles; an imported one only when its hook was installed before, so that applying an
+    /// import writes nothing the admin did not have).</summary>
+    public bool DnsHook { get; set; }
+
+    /// <summary>True when the profile's ip-up.d hook hands the peer's DNS servers to the resolver.</summary>
+    public bool HookSetsDns => (DnsHook && UsePeerDns) || DnsDomains.Count > 0;
+
     // Values of shared options without a property of their own: a row added to the option table
     // needs no change here. Values are immutable (numbers, strings, flags), so a copy shares them.
     private Dictionary<string, object?> _more = new(StringComparer.Ordinal);
@@ -147,6 +162,7 @@ public sealed class PppSettings
     {
         var copy = (PppSettings)MemberwiseClone();
         copy.Routes = [.. Routes];
+        copy.DnsDomains = [.. DnsDomains];
         copy._more = new Dictionary<string, object?>(_more, StringComparer.Ordinal);
         return copy;
     }

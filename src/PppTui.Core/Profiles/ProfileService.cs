@@ -93,7 +93,7 @@ public sealed class ProfileService
         using var applyLock = ApplyLock.Acquire(Paths, TimeSpan.FromSeconds(30));
         if (secrets?.Password is not null && !force && SharingRecord(profile) is { Count: > 0 } sharing)
             throw new PppTuiException(
-                Msg.F("{0}'s secrets record {1}/{2} is also the password of {3}: a new password would change theirs too", profile.Name, profile.Ppp.User, profile.SecretsServer, string.Join(", ", sharing)),
+                Msg.F("{0}'s secrets record {1}/{2} is also the password of {3}: a new password would change theirs too", profile.Name, profile.SecretsClient, profile.SecretsServer, string.Join(", ", sharing)),
                 Msg.F("Change the password of all of them with 'ppptui apply {0} --password-stdin --force', or give {0} a remote name (remotename) of its own so that it gets its own record.", profile.Name),
                 kind: FailureKind.Conflict);
         var plan = Renderer.Plan(profile, secrets, readDisk);
@@ -190,9 +190,9 @@ public sealed class ProfileService
         {
             if (sharing.Count > 0)
             {
-                kept.Add($"the secrets record for {profile.Ppp.User}/{profile.SecretsServer}: {string.Join(", ", sharing)} use it too (--force removes it)");
+                kept.Add($"the secrets record for {profile.SecretsClient}/{profile.SecretsServer}: {string.Join(", ", sharing)} use it too (--force removes it)");
             }
-            else if (profile.Ppp.User is { } user)
+            else if (profile.SecretsClient is { } user)
             {
                 foreach (var (system, full) in Paths.SecretsFiles)
                 {
@@ -204,7 +204,7 @@ public sealed class ProfileService
                     removed.Add($"{system}: the record for {user}/{profile.SecretsServer}");
                 }
             }
-            var ownFiles = new List<string> { SystemPaths.PeerSystemPath(name), SystemPaths.RoutesScriptSystemPath(name) };
+            var ownFiles = new List<string> { SystemPaths.PeerSystemPath(name), SystemPaths.RoutesScriptSystemPath(name), SystemPaths.DownScriptSystemPath(name) };
             ownFiles.AddRange(Kinds.KindRegistry.Get(profile.Kind).OwnFilePaths(profile));
             foreach (var section in Kinds.KindRegistry.Get(profile.Kind).OwnSections(profile))
             {
@@ -238,9 +238,9 @@ public sealed class ProfileService
     /// </summary>
     public IReadOnlyList<string> SharingRecord(Profile profile)
     {
-        if (string.IsNullOrEmpty(profile.Ppp.User)) return [];
+        if (profile.SecretsClient is null) return [];
         return Store.LoadAll().Profiles
-            .Where(p => p.Name != profile.Name && p.Ppp.User == profile.Ppp.User && p.SecretsServer == profile.SecretsServer)
+            .Where(p => p.Name != profile.Name && p.SecretsClient == profile.SecretsClient && p.SecretsServer == profile.SecretsServer)
             .Select(p => p.Name)
             .ToList();
     }

@@ -120,10 +120,11 @@ public static partial class ValueRules
     public static string? CheckRange(int? value, int min, int max) =>
         value is null || (value >= min && value <= max) ? null : Msg.F("must be between {0} and {1}", min, max);
 
-    /// <summary>A user name or password as it goes into a secrets file: any printable text of at
-    /// most <paramref name="maxBytes"/> bytes in UTF-8 (pppd compares names of 255 bytes and uses
-    /// secrets of 256).</summary>
-    public static string? CheckSecretWord(string? value, string what, int maxBytes = 255)
+    /// <summary>A word of a peers or secrets file: any printable text of at most
+    /// <paramref name="maxBytes"/> bytes in UTF-8, by default what pppd reads as one word. A longer
+    /// name is not refused: pppd cuts user, name and remotename to 255 bytes itself (see
+    /// <see cref="PppdNames"/>), and takes ipparam and the PPPoE names whole.</summary>
+    public static string? CheckSecretWord(string? value, string what, int maxBytes = PppWordReader.MaxWordBytes)
     {
         if (value is null) return null;
         if (CheckPlainText(value, what) is { } problem) return problem;
@@ -171,6 +172,12 @@ public static partial class ValueRules
             return Msg.F("'{0}' is not a network in CIDR form (e.g. 10.0.0.0/8)", route);
         return net.ToString() == route ? null : Msg.F("'{0}' has host bits set: did you mean {1}?", route, net);
     }
+
+    /// <summary>A DNS domain for a routing domain: a host name's shape ("." alone means every
+    /// lookup). It goes into the ip-up.d hook, so nothing a shell would read is let through.</summary>
+    public static string? CheckDnsDomain(string? domain) =>
+        domain is "." || (domain is not null && HostNamePattern().IsMatch(domain)) ? null
+        : Msg.F("'{0}' is not a DNS domain (e.g. corp.example, or . for every lookup)", domain);
 
     public static string? CheckOptionLine(string? line)
     {

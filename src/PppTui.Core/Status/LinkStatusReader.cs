@@ -49,7 +49,28 @@ public sealed class LinkStatusReader
         }
         var running = links.Select(l => l.Name).ToHashSet(StringComparer.Ordinal);
         links.AddRange(snapshot.Stale.Where(s => !running.Contains(s.Name)).Select(Stale));
-        return new StatusSample(links, counters);
+        return new StatusSample(links.Select(WithDropReason).ToList(), counters);
+    }
+
+    /// <summary>
+    /// Why a link that came up went down (the diagnosis explain gives), for the reason of a link
+    /// that is redialing; null leaves such a link's reason as it is.
+    /// </summary>
+    public Func<string, Diagnosis?>? ExplainDrop { get; init; }
+
+    private static bool IsRedialing(LinkStatus link) => link.Interface is null && link.State is not (LinkState.Up or LinkState.Down);
+
+    /// <summary>
+    /// A link that came up and is now dialing again dropped in between: pppd with <c>persist</c>
+    /// redials by itself, and "dialing" alone would hide why it went down (a PPTP link whose
+    /// control connection another profile closed, say). Every reader of the status (the CLI, the
+    /// TUI's link watch) gets the same reason and diagnosis.
+    /// </summary>
+    private LinkStatus WithDropReason(LinkStatus link)
+    {
+        if (ExplainDrop is null || !IsRedialing(link) || new DialAttemptStore(_paths).Load(link.Name) is not { Outcome: LinkState.Up }) return link;
+        if (ExplainDrop(link.Name) is not { Severity: DiagnosisSeverity.Failure } diagnosis) return link;
+        return link with { Reason = Msg.F("redialing; the link went down: {0}", diagnosis.Cause), Diagnosis = diagnosis };
     }
 
     /// <summary>
@@ -156,7 +177,7 @@ public sealed class LinkStatusReader
             Dns = effectiveDns,
             PeerDns = peerDns,
             PeerDnsApplied = peerDns.Count == 0 ? null : applied,
-            DnsNote = DnsNote(network.Dns.Manager, iface, peerDns, applied, PeerDnsMerge.MergedFor(_paths, iface) is not null),
+            DnsNote = DnsNote(network.Dns.Manager, iface, peerDns, applied, PeerDnsMerge.RecordFor(_paths, iface)),
             Notices = notices,
             // pppd chdirs to / once it runs in the background, so a relative file is under /.
             KeepaliveRoundTrip = options.LcpRttFile is { } rtt ? LcpRoundTrip.Read(_paths.Under(rtt)) : null,
@@ -227,10 +248,22 @@ public sealed class LinkStatusReader
     };
 
     /// <summary>Why the servers in effect are these: the peer's (and who put them there) or the system's.</summary>
-    public static string DnsNote(DnsManager manager, string iface, IReadOnlyList<string> peer, bool applied, bool mergedByPpptui)
+    /// <param name="record">What ppptui left for the link (a profile's ip-up.d hook, or its own merge), or null.</param>
+    public static string DnsNote(DnsManager manager, string iface, IReadOnlyList<string> peer, bool applied, PeerDnsRecord? record)
     {
         if (peer.Count == 0) return Msg.T("the system's servers: the peer offered none (usepeerdns is off, or the server sends none)");
         if (!applied) return Msg.F("the system's servers: the peer's ({0}) are not in effect", string.Join(' ', peer));
+        var mergedByPpptui = record is { Manager: DnsManager.Plain };
+        if (record is { How: not null })
+        {
+            var where = record.Manager switch
+            {
+                DnsManager.SystemdResolved => Msg.F("set on {0} in systemd-resolved", iface),
+                DnsManager.Resolvconf => Msg.F("registered with resolvconf as {0}", iface + ".ppptui"),
+                _ => Msg.F("merged into {0}", "/etc/resolv.conf"),
+            };
+            return Msg.F("the peer's servers, {0} by {1}'s hook {2} (taken out again when the link goes down)", where, record.Name, SystemPaths.RoutesScriptSystemPath(record.Name));
+        }
         return manager switch
         {
             DnsManager.SystemdResolved => Msg.F("the peer's servers, set on {0} in systemd-resolved", iface),

@@ -1,5 +1,8 @@
 namespace PppTui.Core.Status;
 
+/// <summary>What the record of a link's DNS servers says: the profile, and by which manager ("resolved", "resolvconf", "resolv.conf").</summary>
+public sealed record PeerDnsRecord(string Name, string? How, DnsManager Manager);
+
 /// <summary>How the peer's DNS servers were put in effect for a link.</summary>
 public sealed record PeerDnsApplied(string Name, string Interface, DnsManager Manager, IReadOnlyList<string> Servers, string How);
 
@@ -46,11 +49,22 @@ public static class PeerDnsMerge
             Msg.F("merged into {0} by ppptui (taken out again on disconnect)", "/etc/resolv.conf"));
     }
 
-    /// <summary>The profile whose servers ppptui merged for <paramref name="iface"/>, or null.</summary>
-    public static string? MergedFor(SystemPaths paths, string iface)
+    /// <summary>The profile whose servers ppptui merged into resolv.conf for <paramref name="iface"/>, or null.</summary>
+    public static string? MergedFor(SystemPaths paths, string iface) =>
+        RecordFor(paths, iface) is { Manager: DnsManager.Plain } record ? record.Name : null;
+
+    /// <summary>
+    /// Who put the peer's servers in effect for <paramref name="iface"/>, and how, or null: the
+    /// record a profile's ip-up.d hook leaves, "NAME" then one of "resolved", "resolvconf" or
+    /// "resolv.conf"; a record of the name alone is a merge ppptui made itself (How null).
+    /// </summary>
+    public static PeerDnsRecord? RecordFor(SystemPaths paths, string iface)
     {
-        var marker = MarkerFile(paths, iface);
-        return File.Exists(marker) ? File.ReadAllText(marker).Trim() : null;
+        var lines = TextFile.ReadIfReadable(MarkerFile(paths, iface))?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines is not { Length: > 0 }) return null;
+        var how = lines.Length > 1 ? lines[1] : null;
+        var manager = how switch { "resolved" => DnsManager.SystemdResolved, "resolvconf" => DnsManager.Resolvconf, _ => DnsManager.Plain };
+        return new PeerDnsRecord(lines[0], how, manager);
     }
 
     /// <summary>Takes the block of <paramref name="iface"/> out of resolv.conf again. False when there was none.</summary>

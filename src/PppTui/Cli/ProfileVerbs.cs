@@ -316,6 +316,7 @@ public static class ProfileVerbs
                     // The same warnings the text prints: fields apply will refuse, and a secrets record shared with other profiles.
                     json["warnings"] = new JsonArray(r.Warnings.Select(w => (JsonNode?)new JsonObject { ["field"] = w.Field, ["message"] = w.Message }).ToArray());
                     json["shares_record_with"] = new JsonArray(r.SharesRecordWith.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
+                    json["notes"] = new JsonArray(r.Notes.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray());
                     return (JsonNode?)json;
                 }).ToArray())));
                 return ExitCodes.Ok;
@@ -325,9 +326,10 @@ public static class ProfileVerbs
                 ctx.Out.WriteLine(Msg.F("Imported {0} ({1}), {2} option(s) kept verbatim", r.Profile.Name, KindRegistry.Get(r.Profile.Kind).DisplayName, r.Profile.ExtraOptions.Count) +
                                   (r.HasSecret ? Msg.F(", password in {0} line {1}", r.SecretsFile, r.SecretsLine) : r.Profile.Ppp.User is null ? "" : Msg.T(", no password record found")));
                 foreach (var w in r.Warnings) ctx.Out.WriteLine(Msg.F("  warning: {0} (apply will refuse until it is fixed)", w));
+                foreach (var n in r.Notes) ctx.Out.WriteLine(Msg.F("  note: {0}", n));
                 if (r.SharesRecordWith.Count > 0)
                     ctx.Out.WriteLine(Msg.F("  warning: {0} shares its secrets record {1}/{2} with {3}: ppptui will not change or delete it without --force",
-                                      r.Profile.Name, r.Profile.Ppp.User, r.Profile.SecretsServer, string.Join(", ", r.SharesRecordWith)));
+                                      r.Profile.Name, r.Profile.SecretsClient, r.Profile.SecretsServer, string.Join(", ", r.SharesRecordWith)));
             }
             return ExitCodes.Ok;
         });

@@ -160,10 +160,23 @@ public class LinkManagerTests
     }
 
     [Fact]
-    public async Task Status_of_a_link_redialing_after_a_drop_says_why_it_went_down()
+    public async Task The_link_monitor_the_tui_watches_says_why_a_redialing_link_went_down_as_status_does()
     {
-        // persist: pppd lives on after the drop and dials again, without an interface for a while.
         using var sys = new FakeSystem().Peer("myvpn", "noauth\npersist\n");
+        var manager = RedialingAfterADrop(sys);
+        var monitor = manager.CreateMonitor();
+
+        await monitor.PollAsync();
+        var watched = monitor.Current.Single();
+
+        Assert.Equal("hangup", watched.Diagnosis!.Code);
+        Assert.Equal("redialing; the link went down: hangup for myvpn", watched.Reason);
+        Assert.Equal((await manager.StatusAsync("myvpn")).Links.Single().Reason, watched.Reason);
+    }
+
+    /// <summary>myvpn came up a minute ago, dropped ("Modem hangup") and its pppd (955, persist) dials again.</summary>
+    private static LinkManager RedialingAfterADrop(FakeSystem sys)
+    {
         sys.Pppd(955, "call", "myvpn");
         var started = DateTimeOffset.Now.AddMinutes(-1);
         new DialAttemptStore(sys.Paths).Save(new DialAttempt
@@ -172,7 +185,15 @@ public class LinkManagerTests
             Lines = [.. PppdLogs.PptpUp],
         });
         var syslog = new FakeLogReader(new PppLogEntry(started.AddSeconds(30), "pppd", 955, "Modem hangup"));
-        var manager = Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+        return Manager(sys.Paths, new FakeCommandRunner { Run = FakeCommandRunner.Ip(IpJson.Routes()) }, true, logs: syslog);
+    }
+
+    [Fact]
+    public async Task Status_of_a_link_redialing_after_a_drop_says_why_it_went_down()
+    {
+        // persist: pppd lives on after the drop and dials again, without an interface for a while.
+        using var sys = new FakeSystem().Peer("myvpn", "noauth\npersist\n");
+        var manager = RedialingAfterADrop(sys);
 
         var status = (await manager.StatusAsync("myvpn")).Links.Single();
 

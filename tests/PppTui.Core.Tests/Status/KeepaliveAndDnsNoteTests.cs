@@ -13,10 +13,10 @@ public class KeepaliveAndDnsNoteTests
     [Fact]
     public void The_dns_note_says_whose_servers_are_in_effect_and_who_put_them_there()
     {
-        Assert.Contains("the peer offered none", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", [], false, false));
-        Assert.Contains("(198.51.100.53) are not in effect", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", ["198.51.100.53"], false, false));
-        Assert.Contains("pppd's ip-up hook", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", ["198.51.100.53"], true, false));
-        Assert.Contains("by ppptui", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", ["198.51.100.53"], true, true));
-        Assert.Contains("systemd-resolved", LinkStatusReader.DnsNote(DnsManager.SystemdResolved, "ppp0", ["198.51.100.53"], true, false));
+        Assert.Contains("the peer offered none", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", [], false, null));
+        Assert.Contains("(198.51.100.53) are not in effect", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", ["198.51.100.53"], false, null));
+        Assert.Contains("pppd's ip-up hook", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", ["198.51.100.53"], true, null));
+        Assert.Contains("by ppptui", LinkStatusReader.DnsNote(DnsManager.Plain, "ppp0", ["198.51.100.53"], true, new PeerDnsRecord("office", null, DnsManager.Plain)));
+        Assert.Contains("systemd-resolved", LinkStatusReader.DnsNote(DnsManager.SystemdResolved, "ppp0", ["198.51.100.53"], true, null));
     }
 }

@@ -13,13 +13,14 @@ public sealed class NeverStricterThanPppdTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
-    private void ImportsAndApplies(string name)
+    private CliOutcome ImportsAndApplies(string name)
     {
         var import = _cli.Run("import", name);
         Assert.True(import.ExitCode == ExitCodes.Ok, import.ToString());
         Assert.DoesNotContain("apply will refuse", import.Out + import.Error);
         var apply = _cli.Run("apply", name);
         Assert.True(apply.ExitCode == ExitCodes.Ok, apply.ToString());
+        return import;
     }
 
     // Item 14: pppd reads lcp-echo-interval, lcp-echo-failure, holdoff, maxfail and mru as plain integers.
@@ -80,6 +81,63 @@ public sealed class NeverStricterThanPppdTests : IDisposable
     }
 
     // Item 15.
+    // pppd 2.4.9 and 2.5.x copy name, user and remotename with strlcpy into MAXNAMELEN (256) bytes:
+    // a longer word is taken, cut to 255 bytes without a word, and the cut name is the one pppd
+    // looks up in chap-secrets.
+    [Theory]
+    [InlineData("name")]
+    [InlineData("user")]
+    [InlineData("remotename")]
+    public void A_name_longer_than_pppd_keeps_imports_and_applies_and_says_the_cut_name_pppd_uses(string option)
+    {
+        var name = new string('n', 1023);
+        _cli.Write("/etc/ppp/peers/office", $"pty \"pptp 192.0.2.1 --nolaunchpppd\"\nname alice\n{option} {name}\n");
+
+        var import = ImportsAndApplies("office");
+
+        Assert.Contains($"'{option}' is 1023 bytes long; pppd keeps only the first 255 bytes and uses that name, \"{name[..255]}\"", import.Out);
+    }
+
+    [Fact]
+    public void An_ipparam_longer_than_255_bytes_imports_and_applies_as_pppd_takes_it_whole()
+    {
+        _cli.Write("/etc/ppp/peers/office", $"pty \"pptp 192.0.2.1 --nolaunchpppd\"\nname alice\nipparam {new string('i', 1000)}\n");
+
+        ImportsAndApplies("office");
+    }
+
+    [Fact]
+    public void The_password_record_of_a_name_pppd_cuts_is_found_and_written_under_the_cut_name()
+    {
+        var name = new string('n', 1023);
+        var kept = name[..255];
+        _cli.Write("/etc/ppp/peers/office", $"pty \"pptp 192.0.2.1 --nolaunchpppd\"\nname {name}\nremotename office\n");
+        _cli.Write("/etc/ppp/chap-secrets", $"{kept} office old *\n");
+        File.SetUnixFileMode(_cli.PathOf("/etc/ppp/chap-secrets"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var import = _cli.Run("import", "office");
+        var set = _cli.RunWithInput("new-secret\n", "set", "office", "--password-stdin");
+
+        Assert.Contains("password in /etc/ppp/chap-secrets line 1", import.Out);
+        Assert.True(set.ExitCode == ExitCodes.Ok, set.ToString());
+        Assert.Equal($"{kept} office new-secret *\n", _cli.Read("/etc/ppp/chap-secrets"));
+    }
+
+    [Fact]
+    public void A_name_pppd_cuts_inside_a_character_imports_and_applies_saying_no_record_can_match_it()
+    {
+        // 254 ASCII bytes, then a 3-byte character: pppd's 255th byte is the first byte of it.
+        var name = new string('n', 254) + "名字";
+        _cli.Write("/etc/ppp/peers/office", $"pty \"pptp 192.0.2.1 --nolaunchpppd\"\nname {name}\nremotename office\n");
+
+        var import = ImportsAndApplies("office");
+        var set = _cli.RunWithInput("new-secret\n", "set", "office", "--password-stdin");
+
+        Assert.Contains("which end inside a character, so no chap-secrets or pap-secrets record can match it", import.Out);
+        Assert.NotEqual(ExitCodes.Ok, set.ExitCode);
+        Assert.Contains("Shorten the name to at most 255 bytes", set.ToString());
+    }
+
     [Fact]
     public void A_peers_file_too_large_for_a_profile_is_refused_at_import_naming_the_limit_and_no_profile_is_written()
     {

@@ -53,6 +53,10 @@ public static class SharedPppOptions
         new("User", "User name for authentication (the secrets record's client)", 10, OnEveryPage: true, Section: ProfileFields.Login);
     private static readonly FieldPlace RoutesPlace =
         new("Routes", "Networks to route through the link, comma separated (e.g. 10.0.0.0/8)", 140, OnEveryPage: true);
+    private static readonly FieldPlace DnsHookPlace =
+        new("DNS on the link", "With usepeerdns: an ip-up.d hook gives the peer's DNS servers to systemd-resolved, resolvconf or resolv.conf, and ip-down.d takes them out", 72);
+    private static readonly FieldPlace DnsDomainsPlace =
+        new("DNS domains", "Lookups of these domains go to the link's DNS servers (systemd-resolved routing domains; comma separated, . for all)", 145);
     private static readonly string[] MppeOptions = ["require-mppe", "require-mppe-128", "require-mppe-40", "nomppe"];
 
     private static readonly (string Name, Func<PppSettings, bool> Get, Action<PppSettings, bool> Set)[] Refusals =
@@ -103,6 +107,8 @@ public static class SharedPppOptions
         SharedPppOption.Flag("ipv6", "ipv6", "+ipv6", p => p.Ipv6, (p, v) => p.Ipv6 = v,
             new FieldPlace("IPv6", "+ipv6: negotiate IPv6 too (IPV6CP; link-local addresses on both ends)", 75)),
         Routes(),
+        DnsHook(),
+        DnsDomains(),
     ]);
 
     private static readonly AsyncLocal<SharedPppOptionTable?> Override = new();
@@ -264,6 +270,19 @@ public static class SharedPppOptions
         Validate = ppp => ppp.Routes.Select(ValueRules.CheckRoute).OfType<string>(),
     }.WithField(RoutesPlace, ProfileFields.List("routes", RoutesPlace.Label, RoutesPlace.Help, d => d.Profile.Ppp.Routes, (d, v) => d.Profile.Ppp.Routes = v));
 
+
+    private static SharedPppOption DnsHook() => new SharedPppOption("dns_hook")
+    {
+        ReadToml = (toml, ppp) => ppp.DnsHook = toml.Bool("dns_hook") ?? false,
+        WriteToml = (toml, ppp) => { if (ppp.DnsHook) toml.Key("dns_hook", true); },
+    }.WithField(DnsHookPlace, ProfileFields.Flag("dns-hook", DnsHookPlace.Label, DnsHookPlace.Help, d => d.Profile.Ppp.DnsHook, (d, v) => d.Profile.Ppp.DnsHook = v));
+
+    private static SharedPppOption DnsDomains() => new SharedPppOption("dns_domains")
+    {
+        ReadToml = (toml, ppp) => ppp.DnsDomains = toml.Strings("dns_domains"),
+        WriteToml = (toml, ppp) => { if (ppp.DnsDomains.Count > 0) toml.Key("dns_domains", ppp.DnsDomains); },
+        Validate = ppp => ppp.DnsDomains.Select(ValueRules.CheckDnsDomain).OfType<string>(),
+    }.WithField(DnsDomainsPlace, ProfileFields.List("dns-domains", DnsDomainsPlace.Label, DnsDomainsPlace.Help, d => d.Profile.Ppp.DnsDomains, (d, v) => d.Profile.Ppp.DnsDomains = v));
 
     private static MppeMode ReadMppe(OptionFile peers) =>
         peers.Has("nomppe") ? MppeMode.Refused
