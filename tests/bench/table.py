@@ -127,7 +127,7 @@ if frames["ppptui"][0] or frames["ppptui"][1]:
         ratio = med(p) / med(fl)
         row(f"TUI start to first full frame, 100 profiles, {size_label} syslog, {a.screen_runs} runs (tmux 100x30)",
             spread(p, "ms") + failed_note("ppptui"), "floor app: " + spread(fl, "ms") + failed_note("floor"),
-            f"{ratio:.1f}x floor", "< 150 ms and ≤ 1.5x floor", yes(med(p) < 150 and ratio <= 1.5), HOST,
+            f"{ratio:.1f}x floor", "≤ 1.3x floor", yes(ratio <= 1.3), HOST,
             code("ppptui --root SANDBOX") + " vs " + code("floor") + " (tests/bench/floor)")
     elif not p:
         row("TUI start to first full frame", "**failed**: " + text("frame-ppptui.err")[:200].replace("\n", " "), machine=HOST)
@@ -153,11 +153,15 @@ if frames["ppptui"][0] or frames["ppptui"][1]:
     pb = frame_values("ppptui-big", "first_frame_ms")
     if pb:
         brss = [v / 1024 for v in frame_values("ppptui-big", "tree_rss_kib")]
-        row(f"informational: TUI first frame with {big:,} profiles", spread(pb, "ms") + failed_note("ppptui-big") + f"; RSS {med(brss):.0f} MiB",
-            "100 profiles: " + spread(p, "ms") if p else "", f"{med(pb) / med(p):.1f}x" if p else "", "", "", HOST, code("ppptui --root SANDBOX"))
+        # The target is against the floor app (a bare window), as the 100-profile row's.
+        fl_ = frame_values("floor", "first_frame_ms")
+        bratio = med(pb) / med(fl_) if fl_ else None
+        row(f"TUI first frame with {big:,} profiles", spread(pb, "ms") + failed_note("ppptui-big") + f"; RSS {med(brss):.0f} MiB",
+            ("floor app: " + spread(fl_, "ms") if fl_ else "") + ("; 100 profiles: " + spread(p, "ms") if p else ""),
+            f"{bratio:.1f}x floor" if bratio else "", "≤ 3x floor" if bratio else "", yes(bratio <= 3) if bratio else "", HOST, code("ppptui --root SANDBOX"))
 
 # ---- CLI ---------------------------------------------------------------------------------------
-def cli_row(what, ours, base, base_label, target="", command=""):
+def cli_row(what, ours, base, base_label, most=None, command=""):
     o, b = measured(ours), measured(base)
     if not o or not b:
         return
@@ -165,17 +169,17 @@ def cli_row(what, ours, base, base_label, target="", command=""):
     failed = [e for e in errors().splitlines() if e.startswith(ours + ":") or e.startswith(base + ":")]
     note = f" (**a run failed**, see {RAW}/errors)" if failed else ""
     row(what, ms(o[0]) + f"; peak RSS {med(o[2]):.0f} MiB" + note, f"{base_label}: " + ms(b[0]) + f"; {med(b[2]):.1f} MiB",
-        f"{ratio:.1f}x baseline's time", target, "", HOST, command)
+        f"{ratio:.1f}x baseline's time", f"≤ {most:g}x" if most else "", yes(ratio <= most) if most else "", HOST, command)
 
 
-cli_row("`list --json`, 100 profiles", "list100-ppptui", "list100-grep", "grep over every profile file",
+cli_row("`list --json`, 100 profiles", "list100-ppptui", "list100-grep", "grep over every profile file", most=2,
         command=code("ppptui --root SANDBOX --json list") + " vs " + code("grep -H -E '^(kind|description) = ' SANDBOX/etc/ppptui/profiles/*.toml"))
-cli_row(f"`list --json`, {big:,} profiles", "listbig-ppptui", "listbig-grep", "grep over every profile file",
+cli_row(f"`list --json`, {big:,} profiles", "listbig-ppptui", "listbig-grep", "grep over every profile file", most=2,
         command=code("ppptui --root SANDBOX --json list") + " vs the same grep")
 links = text("status-ppp-links", "?")
 cli_row(f"`status --json` on this host ({links} ppp links up)", "status-ppptui", "status-ip", "`ip -j addr` + `ip -j route`",
         command=code("ppptui --json status") + " vs " + code("ip -j addr show; ip -j route show"))
-cli_row("process start-up floor: `ppptui --version`", "version-ppptui", "version-true", "`/bin/true`",
+cli_row("process start-up floor: `ppptui --version`", "version-ppptui", "version-true", "`/bin/true`", most=3,
         command=code("ppptui --version") + " vs " + code("/bin/true"))
 
 # ---- logs --------------------------------------------------------------------------------------
