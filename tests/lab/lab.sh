@@ -12,6 +12,7 @@
 # 2.5.2 on a trixie root made with debootstrap; default both for test, 2.4 for interactive),
 # LAB_PPPD25_SCENARIOS (the scenarios of a 2.5 run when none is named; all: every one),
 # LAB_SKIP (scenarios to leave out, comma separated: counted and said as skipped),
+# LAB_FIGURES_TUI=1 (the figures scenario also times the TUI's Up and Down under tmux; off by default),
 # LAB_CLIENT=ppptui|pppd (who dials; default ppptui), LAB_PPPTUI=aot|debug|PATH
 # (which ppptui; default aot when a C compiler is there), LAB_TIMEOUT (seconds for the whole
 # guest, default 900), LAB_UI=shell|tui (interactive), LAB_KEEP_RUNS (default 5).
@@ -213,6 +214,7 @@ boot_args() { # RUN_DIR MODE PPPD
   [ -n "${LAB_ONLY:-}" ] && args+=("LAB_ONLY=$LAB_ONLY")
   [ -n "${LAB_SKIP:-}" ] && args+=("LAB_SKIP=$LAB_SKIP")
   [ -n "${LAB_SCENARIO_LIMIT:-}" ] && args+=("LAB_SCENARIO_LIMIT=$LAB_SCENARIO_LIMIT")
+  [ -n "${LAB_FIGURES_TUI:-}" ] && args+=("LAB_FIGURES_TUI=$LAB_FIGURES_TUI")
   printf '%s\n' "${args[@]}"
 }
 

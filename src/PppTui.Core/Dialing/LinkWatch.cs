@@ -148,8 +148,11 @@ public sealed class LinkWatch : IDisposable
         _loop = new CancellationTokenSource();
         var token = _loop.Token;
         StartEvents();
-        // Our log says which source is in use: a box where rtnetlink is refused runs `ip` instead.
-        Serilog.Log.Logger.Debug("Links: addresses and routes from {Source}", Source);
+        // Our log says when the links are read with `ip` because rtnetlink was refused on this box;
+        // the usual case (and a --root sandbox, which reads ip by design) writes nothing, so a
+        // screen opened only to look leaves no log file behind.
+        if (_kernel is null && Manager.Services.KernelSource == "rtnetlink")
+            Serilog.Log.Logger.Information("Links: addresses and routes from {Source}", Source);
         _ = Task.Run(async () =>
         {
             while (!token.IsCancellationRequested)

