@@ -373,6 +373,26 @@ pid_alive() { kill -0 "$1" 2>/dev/null; }
 
 # Stops a program the scenario started in the background: SIGTERM (a background job of a script
 # ignores SIGINT), SIGKILL after 5 s.
+# Takes Debian's usepeerdns hooks out of /etc/ppp/ip-{up,down}.d into DIR (a distribution without
+# them: pppd writes /etc/ppp/resolv.conf and nothing more) and starts from a plain resolv.conf.
+hide_usepeerdns_hooks() { # DIR
+  local d
+  mkdir -p "$1"
+  for d in ip-up.d ip-down.d; do
+    [ -e "/etc/ppp/$d/0000usepeerdns" ] && mkdir -p "$1/$d" && mv "/etc/ppp/$d/0000usepeerdns" "$1/$d/"
+  done
+  printf 'search lab.example\nnameserver 192.0.2.53\n' >/etc/resolv.conf
+}
+
+# Puts back what hide_usepeerdns_hooks took out.
+restore_usepeerdns_hooks() { # DIR
+  local d
+  for d in ip-up.d ip-down.d; do
+    [ -e "$1/$d/0000usepeerdns" ] && mv "$1/$d/0000usepeerdns" "/etc/ppp/$d/"
+  done
+  return 0
+}
+
 stop_bg() { # PID
   kill -TERM "$1" 2>/dev/null
   wait_gone "$1" 5 || kill -KILL "$1" 2>/dev/null

@@ -3,18 +3,11 @@ EXPECT=custom
 CLIENTS=ppptui
 PEER_DNS=203.0.113.53
 scenario_main() {
-  # A distribution without Debian's usepeerdns hooks: pppd writes /etc/ppp/resolv.conf and nothing more.
-  local kept="$LAB_RUN/tmp/usepeerdns-hooks-hook" d name=hk-dsl
-  mkdir -p "$kept"
-  for d in ip-up.d ip-down.d; do
-    [ -e "/etc/ppp/$d/0000usepeerdns" ] && mkdir -p "$kept/$d" && mv "/etc/ppp/$d/0000usepeerdns" "$kept/$d/"
-  done
-  printf 'search lab.example\nnameserver 192.0.2.53\n' >/etc/resolv.conf
+  local kept="$LAB_RUN/tmp/usepeerdns-hooks-hook" name=hk-dsl
+  hide_usepeerdns_hooks "$kept"
   local before; before=$(cat /etc/resolv.conf)
   scenario_dns_hook "$name" "$before"
-  for d in ip-up.d ip-down.d; do
-    [ -e "$kept/$d/0000usepeerdns" ] && mv "$kept/$d/0000usepeerdns" "/etc/ppp/$d/"
-  done
+  restore_usepeerdns_hooks "$kept"
   pt delete "$name" >/dev/null 2>&1
   return 0
 }

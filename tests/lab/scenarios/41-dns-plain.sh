@@ -3,13 +3,8 @@ EXPECT=custom
 CLIENTS=ppptui
 PEER_DNS=198.51.100.53
 scenario_main() {
-  # A distribution without Debian's usepeerdns hooks: pppd writes /etc/ppp/resolv.conf and nothing more.
-  local kept="$LAB_RUN/tmp/usepeerdns-hooks" d
-  mkdir -p "$kept"
-  for d in ip-up.d ip-down.d; do
-    [ -e "/etc/ppp/$d/0000usepeerdns" ] && mkdir -p "$kept/$d" && mv "/etc/ppp/$d/0000usepeerdns" "$kept/$d/"
-  done
-  printf 'search lab.example\nnameserver 192.0.2.53\n' >/etc/resolv.conf
+  local kept="$LAB_RUN/tmp/usepeerdns-hooks"
+  hide_usepeerdns_hooks "$kept"
   local before; before=$(cat /etc/resolv.conf)
   if connect_up myvpn; then
     local pid=$S_PID ifc=$S_IF f="$SCEN_DIR/myvpn.status-up.json"
@@ -26,8 +21,6 @@ scenario_main() {
     grep -q "$PEER_DNS" /etc/resolv.conf && fail "the peer's $PEER_DNS is still in /etc/resolv.conf after disconnect"
     DETAIL="in effect while up ($(json "$f" .dnsNote)); gone after disconnect"
   fi
-  for d in ip-up.d ip-down.d; do
-    [ -e "$kept/$d/0000usepeerdns" ] && mv "$kept/$d/0000usepeerdns" "/etc/ppp/$d/"
-  done
+  restore_usepeerdns_hooks "$kept"
   return 0
 }
