@@ -67,28 +67,22 @@ public class EditorTests
         Assert.Equal("Apply: fix the messages in the editor first", h.Screen.MessageText);
     }
 
-    [Fact]
-    public void A_message_too_long_for_the_room_beside_its_field_goes_whole_under_it_not_cut_over_narrow_rows()
+    // 160x48: the editor has room beside its fields (about 25 columns), too little for this message;
+    // 100x30 puts list, editor and preview across: the editor is about 36 columns, no room beside.
+    [Theory]
+    [InlineData("A message too long for the room beside its field goes whole under it, not cut over narrow rows",
+        160, 48, "password", "Password ", "Give the password (stored only in chap-secrets).")]
+    [InlineData("On a narrow editor the message goes under the field", 100, 30, "server", "Server", "Give the VPN")]
+    public void An_editor_message_that_does_not_fit_beside_its_field_goes_under_it(
+        string sentence, int cols, int rows, string field, string label, string message)
     {
-        // 160x48: the editor has room beside its fields (about 25 columns), too little for this one.
-        using var h = ScreenHost.Start(160, 48);
-        Replace(h, "password", "");
+        using var h = ScreenHost.Start(cols, rows);
+        Replace(h, field, "");
 
-        var rows = h.Rows;
-        int passwordRow = Array.FindIndex(rows, r => r.Contains("Password "));
-        Assert.DoesNotContain("Give the", rows[passwordRow]);
-        Assert.Contains("Give the password (stored only in chap-secrets).", rows[passwordRow + 1]);
-    }
-
-    [Fact]
-    public void On_a_narrow_editor_the_message_goes_under_the_field()
-    {
-        // 100x30 puts list, editor and preview across: the editor is about 36 columns.
-        using var h = ScreenHost.Start(100, 30);
-        Replace(h, "server", "");
-        var rows = h.Rows;
-        int serverRow = Array.FindIndex(rows, r => r.Contains("Server"));
-        Assert.Contains("Give the VPN", rows[serverRow + 1]);
+        var screen = h.Rows;
+        int fieldRow = Array.FindIndex(screen, r => r.Contains(label));
+        Assert.Equal((sentence, false), (sentence, screen[fieldRow].Contains(message[..8])));
+        Assert.Equal((sentence, true), (sentence, screen[fieldRow + 1].Contains(message)));
     }
 
     [Fact]
